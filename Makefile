@@ -1,0 +1,38 @@
+# argmap: `make run` opens the editor, `make test` runs the test suite.
+# Both set up what is missing first: system packages (tools/setup-system.sh)
+# and a virtual environment in .venv with argmap and its Python packages.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.argmap-installed
+
+.PHONY: run test setup system venv bench screenshot clean
+
+run: setup
+	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ] && [ "$$QT_QPA_PLATFORM" != offscreen ]; then \
+	  echo "No display found (DISPLAY is not set). On a headless machine try: xvfb-run -a make run"; exit 1; fi
+	$(PY) main.py $(FILE)
+
+test: setup
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+
+setup: system venv
+
+system:
+	@PYTHON=$(PYTHON) bash tools/setup-system.sh
+
+venv: $(STAMP)
+
+$(STAMP): setup.cfg pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+bench: setup
+	$(PY) bench/export.py
+	QT_QPA_PLATFORM=offscreen $(PY) bench/gui.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis

@@ -1,0 +1,48 @@
+"""The typed errors argmap raises.
+
+Every failure a user can cause (a bad edit, a broken file, a missing program)
+is one of these, with a message that can be shown as it is.
+"""
+
+
+class ArgmapError(Exception):
+    """Base class of every error argmap raises on purpose."""
+
+
+class ModelError(ArgmapError):
+    """An edit that would break the map's invariants; the map is unchanged."""
+
+
+class FormatError(ArgmapError):
+    """A file that cannot be read, naming the file and the place that is wrong.
+
+    Parameters
+    ----------
+    message : str
+        What is wrong.
+    file : str, optional
+        The file's path.
+    where : str, optional
+        The place in the file: a JSON path such as ``$.nodes[3].kind`` or
+        ``line 12``.
+    """
+
+    def __init__(self, message, file=None, where=None):
+        self.reason = message
+        self.file = None if file is None else str(file)
+        self.where = where
+        parts = [p for p in (self.file, where) if p]
+        prefix = ": ".join(parts)
+        super().__init__(f"{prefix}: {message}" if prefix else message)
+
+
+class SaveError(ArgmapError):
+    """A file could not be written; the old file, if any, is untouched."""
+
+
+class RenderError(ArgmapError):
+    """A diagram could not be drawn (Graphviz failed, timed out, or gave bad output)."""
+
+
+class GraphvizMissingError(RenderError):
+    """Graphviz's ``dot`` program is not installed or not on PATH."""

@@ -1,0 +1,251 @@
+"""The native ``.argmap`` file: UTF-8 JSON with a stable layout.
+
+Reading is strict and in stages: size, JSON syntax (no NaN, no duplicate
+keys), structure (JSON Schema), meaning (ids, edges, spans), migration of
+older versions; only then is a map built. Any failure is a
+:class:`~argmap.errors.FormatError` naming the file and the JSON path.
+"""
+
+import json
+import os
+
+from argmap.errors import FormatError, ModelError
+from argmap.fileio import atomic_write
+from argmap.model import ArgumentMap
+from argmap.model.schema import EDGE_FIELDS, NODE_FIELDS
+
+FORMAT = "argmap"
+VERSION = 1
+SUFFIX = ".argmap"
+#: Largest file the loader reads (bytes).
+MAX_BYTES = 64 * 1024 * 1024
+
+#: Upgrades from older versions: ``{old version: function(data) -> data one version newer}``.
+MIGRATIONS = {}
+
+_SPAN = {
+    "type": "object",
+    "required": ["doc", "start", "end", "quote"],
+    "properties": {
+        "doc": {"type": "string"},
+        "start": {"type": "integer", "minimum": 0},
+        "end": {"type": "integer", "minimum": 0},
+        "quote": {"type": "string"},
+    },
+}
+
+SCHEMA = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "type": "object",
+    "required": ["format", "version", "nodes", "edges"],
+    "properties": {
+        "format": {"const": FORMAT},
+        "version": {"type": "integer", "minimum": 0},
+        "map": {"type": "object", "properties": {"title": {"type": "string"}}},
+        "nodes": {"type": "array", "items": {
+            "type": "object",
+            "required": ["id", "kind", "text"],
+            "properties": {
+                "id": {"type": "string", "minLength": 1},
+                "kind": {"enum": ["claim", "counterclaim", "evidence"]},
+                "text": {"type": "string"},
+                "basis": {"enum": ["statistic", "testimony", "example", "document", "quote",
+                                   "common", None]},
+                "sources": {"type": "array", "items": _SPAN},
+                "tags": {"type": "array", "items": {"type": "string"}},
+                "pos": {"type": "array", "items": {"type": "number"},
+                        "minItems": 2, "maxItems": 2},
+                "collapsed": {"type": "boolean"},
+                "rating": {"type": ["number", "null"]},
+                **{k: {"type": "string"} for k in ("citation", "url", "date", "speaker", "note")},
+            },
+        }},
+        "edges": {"type": "array", "items": {
+            "type": "object",
+            "required": ["source", "target", "relation"],
+            "properties": {
+                "source": {"type": "string"},
+                "target": {"type": "string"},
+                "relation": {"enum": ["supports", "opposes"]},
+                "strength": {"type": ["number", "null"]},
+                "group": {"type": ["string", "null"]},
+                "note": {"type": ["string", "null"]},
+            },
+        }},
+        "documents": {"type": "array", "items": {
+            "type": "object",
+            "required": ["id", "text"],
+            "properties": {"id": {"type": "string", "minLength": 1},
+                           "title": {"type": "string"}, "text": {"type": "string"}},
+        }},
+    },
+}
+
+
+# ------------------------------------------------------------------ writing
+def _ordered(attrs, first, known):
+    out = {k: attrs[k] for k in first if k in attrs}
+    out.update((k, attrs[k]) for k in known if k in attrs and k not in out)
+    out.update((k, attrs[k]) for k in sorted(attrs) if k not in out)
+    return out
+
+
+def map_to_dict(amap):
+    """Return the map as the plain data of a ``.argmap`` file."""
+    index = amap.node_index()
+    nodes = []
+    for node_id, attrs in amap.graph.nodes(data=True):
+        record = _ordered(dict(attrs, id=node_id), ("id", "kind", "text"), NODE_FIELDS)
+        if "pos" in record:
+            record["pos"] = list(record["pos"])
+        nodes.append(record)
+    edges = [_ordered(dict(a, source=u, target=v), ("source", "target", "relation"), EDGE_FIELDS)
+             for u, v, a in sorted(amap.graph.edges(data=True),
+                                   key=lambda e: (index[e[1]], index[e[0]]))]
+    data = {"format": FORMAT, "version": VERSION, "map": dict(amap.meta),
+            "nodes": nodes, "edges": edges}
+    if amap.documents:
+        data["documents"] = [_ordered(d, ("id", "title", "text"), ()) for d in amap.documents.values()]
+    return data
+
+
+def dumps(amap):
+    """Return the map as ``.argmap`` text (stable key order, two-space indent)."""
+    return json.dumps(map_to_dict(amap), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+def save(amap, path):
+    """Save *amap* to *path* atomically, keeping the old file as ``path.bak``.
+
+    Raises
+    ------
+    SaveError
+        If the file cannot be written; the old file is then untouched.
+    """
+    atomic_write(path, dumps(amap).encode("utf-8"), backup=True)
+
+
+# ------------------------------------------------------------------ reading
+def _no_duplicates(pairs):
+    seen = {}
+    for key, value in pairs:
+        if key in seen:
+            raise ValueError(f"duplicate key {key!r}")
+        seen[key] = value
+    return seen
+
+
+def _no_constants(name):
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def _json_path(parts):
+    path = "$"
+    for part in parts:
+        path += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return path
+
+
+def parse_json(text, file=None):
+    """Parse JSON text strictly: no NaN/Infinity, no duplicate keys, bounded nesting."""
+    try:
+        return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constants)
+    except json.JSONDecodeError as exc:
+        raise FormatError(f"not valid JSON: {exc.msg}", file,
+                          f"line {exc.lineno} column {exc.colno}") from None
+    except ValueError as exc:
+        raise FormatError(f"not valid JSON: {exc}", file) from None
+    except RecursionError:
+        raise FormatError("the JSON is nested too deeply", file) from None
+
+
+def _check_schema(data, file):
+    import jsonschema
+
+    validator = jsonschema.Draft202012Validator(SCHEMA)
+    error = jsonschema.exceptions.best_match(validator.iter_errors(data))
+    if error is not None:
+        raise FormatError(error.message, file, _json_path(error.absolute_path))
+
+
+def _migrate(data, file):
+    version = data.get("version") if isinstance(data, dict) else None
+    if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
+        raise FormatError(f"the file is from a newer argmap (format version {version}; this "
+                          f"argmap reads up to {VERSION}): please update argmap", file, "$.version")
+    while isinstance(version, int) and version < VERSION:
+        if version not in MIGRATIONS:
+            raise FormatError(f"format version {version} is not supported", file, "$.version")
+        data = MIGRATIONS[version](data)
+        version = data["version"]
+    return data
+
+
+def _build(data, file):
+    amap = ArgumentMap()
+    where = "$.map"
+    try:
+        amap._update_meta(data.get("map", {}))
+        for i, doc in enumerate(data.get("documents", [])):
+            where = f"$.documents[{i}]"
+            amap._insert_document(doc)
+        for i, record in enumerate(data["nodes"]):
+            where = f"$.nodes[{i}]"
+            attrs = {k: v for k, v in record.items() if k != "id"}
+            amap._insert_node(record["id"], attrs)
+        for i, record in enumerate(data["edges"]):
+            where = f"$.edges[{i}]"
+            for end in ("source", "target"):
+                if record[end] not in amap:
+                    raise ModelError(f"{end} {record[end]!r} is not a node in this file")
+            attrs = {k: v for k, v in record.items() if k not in ("source", "target")}
+            amap._insert_edge(record["source"], record["target"], attrs)
+    except ModelError as exc:
+        raise FormatError(str(exc), file, where) from None
+    return amap
+
+
+def map_from_dict(data, file=None):
+    """Check *data* (parsed ``.argmap`` JSON) and build the map it describes."""
+    try:
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            raise FormatError("not an argmap file (no \"format\": \"argmap\")", file, "$.format")
+        data = _migrate(data, file)
+        _check_schema(data, file)
+        return _build(data, file)
+    except RecursionError:
+        raise FormatError("the data is nested too deeply", file) from None
+
+
+def loads(text, file=None):
+    """Build a map from ``.argmap`` text."""
+    return map_from_dict(parse_json(text, file), file)
+
+
+def read_text(path, max_bytes=MAX_BYTES):
+    """Read a UTF-8 text file with a size cap, as a :class:`FormatError` on failure."""
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(max_bytes + 1)
+    except OSError as exc:
+        from argmap.fileio import describe_os_error
+        raise FormatError(f"cannot read: {describe_os_error(exc)}", path) from None
+    if len(raw) > max_bytes:
+        raise FormatError(f"the file is larger than {max_bytes // (1024 * 1024)} MiB", path)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise FormatError(f"not UTF-8 text (bad byte at offset {exc.start})", path) from None
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def load(path):
+    """Load a ``.argmap`` file.
+
+    Raises
+    ------
+    FormatError
+        Naming the file and the place that is wrong.
+    """
+    path = os.fspath(path)
+    return loads(read_text(path), path)

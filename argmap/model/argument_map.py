@@ -1,0 +1,307 @@
+"""The argument map: a directed graph of claims, counterclaims and evidence.
+
+An edge runs from a premise to what it bears on (``evidence -> claim``). The
+map enforces its invariants on every change and tells its listeners what
+changed, so that views can follow it without holding the truth themselves.
+"""
+
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from argmap.errors import ModelError
+from argmap.model.schema import (
+    KINDS, RELATIONS, check_edge_attr, check_json_value, check_node_attr, check_text,
+)
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change to a map, as told to its listeners.
+
+    ``type`` is one of ``node_added``, ``node_removed``, ``node_changed``,
+    ``edge_added``, ``edge_removed``, ``edge_changed``, ``order_changed``,
+    ``map_changed``, ``document_added``, ``document_removed``.
+    """
+
+    type: str
+    node: str = None
+    edge: tuple = None
+    keys: tuple = field(default=())
+
+
+class ArgumentMap:
+    """A map of claims, counterclaims and evidence over a ``networkx.DiGraph``.
+
+    Read through :attr:`graph`, :meth:`node`, :meth:`edge`; change through
+    commands (:mod:`argmap.model.commands`) or the helpers here that apply them.
+
+    Example
+    -------
+    >>> m = ArgumentMap("Backdoors")
+    >>> c = m.add_node("claim", "Police need warrant-based access")
+    >>> e = m.add_node("evidence", "Paris attacks", basis="example")
+    >>> m.connect(e, c, "supports")
+    >>> sorted(m.graph.nodes) == sorted([c, e])
+    True
+    """
+
+    def __init__(self, title=""):
+        self._graph = nx.DiGraph()
+        self.meta = {"title": check_text(title, "title")}
+        self.documents = {}
+        self._listeners = []
+        self._next_id = 1
+
+    # ----------------------------------------------------------- reading
+    @property
+    def graph(self):
+        """The underlying graph; treat it as read-only."""
+        return self._graph
+
+    @property
+    def title(self):
+        return self.meta.get("title", "")
+
+    def __len__(self):
+        return self._graph.number_of_nodes()
+
+    def __contains__(self, node_id):
+        return node_id in self._graph
+
+    def node(self, node_id):
+        """Return the attributes of *node_id* (a live dict: do not mutate)."""
+        try:
+            return self._graph.nodes[node_id]
+        except KeyError:
+            raise ModelError(f"no node {node_id!r} in the map") from None
+
+    def edge(self, source, target):
+        """Return the attributes of the edge *source* -> *target*."""
+        try:
+            return self._graph.edges[source, target]
+        except KeyError:
+            raise ModelError(f"no edge {source!r} -> {target!r} in the map") from None
+
+    def node_index(self):
+        """Return ``{node id: position in the map's node order}``."""
+        return {n: i for i, n in enumerate(self._graph.nodes)}
+
+    def new_id(self, prefix="n"):
+        """Return a node id not yet used in this map."""
+        while f"{prefix}{self._next_id}" in self._graph:
+            self._next_id += 1
+        node_id = f"{prefix}{self._next_id}"
+        self._next_id += 1
+        return node_id
+
+    # ------------------------------------------------------- listeners
+    def subscribe(self, listener):
+        """Call ``listener(change)`` after every change to the map."""
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener):
+        self._listeners.remove(listener)
+
+    def _emit(self, change):
+        for listener in list(self._listeners):
+            listener(change)
+
+    # ---------------------------------------------------- edit helpers
+    def apply(self, command):
+        """Carry out *command* (see :mod:`argmap.model.commands`) and return it."""
+        command.redo(self)
+        return command
+
+    def add_node(self, kind, text, **attrs):
+        """Add a node and return its id."""
+        from argmap.model.commands import AddNode
+        return self.apply(AddNode(kind, text, attrs)).node_id
+
+    def connect(self, source, target, relation, **attrs):
+        """Add the edge *source* -> *target* with *relation*."""
+        from argmap.model.commands import Connect
+        self.apply(Connect(source, target, relation, attrs))
+
+    # ------------------------------------------------------ primitives
+    # Commands call these; each checks before it changes anything.
+    def _check_node_attrs(self, attrs):
+        clean = {}
+        for key, value in attrs.items():
+            clean[key] = check_node_attr(key, value)
+            if key == "sources":
+                for span in clean[key]:
+                    self._check_span_matches(span)
+        return clean
+
+    def _check_span_matches(self, span):
+        doc = self.documents.get(span["doc"])
+        if doc is None:
+            raise ModelError(f"source refers to unknown document {span['doc']!r}")
+        text = doc["text"]
+        if span["end"] > len(text):
+            raise ModelError(f"source span {span['start']}-{span['end']} runs past the end "
+                             f"of document {span['doc']!r}")
+        if text[span["start"]:span["end"]] != span["quote"]:
+            raise ModelError(f"source quote does not match document {span['doc']!r} "
+                             f"at {span['start']}-{span['end']}")
+
+    def _insert_node(self, node_id, attrs, index=None):
+        check_text(node_id, "node id")
+        if not node_id:
+            raise ModelError("node id must not be empty")
+        if node_id in self._graph:
+            raise ModelError(f"node id {node_id!r} is already in the map")
+        clean = self._check_node_attrs(attrs)
+        if clean.get("kind") not in KINDS:
+            raise ModelError(f"a node needs a kind: one of {', '.join(KINDS)}")
+        if "text" not in clean:
+            raise ModelError("a node needs a text")
+        self._graph.add_node(node_id, **clean)
+        if index is not None and index < len(self._graph) - 1:
+            self._reorder(node_id, index)
+        self._emit(Change("node_added", node=node_id))
+
+    def _delete_node(self, node_id):
+        self.node(node_id)
+        if self._graph.degree(node_id):
+            raise ModelError(f"node {node_id!r} still has edges")
+        self._graph.remove_node(node_id)
+        self._emit(Change("node_removed", node=node_id))
+
+    def _update_node(self, node_id, changes):
+        """Set (or, for the value ``REMOVE``, delete) attributes; return the old values."""
+        from argmap.model.commands import REMOVE
+        attrs = self.node(node_id)
+        to_set = {k: v for k, v in changes.items() if v is not REMOVE}
+        for key in changes:
+            if key in ("kind", "text") and changes[key] is REMOVE:
+                raise ModelError(f"a node's {key} cannot be removed")
+        clean = self._check_node_attrs(to_set)
+        old = {k: attrs.get(k, REMOVE) for k in changes}
+        for key, value in changes.items():
+            if value is REMOVE:
+                attrs.pop(key, None)
+            else:
+                attrs[key] = clean[key]
+        self._emit(Change("node_changed", node=node_id, keys=tuple(changes)))
+        return old
+
+    def _insert_edge(self, source, target, attrs):
+        self.node(source)
+        self.node(target)
+        if source == target:
+            raise ModelError("a node cannot bear on itself")
+        if self._graph.has_edge(source, target):
+            raise ModelError(f"{source!r} is already connected to {target!r}")
+        clean = {k: check_edge_attr(k, v) for k, v in attrs.items()}
+        if clean.get("relation") not in RELATIONS:
+            raise ModelError(f"an edge needs a relation: one of {', '.join(RELATIONS)}")
+        self._graph.add_edge(source, target, **clean)
+        self._emit(Change("edge_added", edge=(source, target)))
+
+    def _delete_edge(self, source, target):
+        self.edge(source, target)
+        self._graph.remove_edge(source, target)
+        self._emit(Change("edge_removed", edge=(source, target)))
+
+    def _update_edge(self, source, target, changes):
+        from argmap.model.commands import REMOVE
+        attrs = self.edge(source, target)
+        if changes.get("relation", None) is REMOVE:
+            raise ModelError("an edge's relation cannot be removed")
+        clean = {k: check_edge_attr(k, v) for k, v in changes.items() if v is not REMOVE}
+        old = {k: attrs.get(k, REMOVE) for k in changes}
+        for key, value in changes.items():
+            if value is REMOVE:
+                attrs.pop(key, None)
+            else:
+                attrs[key] = clean[key]
+        self._emit(Change("edge_changed", edge=(source, target), keys=tuple(changes)))
+        return old
+
+    def _reorder(self, node_id, index):
+        """Move *node_id* to *index* in the node order; return its old index."""
+        order = list(self._graph.nodes)
+        old = order.index(node_id)
+        order.pop(old)
+        index = max(0, min(index, len(order)))
+        order.insert(index, node_id)
+        graph = nx.DiGraph()
+        graph.graph.update(self._graph.graph)
+        graph.add_nodes_from((n, self._graph.nodes[n]) for n in order)
+        graph.add_edges_from(self._graph.edges(data=True))
+        self._graph = graph
+        return old
+
+    def _emit_order(self):
+        self._emit(Change("order_changed"))
+
+    def _update_meta(self, changes):
+        from argmap.model.commands import REMOVE
+        for key, value in changes.items():
+            check_text(key, "map attribute name")
+            if key == "title":
+                check_text(value, "title")
+            elif value is not REMOVE:
+                check_json_value(value, key)
+        old = {k: self.meta.get(k, REMOVE) for k in changes}
+        for key, value in changes.items():
+            if value is REMOVE:
+                self.meta.pop(key, None)
+            else:
+                self.meta[key] = value
+        self._emit(Change("map_changed", keys=tuple(changes)))
+        return old
+
+    def _insert_document(self, doc):
+        if not isinstance(doc, dict):
+            raise ModelError("a document must be an object with id, title and text")
+        doc_id = check_text(doc.get("id"), "document id")
+        if not doc_id:
+            raise ModelError("document id must not be empty")
+        if doc_id in self.documents:
+            raise ModelError(f"document id {doc_id!r} is already in the map")
+        check_text(doc.get("text"), "document text")
+        for key, value in doc.items():
+            check_json_value(value, f"document {key}")
+        self.documents[doc_id] = dict(doc)
+        self._emit(Change("document_added", keys=(doc_id,)))
+
+    def _delete_document(self, doc_id):
+        if doc_id not in self.documents:
+            raise ModelError(f"no document {doc_id!r} in the map")
+        users = [n for n, a in self._graph.nodes(data=True)
+                 if any(s["doc"] == doc_id for s in a.get("sources", ()))]
+        if users:
+            raise ModelError(f"document {doc_id!r} is still quoted by {len(users)} node(s)")
+        doc = self.documents.pop(doc_id)
+        self._emit(Change("document_removed", keys=(doc_id,)))
+        return doc
+
+    # ------------------------------------------------------- checking
+    def check_invariants(self):
+        """Return a list of broken invariants (empty when the map is sound)."""
+        problems = []
+        for node_id, attrs in self._graph.nodes(data=True):
+            try:
+                self._check_node_attrs(attrs)
+                if attrs.get("kind") not in KINDS or "text" not in attrs:
+                    raise ModelError("lacks a kind or a text")
+            except ModelError as exc:
+                problems.append(f"node {node_id}: {exc}")
+        for source, target, attrs in self._graph.edges(data=True):
+            if source == target:
+                problems.append(f"edge {source}->{target}: self-loop")
+            if attrs.get("relation") not in RELATIONS:
+                problems.append(f"edge {source}->{target}: bad relation")
+        return problems
+
+    def snapshot(self):
+        """Return the whole map as plain data, for comparing two maps."""
+        return {
+            "meta": dict(self.meta),
+            "nodes": [(n, dict(a)) for n, a in self._graph.nodes(data=True)],
+            "edges": sorted((u, v, sorted(a.items())) for u, v, a in self._graph.edges(data=True)),
+            "documents": {k: dict(v) for k, v in self.documents.items()},
+        }

@@ -1,0 +1,330 @@
+"""Reversible edits of an argument map.
+
+Every change a user makes is one of these commands. ``redo(map)`` carries it
+out (checking first, so an invalid edit raises :class:`ModelError` and changes
+nothing) and ``undo(map)`` reverses it exactly. The editor wraps them in Qt's
+undo stack; :class:`History` is the same idea without Qt.
+"""
+
+from argmap.errors import ModelError
+
+
+class _Remove:
+    def __repr__(self):
+        return "REMOVE"
+
+
+#: Value in an attribute change meaning "delete this attribute".
+REMOVE = _Remove()
+
+
+class Command:
+    """Base class: a labelled, reversible edit."""
+
+    label = "Edit"
+
+    def redo(self, amap):
+        raise NotImplementedError
+
+    def undo(self, amap):
+        raise NotImplementedError
+
+    def merge_with(self, other):
+        """Absorb *other* (done right after this one) if they form one step."""
+        return False
+
+
+class AddNode(Command):
+    """Add a node of *kind* with *text* and further attributes."""
+
+    def __init__(self, kind, text, attrs=None, node_id=None, index=None):
+        self.attrs = dict(attrs or {}, kind=kind, text=text)
+        self.node_id = node_id
+        self.index = index
+        self.label = f"Add {kind}"
+
+    def redo(self, amap):
+        if self.node_id is None:
+            self.node_id = amap.new_id()
+        amap._insert_node(self.node_id, self.attrs, self.index)
+
+    def undo(self, amap):
+        amap._delete_node(self.node_id)
+
+
+class RemoveNode(Command):
+    """Remove a node together with its edges."""
+
+    def __init__(self, node_id):
+        self.node_id = node_id
+        self.label = "Delete node"
+
+    def redo(self, amap):
+        graph = amap.graph
+        self.attrs = dict(amap.node(self.node_id))
+        self.index = list(graph.nodes).index(self.node_id)
+        self.edges = [(u, v, dict(a)) for u, v, a in graph.in_edges(self.node_id, data=True)]
+        self.edges += [(u, v, dict(a)) for u, v, a in graph.out_edges(self.node_id, data=True)]
+        for u, v, _ in self.edges:
+            amap._delete_edge(u, v)
+        amap._delete_node(self.node_id)
+
+    def undo(self, amap):
+        amap._insert_node(self.node_id, self.attrs, self.index)
+        for u, v, attrs in self.edges:
+            amap._insert_edge(u, v, attrs)
+
+
+class SetNodeAttrs(Command):
+    """Change node attributes; a value of :data:`REMOVE` deletes the attribute.
+
+    Successive changes of the same attributes of the same node merge into one
+    step when *merge_key* is set (typing in a text field, one drag).
+    """
+
+    def __init__(self, node_id, changes, label="Edit node", merge_key=None):
+        self.node_id = node_id
+        self.changes = dict(changes)
+        self.label = label
+        self.merge_key = merge_key
+        self.old = None
+
+    def redo(self, amap):
+        self.old = amap._update_node(self.node_id, self.changes)
+
+    def undo(self, amap):
+        amap._update_node(self.node_id, self.old)
+
+    def merge_with(self, other):
+        if (self.merge_key is None or not isinstance(other, SetNodeAttrs)
+                or other.merge_key != self.merge_key or other.node_id != self.node_id
+                or set(other.changes) != set(self.changes)):
+            return False
+        self.changes = dict(other.changes)
+        return True
+
+
+def move_node(node_id, pos, merge_key=None):
+    """A command that places *node_id* at *pos* (x, y)."""
+    return SetNodeAttrs(node_id, {"pos": tuple(pos)}, "Move node", merge_key)
+
+
+class MoveNodes(Command):
+    """Place several nodes at once (one drag of a selection, a tidy layout)."""
+
+    def __init__(self, positions, label="Move nodes"):
+        self.positions = {n: tuple(p) for n, p in positions.items()}
+        self.label = label
+        self.old = None
+
+    def redo(self, amap):
+        for node_id in self.positions:
+            amap.node(node_id)
+        self.old = {n: amap._update_node(n, {"pos": p}) for n, p in self.positions.items()}
+
+    def undo(self, amap):
+        for node_id, old in self.old.items():
+            amap._update_node(node_id, old)
+
+
+class Connect(Command):
+    """Add the edge *source* -> *target* ("source supports/opposes target")."""
+
+    def __init__(self, source, target, relation, attrs=None):
+        self.source, self.target = source, target
+        self.attrs = dict(attrs or {}, relation=relation)
+        self.label = f"Connect ({relation})"
+
+    def redo(self, amap):
+        amap._insert_edge(self.source, self.target, self.attrs)
+
+    def undo(self, amap):
+        amap._delete_edge(self.source, self.target)
+
+
+class Disconnect(Command):
+    """Remove the edge *source* -> *target*."""
+
+    def __init__(self, source, target):
+        self.source, self.target = source, target
+        self.label = "Disconnect"
+
+    def redo(self, amap):
+        self.attrs = dict(amap.edge(self.source, self.target))
+        amap._delete_edge(self.source, self.target)
+
+    def undo(self, amap):
+        amap._insert_edge(self.source, self.target, self.attrs)
+
+
+class SetEdgeAttrs(Command):
+    """Change edge attributes (relation, strength, group, note)."""
+
+    def __init__(self, source, target, changes, label="Edit link"):
+        self.source, self.target = source, target
+        self.changes = dict(changes)
+        self.label = label
+
+    def redo(self, amap):
+        self.old = amap._update_edge(self.source, self.target, self.changes)
+
+    def undo(self, amap):
+        amap._update_edge(self.source, self.target, self.old)
+
+
+def change_relation(source, target, relation):
+    """A command that turns the edge *source* -> *target* into *relation*."""
+    return SetEdgeAttrs(source, target, {"relation": relation}, f"Make it {relation}")
+
+
+class Reparent(Command):
+    """Make *node_id* bear on *new_target* instead of *old_target*.
+
+    The edge keeps its attributes unless *relation* is given. When
+    *old_target* is None the node's first outgoing edge is moved.
+    """
+
+    def __init__(self, node_id, new_target, old_target=None, relation=None):
+        self.node_id, self.new_target, self.old_target = node_id, new_target, old_target
+        self.relation = relation
+        self.label = "Move under another node"
+        self.steps = None
+
+    def redo(self, amap):
+        old = self.old_target
+        if old is None:
+            targets = list(amap.graph.successors(self.node_id)) if self.node_id in amap else []
+            if not targets:
+                raise ModelError(f"node {self.node_id!r} bears on nothing to move it from")
+            old = targets[0]
+        attrs = dict(amap.edge(self.node_id, old))
+        if self.relation is not None:
+            attrs["relation"] = self.relation
+        self.steps = Batch(self.label, [Disconnect(self.node_id, old),
+                                        Connect(self.node_id, self.new_target, attrs["relation"], attrs)])
+        self.steps.redo(amap)
+
+    def undo(self, amap):
+        self.steps.undo(amap)
+
+
+class ReorderNode(Command):
+    """Move a node to *index* in the map's order (which orders siblings)."""
+
+    def __init__(self, node_id, index):
+        self.node_id, self.index = node_id, index
+        self.label = "Reorder"
+
+    def redo(self, amap):
+        amap.node(self.node_id)
+        self.old = amap._reorder(self.node_id, self.index)
+        amap._emit_order()
+
+    def undo(self, amap):
+        amap._reorder(self.node_id, self.old)
+        amap._emit_order()
+
+
+class SetMapAttrs(Command):
+    """Change map-level attributes such as the title."""
+
+    def __init__(self, changes, label="Edit map"):
+        self.changes = dict(changes)
+        self.label = label
+
+    def redo(self, amap):
+        self.old = amap._update_meta(self.changes)
+
+    def undo(self, amap):
+        amap._update_meta(self.old)
+
+
+class AddDocument(Command):
+    """Add a source document ``{id, title, text, ...}`` to the map."""
+
+    def __init__(self, doc):
+        self.doc = dict(doc)
+        self.label = "Add document"
+
+    def redo(self, amap):
+        amap._insert_document(self.doc)
+
+    def undo(self, amap):
+        amap._delete_document(self.doc["id"])
+
+
+class RemoveDocument(Command):
+    """Remove a source document that no node quotes."""
+
+    def __init__(self, doc_id):
+        self.doc_id = doc_id
+        self.label = "Remove document"
+
+    def redo(self, amap):
+        self.doc = amap._delete_document(self.doc_id)
+
+    def undo(self, amap):
+        amap._insert_document(self.doc)
+
+
+class Batch(Command):
+    """Several commands as one step; all or nothing."""
+
+    def __init__(self, label, commands):
+        self.label = label
+        self.commands = list(commands)
+
+    def redo(self, amap):
+        done = []
+        try:
+            for command in self.commands:
+                command.redo(amap)
+                done.append(command)
+        except Exception:
+            for command in reversed(done):
+                command.undo(amap)
+            raise
+
+    def undo(self, amap):
+        for command in reversed(self.commands):
+            command.undo(amap)
+
+
+class History:
+    """A plain undo/redo stack over one map (the editor uses Qt's instead).
+
+    Example
+    -------
+    >>> from argmap.model import ArgumentMap
+    >>> m = ArgumentMap(); h = History(m)
+    >>> node = h.do(AddNode("claim", "Encryption should stay strong")).node_id
+    >>> h.undo(); node in m
+    False
+    """
+
+    def __init__(self, amap):
+        self.amap = amap
+        self.done = []
+        self.undone = []
+
+    def do(self, command):
+        self.amap.apply(command)
+        if self.done and self.done[-1].merge_with(command):
+            return self.done[-1]
+        self.done.append(command)
+        self.undone.clear()
+        return command
+
+    def undo(self):
+        if not self.done:
+            raise ModelError("nothing to undo")
+        command = self.done.pop()
+        command.undo(self.amap)
+        self.undone.append(command)
+
+    def redo(self):
+        if not self.undone:
+            raise ModelError("nothing to redo")
+        command = self.undone.pop()
+        command.redo(self.amap)
+        self.done.append(command)

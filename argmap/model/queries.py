@@ -1,0 +1,142 @@
+"""Derived facts about a map, computed on demand and never stored.
+
+Free functions over an :class:`~argmap.model.ArgumentMap`, in the manner of
+networkx's algorithms.
+"""
+
+from collections import deque
+
+import networkx as nx
+
+
+def children(amap, node_id, relation=None):
+    """Return the nodes that bear on *node_id*, in sibling order.
+
+    Sibling order is the map's node order, so the same map always lists its
+    premises, and draws them, the same way.
+
+    Example
+    -------
+    >>> from argmap.model import ArgumentMap
+    >>> m = ArgumentMap(); c = m.add_node("claim", "C")
+    >>> a = m.add_node("evidence", "A"); b = m.add_node("counterclaim", "B")
+    >>> m.connect(a, c, "supports"); m.connect(b, c, "opposes")
+    >>> children(m, c), children(m, c, "opposes")
+    (['n2', 'n3'], ['n3'])
+    """
+    graph = amap.graph
+    order = amap.node_index()
+    found = [u for u in graph.predecessors(node_id)
+             if relation is None or graph.edges[u, node_id]["relation"] == relation]
+    return sorted(found, key=order.__getitem__)
+
+
+def main_claims(amap):
+    """Return the claims that bear on nothing: the map's main claims.
+
+    When no claim qualifies (a map of only evidence, or a cycle at the top),
+    the nodes that bear on nothing are returned instead, in map order.
+    """
+    graph = amap.graph
+    tops = [n for n in graph.nodes if graph.out_degree(n) == 0]
+    claims = [n for n in tops if graph.nodes[n]["kind"] == "claim"]
+    return claims or tops
+
+
+def _walk_down(amap):
+    """Breadth-first from the main claims: yield (node, parent, relation, depth)."""
+    graph = amap.graph
+    seen = set()
+    queue = deque()
+    for root in main_claims(amap):
+        seen.add(root)
+        queue.append((root, None, None, 0))
+    while queue:
+        node, parent, relation, depth = queue.popleft()
+        yield node, parent, relation, depth
+        for child in children(amap, node):
+            if child not in seen:
+                seen.add(child)
+                queue.append((child, node, graph.edges[child, node]["relation"], depth + 1))
+
+
+def stance(amap):
+    """Return ``{node: 'pro' | 'con'}`` towards the main claim it leads up to.
+
+    A main claim is ``pro``; a premise that supports keeps its target's stance
+    and one that opposes flips it (the parity of ``opposes`` on the way up,
+    along the shortest way). Nodes that lead to no main claim are left out.
+    """
+    result = {}
+    for node, parent, relation, _ in _walk_down(amap):
+        if parent is None:
+            result[node] = "pro"
+        elif relation == "opposes":
+            result[node] = "con" if result[parent] == "pro" else "pro"
+        else:
+            result[node] = result[parent]
+    return result
+
+
+def depth(amap):
+    """Return ``{node: steps to the nearest main claim}``; unreachable nodes are left out."""
+    return {node: d for node, _, _, d in _walk_down(amap)}
+
+
+def cycles(amap, limit=100):
+    """Return up to *limit* cycles, each a list of node ids."""
+    found = []
+    for cycle in nx.simple_cycles(amap.graph):
+        found.append(cycle)
+        if len(found) >= limit:
+            break
+    return found
+
+
+def orphans(amap):
+    """Return the nodes that are not part of any argument.
+
+    These are counterclaims and evidence that bear on nothing, and, in a map
+    with more than one node, claims with no edge at all.
+    """
+    graph = amap.graph
+    result = []
+    for node, attrs in graph.nodes(data=True):
+        if attrs["kind"] != "claim" and graph.out_degree(node) == 0:
+            result.append(node)
+        elif len(graph) > 1 and graph.degree(node) == 0:
+            result.append(node)
+    return result
+
+
+def role(amap, source, target):
+    """Name what the edge *source* -> *target* does in the debate.
+
+    ``support``, ``objection`` (opposes a claim or evidence) or ``rebuttal``
+    (opposes a counterclaim or an objection).
+    """
+    graph = amap.graph
+    if graph.edges[source, target]["relation"] == "supports":
+        return "support"
+    target_opposes = any(graph.edges[target, t]["relation"] == "opposes"
+                         for t in graph.successors(target))
+    if graph.nodes[target]["kind"] == "counterclaim" or target_opposes:
+        return "rebuttal"
+    return "objection"
+
+
+def subtree(amap, root):
+    """Return the set of nodes that bear on *root*, directly or not, and *root*."""
+    return nx.ancestors(amap.graph, root) | {root}
+
+
+def problems(amap):
+    """Return human-readable remarks on the map's structure (cycles, orphans)."""
+    remarks = []
+    for cycle in cycles(amap, limit=10):
+        remarks.append("cycle: " + " -> ".join(cycle + cycle[:1]))
+    for node in orphans(amap):
+        remarks.append(f"{node} bears on nothing")
+    if len(amap) and not main_claims(amap):
+        remarks.append("no main claim")
+    return remarks

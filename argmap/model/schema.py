@@ -1,0 +1,142 @@
+"""The vocabulary of an argument map and the checks on single values.
+
+Everything here is plain data and pure functions, shared by the model, the
+file readers and the views.
+"""
+
+import math
+
+from argmap.errors import ModelError
+
+KINDS = ("claim", "counterclaim", "evidence")
+RELATIONS = ("supports", "opposes")
+BASES = ("statistic", "testimony", "example", "document", "quote", "common")
+
+#: Node attributes with a known meaning, and the check each value must pass.
+NODE_TEXT_FIELDS = ("text", "citation", "url", "date", "speaker", "note", "basis")
+NODE_FIELDS = NODE_TEXT_FIELDS + ("kind", "sources", "tags", "rating", "pos", "collapsed")
+EDGE_FIELDS = ("relation", "strength", "group", "note")
+
+#: Longest text a single field may hold (characters).
+MAX_TEXT = 1_000_000
+
+
+def check_text(value, what):
+    """Return *value* if it is a string without NUL, else raise ModelError.
+
+    Example
+    -------
+    >>> check_text("Encryption protects speech", "text")
+    'Encryption protects speech'
+    """
+    if not isinstance(value, str):
+        raise ModelError(f"{what} must be a string, not {type(value).__name__}")
+    if "\x00" in value:
+        raise ModelError(f"{what} must not contain a NUL character")
+    if len(value) > MAX_TEXT:
+        raise ModelError(f"{what} is longer than {MAX_TEXT} characters")
+    return value
+
+
+def check_number(value, what):
+    """Return *value* if it is a finite int or float (not bool), else raise."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ModelError(f"{what} must be a number")
+    if not math.isfinite(value):
+        raise ModelError(f"{what} must be finite")
+    return value
+
+
+def check_json_value(value, what, depth=0):
+    """Check that an extra attribute is plain JSON (no NaN, no NUL, not too deep)."""
+    if depth > 20:
+        raise ModelError(f"{what} is nested too deeply")
+    if value is None or isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float)):
+        return check_number(value, what)
+    if isinstance(value, str):
+        return check_text(value, what)
+    if isinstance(value, list):
+        for item in value:
+            check_json_value(item, what, depth + 1)
+        return value
+    if isinstance(value, dict):
+        for key, item in value.items():
+            check_text(key, what)
+            check_json_value(item, what, depth + 1)
+        return value
+    raise ModelError(f"{what} must be plain JSON data, not {type(value).__name__}")
+
+
+def check_span(span, what="source"):
+    """Check the shape of a source span ``{doc, start, end, quote}``."""
+    if not isinstance(span, dict):
+        raise ModelError(f"{what} must be an object with doc, start, end and quote")
+    for key in ("doc", "start", "end", "quote"):
+        if key not in span:
+            raise ModelError(f"{what} lacks '{key}'")
+    check_text(span["doc"], f"{what}.doc")
+    check_text(span["quote"], f"{what}.quote")
+    for key in ("start", "end"):
+        if isinstance(span[key], bool) or not isinstance(span[key], int) or span[key] < 0:
+            raise ModelError(f"{what}.{key} must be a whole number >= 0")
+    if span["end"] < span["start"]:
+        raise ModelError(f"{what} ends before it starts")
+    return span
+
+
+def check_node_attr(key, value):
+    """Check one node attribute; return the value to store (positions as tuples)."""
+    check_text(key, "attribute name")
+    if key == "kind":
+        if value not in KINDS:
+            raise ModelError(f"unknown kind {value!r}; expected one of {', '.join(KINDS)}")
+    elif key == "basis":
+        if value is not None and value not in BASES:
+            raise ModelError(f"unknown basis {value!r}; expected one of {', '.join(BASES)}")
+    elif key in NODE_TEXT_FIELDS:
+        check_text(value, key)
+    elif key == "sources":
+        if not isinstance(value, list):
+            raise ModelError("sources must be a list of spans")
+        for i, span in enumerate(value):
+            check_span(span, f"sources[{i}]")
+        return [dict(span) for span in value]
+    elif key == "tags":
+        if not isinstance(value, list):
+            raise ModelError("tags must be a list of strings")
+        for tag in value:
+            check_text(tag, "tag")
+        return list(value)
+    elif key == "rating":
+        if value is not None:
+            check_number(value, "rating")
+    elif key == "pos":
+        if not isinstance(value, (list, tuple)) or len(value) != 2:
+            raise ModelError("pos must be a pair (x, y)")
+        return (check_number(value[0], "pos x"), check_number(value[1], "pos y"))
+    elif key == "collapsed":
+        if not isinstance(value, bool):
+            raise ModelError("collapsed must be true or false")
+    else:
+        check_json_value(value, key)
+    return value
+
+
+def check_edge_attr(key, value):
+    """Check one edge attribute; return the value to store."""
+    check_text(key, "attribute name")
+    if key == "relation":
+        if value not in RELATIONS:
+            raise ModelError(
+                f"unknown relation {value!r}; expected one of {', '.join(RELATIONS)}")
+    elif key == "strength":
+        if value is not None:
+            check_number(value, "strength")
+    elif key in ("group", "note"):
+        if value is not None:
+            check_text(value, key)
+    else:
+        check_json_value(value, key)
+    return value
