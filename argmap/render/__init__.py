@@ -1,0 +1,1 @@
+"""Drawing maps: model -> DOT -> Graphviz -> PNG/SVG/PDF, and layout positions for the editor."""
