@@ -1,0 +1,1 @@
+"""Evaluation of argument maps: acceptance labels, weak spots and the debate brief."""
