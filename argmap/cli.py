@@ -153,6 +153,11 @@ def build_parser():
     return parser
 
 
+def _one_line(exc):
+    """Return an error's message on a single line, for stderr."""
+    return " ".join(str(exc).split())
+
+
 def main(argv=None, out=None):
     """Run the command line; return the exit code."""
     out = out or sys.stdout
@@ -160,7 +165,7 @@ def main(argv=None, out=None):
     try:
         return COMMANDS[args.command][1](args, out)
     except ArgmapError as exc:
-        print(f"argmap {args.command}: {exc}", file=sys.stderr)
+        print(f"argmap {args.command}: {_one_line(exc)}", file=sys.stderr)
         return 1
 
 

@@ -6,7 +6,6 @@ that was there before.
 
 import errno
 import os
-import shutil
 import tempfile
 
 from argmap.errors import SaveError
@@ -63,11 +62,7 @@ def atomic_write(path, data, backup=False):
     folder = os.path.dirname(os.path.abspath(path))
     tmp = None
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".argmap-", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+        tmp = _write_temp(folder, ".tmp", data)
         if os.path.exists(path):
             os.chmod(tmp, os.stat(path).st_mode & 0o7777)
             if backup:
@@ -84,17 +79,40 @@ def atomic_write(path, data, backup=False):
             os.unlink(tmp)
 
 
-def _write_backup(path, folder):
-    fd, tmp = tempfile.mkstemp(prefix=".argmap-", suffix=".bak.tmp", dir=folder)
+def _write_all(fd, data):
+    """Write every byte of *data* to *fd* (``os.write`` may write only part)."""
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
+def _write_temp(folder, suffix, data):
+    """Write *data* to a new synced temp file in *folder*; return its path.
+
+    On failure the temp file is removed and the OSError passes on.
+    """
+    fd, tmp = tempfile.mkstemp(prefix=".argmap-", suffix=suffix, dir=folder)
     try:
-        with os.fdopen(fd, "wb") as out, open(path, "rb") as src:
-            shutil.copyfileobj(src, out)
-            out.flush()
-            os.fsync(out.fileno())
+        try:
+            _write_all(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+    return tmp
+
+
+def _write_backup(path, folder):
+    with open(path, "rb") as src:
+        old = src.read()
+    tmp = _write_temp(folder, ".bak.tmp", old)
+    try:
         os.replace(tmp, path + ".bak")
     except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+        os.unlink(tmp)
         raise
 
 

@@ -6,6 +6,7 @@ older versions; only then is a map built. Any failure is a
 :class:`~argmap.errors.FormatError` naming the file and the JSON path.
 """
 
+import errno
 import json
 import os
 
@@ -98,11 +99,13 @@ def map_to_dict(amap):
         record = _ordered(dict(attrs, id=node_id), ("id", "kind", "text"), NODE_FIELDS)
         if "pos" in record:
             record["pos"] = list(record["pos"])
+        if "sources" in record:
+            record["sources"] = [_ordered(span, _SPAN["required"], ()) for span in record["sources"]]
         nodes.append(record)
     edges = [_ordered(dict(a, source=u, target=v), ("source", "target", "relation"), EDGE_FIELDS)
              for u, v, a in sorted(amap.graph.edges(data=True),
                                    key=lambda e: (index[e[1]], index[e[0]]))]
-    data = {"format": FORMAT, "version": VERSION, "map": dict(amap.meta),
+    data = {"format": FORMAT, "version": VERSION, "map": _ordered(amap.meta, ("title",), ()),
             "nodes": nodes, "edges": edges}
     if amap.documents:
         data["documents"] = [_ordered(d, ("id", "title", "text"), ()) for d in amap.documents.values()]
@@ -159,25 +162,64 @@ def parse_json(text, file=None):
         raise FormatError("the JSON is nested too deeply", file) from None
 
 
+_JSON_TYPES = {dict: "an object", list: "a list", str: "a string", bool: "true or false",
+               int: "a number", float: "a number", type(None): "null"}
+
+
+def _schema_message(error):
+    """Return a short message for a JSON Schema error (never a dump of the data)."""
+    found = _JSON_TYPES.get(type(error.instance), type(error.instance).__name__)
+    if error.validator == "type":
+        wanted = error.validator_value
+        wanted = " or ".join(wanted) if isinstance(wanted, list) else wanted
+        return f"expected {wanted}, found {found}"
+    if error.validator in ("enum", "const"):
+        allowed = error.validator_value
+        allowed = allowed if isinstance(allowed, list) else [allowed]
+        shown = repr(error.instance) if isinstance(error.instance, str) else found
+        return f"{shown[:80]} is not allowed here; expected one of " + ", ".join(
+            json.dumps(a) for a in allowed)
+    message = error.message
+    return message if len(message) <= 200 else message[:200] + "..."
+
+
 def _check_schema(data, file):
     import jsonschema
 
     validator = jsonschema.Draft202012Validator(SCHEMA)
     error = jsonschema.exceptions.best_match(validator.iter_errors(data))
     if error is not None:
-        raise FormatError(error.message, file, _json_path(error.absolute_path))
+        raise FormatError(_schema_message(error), file, _json_path(error.absolute_path))
+
+
+def _whole_version(data):
+    """Return the file's version as an int, or None when it is not a whole number."""
+    version = data.get("version") if isinstance(data, dict) else None
+    if isinstance(version, float) and version.is_integer():
+        return int(version)
+    if isinstance(version, bool) or not isinstance(version, int):
+        return None
+    return version
 
 
 def _migrate(data, file):
-    version = data.get("version") if isinstance(data, dict) else None
-    if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
+    version = _whole_version(data)
+    if version is not None and version > VERSION:
         raise FormatError(f"the file is from a newer argmap (format version {version}; this "
                           f"argmap reads up to {VERSION}): please update argmap", file, "$.version")
-    while isinstance(version, int) and version < VERSION:
+    while version is not None and version < VERSION:
         if version not in MIGRATIONS:
             raise FormatError(f"format version {version} is not supported", file, "$.version")
-        data = MIGRATIONS[version](data)
-        version = data["version"]
+        try:
+            data = MIGRATIONS[version](data)
+        except (KeyError, IndexError, TypeError, ValueError, AttributeError) as exc:
+            raise FormatError(f"cannot upgrade from format version {version}: "
+                              f"{type(exc).__name__}: {exc}", file) from exc
+        newer = _whole_version(data)
+        if newer is None or newer <= version or newer > VERSION:
+            raise FormatError(f"the upgrade from format version {version} gave no valid newer "
+                              f"version", file, "$.version")
+        version = newer
     return data
 
 
@@ -208,7 +250,11 @@ def _build(data, file):
 def map_from_dict(data, file=None):
     """Check *data* (parsed ``.argmap`` JSON) and build the map it describes."""
     try:
-        if not isinstance(data, dict) or data.get("format") != FORMAT:
+        if not isinstance(data, dict):
+            found = _JSON_TYPES.get(type(data), type(data).__name__)
+            raise FormatError(f"not an argmap file: expected a JSON object, found {found}",
+                              file, "$")
+        if data.get("format") != FORMAT:
             raise FormatError("not an argmap file (no \"format\": \"argmap\")", file, "$.format")
         data = _migrate(data, file)
         _check_schema(data, file)
@@ -222,16 +268,36 @@ def loads(text, file=None):
     return map_from_dict(parse_json(text, file), file)
 
 
-def read_text(path, max_bytes=MAX_BYTES):
-    """Read a UTF-8 text file with a size cap, as a :class:`FormatError` on failure."""
+def _describe_read_error(exc):
+    from argmap.fileio import describe_os_error
+
+    if exc.errno == errno.ENOENT:
+        return "no such file"
+    return describe_os_error(exc)
+
+
+def _size_text(size):
+    return f"{size // (1024 * 1024)} MiB" if size >= 1024 * 1024 else f"{size} bytes"
+
+
+def read_text(path, max_bytes=None):
+    """Read a UTF-8 text file with a size cap, as a :class:`FormatError` on failure.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The file to read.
+    max_bytes : int, optional
+        The largest size accepted; :data:`MAX_BYTES` when not given.
+    """
+    max_bytes = MAX_BYTES if max_bytes is None else max_bytes
     try:
         with open(path, "rb") as handle:
             raw = handle.read(max_bytes + 1)
     except OSError as exc:
-        from argmap.fileio import describe_os_error
-        raise FormatError(f"cannot read: {describe_os_error(exc)}", path) from None
+        raise FormatError(f"cannot read: {_describe_read_error(exc)}", path) from None
     if len(raw) > max_bytes:
-        raise FormatError(f"the file is larger than {max_bytes // (1024 * 1024)} MiB", path)
+        raise FormatError(f"the file is larger than {_size_text(max_bytes)}", path)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

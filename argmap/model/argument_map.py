@@ -5,6 +5,7 @@ map enforces its invariants on every change and tells its listeners what
 changed, so that views can follow it without holding the truth themselves.
 """
 
+import copy
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -73,14 +74,14 @@ class ArgumentMap:
         """Return the attributes of *node_id* (a live dict: do not mutate)."""
         try:
             return self._graph.nodes[node_id]
-        except KeyError:
+        except (KeyError, TypeError):
             raise ModelError(f"no node {node_id!r} in the map") from None
 
     def edge(self, source, target):
         """Return the attributes of the edge *source* -> *target*."""
         try:
             return self._graph.edges[source, target]
-        except KeyError:
+        except (KeyError, TypeError):
             raise ModelError(f"no edge {source!r} -> {target!r} in the map") from None
 
     def node_index(self):
@@ -130,8 +131,11 @@ class ArgumentMap:
         for key, value in attrs.items():
             clean[key] = check_node_attr(key, value)
             if key == "sources":
-                for span in clean[key]:
-                    self._check_span_matches(span)
+                for i, span in enumerate(clean[key]):
+                    try:
+                        self._check_span_matches(span)
+                    except ModelError as exc:
+                        raise ModelError(f"sources[{i}]: {exc}") from None
         return clean
 
     def _check_span_matches(self, span):
@@ -152,6 +156,7 @@ class ArgumentMap:
             raise ModelError("node id must not be empty")
         if node_id in self._graph:
             raise ModelError(f"node id {node_id!r} is already in the map")
+        _check_index(index)
         clean = self._check_node_attrs(attrs)
         if clean.get("kind") not in KINDS:
             raise ModelError(f"a node needs a kind: one of {', '.join(KINDS)}")
@@ -222,6 +227,7 @@ class ArgumentMap:
 
     def _reorder(self, node_id, index):
         """Move *node_id* to *index* in the node order; return its old index."""
+        _check_index(index)
         order = list(self._graph.nodes)
         old = order.index(node_id)
         order.pop(old)
@@ -241,6 +247,8 @@ class ArgumentMap:
         from argmap.model.commands import REMOVE
         for key, value in changes.items():
             check_text(key, "map attribute name")
+            if key == "title" and value is REMOVE:
+                raise ModelError("the map's title cannot be removed (set it to '' instead)")
             if key == "title":
                 check_text(value, "title")
             elif value is not REMOVE:
@@ -254,7 +262,8 @@ class ArgumentMap:
         self._emit(Change("map_changed", keys=tuple(changes)))
         return old
 
-    def _insert_document(self, doc):
+    def _insert_document(self, doc, index=None):
+        """Add *doc*; at *index* in the document order when given (to undo a removal)."""
         if not isinstance(doc, dict):
             raise ModelError("a document must be an object with id, title and text")
         doc_id = check_text(doc.get("id"), "document id")
@@ -263,13 +272,19 @@ class ArgumentMap:
         if doc_id in self.documents:
             raise ModelError(f"document id {doc_id!r} is already in the map")
         check_text(doc.get("text"), "document text")
+        _check_index(index)
         for key, value in doc.items():
+            check_text(key, "document attribute name")
             check_json_value(value, f"document {key}")
-        self.documents[doc_id] = dict(doc)
+        items = list(self.documents.items())
+        at = len(items) if index is None else max(0, min(index, len(items)))
+        items.insert(at, (doc_id, dict(doc)))
+        self.documents.clear()
+        self.documents.update(items)
         self._emit(Change("document_added", keys=(doc_id,)))
 
     def _delete_document(self, doc_id):
-        if doc_id not in self.documents:
+        if not isinstance(doc_id, str) or doc_id not in self.documents:
             raise ModelError(f"no document {doc_id!r} in the map")
         users = [n for n, a in self._graph.nodes(data=True)
                  if any(s["doc"] == doc_id for s in a.get("sources", ()))]
@@ -298,10 +313,19 @@ class ArgumentMap:
         return problems
 
     def snapshot(self):
-        """Return the whole map as plain data, for comparing two maps."""
-        return {
+        """Return the whole map as plain data, for comparing two maps.
+
+        The result is a deep copy: later edits of the map never change it.
+        """
+        return copy.deepcopy({
             "meta": dict(self.meta),
             "nodes": [(n, dict(a)) for n, a in self._graph.nodes(data=True)],
             "edges": sorted((u, v, sorted(a.items())) for u, v, a in self._graph.edges(data=True)),
             "documents": {k: dict(v) for k, v in self.documents.items()},
-        }
+        })
+
+
+def _check_index(index):
+    """Raise ModelError unless *index* is None or a whole number."""
+    if index is not None and (isinstance(index, bool) or not isinstance(index, int)):
+        raise ModelError(f"a position in the order must be a whole number, not {index!r}")

@@ -7,6 +7,7 @@ undo stack; :class:`History` is the same idea without Qt.
 """
 
 from argmap.errors import ModelError
+from argmap.model.schema import check_node_attr
 
 
 class _Remove:
@@ -104,22 +105,28 @@ class SetNodeAttrs(Command):
         return True
 
 
+def _as_pair(pos):
+    """Return *pos* as a tuple when it is a sequence; checking is left to the model."""
+    return tuple(pos) if isinstance(pos, (list, tuple)) else pos
+
+
 def move_node(node_id, pos, merge_key=None):
     """A command that places *node_id* at *pos* (x, y)."""
-    return SetNodeAttrs(node_id, {"pos": tuple(pos)}, "Move node", merge_key)
+    return SetNodeAttrs(node_id, {"pos": _as_pair(pos)}, "Move node", merge_key)
 
 
 class MoveNodes(Command):
     """Place several nodes at once (one drag of a selection, a tidy layout)."""
 
     def __init__(self, positions, label="Move nodes"):
-        self.positions = {n: tuple(p) for n, p in positions.items()}
+        self.positions = {n: _as_pair(p) for n, p in positions.items()}
         self.label = label
         self.old = None
 
     def redo(self, amap):
-        for node_id in self.positions:
+        for node_id, pos in self.positions.items():
             amap.node(node_id)
+            check_node_attr("pos", pos)
         self.old = {n: amap._update_node(n, {"pos": p}) for n, p in self.positions.items()}
 
     def undo(self, amap):
@@ -189,9 +196,10 @@ class Reparent(Command):
         self.relation = relation
         self.label = "Move under another node"
         self.steps = None
+        self._moved_from = None
 
     def redo(self, amap):
-        old = self.old_target
+        old = self.old_target if self.old_target is not None else self._moved_from
         if old is None:
             targets = list(amap.graph.successors(self.node_id)) if self.node_id in amap else []
             if not targets:
@@ -203,6 +211,7 @@ class Reparent(Command):
         self.steps = Batch(self.label, [Disconnect(self.node_id, old),
                                         Connect(self.node_id, self.new_target, attrs["relation"], attrs)])
         self.steps.redo(amap)
+        self._moved_from = old  # a redo after an undo moves the same edge again
 
     def undo(self, amap):
         self.steps.undo(amap)
@@ -243,14 +252,14 @@ class AddDocument(Command):
     """Add a source document ``{id, title, text, ...}`` to the map."""
 
     def __init__(self, doc):
-        self.doc = dict(doc)
+        self.doc = dict(doc) if isinstance(doc, dict) else doc
         self.label = "Add document"
 
     def redo(self, amap):
         amap._insert_document(self.doc)
 
     def undo(self, amap):
-        amap._delete_document(self.doc["id"])
+        amap._delete_document(self.doc.get("id"))
 
 
 class RemoveDocument(Command):
@@ -261,10 +270,12 @@ class RemoveDocument(Command):
         self.label = "Remove document"
 
     def redo(self, amap):
+        order = list(amap.documents)
         self.doc = amap._delete_document(self.doc_id)
+        self.index = order.index(self.doc_id)
 
     def undo(self, amap):
-        amap._insert_document(self.doc)
+        amap._insert_document(self.doc, self.index)
 
 
 class Batch(Command):

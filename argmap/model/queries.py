@@ -24,6 +24,7 @@ def children(amap, node_id, relation=None):
     >>> children(m, c), children(m, c, "opposes")
     (['n2', 'n3'], ['n3'])
     """
+    amap.node(node_id)
     graph = amap.graph
     order = amap.node_index()
     found = [u for u in graph.predecessors(node_id)
@@ -116,7 +117,7 @@ def role(amap, source, target):
     (opposes a counterclaim or an objection).
     """
     graph = amap.graph
-    if graph.edges[source, target]["relation"] == "supports":
+    if amap.edge(source, target)["relation"] == "supports":
         return "support"
     target_opposes = any(graph.edges[target, t]["relation"] == "opposes"
                          for t in graph.successors(target))
@@ -127,6 +128,7 @@ def role(amap, source, target):
 
 def subtree(amap, root):
     """Return the set of nodes that bear on *root*, directly or not, and *root*."""
+    amap.node(root)
     return nx.ancestors(amap.graph, root) | {root}
 
 

@@ -17,6 +17,10 @@ NODE_TEXT_FIELDS = ("text", "citation", "url", "date", "speaker", "note", "basis
 NODE_FIELDS = NODE_TEXT_FIELDS + ("kind", "sources", "tags", "rating", "pos", "collapsed")
 EDGE_FIELDS = ("relation", "strength", "group", "note")
 
+#: Names the file format uses for the record itself; they cannot be attributes.
+RESERVED_NODE_KEYS = ("id",)
+RESERVED_EDGE_KEYS = ("source", "target")
+
 #: Longest text a single field may hold (characters).
 MAX_TEXT = 1_000_000
 
@@ -35,6 +39,10 @@ def check_text(value, what):
         raise ModelError(f"{what} must not contain a NUL character")
     if len(value) > MAX_TEXT:
         raise ModelError(f"{what} is longer than {MAX_TEXT} characters")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ModelError(f"{what} is not valid Unicode text (it holds a lone surrogate)") from None
     return value
 
 
@@ -83,12 +91,18 @@ def check_span(span, what="source"):
             raise ModelError(f"{what}.{key} must be a whole number >= 0")
     if span["end"] < span["start"]:
         raise ModelError(f"{what} ends before it starts")
+    for key, value in span.items():
+        check_text(key, f"{what} key")
+        if key not in ("doc", "start", "end", "quote"):
+            check_json_value(value, f"{what}.{key}")
     return span
 
 
 def check_node_attr(key, value):
     """Check one node attribute; return the value to store (positions as tuples)."""
     check_text(key, "attribute name")
+    if key in RESERVED_NODE_KEYS:
+        raise ModelError(f"{key!r} is reserved and cannot be a node attribute")
     if key == "kind":
         if value not in KINDS:
             raise ModelError(f"unknown kind {value!r}; expected one of {', '.join(KINDS)}")
@@ -127,6 +141,8 @@ def check_node_attr(key, value):
 def check_edge_attr(key, value):
     """Check one edge attribute; return the value to store."""
     check_text(key, "attribute name")
+    if key in RESERVED_EDGE_KEYS:
+        raise ModelError(f"{key!r} is reserved and cannot be an edge attribute")
     if key == "relation":
         if value not in RELATIONS:
             raise ModelError(
