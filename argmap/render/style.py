@@ -38,3 +38,18 @@ FONT_FAMILY = "DejaVu Sans"
 FONT_SIZE = 11
 #: Characters per wrapped label line.
 WRAP_WIDTH = 34
+
+#: Sizes (points) of the smaller lines on a card and of the title.
+HEADER_FONT_SIZE = 8
+CITATION_FONT_SIZE = 9
+TITLE_FONT_SIZE = 18
+LEGEND_FONT_SIZE = 9
+
+#: Colours of the title, of citations and of the page behind the map.
+TITLE_COLOR = "#0B1F33"
+CITATION_COLOR = "#404040"
+BACKGROUND = "#FFFFFF"
+
+#: Header word of a node by its place in the map (see argmap.render.dot).
+PLACE_NAMES = {"main": "Main claim", "claim": "Claim", "counterclaim": "Counterclaim",
+               "evidence": "Evidence"}

@@ -1,0 +1,249 @@
+"""Model -> DOT text, with our own escaping and generated ids.
+
+The DOT is written from an allow-list of attributes whose values are either
+constants from :mod:`argmap.render.style` (checked against a strict pattern)
+or HTML-like labels built by :mod:`argmap.render.labels`. No user text is
+ever a DOT id: nodes are called ``n0``, ``n1``, ... in drawing order.
+
+Edges are written from the claim to its premise with ``dir=back``, so that
+Graphviz ranks main claims first (on top for ``TB``) while the arrow still
+points at the claim. Premises sharing an edge ``group`` meet at a small
+junction point before their common target.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from argmap.errors import RenderError
+from argmap.render import labels as card
+from argmap.render import style
+
+DIRECTIONS = ("TB", "BT", "LR", "RL")
+COLOR_BY = ("kind", "evaluation")
+
+#: Attributes the writer may emit; anything else is a programming error.
+ALLOWED_ATTRS = frozenset({
+    "rankdir", "ordering", "nodesep", "ranksep", "fontname", "fontsize", "fontcolor",
+    "bgcolor", "pad", "label", "labelloc", "labeljust", "shape", "style", "fillcolor",
+    "color", "penwidth", "margin", "arrowhead", "arrowtail", "arrowsize", "dir",
+    "constraint", "weight", "width", "height", "fixedsize", "nslimit", "nslimit1",
+    "mclimit", "searchsize", "remincross", "splines", "outputorder", "newrank",
+})
+_SAFE_VALUE = re.compile(r"[A-Za-z0-9#.,: _-]{0,64}")
+
+#: Above these node counts, Graphviz's cheaper search settings are used.
+LARGE_MAP = 400
+HUGE_MAP = 1500
+
+
+class Html(str):
+    """An HTML-like label that was built from escaped parts."""
+
+
+@dataclass
+class DotGraph:
+    """DOT text and how its ids map back to the model.
+
+    Attributes
+    ----------
+    text : str
+        The DOT source.
+    ids : dict
+        Model node id -> DOT node id.
+    paths : dict
+        Model edge ``(premise, target)`` -> the DOT edges that draw it, each
+        ``(tail, head)`` as written (from the target side to the premise side).
+    """
+
+    text: str
+    ids: dict = field(default_factory=dict)
+    paths: dict = field(default_factory=dict)
+
+
+def attr_list(attrs):
+    """Format ``{name: value}`` as a DOT attribute list, checking every name and value.
+
+    Raises
+    ------
+    RenderError
+        For a name outside :data:`ALLOWED_ATTRS` or a plain value that is not
+        a short run of letters, digits and ``# . , : _ -``.
+    """
+    parts = []
+    for name, value in attrs.items():
+        if name not in ALLOWED_ATTRS:
+            raise RenderError(f"internal: attribute {name!r} is not allowed in DOT output")
+        if isinstance(value, Html):
+            parts.append(f"{name}=<{value}>")
+            continue
+        value = str(value)
+        if not _SAFE_VALUE.fullmatch(value):
+            raise RenderError(f"internal: unsafe value for DOT attribute {name!r}")
+        parts.append(f'{name}="{value}"')
+    return "[" + ", ".join(parts) + "]"
+
+
+def _graph_attrs(options, count):
+    attrs = {"rankdir": options.direction, "ordering": "out", "nodesep": "0.3",
+             "ranksep": "0.45", "fontname": style.FONT_FAMILY, "bgcolor": style.BACKGROUND,
+             "pad": "0.3", "newrank": "true", "outputorder": "edgesfirst"}
+    if count >= LARGE_MAP:
+        attrs.update({"nslimit": "4", "nslimit1": "4", "mclimit": "0.3",
+                      "searchsize": "20", "remincross": "false"})
+    if count >= HUGE_MAP:
+        attrs.update({"splines": "polyline"})
+    header = card.title_and_legend(options.title, options.legend, options.color_by)
+    if header:
+        attrs.update({"label": Html(header), "labelloc": "t", "labeljust": "c"})
+    return attrs
+
+
+_NODE_DEFAULTS = {"fontname": style.FONT_FAMILY, "fontsize": style.FONT_SIZE,
+                  "shape": "box", "style": "rounded,filled", "penwidth": "1.3",
+                  "margin": "0.14,0.08"}
+_EDGE_DEFAULTS = {"dir": "back", "penwidth": "1.5", "arrowsize": "0.8"}
+
+
+def _node_attrs(kind, fill, border, text_color, label):
+    kind_style = style.KIND_STYLE[kind]
+    shape_style = "rounded,filled" if kind_style["rounded"] else "filled"
+    return {"shape": kind_style["shape"], "style": shape_style, "fillcolor": fill,
+            "color": border, "fontcolor": text_color, "label": Html(label)}
+
+
+def _colours(kind, label):
+    kind_style = style.KIND_STYLE[kind]
+    if label is None:
+        return kind_style["fill"], kind_style["border"], kind_style["text"]
+    label_style = style.LABEL_STYLE[label]
+    return label_style["fill"], label_style["border"], kind_style["text"]
+
+
+def _edge_attrs(relation, constraint=True, arrow=True):
+    rel = style.RELATION_STYLE[relation]
+    attrs = {"color": rel["color"], "style": rel["style"]}
+    attrs["arrowtail"] = rel["arrowhead"] if arrow else "none"
+    if not constraint:
+        attrs.update({"constraint": "false", "weight": "0"})
+    return attrs
+
+
+def drawing_order(amap, nodes):
+    """Return *nodes* breadth-first from the main claims, siblings in map order.
+
+    Also return the set of tree edges ``(premise, target)``: the edge through
+    which each node was first reached. Other edges are cross-links.
+    """
+    from argmap.model import queries
+
+    graph = amap.graph
+    index = amap.node_index()
+    order, tree, seen = [], set(), set()
+    roots = [n for n in queries.main_claims(amap) if n in nodes]
+    roots += [n for n in graph.nodes if n in nodes
+              and not any(t in nodes for t in graph.successors(n))]
+    pending = iter(sorted(nodes, key=index.__getitem__))
+    while roots:
+        queue = [r for r in dict.fromkeys(roots) if r not in seen]
+        seen.update(queue)
+        for node in queue:  # the queue grows while it is read: breadth-first
+            order.append(node)
+            for child in sorted(graph.predecessors(node), key=index.__getitem__):
+                if child in nodes and child not in seen:
+                    seen.add(child)
+                    tree.add((child, node))
+                    queue.append(child)
+        # what is left lies on cycles nobody leads to: start again from its first node
+        first = next((n for n in pending if n not in seen), None)
+        roots = [] if first is None else [first]
+    return order, tree
+
+
+def build_dot(amap, options, nodes=None, labels=None):
+    """Return the :class:`DotGraph` of *amap* drawn with *options*.
+
+    Parameters
+    ----------
+    amap : ArgumentMap
+        The map.
+    options : object
+        Has ``direction``, ``legend``, ``color_by``, ``title`` and ``headers``
+        (see :class:`argmap.render.export.ExportOptions`).
+    nodes : set, optional
+        Draw only these nodes and the edges between them (default: all).
+    labels : dict, optional
+        Node -> ``'in'``, ``'out'`` or ``'undec'``; used when colouring by
+        evaluation.
+    """
+    check_options(options)
+    nodes = set(amap.graph.nodes) if nodes is None else set(nodes)
+    order, tree = drawing_order(amap, nodes)
+    ids = {node: f"n{i}" for i, node in enumerate(order)}
+    lines = ["digraph argmap {",
+             "graph " + attr_list(_graph_attrs(options, len(order))) + ";",
+             "node " + attr_list(_NODE_DEFAULTS) + ";",
+             "edge " + attr_list(_EDGE_DEFAULTS) + ";"]
+    places = card.node_places(amap, nodes)
+    for node in order:
+        lines.append(_node_line(amap, node, ids[node], places[node], options, labels))
+    paths = {}
+    lines.extend(_edge_lines(amap, order, ids, tree, paths))
+    lines.append("}")
+    return DotGraph("\n".join(lines) + "\n", ids, paths)
+
+
+def check_options(options):
+    """Raise RenderError when *options* name an unknown direction or colouring."""
+    if options.direction not in DIRECTIONS:
+        raise RenderError(f"unknown direction {options.direction!r}; "
+                          f"expected one of {', '.join(DIRECTIONS)}")
+    if options.color_by not in COLOR_BY:
+        raise RenderError(f"unknown colouring {options.color_by!r}; "
+                          f"expected one of {', '.join(COLOR_BY)}")
+
+
+def _node_line(amap, node, dot_id, place, options, labels):
+    attrs = amap.graph.nodes[node]
+    kind = attrs["kind"]
+    label = labels.get(node, "undec") if labels is not None else None
+    fill, border, text_color = _colours(kind, label)
+    html = card.node_label(amap, node, place, border, options.headers)
+    return f"{dot_id} " + attr_list(_node_attrs(kind, fill, border, text_color, html)) + ";"
+
+
+def _edge_lines(amap, order, ids, tree, paths):
+    """Yield the DOT lines of every edge between drawn nodes, grouped premises via junctions."""
+    graph = amap.graph
+    index = amap.node_index()
+    junctions = {}
+    lines = []
+    for target in order:
+        for premise in sorted(graph.predecessors(target), key=index.__getitem__):
+            if premise not in ids:
+                continue
+            edge = graph.edges[premise, target]
+            key = (target, edge.get("group"), edge["relation"])
+            constraint = (premise, target) in tree
+            if edge.get("group") is None:
+                lines.append(f"{ids[target]} -> {ids[premise]} "
+                             + attr_list(_edge_attrs(edge["relation"], constraint)) + ";")
+                paths[(premise, target)] = [(ids[target], ids[premise])]
+                continue
+            if key not in junctions:
+                junction = f"j{len(junctions)}"
+                junctions[key] = junction
+                lines.extend(_junction_lines(junction, ids[target], edge["relation"]))
+            junction = junctions[key]
+            lines.append(f"{junction} -> {ids[premise]} "
+                         + attr_list(_edge_attrs(edge["relation"], constraint, arrow=False))
+                         + ";")
+            paths[(premise, target)] = [(ids[target], junction), (junction, ids[premise])]
+    return lines
+
+
+def _junction_lines(junction, target_id, relation):
+    colour = style.RELATION_STYLE[relation]["color"]
+    point = {"shape": "point", "width": "0.09", "height": "0.09", "color": colour,
+             "fillcolor": colour, "style": "filled", "label": ""}
+    return [f"{junction} " + attr_list(point) + ";",
+            f"{target_id} -> {junction} " + attr_list(_edge_attrs(relation)) + ";"]

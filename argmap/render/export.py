@@ -1,0 +1,255 @@
+"""Exporting a map as PNG, SVG, PDF or DOT: the one code path of the CLI and the editor.
+
+Example
+-------
+>>> from argmap.render.export import ExportOptions, export_file
+>>> result = export_file(amap, "map.png", ExportOptions())   # doctest: +SKIP
+>>> result.summary                                            # doctest: +SKIP
+'png, 1840x1220 px, 96 dpi'
+"""
+
+import math
+import os
+import re
+import struct
+from dataclasses import dataclass, field
+
+from argmap.errors import RenderError
+from argmap.fileio import atomic_write
+
+FORMATS = ("png", "svg", "pdf", "dot")
+SUFFIXES = {".png": "png", ".svg": "svg", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
+DEFAULT_DPI = 96
+MAX_DPI = 600
+#: Below this resolution the 11 pt text of a card is no longer readable.
+MIN_LEGIBLE_DPI = 64
+#: Cairo shrinks (silently) any bitmap side above this many pixels.
+MAX_PIXELS_SIDE = 32767
+#: Largest bitmap drawn at all (pixels), about 1 GB of memory while drawing.
+MAX_PIXELS_AREA = 250_000_000
+
+
+@dataclass
+class ExportOptions:
+    """How to draw a map.
+
+    Attributes
+    ----------
+    fmt : str or None
+        ``png``, ``svg``, ``pdf`` or ``dot``; None follows the file's suffix.
+    dpi : int or None
+        Resolution of a PNG; None chooses one (96, lower for very large maps).
+    direction : str
+        ``TB`` (main claim on top), ``BT``, ``LR`` or ``RL``.
+    root : str or None
+        Draw only this node and what bears on it.
+    legend : bool
+        Draw the legend under the title.
+    color_by : str
+        ``kind`` or ``evaluation`` (accepted/defeated/undecided).
+    labels : dict or None
+        Node -> ``'in'`` | ``'out'`` | ``'undec'`` for ``color_by='evaluation'``;
+        None computes grounded labels over the ``opposes`` relation.
+    nodes : iterable or None
+        Draw only these nodes (a selection); combined with *root* if both are given.
+    timeout : float
+        Seconds Graphviz may take.
+    title : str or None
+        The title on top; None uses the map's title, ``""`` draws none.
+    headers : bool
+        Draw the small header line (place in the debate, speaker or basis) on cards.
+    """
+
+    fmt: str = None
+    dpi: int = None
+    direction: str = "TB"
+    root: str = None
+    legend: bool = True
+    color_by: str = "kind"
+    labels: dict = None
+    nodes: object = None
+    timeout: float = 60
+    title: str = None
+    headers: bool = True
+
+
+@dataclass
+class ExportResult:
+    """What an export wrote: the format, a short summary, and warnings for the user."""
+
+    fmt: str
+    summary: str
+    warnings: list = field(default_factory=list)
+    width: int = 0
+    height: int = 0
+    dpi: int = None
+
+
+def infer_format(path, fmt=None):
+    """Return the export format: *fmt* when given, else the one *path*'s suffix names."""
+    if fmt is not None:
+        if fmt not in FORMATS:
+            raise RenderError(f"unknown export format {fmt!r}; expected one of "
+                              f"{', '.join(FORMATS)}")
+        return fmt
+    suffix = os.path.splitext(os.fspath(path))[1].lower()
+    if suffix not in SUFFIXES:
+        raise RenderError(f"cannot tell the format of {os.fspath(path)!r} from its suffix "
+                          f"{suffix or '(none)'}; use .png, .svg, .pdf or .dot, or give a format")
+    return SUFFIXES[suffix]
+
+
+def export_file(amap, out_path, options=None):
+    """Draw *amap* and write it atomically to *out_path*; return an :class:`ExportResult`.
+
+    A failure (Graphviz missing, failing or timing out, a map too large for a
+    readable PNG) raises :class:`~argmap.errors.RenderError` and leaves any
+    existing file at *out_path* untouched.
+    """
+    options = options or ExportOptions()
+    fmt = infer_format(out_path, options.fmt)
+    data, result = render(amap, _with_format(options, fmt))
+    atomic_write(out_path, data)
+    return result
+
+
+def render_bytes(amap, options=None):
+    """Return the bytes :func:`export_file` would write for *options* (``fmt`` is required)."""
+    return render(amap, options or ExportOptions(fmt="png"))[0]
+
+
+def _with_format(options, fmt):
+    from dataclasses import replace
+
+    return replace(options, fmt=fmt)
+
+
+def render(amap, options):
+    """Draw *amap*; return ``(bytes, ExportResult)``."""
+    from argmap.render.dot import build_dot
+
+    fmt = infer_format("", options.fmt) if options.fmt else None
+    if fmt is None:
+        raise RenderError("no export format given")
+    if options.title is None:
+        from dataclasses import replace
+
+        options = replace(options, title=amap.title)
+    nodes = selected_nodes(amap, options)
+    labels = evaluation_labels(amap, options)
+    source = build_dot(amap, options, nodes, labels).text
+    if fmt == "dot":
+        return source.encode("utf-8"), ExportResult("dot", f"dot, {len(nodes)} nodes")
+    if fmt == "png":
+        return _render_png(source, options)
+    return _render_vector(source, fmt, options)
+
+
+def selected_nodes(amap, options):
+    """Return the set of nodes to draw: all, a subtree (``root``), a selection, or both."""
+    from argmap.model import queries
+
+    nodes = set(amap.graph.nodes)
+    if options.nodes is not None:
+        chosen = set(options.nodes)
+        unknown = sorted(chosen - nodes)
+        if unknown:
+            raise RenderError(f"cannot draw unknown node(s): {', '.join(map(repr, unknown[:5]))}")
+        nodes = chosen
+    if options.root is not None:
+        if options.root not in amap.graph:
+            raise RenderError(f"no node {options.root!r} in the map to draw from")
+        nodes &= queries.subtree(amap, options.root)
+    return nodes
+
+
+def evaluation_labels(amap, options):
+    """Return the labels to colour by, or None when colouring by kind."""
+    if options.color_by != "evaluation":
+        return None
+    if options.labels is None:
+        from argmap.analysis.labels import grounded_labels
+
+        return grounded_labels(amap)
+    bad = {v for v in options.labels.values() if v not in ("in", "out", "undec")}
+    if bad:
+        raise RenderError(f"unknown evaluation label(s) {sorted(map(str, bad))}; "
+                          "expected 'in', 'out' or 'undec'")
+    return dict(options.labels)
+
+
+def _render_vector(source, fmt, options):
+    from argmap.render.graphviz import run_graphviz
+
+    data = run_graphviz(source, fmt, ["-Gdpi=72"], timeout=options.timeout)
+    width, height = _vector_size(data, fmt)
+    return data, ExportResult(fmt, f"{fmt}, {width}x{height} pt", width=width, height=height)
+
+
+def _vector_size(data, fmt):
+    if fmt == "svg":
+        found = re.search(rb'<svg width="([\d.]+)pt" height="([\d.]+)pt"', data)
+    else:
+        found = re.search(rb"/MediaBox \[\s*[\d.]+ [\d.]+ ([\d.]+) ([\d.]+)", data)
+    if not found:
+        return 0, 0
+    return round(float(found.group(1))), round(float(found.group(2)))
+
+
+def _render_png(source, options):
+    """Lay out once, choose the dpi from the layout's size, then draw the laid-out graph."""
+    from argmap.render.graphviz import run_graphviz
+
+    laid_out = run_graphviz(source, "dot", timeout=options.timeout)
+    width_pt, height_pt = layout_size(laid_out)
+    dpi, warnings = choose_dpi(width_pt, height_pt, options.dpi)
+    inches = f"{MAX_PIXELS_SIDE / dpi:.2f}"
+    data = run_graphviz(laid_out.decode("utf-8"), "png",
+                        ["-n2", f"-Gdpi={dpi}", f"-Gsize={inches},{inches}"],
+                        timeout=options.timeout, program="neato")
+    width, height = struct.unpack(">II", data[16:24])
+    return data, ExportResult("png", f"png, {width}x{height} px, {dpi} dpi", warnings,
+                              width, height, dpi)
+
+
+def layout_size(laid_out):
+    """Return ``(width, height)`` in points from Graphviz's laid-out DOT output."""
+    found = re.search(rb'\bbb="([-\d.]+),([-\d.]+),([-\d.]+),([-\d.]+)"', laid_out)
+    if not found:
+        raise RenderError("Graphviz gave a layout without a bounding box")
+    x0, y0, x1, y1 = (float(v) for v in found.groups())
+    return x1 - x0, y1 - y0
+
+
+def choose_dpi(width_pt, height_pt, requested=None):
+    """Return ``(dpi, warnings)`` for a PNG of a drawing *width_pt* x *height_pt* points.
+
+    The dpi is the requested one (default 96), lowered with a warning when the
+    bitmap would pass what cairo can draw; a drawing that would need less than
+    :data:`MIN_LEGIBLE_DPI` raises RenderError naming the ways out.
+
+    Example
+    -------
+    >>> choose_dpi(720, 360)
+    (96, [])
+    """
+    dpi = DEFAULT_DPI if requested is None else requested
+    if isinstance(dpi, bool) or not isinstance(dpi, int) or not 1 <= dpi <= MAX_DPI:
+        raise RenderError(f"dpi must be a whole number from 1 to {MAX_DPI}, not {dpi!r}")
+    pad = 8  # Graphviz adds a few pixels round the drawing
+    longest = max(width_pt, height_pt, 1.0)
+    fit_side = (MAX_PIXELS_SIDE - pad) * 72 / longest
+    fit_area = math.sqrt(MAX_PIXELS_AREA * 72 * 72 / max(width_pt * height_pt, 1.0))
+    fit = math.floor(min(fit_side, fit_area))
+    if dpi <= fit:
+        return dpi, []
+    size = f"{width_pt / 72:.0f} x {height_pt / 72:.0f} inches"
+    if fit < MIN_LEGIBLE_DPI:
+        raise RenderError(
+            f"the map is too large for one readable PNG ({size}; even at {MIN_LEGIBLE_DPI} dpi "
+            f"it would be {math.ceil(longest * MIN_LEGIBLE_DPI / 72)} px across, and a PNG "
+            f"holds at most {MAX_PIXELS_SIDE} px a side). Export SVG or PDF instead, which "
+            "stay sharp at any size, or draw one part with --root NODE")
+    return fit, [f"the map is large ({size}): drew the PNG at {fit} dpi instead of {dpi} "
+                 f"to stay within {MAX_PIXELS_SIDE} px a side; for full detail export SVG or "
+                 "PDF, or draw one part with --root NODE"]

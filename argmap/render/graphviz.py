@@ -1,0 +1,125 @@
+"""Running Graphviz safely: list arguments, a timeout, caps, and a closed environment.
+
+Graphviz reads DOT on stdin and writes to stdout. It runs in its own process
+group (so a hung run is killed with everything it started), with
+``SERVER_NAME`` set and ``GV_FILE_PATH`` pointing at an empty temporary
+folder, which stops it from reading local files (images, fonts named as
+paths). Its output is checked (magic bytes) before anyone writes it.
+"""
+
+import os
+import re
+import shutil
+import signal
+import subprocess
+import tempfile
+
+from argmap.errors import GraphvizMissingError, RenderError
+
+DEFAULT_TIMEOUT = 60
+INSTALL_HINT = ("Graphviz's 'dot' program was not found on PATH. Install Graphviz "
+                "(Debian/Ubuntu: sudo apt-get install graphviz; macOS: brew install graphviz; "
+                "Windows: winget install graphviz) and try again.")
+
+#: Output checks by format: a function of the bytes that is true for good output.
+MAGIC = {
+    "png": lambda data: data.startswith(b"\x89PNG\r\n\x1a\n"),
+    "pdf": lambda data: data.startswith(b"%PDF-"),
+    "svg": lambda data: b"<svg" in data[:4096],
+    "json": lambda data: data.lstrip().startswith(b"{"),
+    "json0": lambda data: data.lstrip().startswith(b"{"),
+    "dot": lambda data: data.lstrip().startswith(b"digraph"),
+}
+_KEPT_ENV = ("PATH", "HOME", "TMPDIR", "FONTCONFIG_FILE", "FONTCONFIG_PATH", "XDG_CACHE_HOME",
+             "XDG_CONFIG_HOME", "XDG_DATA_DIRS")
+_PDF_DATE = re.compile(rb"/(CreationDate|ModDate) \(D:(\d{14})")
+
+
+def find_program(name="dot"):
+    """Return the path of Graphviz's *name* program, or raise GraphvizMissingError."""
+    path = shutil.which(name)
+    if path is None:
+        raise GraphvizMissingError(INSTALL_HINT.replace("'dot'", f"'{name}'"))
+    return path
+
+
+def _environment(empty_dir):
+    env = {key: os.environ[key] for key in _KEPT_ENV if key in os.environ}
+    env.update({"LC_ALL": "C.UTF-8", "LANG": "C.UTF-8", "SERVER_NAME": "argmap",
+                "GV_FILE_PATH": empty_dir + os.sep, "SOURCE_DATE_EPOCH": "0"})
+    return env
+
+
+def run_graphviz(source, fmt, args=(), timeout=DEFAULT_TIMEOUT, program="dot"):
+    """Run Graphviz on DOT *source* and return its checked output.
+
+    Parameters
+    ----------
+    source : str
+        DOT text (built by :mod:`argmap.render.dot`).
+    fmt : str
+        Graphviz output format: ``png``, ``svg``, ``pdf``, ``json0``, ``dot``.
+    args : sequence of str
+        Further arguments, such as ``-Gdpi=96``.
+    timeout : float
+        Seconds before Graphviz is killed.
+    program : str
+        ``dot`` to lay out, or ``neato`` (with ``-n2``) to draw a laid-out graph.
+
+    Raises
+    ------
+    GraphvizMissingError
+        When the program is not installed.
+    RenderError
+        When it fails, times out, or writes something that is not *fmt*.
+    """
+    command = [find_program(program), f"-T{fmt}", *args]
+    with tempfile.TemporaryDirectory(prefix="argmap-gv-") as empty:
+        out, err, code = _communicate(command, source.encode("utf-8"), timeout,
+                                      _environment(empty))
+    if code != 0:
+        raise RenderError(f"Graphviz failed (exit code {code}): {_first_lines(err)}")
+    if not MAGIC[fmt](out):
+        raise RenderError(f"Graphviz wrote no valid {fmt.upper()} output: {_first_lines(err)}")
+    return _fix_dates(out) if fmt == "pdf" else out
+
+
+def _communicate(command, data, timeout, env):
+    try:
+        proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, env=env, start_new_session=True)
+    except OSError as exc:
+        raise RenderError(f"could not start {command[0]}: {exc.strerror or exc}") from exc
+    try:
+        out, err = proc.communicate(data, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        _kill_group(proc)
+        raise RenderError(f"Graphviz took longer than {timeout:g} s and was stopped; "
+                          "try a subtree (--root) or a simpler map") from None
+    except BaseException:
+        _kill_group(proc)
+        raise
+    return out, err, proc.returncode
+
+
+def _kill_group(proc):
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass  # it has already ended
+    proc.stdout.close()
+    proc.stderr.close()
+    proc.wait()
+
+
+def _first_lines(err, count=3):
+    text = err.decode("utf-8", "replace").strip()
+    return " | ".join(text.splitlines()[:count]) or "no message"
+
+
+def _fix_dates(pdf):
+    """Replace the dates cairo writes into a PDF by a fixed one of the same length.
+
+    The length is kept so that the cross-reference offsets stay valid.
+    """
+    return _PDF_DATE.sub(lambda m: b"/" + m.group(1) + b" (D:19700101000000", pdf)

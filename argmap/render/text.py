@@ -1,0 +1,119 @@
+"""Making user text safe and tidy for Graphviz's HTML-like labels.
+
+Every piece of user text (a node's statement, speaker, citation, the map's
+title) reaches Graphviz only through :func:`html_lines` or :func:`html_text`:
+control characters are removed, long texts are cut with an ellipsis, lines
+are wrapped, and the result is escaped so that Graphviz shows it literally.
+
+Graphviz replaces ``\\N``, ``\\G``, ``\\E``, ``\\H``, ``\\T`` and ``\\L`` by
+object names even inside HTML-like labels, and it decodes ``&#92;`` before
+doing so. A backslash followed by one of those letters is therefore split
+into two text spans (``\\<FONT>N</FONT>``), which Graphviz draws as the same
+two characters without substituting anything.
+"""
+
+import re
+
+#: Longest statement shown on a card (characters); longer ones end in an ellipsis.
+MAX_TEXT_CHARS = 480
+#: Longest header or citation shown (characters).
+MAX_SHORT_CHARS = 120
+ELLIPSIS = "\u2026"
+
+# C0 controls except tab and newline, DEL, C1 controls, lone surrogates,
+# and the two non-characters U+FFFE/U+FFFF: none can be drawn, some break
+# Graphviz or the UTF-8 encoding.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
+_SUBSTITUTED = re.compile(r"\\([GNEHTL])")
+_HTML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
+                       "'": "&#39;"})
+
+
+def clean(text):
+    """Return *text* without characters Graphviz cannot take.
+
+    Control characters (other than newline and tab), lone surrogates and
+    non-characters are removed; ``\\r\\n`` and ``\\r`` become newlines.
+
+    Example
+    -------
+    >>> clean("a\\x00b\\x07c")
+    'abc'
+    """
+    if not isinstance(text, str):
+        text = "" if text is None else str(text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _UNSAFE.sub("", text)
+
+
+def shorten(text, limit):
+    """Cut *text* to at most *limit* characters, ending in an ellipsis when cut.
+
+    Example
+    -------
+    >>> shorten("one two three", 8)
+    'one two\u2026'
+    """
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip() + ELLIPSIS
+
+
+def wrap(text, width):
+    """Split *text* into lines of at most *width* characters.
+
+    Words longer than *width* are broken; newlines in *text* start new lines;
+    runs of spaces collapse to one.
+
+    Example
+    -------
+    >>> wrap("Encryption protects journalists and their sources", 20)
+    ['Encryption protects', 'journalists and', 'their sources']
+    """
+    lines = []
+    for paragraph in text.split("\n"):
+        words = _SPACES.sub(" ", paragraph).strip().split(" ")
+        line = ""
+        for word in words:
+            while len(word) > width:
+                if line:
+                    lines.append(line)
+                    line = ""
+                lines.append(word[:width])
+                word = word[width:]
+            if not line:
+                line = word
+            elif len(line) + 1 + len(word) <= width:
+                line = f"{line} {word}"
+            else:
+                lines.append(line)
+                line = word
+        if line or not lines:
+            lines.append(line)
+    return lines
+
+
+def escape_html(text):
+    """Escape cleaned *text* for an HTML-like label, keeping it literal.
+
+    Example
+    -------
+    >>> escape_html('<b>"x" & \\\\N</b>')
+    '&lt;b&gt;&quot;x&quot; &amp; \\\\<FONT>N</FONT>&lt;/b&gt;'
+    """
+    return _SUBSTITUTED.sub(r"\\<FONT>\1</FONT>", text.translate(_HTML))
+
+
+def html_text(text, limit=MAX_SHORT_CHARS):
+    """Return user *text* as one escaped line for a label, cut at *limit* characters."""
+    return escape_html(shorten(" ".join(clean(text).split()), limit))
+
+
+def html_lines(text, width, limit=MAX_TEXT_CHARS):
+    """Return user *text* cleaned, cut, wrapped at *width* and escaped, one string per line."""
+    return [escape_html(line) for line in wrap(shorten(clean(text).strip(), limit), width)]
