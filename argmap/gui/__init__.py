@@ -1,0 +1,1 @@
+"""The Qt editor: the only package that imports PySide6."""

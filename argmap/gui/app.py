@@ -1,0 +1,44 @@
+"""Start the editor: ``python main.py [FILE]``."""
+
+import os
+import sys
+
+RESOURCES = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(
+    os.path.abspath(__file__)))), "resources")
+SEEDED_MAP = os.path.join(RESOURCES, "maps", "encryption-backdoors.argmap")
+EXAMPLE_MAP = os.path.join(RESOURCES, "maps", "example.argmap")
+
+
+def default_map():
+    """The map opened when no file is named: the seeded encryption map, else the example."""
+    return SEEDED_MAP if os.path.exists(SEEDED_MAP) else EXAMPLE_MAP
+
+
+def make_application(argv=None):
+    """The QApplication, with the names QSettings uses."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setOrganizationName("argmap")
+    app.setApplicationName("argmap")
+    app.setApplicationDisplayName("argmap")
+    return app
+
+
+def run(path=None):
+    """Open the editor on *path* (or the default map) and run until it closes."""
+    try:
+        from PySide6.QtWidgets import QApplication  # noqa: F401
+    except ImportError as exc:
+        print(f"argmap: the editor needs PySide6 ({exc}); run `make run` to set it up",
+              file=sys.stderr)
+        return 1
+    if path is not None and not os.path.exists(path):
+        print(f"argmap: no such file: {path}", file=sys.stderr)
+        return 1
+    app = make_application()
+    from argmap.gui.main_window import MainWindow
+
+    window = MainWindow(path or default_map())
+    window.show()
+    return app.exec()

@@ -1,0 +1,346 @@
+"""The canvas scene: node cards and edges drawn from the document's map.
+
+The scene redraws from the model's change events, one item at a time; it
+never rebuilds itself for a single edit. User gestures (drag, link, toggle)
+become commands pushed on the document.
+"""
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene, QMenu
+
+from argmap.errors import ModelError
+from argmap.model import Batch, Connect, MoveNodes, Reparent, SetNodeAttrs, queries
+from argmap.gui.items import EdgeItem, NodeItem
+from argmap.render.style import RELATION_STYLE, ROLE_NAMES
+
+GAP_X = 30.0
+GAP_Y = 70.0
+
+
+class MapScene(QGraphicsScene):
+    """All cards and edges of one document."""
+
+    error_raised = Signal(str)
+    unplaced_found = Signal()      # nodes without a position: a layout is needed
+
+    def __init__(self, document, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.nodes = {}
+        self.edges = {}
+        self.selection_order = []
+        self._press_positions = None
+        self._link_line = None
+        self._link_source = None
+        self._collapsed = set()
+        self._group_items = []
+        self.setBackgroundBrush(QColor("#F7F8FA"))
+        document.changed.connect(self.on_change)
+        document.reset.connect(self.rebuild)
+        self.selectionChanged.connect(self._track_selection)
+        self.rebuild()
+
+    @property
+    def amap(self):
+        return self.document.amap
+
+    # ----------------------------------------------------------- building
+    def rebuild(self):
+        """Create every item afresh (on opening a map)."""
+        self.clear()
+        self.nodes, self.edges, self._group_items = {}, {}, []
+        self.selection_order = []
+        graph = self.amap.graph
+        unplaced = False
+        for node_id, attrs in graph.nodes(data=True):
+            self._add_node_item(node_id, attrs)
+            unplaced = unplaced or "pos" not in attrs
+        for source, target, attrs in graph.edges(data=True):
+            self._add_edge_item(source, target, attrs)
+        self._collapsed = {n for n, a in graph.nodes(data=True) if a.get("collapsed")}
+        self._refresh_roles(graph.nodes)
+        self.refresh_visibility()
+        self.refresh_groups()
+        if unplaced and len(graph):
+            self.unplaced_found.emit()
+
+    def _add_node_item(self, node_id, attrs):
+        item = NodeItem(node_id, attrs)
+        pos = attrs.get("pos")
+        item.setPos(QPointF(*pos) if pos else QPointF(0, 0))
+        self.addItem(item)
+        self.nodes[node_id] = item
+        return item
+
+    def _add_edge_item(self, source, target, attrs):
+        item = EdgeItem(self.nodes[source], self.nodes[target], attrs)
+        self.addItem(item)
+        self.edges[(source, target)] = item
+        return item
+
+    def _role_of(self, node_id):
+        graph = self.amap.graph
+        targets = list(graph.successors(node_id))
+        if not targets:
+            return None
+        return ROLE_NAMES[queries.role(self.amap, node_id, targets[0])]
+
+    def _refresh_roles(self, node_ids):
+        graph = self.amap.graph
+        for node_id in node_ids:
+            if node_id in self.nodes and node_id in graph:
+                item = self.nodes[node_id]
+                item.child_count = graph.in_degree(node_id)
+                item.update_from(graph.nodes[node_id], self._role_of(node_id))
+
+    # ------------------------------------------------------ model events
+    def on_change(self, change):
+        handler = getattr(self, "_on_" + change.type, None)
+        if handler is not None:
+            handler(change)
+
+    def _on_node_added(self, change):
+        self._add_node_item(change.node, self.amap.node(change.node))
+
+    def _on_node_removed(self, change):
+        item = self.nodes.pop(change.node)
+        self.selection_order = [n for n in self.selection_order if n != change.node]
+        self._collapsed.discard(change.node)
+        self.removeItem(item)
+
+    def _on_node_changed(self, change):
+        item = self.nodes[change.node]
+        attrs = self.amap.node(change.node)
+        if "pos" in change.keys and "pos" in attrs:
+            item.setPos(QPointF(*attrs["pos"]))
+            if self._group_items:
+                self.refresh_groups()
+        if set(change.keys) - {"pos"}:
+            item.update_from(attrs, self._role_of(change.node))
+            if any(k in change.keys for k in ("kind", "text", "speaker", "basis", "citation")):
+                for edge in item.edges:
+                    edge.update_path()
+        if "collapsed" in change.keys:
+            (self._collapsed.add if attrs.get("collapsed") else self._collapsed.discard)(change.node)
+            self.refresh_visibility()
+
+    def _on_edge_added(self, change):
+        source, target = change.edge
+        self._add_edge_item(source, target, self.amap.edge(source, target))
+        self._after_edge_change(change.edge)
+
+    def _on_edge_removed(self, change):
+        item = self.edges.pop(change.edge)
+        item.detach()
+        self.removeItem(item)
+        self._after_edge_change(change.edge)
+
+    def _on_edge_changed(self, change):
+        self.edges[change.edge].update_from(self.amap.edge(*change.edge))
+        self._after_edge_change(change.edge)
+
+    def _after_edge_change(self, edge):
+        source, target = edge
+        affected = {source, target} | set(self.amap.graph.predecessors(source))
+        self._refresh_roles(affected)
+        if self._collapsed:
+            self.refresh_visibility()
+        self.refresh_groups()
+
+    # -------------------------------------------------- collapse, groups
+    def refresh_visibility(self):
+        """Hide what bears on collapsed nodes; count it on their toggles."""
+        hidden = set()
+        for node_id in self._collapsed:
+            if node_id in self.amap:
+                below = queries.subtree(self.amap, node_id) - {node_id}
+                self.nodes[node_id].hidden_count = len(below)
+                hidden |= below
+        for node_id, item in self.nodes.items():
+            item.setVisible(node_id not in hidden)
+            item.update()
+        for (source, target), item in self.edges.items():
+            item.setVisible(source not in hidden and target not in hidden)
+
+    def refresh_groups(self):
+        """Draw a shaded band behind co-premises that share a group."""
+        for item in self._group_items:
+            self.removeItem(item)
+        self._group_items = []
+        groups = {}
+        for source, target, attrs in self.amap.graph.edges(data=True):
+            if attrs.get("group"):
+                groups.setdefault((target, attrs["group"]), []).append(source)
+        for members in groups.values():
+            if len(members) > 1:
+                self._group_items.append(GroupItem([self.nodes[m] for m in members]))
+                self.addItem(self._group_items[-1])
+
+    # --------------------------------------------------------- selection
+    def _track_selection(self):
+        selected = {i.node_id for i in self.selectedItems() if isinstance(i, NodeItem)}
+        self.selection_order = [n for n in self.selection_order if n in selected]
+        self.selection_order += [n for n in selected if n not in self.selection_order]
+
+    def selected_nodes(self):
+        """Selected node ids, in the order they were selected."""
+        return list(self.selection_order)
+
+    def selected_edges(self):
+        return [i.key for i in self.selectedItems() if isinstance(i, EdgeItem)]
+
+    def select_nodes(self, node_ids):
+        """Select exactly *node_ids*."""
+        self.clearSelection()
+        for node_id in node_ids:
+            if node_id in self.nodes:
+                self.nodes[node_id].setSelected(True)
+
+    # --------------------------------------------------------- placement
+    def free_spot_below(self, parent_id, size=(240.0, 80.0)):
+        """A position next to *parent_id*'s other premises that overlaps nothing."""
+        parent = self.nodes[parent_id]
+        siblings = [self.nodes[c] for c in self.amap.graph.predecessors(parent_id)
+                    if c in self.nodes and self.nodes[c].isVisible()]
+        y = parent.y() + parent.size[1] / 2 + GAP_Y + size[1] / 2
+        if siblings:
+            last = max(siblings, key=lambda item: item.x())
+            x, y = last.x() + last.size[0] / 2 + GAP_X + size[0] / 2, last.y()
+        else:
+            x = parent.x()
+        return self._first_free(QPointF(x, y), size)
+
+    def _first_free(self, point, size):
+        w, h = size
+        for _ in range(500):
+            rect = QRectF(point.x() - w / 2 - GAP_X / 2, point.y() - h / 2 - 10, w + GAP_X, h + 20)
+            if not any(isinstance(i, NodeItem) and i.isVisible() for i in self.items(rect)):
+                return (point.x(), point.y())
+            point = QPointF(point.x() + w + GAP_X, point.y())
+        return (point.x(), point.y())
+
+    def free_spot(self, near=None):
+        """A free position for a node with no parent (near the view's centre)."""
+        near = near or QPointF(0, 0)
+        return self._first_free(near, (240.0, 80.0))
+
+    # ------------------------------------------------------------ gestures
+    def push(self, command):
+        """Push a command; report an invalid edit instead of raising into Qt."""
+        try:
+            return self.document.push(command)
+        except ModelError as exc:
+            self.error_raised.emit(str(exc))
+            return None
+
+    def mousePressEvent(self, event):
+        item = self.itemAt(event.scenePos(), self.views()[0].transform()) if self.views() else None
+        if isinstance(item, NodeItem) and event.button() == Qt.LeftButton:
+            local = item.mapFromScene(event.scenePos())
+            if item.on_toggle(local):
+                self.push(SetNodeAttrs(item.node_id, {"collapsed": not item.attrs.get("collapsed")},
+                                       "Collapse" if not item.attrs.get("collapsed") else "Expand"))
+                event.accept()
+                return
+            if item.on_handle(local):
+                self._start_link(item, event.scenePos())
+                event.accept()
+                return
+        super().mousePressEvent(event)
+        self._press_positions = {i.node_id: i.pos() for i in self.selectedItems()
+                                 if isinstance(i, NodeItem)}
+
+    def mouseMoveEvent(self, event):
+        if self._link_line is not None:
+            path = QPainterPath(self._link_source.scenePos())
+            path.lineTo(event.scenePos())
+            self._link_line.setPath(path)
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event):
+        if self._link_line is not None:
+            self._finish_link(event)
+            return
+        super().mouseReleaseEvent(event)
+        pressed, self._press_positions = self._press_positions, None
+        if pressed:
+            self._finish_drag(pressed, event.scenePos())
+
+    def _finish_drag(self, pressed, scene_pos):
+        moved = {n: p for n, p in pressed.items()
+                 if n in self.nodes and self.nodes[n].pos() != p}
+        if not moved:
+            return
+        drop = self._node_under(scene_pos, exclude=set(moved))
+        if len(moved) == 1 and drop is not None:
+            node_id = next(iter(moved))
+            self.nodes[node_id].setPos(pressed[node_id])
+            self.reparent(node_id, drop)
+            return
+        self.push(MoveNodes({n: (self.nodes[n].x(), self.nodes[n].y()) for n in moved},
+                            "Move node" if len(moved) == 1 else f"Move {len(moved)} nodes"))
+
+    def _node_under(self, scene_pos, exclude=()):
+        for item in self.items(scene_pos):
+            if isinstance(item, NodeItem) and item.node_id not in exclude and item.isVisible():
+                return item.node_id
+        return None
+
+    def reparent(self, node_id, new_target):
+        """Make *node_id* bear on *new_target* (connect it if it bore on nothing)."""
+        graph = self.amap.graph
+        if graph.has_edge(node_id, new_target):
+            return None
+        spot = self.free_spot_below(new_target, self.nodes[node_id].size)
+        if graph.out_degree(node_id):
+            step = Reparent(node_id, new_target)
+        else:
+            kind = graph.nodes[node_id]["kind"]
+            step = Connect(node_id, new_target, "opposes" if kind == "counterclaim" else "supports")
+        return self.push(Batch("Move under another node",
+                               [step, MoveNodes({node_id: spot})]))
+
+    def _start_link(self, item, scene_pos):
+        self._link_source = item
+        self._link_line = QGraphicsPathItem()
+        self._link_line.setPen(QPen(QColor("#555555"), 1.5, Qt.DashLine))
+        self.addItem(self._link_line)
+
+    def _finish_link(self, event):
+        source = self._link_source
+        self.removeItem(self._link_line)
+        self._link_line = self._link_source = None
+        target = self._node_under(event.scenePos(), exclude={source.node_id})
+        if target is None:
+            return
+        menu = QMenu()
+        actions = {menu.addAction(f"{RELATION_STYLE[r]['name'].capitalize()}"): r
+                   for r in ("supports", "opposes")}
+        view = self.views()[0]
+        chosen = menu.exec(view.mapToGlobal(view.mapFromScene(event.scenePos())))
+        if chosen in actions:
+            self.link(source.node_id, target, actions[chosen])
+
+    def link(self, source, target, relation):
+        """Connect *source* to *target* with *relation*, as one undoable step."""
+        return self.push(Connect(source, target, relation))
+
+
+class GroupItem(QGraphicsPathItem):
+    """A soft band behind premises that only work together."""
+
+    def __init__(self, members):
+        super().__init__()
+        rect = QRectF()
+        for item in members:
+            rect = rect.united(item.sceneBoundingRect())
+        path = QPainterPath()
+        path.addRoundedRect(rect.adjusted(-8, -8, 8, 8), 14, 14)
+        self.setPath(path)
+        self.setZValue(-2)
+        self.setPen(QPen(QColor("#8C8C8C"), 1, Qt.DotLine))
+        self.setBrush(QColor(120, 120, 160, 28))
+        self.setToolTip("Co-premises: these only work together")

@@ -1,0 +1,222 @@
+"""The inspector dock: every attribute of the selected node or edge, editable and undoable."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox, QDoubleSpinBox, QFormLayout, QLabel, QLineEdit, QListWidget, QPlainTextEdit,
+    QStackedWidget, QVBoxLayout, QWidget,
+)
+
+from argmap.errors import ModelError
+from argmap.gui.document import new_merge_key
+from argmap.model import BASES, KINDS, RELATIONS, REMOVE, SetEdgeAttrs, SetNodeAttrs
+
+TEXT_FIELDS = (("speaker", "Speaker"), ("citation", "Citation"), ("url", "URL"),
+               ("date", "Date"))
+
+
+class _PlainText(QPlainTextEdit):
+    """A multi-line field that reports when an editing session ends."""
+
+    def __init__(self, on_focus_out):
+        super().__init__()
+        self._on_focus_out = on_focus_out
+        self.setTabChangesFocus(True)
+
+    def focusOutEvent(self, event):
+        super().focusOutEvent(event)
+        self._on_focus_out()
+
+
+class Inspector(QWidget):
+    """Shows and edits the selected node (or edge) of a document."""
+
+    def __init__(self, window):
+        super().__init__()
+        self.window = window
+        self.node_id = None
+        self.edge = None
+        self._loading = False
+        self._merge_key = new_merge_key()
+        self.stack = QStackedWidget()
+        self.empty = QLabel("Select a node or a link to see its details.")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignTop)
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self._build_node_form())
+        self.stack.addWidget(self._build_edge_form())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.stack)
+
+    @property
+    def document(self):
+        return self.window.document
+
+    # ------------------------------------------------------------ builders
+    def _build_node_form(self):
+        page = QWidget()
+        form = QFormLayout(page)
+        self.text = _PlainText(self._new_session)
+        self.text.setObjectName("inspector-text")
+        self.text.setMaximumHeight(110)
+        self.text.textChanged.connect(lambda: self._set("text", self.text.toPlainText()))
+        self.kind = QComboBox()
+        self.kind.addItems(KINDS)
+        self.kind.currentTextChanged.connect(lambda v: self._set("kind", v, merge=False))
+        self.basis = QComboBox()
+        self.basis.addItems(["—"] + list(BASES))
+        self.basis.currentTextChanged.connect(
+            lambda v: self._set("basis", REMOVE if v == "—" else v, merge=False))
+        form.addRow("Text", self.text)
+        form.addRow("Kind", self.kind)
+        form.addRow("Basis", self.basis)
+        self.fields = {}
+        for key, label in TEXT_FIELDS:
+            field = QLineEdit()
+            field.textEdited.connect(lambda v, k=key: self._set(k, v if v else REMOVE))
+            field.editingFinished.connect(self._new_session)
+            self.fields[key] = field
+            form.addRow(label, field)
+        self.tags = QLineEdit()
+        self.tags.setPlaceholderText("comma, separated")
+        self.tags.textEdited.connect(self._set_tags)
+        self.tags.editingFinished.connect(self._new_session)
+        form.addRow("Tags", self.tags)
+        self.note = _PlainText(self._new_session)
+        self.note.setMaximumHeight(80)
+        self.note.textChanged.connect(
+            lambda: self._set("note", self.note.toPlainText() or REMOVE))
+        form.addRow("Note", self.note)
+        self.rating = QDoubleSpinBox()
+        self.rating.setRange(-1, 10)
+        self.rating.setSpecialValueText("unrated")
+        self.rating.setSingleStep(1)
+        self.rating.valueChanged.connect(
+            lambda v: self._set("rating", REMOVE if v < 0 else v))
+        form.addRow("Rating", self.rating)
+        self.sources = QListWidget()
+        self.sources.setWordWrap(True)
+        self.sources.setMaximumHeight(120)
+        form.addRow("Sources", self.sources)
+        return page
+
+    def _build_edge_form(self):
+        page = QWidget()
+        form = QFormLayout(page)
+        self.edge_label = QLabel()
+        self.edge_label.setWordWrap(True)
+        self.relation = QComboBox()
+        self.relation.addItems(RELATIONS)
+        self.relation.currentTextChanged.connect(lambda v: self._set_edge("relation", v))
+        self.strength = QDoubleSpinBox()
+        self.strength.setRange(-0.01, 1)
+        self.strength.setSingleStep(0.1)
+        self.strength.setSpecialValueText("—")
+        self.strength.valueChanged.connect(
+            lambda v: self._set_edge("strength", REMOVE if v < 0 else v))
+        self.group = QLineEdit()
+        self.group.setPlaceholderText("co-premise group id")
+        self.group.editingFinished.connect(
+            lambda: self._set_edge("group", self.group.text() or REMOVE))
+        self.edge_note = QLineEdit()
+        self.edge_note.editingFinished.connect(
+            lambda: self._set_edge("note", self.edge_note.text() or REMOVE))
+        form.addRow(self.edge_label)
+        form.addRow("Relation", self.relation)
+        form.addRow("Strength", self.strength)
+        form.addRow("Group", self.group)
+        form.addRow("Note", self.edge_note)
+        return page
+
+    # ------------------------------------------------------------- showing
+    def show_node(self, node_id):
+        self.node_id, self.edge = node_id, None
+        self._new_session()
+        if node_id is None or node_id not in self.document.amap:
+            self.node_id = None
+            self.stack.setCurrentIndex(0)
+            return
+        self.stack.setCurrentIndex(1)
+        self.refresh()
+
+    def show_edge(self, edge):
+        self.node_id, self.edge = None, edge
+        self.stack.setCurrentIndex(2)
+        self.refresh()
+
+    def refresh(self):
+        """Reload the fields from the model (after an undo, say)."""
+        self._loading = True
+        try:
+            if self.node_id is not None and self.node_id in self.document.amap:
+                self._load_node(self.document.amap.node(self.node_id))
+            elif self.edge is not None and self.document.amap.graph.has_edge(*self.edge):
+                self._load_edge(self.document.amap.edge(*self.edge))
+            else:
+                self.stack.setCurrentIndex(0)
+        finally:
+            self._loading = False
+
+    def _load_node(self, attrs):
+        if self.text.toPlainText() != attrs["text"]:
+            self.text.setPlainText(attrs["text"])
+        self.kind.setCurrentText(attrs["kind"])
+        self.basis.setCurrentText(attrs.get("basis") or "—")
+        for key, field in self.fields.items():
+            if field.text() != attrs.get(key, ""):
+                field.setText(attrs.get(key, ""))
+        tags = ", ".join(attrs.get("tags", []))
+        if self.tags.text() != tags:
+            self.tags.setText(tags)
+        if self.note.toPlainText() != attrs.get("note", ""):
+            self.note.setPlainText(attrs.get("note", ""))
+        rating = attrs.get("rating")
+        self.rating.setValue(-1 if rating is None else rating)
+        self.sources.clear()
+        docs = self.document.amap.documents
+        for span in attrs.get("sources", []):
+            title = docs.get(span["doc"], {}).get("title", span["doc"])
+            self.sources.addItem(f"“{span['quote']}” — {title}")
+
+    def _load_edge(self, attrs):
+        source, target = self.edge
+        graph = self.document.amap.graph
+        self.edge_label.setText(f"“{graph.nodes[source]['text'][:60]}” {attrs['relation']} "
+                                f"“{graph.nodes[target]['text'][:60]}”")
+        self.relation.setCurrentText(attrs["relation"])
+        self.strength.setValue(-0.01 if attrs.get("strength") is None else attrs["strength"])
+        self.group.setText(attrs.get("group") or "")
+        self.edge_note.setText(attrs.get("note") or "")
+
+    # ------------------------------------------------------------- editing
+    def _new_session(self):
+        self._merge_key = new_merge_key()
+
+    def _set(self, key, value, merge=True):
+        if self._loading or self.node_id is None:
+            return
+        current = self.document.amap.node(self.node_id).get(key, REMOVE)
+        if current == value or (current is REMOVE and value is REMOVE):
+            return
+        label = f"Edit {key}"
+        command = SetNodeAttrs(self.node_id, {key: value}, label,
+                               (self._merge_key, key) if merge else None)
+        self._push(command)
+
+    def _set_tags(self, text):
+        tags = [t.strip() for t in text.split(",") if t.strip()]
+        self._set("tags", tags if tags else REMOVE)
+
+    def _set_edge(self, key, value):
+        if self._loading or self.edge is None:
+            return
+        if self.document.amap.edge(*self.edge).get(key, REMOVE) == value:
+            return
+        self._push(SetEdgeAttrs(*self.edge, {key: value}, f"Edit link {key}"))
+
+    def _push(self, command):
+        try:
+            self.document.push(command)
+        except ModelError as exc:
+            self.window.show_error("That change is not possible", str(exc))
+            self.refresh()

@@ -1,0 +1,303 @@
+"""The canvas's node cards and edges. They paint and report; the model holds the truth."""
+
+import math
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush, QColor, QFont, QFontMetricsF, QPainterPath, QPainterPathStroker, QPen, QPolygonF,
+)
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
+
+from argmap.render.style import FONT_FAMILY, FONT_SIZE, KIND_STYLE, RELATION_STYLE
+
+CARD_WIDTH = 240.0
+PADDING = 9.0
+MAX_LINES = 14
+HANDLE_RADIUS = 6.0
+
+
+def _fonts():
+    body = QFont(FONT_FAMILY)
+    body.setPointSizeF(FONT_SIZE - 1)
+    header = QFont(FONT_FAMILY)
+    header.setPointSizeF(FONT_SIZE - 3.5)
+    header.setBold(True)
+    header.setCapitalization(QFont.AllUppercase)
+    return body, header
+
+
+def wrap_text(text, metrics, width, max_lines=MAX_LINES):
+    """Break *text* into lines that fit *width*; elide past *max_lines*."""
+    lines = []
+    for paragraph in text.split("\n") or [""]:
+        line = ""
+        for word in paragraph.split(" "):
+            candidate = f"{line} {word}" if line else word
+            if metrics.horizontalAdvance(candidate) <= width or not line:
+                line = candidate
+                while metrics.horizontalAdvance(line) > width and len(line) > 1:
+                    cut = max(1, int(len(line) * width / metrics.horizontalAdvance(line)) - 1)
+                    lines.append(line[:cut])
+                    line = line[cut:]
+            else:
+                lines.append(line)
+                line = word
+        lines.append(line)
+    if len(lines) > max_lines:
+        lines = lines[:max_lines]
+        lines[-1] = metrics.elidedText(lines[-1] + " …", Qt.ElideRight, width)
+    return lines
+
+
+def header_text(attrs, role=None):
+    """The small header of a card: its role or kind, and speaker or basis."""
+    name = KIND_STYLE[attrs["kind"]]["name"]
+    if role and attrs["kind"] != "evidence":
+        name = role
+    extra = attrs.get("speaker") or attrs.get("basis")
+    parts = [name] + ([extra] if extra else [])
+    if attrs.get("draft"):
+        parts.insert(0, "Draft")
+    return " · ".join(parts)
+
+
+class NodeItem(QGraphicsItem):
+    """A card for one node: header, wrapped text, badges, collapse toggle, link handle."""
+
+    def __init__(self, node_id, attrs, role=None):
+        super().__init__()
+        self.node_id = node_id
+        self.edges = set()
+        self.hidden_count = 0
+        self.child_count = 0
+        self.highlighted = False
+        self.setFlags(QGraphicsItem.ItemIsSelectable | QGraphicsItem.ItemIsMovable
+                      | QGraphicsItem.ItemSendsGeometryChanges | QGraphicsItem.ItemIsFocusable)
+        self.setAcceptHoverEvents(True)
+        self.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
+        self.update_from(attrs, role)
+
+    # ----------------------------------------------------------- content
+    def update_from(self, attrs, role=None):
+        """Take the node's attributes (and its role) and re-measure the card."""
+        self.prepareGeometryChange()
+        self.attrs = dict(attrs)
+        self.role = role
+        body, header = _fonts()
+        metrics = QFontMetricsF(body)
+        self.lines = wrap_text(attrs.get("text", "") or " ", metrics, CARD_WIDTH - 2 * PADDING)
+        self.header = header_text(attrs, role)
+        self.line_height = metrics.lineSpacing()
+        self.header_height = QFontMetricsF(header).lineSpacing() + 3
+        citation = attrs.get("citation") if attrs.get("kind") == "evidence" else None
+        self.citation = citation
+        height = 2 * PADDING + self.header_height + len(self.lines) * self.line_height
+        if citation:
+            height += self.line_height
+        self.size = (CARD_WIDTH, height)
+        self.setToolTip(attrs.get("text", ""))
+        self.update()
+
+    @property
+    def card_rect(self):
+        w, h = self.size
+        return QRectF(-w / 2, -h / 2, w, h)
+
+    def handle_center(self):
+        return QPointF(0, -self.size[1] / 2)
+
+    def toggle_center(self):
+        return QPointF(self.size[0] / 2 - 24, self.size[1] / 2)
+
+    def boundingRect(self):
+        return self.card_rect.adjusted(-4, -HANDLE_RADIUS - 4, 4, HANDLE_RADIUS + 12)
+
+    def shape(self):
+        path = QPainterPath()
+        path.addRoundedRect(self.card_rect, 8, 8)
+        return path
+
+    def on_handle(self, pos):
+        """True if *pos* (item coordinates) is on the link handle."""
+        return (pos - self.handle_center()).manhattanLength() <= HANDLE_RADIUS * 2
+
+    def on_toggle(self, pos):
+        return self.child_count > 0 and (pos - self.toggle_center()).manhattanLength() <= 16
+
+    # ---------------------------------------------------------- painting
+    def paint(self, painter, option, widget=None):
+        style = KIND_STYLE[self.attrs["kind"]]
+        rect = self.card_rect
+        painter.setRenderHint(painter.RenderHint.Antialiasing)
+        border = QColor(style["border"])
+        pen = QPen(border, 2.6 if self.isSelected() else 1.3)
+        if self.attrs.get("draft"):
+            pen.setStyle(Qt.DashLine)
+        if self.highlighted:
+            painter.setPen(QPen(QColor("#F2B705"), 6))
+            painter.drawRoundedRect(rect.adjusted(-3, -3, 3, 3), 10, 10)
+        painter.setPen(pen)
+        painter.setBrush(QBrush(QColor(style["fill"])))
+        radius = 8 if style["rounded"] else 2
+        painter.drawRoundedRect(rect, radius, radius)
+        self._paint_text(painter, rect, style)
+        self._paint_badges(painter, rect, border)
+        self._paint_controls(painter, border)
+
+    def _paint_text(self, painter, rect, style):
+        body, header = _fonts()
+        x = rect.left() + PADDING
+        y = rect.top() + PADDING
+        painter.setFont(header)
+        painter.setPen(QColor(style["border"]))
+        painter.drawText(QRectF(x, y, rect.width() - 2 * PADDING - 40, self.header_height),
+                         Qt.AlignLeft | Qt.AlignTop, self.header)
+        y += self.header_height
+        painter.setFont(body)
+        painter.setPen(QColor(style["text"]))
+        for line in self.lines:
+            painter.drawText(QPointF(x, y + QFontMetricsF(body).ascent()), line)
+            y += self.line_height
+        if self.citation:
+            body.setItalic(True)
+            body.setPointSizeF(body.pointSizeF() - 1.5)
+            painter.setFont(body)
+            painter.setPen(QColor("#555555"))
+            metrics = QFontMetricsF(body)
+            text = metrics.elidedText("— " + self.citation, Qt.ElideRight, rect.width() - 2 * PADDING)
+            painter.drawText(QPointF(x, y + metrics.ascent() + 2), text)
+
+    def _paint_badges(self, painter, rect, border):
+        badges = []
+        if self.attrs.get("sources"):
+            badges.append(f"“{len(self.attrs['sources'])}")
+        if self.attrs.get("note"):
+            badges.append("¶")
+        _, header = _fonts()
+        painter.setFont(header)
+        x = rect.right() - PADDING
+        for badge in reversed(badges):
+            width = QFontMetricsF(header).horizontalAdvance(badge) + 8
+            box = QRectF(x - width, rect.top() + PADDING - 2, width, 14)
+            painter.setPen(Qt.NoPen)
+            painter.setBrush(border)
+            painter.drawRoundedRect(box, 7, 7)
+            painter.setPen(QColor("white"))
+            painter.drawText(box, Qt.AlignCenter, badge)
+            x -= width + 3
+
+    def _paint_controls(self, painter, border):
+        if self.child_count:
+            center = self.toggle_center()
+            label = f"+{self.hidden_count}" if self.attrs.get("collapsed") else "−"
+            box = QRectF(center.x() - 13, center.y() - 7, 26, 14)
+            painter.setPen(QPen(border, 1))
+            painter.setBrush(QColor("white"))
+            painter.drawRoundedRect(box, 7, 7)
+            painter.setPen(border)
+            painter.drawText(box, Qt.AlignCenter, label)
+        if self.isSelected() or self.isUnderMouse():
+            painter.setPen(QPen(border, 1.2))
+            painter.setBrush(QColor("white"))
+            painter.drawEllipse(self.handle_center(), HANDLE_RADIUS, HANDLE_RADIUS)
+
+    def itemChange(self, change, value):
+        if change == QGraphicsItem.ItemPositionHasChanged:
+            for edge in self.edges:
+                edge.update_path()
+        return super().itemChange(change, value)
+
+    def hoverEnterEvent(self, event):
+        self.update()
+        super().hoverEnterEvent(event)
+
+    def hoverLeaveEvent(self, event):
+        self.update()
+        super().hoverLeaveEvent(event)
+
+
+def _anchor(item, toward):
+    """Where a line from *item* towards the point *toward* leaves the card."""
+    center = item.scenePos()
+    w, h = item.size
+    dx, dy = toward.x() - center.x(), toward.y() - center.y()
+    if abs(dy) * w >= abs(dx) * h:
+        return QPointF(center.x(), center.y() + math.copysign(h / 2, dy or 1))
+    return QPointF(center.x() + math.copysign(w / 2, dx), center.y())
+
+
+class EdgeItem(QGraphicsPathItem):
+    """A curved arrow from a premise to what it bears on, styled by relation."""
+
+    def __init__(self, source_item, target_item, attrs):
+        super().__init__()
+        self.source_item, self.target_item = source_item, target_item
+        self.setZValue(-1)
+        self.setFlags(QGraphicsItem.ItemIsSelectable)
+        source_item.edges.add(self)
+        target_item.edges.add(self)
+        self.update_from(attrs)
+
+    @property
+    def key(self):
+        return (self.source_item.node_id, self.target_item.node_id)
+
+    def update_from(self, attrs):
+        self.attrs = dict(attrs)
+        style = RELATION_STYLE[attrs["relation"]]
+        pen = QPen(QColor(style["color"]), 2.0)
+        if style["style"] == "dashed":
+            pen.setStyle(Qt.DashLine)
+        self.setPen(pen)
+        self.setToolTip(style["name"] + (f" — {attrs['note']}" if attrs.get("note") else ""))
+        self.update_path()
+
+    def detach(self):
+        self.source_item.edges.discard(self)
+        self.target_item.edges.discard(self)
+
+    def update_path(self):
+        start = _anchor(self.source_item, self.target_item.scenePos())
+        end = _anchor(self.target_item, self.source_item.scenePos())
+        self.end, self.start = end, start
+        path = QPainterPath(start)
+        if abs(end.y() - start.y()) >= abs(end.x() - start.x()) * 0.3:
+            mid = (start.y() + end.y()) / 2
+            path.cubicTo(QPointF(start.x(), mid), QPointF(end.x(), mid), end)
+        else:
+            path.lineTo(end)
+        self.setPath(path)
+
+    def shape(self):
+        stroker = QPainterPathStroker()
+        stroker.setWidth(10)
+        return stroker.createStroke(self.path())
+
+    def boundingRect(self):
+        return super().boundingRect().adjusted(-12, -12, 12, 12)
+
+    def paint(self, painter, option, widget=None):
+        painter.setRenderHint(painter.RenderHint.Antialiasing)
+        pen = QPen(self.pen())
+        if self.isSelected():
+            pen.setWidthF(3.5)
+        painter.setPen(pen)
+        painter.setBrush(Qt.NoBrush)
+        painter.drawPath(self.path())
+        self._paint_head(painter, pen.color())
+
+    def _paint_head(self, painter, color):
+        path = self.path()
+        tip = path.pointAtPercent(1.0)
+        back = path.pointAtPercent(max(0.0, 1.0 - 12.0 / max(path.length(), 12.0)))
+        angle = math.atan2(tip.y() - back.y(), tip.x() - back.x())
+        ux, uy = math.cos(angle), math.sin(angle)
+        painter.setPen(QPen(color, 2.4))
+        if self.attrs["relation"] == "opposes":
+            cx, cy = tip.x() - ux * 3, tip.y() - uy * 3
+            painter.drawLine(QPointF(cx - uy * 8, cy + ux * 8), QPointF(cx + uy * 8, cy - ux * 8))
+        else:
+            painter.setBrush(color)
+            base = QPointF(tip.x() - ux * 11, tip.y() - uy * 11)
+            painter.drawPolygon(QPolygonF([tip, QPointF(base.x() - uy * 5, base.y() + ux * 5),
+                                           QPointF(base.x() + uy * 5, base.y() - ux * 5)]))

@@ -1,0 +1,177 @@
+"""The outline dock: the map as an indented tree, in step with the canvas.
+
+Main claims first, then what bears on each, nested, in sibling order. A node
+with several targets appears under each. Edits (text, reordering by drag and
+drop) become commands on the document; the tree itself is redrawn from the
+model, shortly after each change.
+"""
+
+from PySide6.QtCore import QTimer, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem
+
+from argmap.errors import ModelError
+from argmap.model import Batch, Connect, Disconnect, ReorderNode, SetNodeAttrs, queries
+from argmap.render.style import KIND_STYLE
+
+ID_ROLE = Qt.UserRole
+
+
+def _label(attrs, relation):
+    mark = {"supports": "+ ", "opposes": "− "}.get(relation, "")
+    return mark + attrs["text"]
+
+
+class OutlineTree(QTreeWidget):
+    """Indented tree of the map; selecting here selects on the canvas and back."""
+
+    nodes_selected = Signal(list)
+
+    def __init__(self, window):
+        super().__init__()
+        self.window = window
+        self.setHeaderHidden(True)
+        self.setSelectionMode(QAbstractItemView.ExtendedSelection)
+        self.setDragDropMode(QAbstractItemView.InternalMove)
+        self.setWordWrap(True)
+        self.setUniformRowHeights(False)
+        self._syncing = False
+        self._pending = QTimer(self)
+        self._pending.setSingleShot(True)
+        self._pending.setInterval(0)
+        self._pending.timeout.connect(self.rebuild)
+        self.itemSelectionChanged.connect(self._selection_changed)
+        self.itemChanged.connect(self._item_edited)
+
+    @property
+    def document(self):
+        return self.window.document
+
+    def schedule_rebuild(self, change=None):
+        if change is None or change.type not in ("map_changed",):
+            self._pending.start()
+
+    def rebuild(self):
+        """Redraw the whole tree from the model, keeping the selection."""
+        amap = self.document.amap
+        selected = self.selected_ids()
+        self._syncing = True
+        self.blockSignals(True)
+        try:
+            self.clear()
+            for root in queries.main_claims(amap):
+                self._add(self.invisibleRootItem(), root, None, {root})
+            placed = {i.data(0, ID_ROLE) for i in self._all_items()}
+            for node in amap.graph.nodes:
+                if node not in placed and amap.graph.out_degree(node) == 0:
+                    self._add(self.invisibleRootItem(), node, None, {node})
+            self.expandAll()
+            for item in self._all_items():
+                item.setSelected(item.data(0, ID_ROLE) in selected)
+        finally:
+            self.blockSignals(False)
+            self._syncing = False
+
+    def _add(self, parent, node_id, relation, path):
+        attrs = self.document.amap.node(node_id)
+        item = QTreeWidgetItem(parent, [_label(attrs, relation)])
+        item.setData(0, ID_ROLE, node_id)
+        item.setData(0, Qt.UserRole + 1, relation)
+        item.setFlags(item.flags() | Qt.ItemIsEditable)
+        item.setForeground(0, QBrush(QColor(KIND_STYLE[attrs["kind"]]["border"])))
+        item.setToolTip(0, attrs["text"])
+        for child in queries.children(self.document.amap, node_id):
+            if child not in path:  # a cycle is shown once
+                edge = self.document.amap.edge(child, node_id)
+                self._add(item, child, edge["relation"], path | {child})
+        return item
+
+    def _all_items(self):
+        stack = [self.invisibleRootItem()]
+        while stack:
+            item = stack.pop()
+            for i in range(item.childCount()):
+                stack.append(item.child(i))
+                yield item.child(i)
+
+    def selected_ids(self):
+        return [i.data(0, ID_ROLE) for i in self.selectedItems()]
+
+    def select_ids(self, node_ids):
+        """Select the rows of *node_ids* (from the canvas) without echoing back."""
+        wanted = set(node_ids)
+        self._syncing = True
+        self.blockSignals(True)
+        try:
+            first = None
+            for item in self._all_items():
+                on = item.data(0, ID_ROLE) in wanted
+                item.setSelected(on)
+                first = first or (item if on else None)
+            if first is not None:
+                self.scrollToItem(first)
+        finally:
+            self.blockSignals(False)
+            self._syncing = False
+
+    def _selection_changed(self):
+        if not self._syncing:
+            self.nodes_selected.emit(list(dict.fromkeys(self.selected_ids())))
+
+    def _item_edited(self, item, column):
+        if self._syncing:
+            return
+        node_id = item.data(0, ID_ROLE)
+        text = item.text(0)
+        for mark in ("+ ", "− "):
+            if text.startswith(mark):
+                text = text[len(mark):]
+        if text != self.document.amap.node(node_id)["text"]:
+            self._push(SetNodeAttrs(node_id, {"text": text}, "Edit text"))
+
+    # ------------------------------------------------------- drag and drop
+    def dropEvent(self, event):
+        """Reorder or reparent through commands; the tree then redraws itself."""
+        dragged = self.currentItem()
+        target = self.itemAt(event.position().toPoint())
+        event.setDropAction(Qt.IgnoreAction)
+        event.accept()
+        if dragged is None or target is None or target is dragged:
+            return
+        where = self.dropIndicatorPosition()
+        if where == QAbstractItemView.OnItem:
+            self._move_under(dragged, target, None)
+        else:
+            parent = target.parent()
+            new_parent = parent.data(0, ID_ROLE) if parent else None
+            self._move_under(dragged, parent, target,
+                             after=where == QAbstractItemView.BelowItem, new_parent=new_parent)
+
+    def _move_under(self, dragged, parent_item, sibling, after=False, new_parent=None):
+        amap = self.document.amap
+        node = dragged.data(0, ID_ROLE)
+        if sibling is None:
+            new_parent = parent_item.data(0, ID_ROLE)
+        old_parent = dragged.parent().data(0, ID_ROLE) if dragged.parent() else None
+        steps = []
+        if new_parent != old_parent and new_parent is not None:
+            relation = dragged.data(0, Qt.UserRole + 1) or (
+                "opposes" if amap.node(node)["kind"] == "counterclaim" else "supports")
+            if old_parent is not None:
+                steps.append(Disconnect(node, old_parent))
+            steps.append(Connect(node, new_parent, relation))
+        if sibling is not None:
+            order = list(amap.graph.nodes)
+            index = order.index(sibling.data(0, ID_ROLE))
+            if order.index(node) < index:
+                index -= 1
+            steps.append(ReorderNode(node, index + (1 if after else 0)))
+        if steps:
+            self._push(Batch("Move in outline", steps))
+
+    def _push(self, command):
+        try:
+            self.document.push(command)
+        except ModelError as exc:
+            self.window.show_error("That move is not possible", str(exc))
+        self.schedule_rebuild()
