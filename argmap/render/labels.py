@@ -87,10 +87,14 @@ def _sample(fill, border, text, name, rounded=True):
 
 
 def _edge_sample(relation):
+    """A short line in the relation's colour and style, its arrowhead, and its name."""
     rel = style.RELATION_STYLE[relation]
-    line = "\u2500\u2500\u2500\u25b6" if relation == "supports" else "\u254c\u254c\u254c\u2524"
-    return (f'<TD><FONT POINT-SIZE="{style.LEGEND_FONT_SIZE}" COLOR="{rel["color"]}">'
-            f'{line} {rel["name"]}</FONT></TD>')
+    dashed = ' STYLE="dashed"' if rel["style"] == "dashed" else ""
+    head = "\u25b6" if rel["arrowhead"] == "normal" else "\u2524"
+    return ('<TD><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
+            f'<TD WIDTH="30" HEIGHT="6" BORDER="2" SIDES="B"{dashed} COLOR="{rel["color"]}"></TD>'
+            f'<TD ROWSPAN="2"><FONT POINT-SIZE="{style.LEGEND_FONT_SIZE}" COLOR="{rel["color"]}">'
+            f'{head} {rel["name"]}</FONT></TD></TR><TR><TD HEIGHT="6"></TD></TR></TABLE></TD>')
 
 
 def legend(color_by="kind"):

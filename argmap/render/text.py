@@ -59,8 +59,8 @@ def shorten(text, limit):
         return text
     cut = text[:limit - 1]
     space = cut.rfind(" ")
-    if space > limit // 2:
-        cut = cut[:space]
+    if not text[limit - 1].isspace() and space > limit // 2:
+        cut = cut[:space]  # do not end in half a word
     return cut.rstrip() + ELLIPSIS
 
 

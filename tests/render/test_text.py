@@ -1,0 +1,62 @@
+"""Cleaning, cutting, wrapping and escaping of user text for labels."""
+
+from argmap.render.text import (
+    ELLIPSIS, MAX_TEXT_CHARS, clean, escape_html, html_lines, html_text, shorten, wrap,
+)
+
+
+def test_clean_removes_controls_and_keeps_newlines():
+    """Control characters, lone surrogates and DEL go; newlines and tabs stay."""
+    assert clean("a\x00b\x07c\x1bd\x7fe\x85f\ud800g") == "abcdefg"
+    assert clean("one\r\ntwo\rthree\tfour") == "one\ntwo\nthree\tfour"
+
+
+def test_clean_keeps_emoji_and_cjk():
+    """Characters outside the basic plane and CJK pass through unchanged."""
+    assert clean("证据 \U0001F600 ok") == "证据 \U0001F600 ok"
+
+
+def test_shorten_cuts_at_a_word_with_an_ellipsis():
+    """A long text ends in an ellipsis and stays within the limit."""
+    text = "word " * 100
+    short = shorten(text, 50)
+    assert short.endswith(ELLIPSIS) and len(short) <= 50
+    assert short == "word " * 9 + "word" + ELLIPSIS
+    assert shorten("short", 50) == "short"
+
+
+def test_wrap_width_and_long_words():
+    """Lines never pass the width; over-long words are split; newlines start lines."""
+    lines = wrap("alpha beta gamma delta epsilon\nzeta " + "x" * 25, 10)
+    assert lines == ["alpha beta", "gamma", "delta", "epsilon", "zeta", "xxxxxxxxxx",
+                     "xxxxxxxxxx", "xxxxx"]
+    assert all(len(line) <= 10 for line in lines)
+    assert wrap("", 10) == [""]
+
+
+def test_escape_html_markup_and_quotes():
+    """Markup characters become entities, so Graphviz draws them as text."""
+    assert escape_html('<b>"x" & \'y\'</b>') == \
+        "&lt;b&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/b&gt;"
+
+
+def test_escape_html_breaks_graphviz_substitutions():
+    """A backslash before G, N, E, H, T or L is split off so Graphviz substitutes nothing."""
+    assert escape_html(r"\N \G \E \H \T \L") == (
+        r"\<FONT>N</FONT> \<FONT>G</FONT> \<FONT>E</FONT> \<FONT>H</FONT> "
+        r"\<FONT>T</FONT> \<FONT>L</FONT>")
+    assert escape_html("C:\\new\\table\\") == "C:\\new\\table\\"
+    assert escape_html(r"\l \n") == r"\l \n"
+
+
+def test_html_lines_truncates_huge_text():
+    """20 KB of text comes out as a card of limited size ending in an ellipsis."""
+    lines = html_lines("lorem ipsum " * 1700, 34)
+    joined = " ".join(lines)
+    assert len(joined) <= MAX_TEXT_CHARS + len(lines)
+    assert joined.endswith(ELLIPSIS)
+
+
+def test_html_text_is_one_escaped_line():
+    """A header or title is one line with whitespace collapsed."""
+    assert html_text("a\n  <b>\x00") == "a &lt;b&gt;"
