@@ -1,0 +1,90 @@
+"""Running Graphviz: timeout, missing program, failures that keep the old file."""
+
+import os
+import time
+
+import pytest
+
+from argmap.errors import GraphvizMissingError, RenderError
+from argmap.render.export import ExportOptions, export_file
+from argmap.render.graphviz import _fix_dates, run_graphviz
+
+from render_helpers import rich_map
+
+
+def _fake_dot(folder, body, monkeypatch):
+    """Put a shell script called dot first on PATH."""
+    script = folder / "dot"
+    script.write_text("#!/bin/sh\n" + body + "\n")
+    script.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{folder}{os.pathsep}/usr/bin{os.pathsep}/bin")
+    return script
+
+
+def _gone(pid, wait=3.0):
+    end = time.monotonic() + wait
+    while time.monotonic() < end:
+        try:
+            with open(f"/proc/{pid}/stat") as stat:
+                if stat.read().split(") ")[1].startswith("Z"):
+                    return True
+        except FileNotFoundError:
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def test_hanging_dot_is_killed_at_the_timeout(tmp_path, monkeypatch):
+    """A dot that never ends is stopped, with what it started, after the timeout."""
+    pidfile = tmp_path / "child.pid"
+    _fake_dot(tmp_path, f"sleep 60 &\necho $! > {pidfile}\nwait", monkeypatch)
+    start = time.monotonic()
+    with pytest.raises(RenderError, match="longer than 1 s"):
+        run_graphviz("digraph {}", "svg", timeout=1)
+    assert time.monotonic() - start < 5
+    assert _gone(int(pidfile.read_text()))
+
+
+def test_missing_dot_names_the_install_command(tmp_path, monkeypatch):
+    """Without dot on PATH the error says how to install Graphviz."""
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(GraphvizMissingError, match="sudo apt-get install graphviz"):
+        export_file(rich_map(), tmp_path / "m.svg", ExportOptions())
+    assert not (tmp_path / "m.svg").exists()
+
+
+@pytest.mark.parametrize("body, message", [
+    ("echo '<svg partial'; echo 'Error: syntax error in line 1' >&2; exit 1",
+     "exit code 1.*syntax error"),
+    ("cat > /dev/null; echo 'not an image'", "no valid SVG"),
+    ("kill -9 $$", "exit code -9"),
+])
+def test_failing_dot_keeps_the_old_file(tmp_path, monkeypatch, body, message):
+    """A failing or lying dot raises RenderError and leaves the existing output untouched."""
+    out = tmp_path / "map.svg"
+    out.write_bytes(b"old picture")
+    _fake_dot(tmp_path, body, monkeypatch)
+    with pytest.raises(RenderError, match=message):
+        export_file(rich_map(), out, ExportOptions())
+    assert out.read_bytes() == b"old picture"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dot", "map.svg"]
+
+
+def test_environment_forbids_local_files(tmp_path, monkeypatch):
+    """dot runs with SERVER_NAME set, GV_FILE_PATH on an empty folder, and list arguments."""
+    record = tmp_path / "env.txt"
+    _fake_dot(tmp_path, f'env > {record}; echo "$@" >> {record}; echo "<svg/>"', monkeypatch)
+    run_graphviz("digraph {}", "svg", ["-Gdpi=72"])
+    seen = record.read_text()
+    assert "SERVER_NAME=argmap" in seen and "SOURCE_DATE_EPOCH=0" in seen
+    gv_path = next(l for l in seen.splitlines() if l.startswith("GV_FILE_PATH="))
+    assert "argmap-gv-" in gv_path
+    assert "-Tsvg -Gdpi=72" in seen
+
+
+def test_pdf_dates_are_fixed_keeping_length():
+    """cairo's creation date is replaced by a fixed one of the same length."""
+    pdf = b"%PDF-1.5\n<< /CreationDate (D:20261123184810Z) >>"
+    fixed = _fix_dates(pdf)
+    assert fixed == b"%PDF-1.5\n<< /CreationDate (D:19700101000000Z) >>"
+    assert len(fixed) == len(pdf)
