@@ -11,6 +11,7 @@ points at the claim. Premises sharing an edge ``group`` meet at a small
 junction point before their common target.
 """
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -77,10 +78,22 @@ def attr_list(attrs):
             parts.append(f"{name}=<{value}>")
             continue
         value = str(value)
-        if not _SAFE_VALUE.fullmatch(value):
+        if value not in _CHECKED and not _check_value(value):
             raise RenderError(f"internal: unsafe value for DOT attribute {name!r}")
         parts.append(f'{name}="{value}"')
     return "[" + ", ".join(parts) + "]"
+
+
+_CHECKED = set()
+
+
+def _check_value(value):
+    """Return True (and remember it) when *value* is safe as a quoted DOT value."""
+    if _SAFE_VALUE.fullmatch(value):
+        if len(_CHECKED) < 4096:
+            _CHECKED.add(value)
+        return True
+    return False
 
 
 def _graph_attrs(options, count):
@@ -104,11 +117,13 @@ _NODE_DEFAULTS = {"fontname": style.FONT_FAMILY, "fontsize": style.FONT_SIZE,
 _EDGE_DEFAULTS = {"dir": "back", "penwidth": "1.5", "arrowsize": "0.8"}
 
 
-def _node_attrs(kind, fill, border, text_color, label):
+@functools.lru_cache(maxsize=64)
+def _node_attr_text(kind, fill, border, text_color):
+    """The checked attribute list of a card, without its label and closing bracket."""
     kind_style = style.KIND_STYLE[kind]
     shape_style = "rounded,filled" if kind_style["rounded"] else "filled"
-    return {"shape": kind_style["shape"], "style": shape_style, "fillcolor": fill,
-            "color": border, "fontcolor": text_color, "label": Html(label)}
+    return attr_list({"shape": kind_style["shape"], "style": shape_style, "fillcolor": fill,
+                      "color": border, "fontcolor": text_color})[:-1]
 
 
 def _colours(kind, label):
@@ -117,6 +132,12 @@ def _colours(kind, label):
         return kind_style["fill"], kind_style["border"], kind_style["text"]
     label_style = style.LABEL_STYLE[label]
     return label_style["fill"], label_style["border"], kind_style["text"]
+
+
+@functools.lru_cache(maxsize=16)
+def _edge_attr_text(relation, constraint=True, arrow=True):
+    """The checked attribute list of an edge."""
+    return attr_list(_edge_attrs(relation, constraint, arrow))
 
 
 def _edge_attrs(relation, constraint=True, arrow=True):
@@ -208,7 +229,7 @@ def _node_line(amap, node, dot_id, place, options, labels):
     label = labels.get(node, "undec") if labels is not None else None
     fill, border, text_color = _colours(kind, label)
     html = card.node_label(amap, node, place, border, options.headers)
-    return f"{dot_id} " + attr_list(_node_attrs(kind, fill, border, text_color, html)) + ";"
+    return f"{dot_id} {_node_attr_text(kind, fill, border, text_color)}, label=<{html}>];"
 
 
 def _edge_lines(amap, order, ids, tree, paths):
@@ -226,7 +247,7 @@ def _edge_lines(amap, order, ids, tree, paths):
             constraint = (premise, target) in tree
             if edge.get("group") is None:
                 lines.append(f"{ids[target]} -> {ids[premise]} "
-                             + attr_list(_edge_attrs(edge["relation"], constraint)) + ";")
+                             + _edge_attr_text(edge["relation"], constraint) + ";")
                 paths[(premise, target)] = [(ids[target], ids[premise])]
                 continue
             if key not in junctions:
@@ -235,8 +256,7 @@ def _edge_lines(amap, order, ids, tree, paths):
                 lines.extend(_junction_lines(junction, ids[target], edge["relation"]))
             junction = junctions[key]
             lines.append(f"{junction} -> {ids[premise]} "
-                         + attr_list(_edge_attrs(edge["relation"], constraint, arrow=False))
-                         + ";")
+                         + _edge_attr_text(edge["relation"], constraint, False) + ";")
             paths[(premise, target)] = [(ids[target], junction), (junction, ids[premise])]
     return lines
 
@@ -246,4 +266,4 @@ def _junction_lines(junction, target_id, relation):
     point = {"shape": "point", "width": "0.09", "height": "0.09", "color": colour,
              "fillcolor": colour, "style": "filled", "label": ""}
     return [f"{junction} " + attr_list(point) + ";",
-            f"{target_id} -> {junction} " + attr_list(_edge_attrs(relation)) + ";"]
+            f"{target_id} -> {junction} " + _edge_attr_text(relation) + ";"]

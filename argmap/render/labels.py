@@ -67,13 +67,12 @@ def node_label(amap, node, place, accent, headers=True):
         head = html_text(header_text(attrs, place))
         rows.append(f'<FONT POINT-SIZE="{style.HEADER_FONT_SIZE}" COLOR="{accent}">'
                     f"<B>{head}</B></FONT>")
-    body = html_lines(attrs.get("text", ""), style.WRAP_WIDTH)
-    rows.append("<BR/>".join(body))
+    rows.append(html_lines(attrs.get("text", ""), style.WRAP_WIDTH))
     citation = citation_text(amap, attrs)
     if citation:
         lines = html_lines(citation, style.WRAP_WIDTH + 6, limit=240)
         rows.append(f'<FONT POINT-SIZE="{style.CITATION_FONT_SIZE}" '
-                    f'COLOR="{style.CITATION_COLOR}"><I>{"<BR/>".join(lines)}</I></FONT>')
+                    f'COLOR="{style.CITATION_COLOR}"><I>{lines}</I></FONT>')
     cells = "".join(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{row}</TD></TR>' for row in rows)
     return _TABLE + cells + "</TABLE>"
 

@@ -26,8 +26,7 @@ ELLIPSIS = "\u2026"
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
 _SUBSTITUTED = re.compile(r"\\([GNEHTL])")
-_HTML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
-                       "'": "&#39;"})
+_HTML = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&quot;"), ("'", "&#39;"))
 
 
 def clean(text):
@@ -106,7 +105,12 @@ def escape_html(text):
     >>> escape_html('<b>"x" & \\\\N</b>')
     '&lt;b&gt;&quot;x&quot; &amp; \\\\<FONT>N</FONT>&lt;/b&gt;'
     """
-    return _SUBSTITUTED.sub(r"\\<FONT>\1</FONT>", text.translate(_HTML))
+    for char, entity in _HTML:
+        if char in text:
+            text = text.replace(char, entity)
+    if "\\" in text:
+        text = _SUBSTITUTED.sub(r"\\<FONT>\1</FONT>", text)
+    return text
 
 
 def html_text(text, limit=MAX_SHORT_CHARS):
@@ -114,6 +118,7 @@ def html_text(text, limit=MAX_SHORT_CHARS):
     return escape_html(shorten(" ".join(clean(text).split()), limit))
 
 
-def html_lines(text, width, limit=MAX_TEXT_CHARS):
-    """Return user *text* cleaned, cut, wrapped at *width* and escaped, one string per line."""
-    return [escape_html(line) for line in wrap(shorten(clean(text).strip(), limit), width)]
+def html_lines(text, width, limit=MAX_TEXT_CHARS, separator="<BR/>"):
+    """Return user *text* cleaned, cut, wrapped at *width*, escaped, lines joined by *separator*."""
+    lines = wrap(shorten(clean(text).strip(), limit), width)
+    return escape_html("\n".join(lines)).replace("\n", separator)

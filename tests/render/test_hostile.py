@@ -22,6 +22,7 @@ HOSTILE = [
     "trailing backslash\\",
     'a\\"b',
     "\\N \\G \\l",
+    "x" * 33 + "\\N",            # the wrap puts the backslash and the N on two lines
     "emoji \U0001F600 and CJK 证据与主张",
     "node",
     "GRAPH",

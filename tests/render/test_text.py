@@ -51,10 +51,16 @@ def test_escape_html_breaks_graphviz_substitutions():
 
 def test_html_lines_truncates_huge_text():
     """20 KB of text comes out as a card of limited size ending in an ellipsis."""
-    lines = html_lines("lorem ipsum " * 1700, 34)
+    lines = html_lines("lorem ipsum " * 1700, 34).split("<BR/>")
+    assert all(len(line) <= 34 for line in lines)
     joined = " ".join(lines)
-    assert len(joined) <= MAX_TEXT_CHARS + len(lines)
-    assert joined.endswith(ELLIPSIS)
+    assert len(joined) <= MAX_TEXT_CHARS and joined.endswith(ELLIPSIS)
+
+
+def test_html_lines_escapes_across_line_breaks():
+    """Wrapped lines are escaped and joined by BR; a backslash at a line end stays literal."""
+    assert html_lines("a<b " + "x" * 9 + "\\N", 10) == \
+        "a&lt;b<BR/>xxxxxxxxx\\<BR/>N"
 
 
 def test_html_text_is_one_escaped_line():
