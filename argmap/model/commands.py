@@ -319,11 +319,12 @@ class History:
         self.undone = []
 
     def do(self, command):
+        """Carry out *command* and record it; a new edit drops what was undone."""
         self.amap.apply(command)
+        self.undone.clear()
         if self.done and self.done[-1].merge_with(command):
             return self.done[-1]
         self.done.append(command)
-        self.undone.clear()
         return command
 
     def undo(self):

@@ -301,6 +301,19 @@ def test_new_command_after_undo_clears_redo(amap):
     assert amap.node("n1")["note"] == "b"
 
 
+def test_merging_edit_after_undo_also_clears_redo(amap):
+    """An edit that merges into the previous step is still new: nothing is left to redo."""
+    history = History(amap)
+    history.do(move_node("n1", (1, 1), merge_key="drag"))
+    history.do(SetNodeAttrs("n2", {"note": "x"}))
+    history.undo()
+    history.do(move_node("n1", (2, 2), merge_key="drag"))
+    assert len(history.done) == 1
+    with pytest.raises(ModelError, match="nothing to redo"):
+        history.redo()
+    assert "note" not in amap.node("n2")
+
+
 def test_failed_command_is_not_recorded(amap):
     """A refused command does not enter the history."""
     history = History(amap)
