@@ -99,7 +99,7 @@ def _check_value(value):
 def _graph_attrs(options, count):
     attrs = {"rankdir": options.direction, "ordering": "out", "nodesep": "0.3",
              "ranksep": "0.45", "fontname": style.FONT_FAMILY, "bgcolor": style.BACKGROUND,
-             "pad": "0.3", "newrank": "true", "outputorder": "edgesfirst"}
+             "pad": "0.3", "margin": "0", "newrank": "true", "outputorder": "edgesfirst"}
     if count >= LARGE_MAP:
         attrs.update({"nslimit": "4", "nslimit1": "4", "mclimit": "0.3",
                       "searchsize": "20", "remincross": "false"})
