@@ -15,7 +15,7 @@ REPORTING = (
     "acknowledges|urged|urges|urge|rejected|rejects|contended|contends|noted|notes|added|"
     "adds|maintained|maintains|asserted|asserts|expressed|expresses|continued|continues|"
     "called for|calls for|conceded|concedes|admitted|admits|explained|explains|wrote|writes|"
-    "announced|announces|testified|denied|denies|suggested|suggests|recommended|recommends"
+    "reported|reports|announced|announces|testified|denied|denies|suggested|suggests|recommended|recommends"
 )
 _REPORTING = re.compile(rf"\b(?:{REPORTING})\b")
 _ACCORDING = re.compile(r"\baccording to ((?:the )?[A-Z][\w’'.&-]*(?: [A-Z][\w’'.&-]*)*)")
@@ -25,7 +25,10 @@ _AUX = re.compile(r"(?:\s+(?:have|has|had|will|would|also|first|then|quickly|rep
 _NAME = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z]+)+")
 PRONOUNS = frozenset("it he she they we i you this that these those which who".split())
 OPENERS = frozenset("in on at after before during when while although though as since "
-                    "because if for by with despite".split())
+                    "because if for by with despite every each whenever once".split())
+_FINITE = frozenset("have has had is are was were will would do does did can could may "
+                    "might must shall should".split())
+_ACRONYM = re.compile(r"\(([A-Z][A-Z&]{1,9})\)")
 
 STRONG_MODALS = re.compile(r"\b(?:should|must|ought to|needs? to|have to|has to|cannot|"
                            r"can't|won't|will not|would)\b", re.IGNORECASE)
@@ -40,7 +43,7 @@ EVALUATIVE = re.compile(
 CONTRAST_OPENERS = re.compile(r"^(?:but|however|although|though|yet|still|nevertheless|"
                               r"nonetheless|instead|whereas|on the other hand|in contrast|"
                               r"even so|critics|opponents)\b", re.IGNORECASE)
-CONTRAST_INSIDE = re.compile(r"(?:, but |, though |, although |; however|\bhowever,|"
+CONTRAST_INSIDE = re.compile(r"(?:, but (?!also)|, though |, although |; however|\bhowever,|"
                              r"\bfought back\b|\brejected\b|\bopposed\b|\bobjected\b)",
                              re.IGNORECASE)
 SUPPORT_OPENERS = re.compile(r"^(?:because|since|for example|for instance|in fact|indeed|"
@@ -54,9 +57,11 @@ CONCLUSION_OPENERS = re.compile(r"^(?:therefore|thus|hence|so|as a result|conseq
 MONTH_WORDS = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?|"
                r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
 DATE = re.compile(rf"\b(?:(?:19|20)\d\d|(?:{MONTH_WORDS})\s+\d{{1,2}})\b")
-NUMBER = re.compile(r"\b\d[\d,.]*\s*(?:%|percent|people|million|billion|thousand|times|"
-                    r"cases|countries|\w+s)?|\b(?:hundreds|thousands|millions|dozens|"
-                    r"two|three|four|five|six|seven|eight|nine|ten)\b", re.IGNORECASE)
+NUMBER = re.compile(r"\b\d[\d,.]*\b|\b(?:hundreds|thousands|millions|billions|dozens)\b",
+                    re.IGNORECASE)
+BELIEF = re.compile(r"\b(?:believe[sd]?|think|thinks|thought|suspect[sed]*|estimate[sd]?)\b",
+                    re.IGNORECASE)
+WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 EVENT = re.compile(r"\b(?:attacks?|shooting|bombing|case|court|war|hack\w*|breach\w*|"
                    r"killed|wounded|died|arrested|trial|incident)\b", re.IGNORECASE)
 DOCUMENT = re.compile(r"\b(?:report|memo|memorandum|statement|release|document|study|"
@@ -131,7 +136,7 @@ def _subject_before(before):
     candidate = _clean_subject(pieces[-1])
     if candidate is None and len(pieces) > 1:
         names = _NAME.findall(", ".join(pieces))
-        candidate = names[-1] if names else _clean_subject(pieces[0])
+        candidate = _clean_subject(pieces[0]) or (names[-1] if names else None)
     elif candidate and not _NAME.search(candidate) and len(pieces) > 1:
         named = [n for n in _NAME.findall(", ".join(pieces)) if n.split()[0].lower()
                  not in OPENERS]
@@ -141,9 +146,20 @@ def _subject_before(before):
 
 
 def _clean_subject(phrase):
-    """Trim auxiliaries, time phrases and openers; None if nothing like a subject is left."""
-    phrase = _AUX.sub("", phrase).strip()
+    """Trim auxiliaries, time phrases and openers; None if nothing like a subject is left.
+
+    A subject that spells out organisations with their acronyms in brackets
+    is shortened to the acronyms: ``"IACP and NDAA"``.
+    """
+    acronyms = _ACRONYM.findall(phrase)
+    if len(acronyms) > 1 or (acronyms and len(phrase.split()) > 6):
+        return " and ".join(acronyms)
+    phrase = _AUX.sub("", " " + phrase).strip()
     words = phrase.split()
+    for i, word in enumerate(words):
+        if word.lower() in _FINITE:
+            words = words[:i]
+            break
     while words and words[0].lower() in ("but", "and", "so", "yet", "however"):
         words = words[1:]
     if not words or words[0].lower() in OPENERS or len(words) > 14:
@@ -165,7 +181,11 @@ def _relation(sentence):
 
 def _evidence_basis(sentence, found):
     """Guess whether the sentence is evidence, and of which basis."""
+    if "reporting" in found and "modal" not in found and BELIEF.search(sentence):
+        return "testimony"
     facts = [name for name in ("number", "date", "event") if name in found]
+    if "quotation" in found and "reporting" in found and "event" not in found:
+        return None  # a quoted view is a claim of its speaker, however many numbers it has
     if not facts or "modal" in found:
         return None
     if "number" in found and re.search(r"\d", sentence) and "event" in found:
@@ -190,7 +210,7 @@ def read_cues(sentence):
               ("connective", bool(_relation(sentence) or CONTRAST_INSIDE.search(sentence)
                                   or SUPPORT_INSIDE.search(sentence))),
               ("number", bool(NUMBER.search(DATE.sub(" ", sentence)))),
-              ("date", bool(DATE.search(sentence))),
+              ("date", bool(DATE.search(sentence) or WEEKDAY.search(sentence))),
               ("event", bool(EVENT.search(sentence))))
     cues = Cues(found=[name for name, present in checks if present])
     cues.speaker = find_speaker(sentence) if "reporting" in cues.found else None
@@ -201,3 +221,43 @@ def read_cues(sentence):
     elif cues.relation == "opposes" or CONTRAST_INSIDE.search(narrator):
         cues.kind = "counterclaim"
     return cues
+
+
+_GROUP_HEADS = {"groups": "plural", "organizations": "plural", "organisations": "plural",
+                "associations": "plural", "companies": "plural", "agency": "singular",
+                "council": "singular", "association": "singular", "company": "singular",
+                "organization": "singular", "organisation": "singular", "group": "singular"}
+
+
+def is_named(speaker):
+    """Tell whether *speaker* names someone (an acronym or a capitalised name past its first word)."""
+    words = speaker.split()
+    return any(w[:1].isupper() for w in words[1:]) or any(w.isupper() and len(w) > 1
+                                                          for w in words)
+
+
+def resolve_speaker(speaker, earlier):
+    """Resolve a description such as ``"the groups"`` to an earlier named speaker.
+
+    Parameters
+    ----------
+    speaker : str
+        The speaker found in a sentence.
+    earlier : list of str
+        The speakers of the same document so far, oldest first.
+
+    Returns
+    -------
+    str
+        The most recent earlier named speaker of the same number (``"IACP and
+        NDAA"`` is plural, ``"Dean Garfield"`` singular) when *speaker* is a
+        lower-case description headed by a group noun; else *speaker*.
+    """
+    words = speaker.lower().split()
+    if not words or words[0] != "the" or is_named(speaker) or words[-1] not in _GROUP_HEADS:
+        return speaker
+    plural = _GROUP_HEADS[words[-1]] == "plural"
+    for name in reversed(earlier):
+        if is_named(name) and ((" and " in name) == plural):
+            return name
+    return speaker

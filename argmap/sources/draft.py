@@ -17,7 +17,7 @@ Candidates never cross documents. The documents travel inside the map.
 
 from argmap.errors import ArgmapError
 from argmap.model import ArgumentMap
-from argmap.sources.cues import read_cues
+from argmap.sources.cues import read_cues, resolve_speaker
 from argmap.sources.documents import SourceDocument, add_document_command, span_at
 from argmap.sources.sentences import blocks, split_sentences
 
@@ -86,11 +86,16 @@ def _draft_document(amap, record, min_score):
     """Add the candidates of one document; return how many were added."""
     text = record["text"]
     paragraph_of = _paragraph_of(text)
-    previous, added = None, 0
+    previous, added, speakers = None, 0, []
     for start, end in split_sentences(text):
         cues = read_cues(text[start:end])
         if cues.score < min_score:
             continue
+        if cues.relation == "opposes" and previous is not None and previous[1] == "counterclaim":
+            cues.kind = "claim"  # a rebuttal of an objection argues for the other side
+        if cues.speaker:
+            cues.speaker = resolve_speaker(cues.speaker, speakers)
+            speakers.append(cues.speaker)
         node = amap.add_node(cues.kind, " ".join(text[start:end].split()),
                              **_node_attrs(record, start, end, cues))
         paragraph = paragraph_of(start)
