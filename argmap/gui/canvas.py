@@ -206,7 +206,7 @@ class MapScene(QGraphicsScene):
         y = parent.y() + parent.size[1] / 2 + GAP_Y + size[1] / 2
         if siblings:
             last = max(siblings, key=lambda item: item.x())
-            x, y = last.x() + last.size[0] / 2 + GAP_X + size[0] / 2, last.y()
+            x, y = last.x() + last.size[0] / 2 + GAP_X + size[0] / 2, max(y, last.y())
         else:
             x = parent.x()
         return self._first_free(QPointF(x, y), size)

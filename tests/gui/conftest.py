@@ -1,0 +1,52 @@
+"""Fixtures for driving the real main window offscreen."""
+
+import os
+
+import pytest
+
+from argmap.formats import native
+
+
+@pytest.fixture
+def settings(tmp_path, qapp):
+    from PySide6.QtCore import QSettings
+
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat)
+
+
+@pytest.fixture
+def make_window(qtbot, settings):
+    """Open a main window (on a map file, if given) and close it after the test."""
+    from argmap.gui.main_window import MainWindow
+
+    opened = []
+
+    def make(path=None):
+        window = MainWindow(path, settings=settings)
+        qtbot.addWidget(window, before_close_func=_discard_changes)
+        window.resize(1200, 800)
+        window.show()
+        qtbot.waitExposed(window)
+        window.windowHandle().requestActivate()
+        qtbot.waitUntil(window.isActiveWindow)
+        opened.append(window)
+        return window
+
+    yield make
+
+
+def _discard_changes(window):
+    window.document.undo_stack.setClean()
+    for job in list(window.jobs):
+        job.signals.blockSignals(True)
+
+
+@pytest.fixture
+def map_file(tmp_path, small_map):
+    """The small map of tests/conftest.py, placed and saved to a file."""
+    for i, node in enumerate(small_map.graph.nodes):
+        small_map._update_node(node, {"pos": (300.0 * (i % 3), 180.0 * (i // 3))})
+    path = tmp_path / "debate.argmap"
+    native.save(small_map, path)
+    os.remove(str(path) + ".bak") if os.path.exists(str(path) + ".bak") else None
+    return path
