@@ -136,7 +136,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self):
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
+        file_menu = self.file_menu = bar.addMenu("&File")
         for name in ("new", "open"):
             file_menu.addAction(self.actions[name])
         self.recent_menu = file_menu.addMenu("Open &Recent")
@@ -146,7 +146,7 @@ class MainWindow(QMainWindow):
         for name in ("undo", "redo", None, "cut", "copy", "paste", "delete", None, "edit_text",
                      "select_all", "find"):
             edit.addSeparator() if name is None else edit.addAction(self.actions[name])
-        insert = bar.addMenu("&Node")
+        insert = self.node_menu = bar.addMenu("&Node")
         for name in ("add_claim", "add_sibling") + tuple(a[0] for a in ADD_ACTIONS):
             insert.addAction(self.actions[name])
         insert.addSeparator()
@@ -191,6 +191,9 @@ class MainWindow(QMainWindow):
         self.history_dock = self._dock("history", "History", self.history, Qt.RightDockWidgetArea)
         self.tabifyDockWidget(self.inspector_dock, self.history_dock)
         self.inspector_dock.raise_()
+        from argmap.gui.sources_dock import install_sources_dock
+
+        self.sources_dock = install_sources_dock(self)
 
     def _build_status_bar(self):
         status = self.statusBar()
