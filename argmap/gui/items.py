@@ -4,7 +4,7 @@ import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
-    QBrush, QColor, QFont, QFontMetricsF, QPainterPath, QPainterPathStroker, QPen, QPolygonF,
+    QBrush, QColor, QFont, QFontMetricsF, QPainterPath, QPainterPathStroker, QPen,
 )
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
 
@@ -299,5 +299,9 @@ class EdgeItem(QGraphicsPathItem):
         else:
             painter.setBrush(color)
             base = QPointF(tip.x() - ux * 11, tip.y() - uy * 11)
-            painter.drawPolygon(QPolygonF([tip, QPointF(base.x() - uy * 5, base.y() + ux * 5),
-                                           QPointF(base.x() + uy * 5, base.y() - ux * 5)]))
+            # a path rather than drawPolygon, which mis-counts references in PySide6 6.12
+            head = QPainterPath(tip)
+            head.lineTo(QPointF(base.x() - uy * 5, base.y() + ux * 5))
+            head.lineTo(QPointF(base.x() + uy * 5, base.y() - ux * 5))
+            head.closeSubpath()
+            painter.drawPath(head)
