@@ -54,19 +54,19 @@ class MapScene(QGraphicsScene):
         graph = self.amap.graph
         unplaced = False
         for node_id, attrs in graph.nodes(data=True):
-            self._add_node_item(node_id, attrs)
+            item = self._add_node_item(node_id, attrs, self._role_of(node_id))
+            item.child_count = graph.in_degree(node_id)
             unplaced = unplaced or "pos" not in attrs
         for source, target, attrs in graph.edges(data=True):
             self._add_edge_item(source, target, attrs)
         self._collapsed = {n for n, a in graph.nodes(data=True) if a.get("collapsed")}
-        self._refresh_roles(graph.nodes)
         self.refresh_visibility()
         self.refresh_groups()
         if unplaced and len(graph):
             self.unplaced_found.emit()
 
-    def _add_node_item(self, node_id, attrs):
-        item = NodeItem(node_id, attrs)
+    def _add_node_item(self, node_id, attrs, role=None):
+        item = NodeItem(node_id, attrs, role)
         pos = attrs.get("pos")
         item.setPos(QPointF(*pos) if pos else QPointF(0, 0))
         self.addItem(item)
@@ -212,13 +212,21 @@ class MapScene(QGraphicsScene):
         return self._first_free(QPointF(x, y), size)
 
     def _first_free(self, point, size):
+        """The first spot at or right of *point* where a card of *size* overlaps no card."""
         w, h = size
-        for _ in range(500):
-            rect = QRectF(point.x() - w / 2 - GAP_X / 2, point.y() - h / 2 - 10, w + GAP_X, h + 20)
-            if not any(isinstance(i, NodeItem) and i.isVisible() for i in self.items(rect)):
-                return (point.x(), point.y())
-            point = QPointF(point.x() + w + GAP_X, point.y())
-        return (point.x(), point.y())
+        top, bottom = point.y() - h / 2 - 10, point.y() + h / 2 + 10
+        taken = sorted((item.x() - item.size[0] / 2, item.x() + item.size[0] / 2)
+                       for item in self.nodes.values()
+                       if item.isVisible() and item.y() - item.size[1] / 2 < bottom
+                       and item.y() + item.size[1] / 2 > top)
+        x = point.x()
+        for left, right in taken:
+            if right + GAP_X / 2 <= x - w / 2:
+                continue
+            if left - GAP_X / 2 >= x + w / 2:
+                break
+            x = right + GAP_X + w / 2
+        return (x, point.y())
 
     def free_spot(self, near=None):
         """A free position for a node with no parent (near the view's centre)."""

@@ -266,15 +266,20 @@ class EdgeItem(QGraphicsPathItem):
             path.cubicTo(QPointF(start.x(), mid), QPointF(end.x(), mid), end)
         else:
             path.lineTo(end)
+        self.prepareGeometryChange()
+        self._bounds = path.boundingRect().adjusted(-12, -12, 12, 12)
+        self._shape = None
         self.setPath(path)
 
     def shape(self):
-        stroker = QPainterPathStroker()
-        stroker.setWidth(10)
-        return stroker.createStroke(self.path())
+        if self._shape is None:  # made when first asked (a click), not on every move
+            stroker = QPainterPathStroker()
+            stroker.setWidth(10)
+            self._shape = stroker.createStroke(self.path())
+        return self._shape
 
     def boundingRect(self):
-        return super().boundingRect().adjusted(-12, -12, 12, 12)
+        return self._bounds
 
     def paint(self, painter, option, widget=None):
         painter.setRenderHint(painter.RenderHint.Antialiasing)

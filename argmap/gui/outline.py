@@ -36,6 +36,7 @@ class OutlineTree(QTreeWidget):
         self.setWordWrap(True)
         self.setUniformRowHeights(False)
         self._syncing = False
+        self._rows = {}   # node id -> its rows (a node under several targets has several)
         self._pending = QTimer(self)
         self._pending.setSingleShot(True)
         self._pending.setInterval(0)
@@ -48,8 +49,85 @@ class OutlineTree(QTreeWidget):
         return self.window.document
 
     def schedule_rebuild(self, change=None):
-        if change is None or change.type not in ("map_changed",):
-            self._pending.start()
+        """Follow a model change: small ones row by row, others by a redraw when idle."""
+        if change is not None and not self._pending.isActive():
+            handler = getattr(self, "_on_" + change.type, None)
+            if handler is not None:
+                self._syncing = True
+                self.blockSignals(True)
+                try:
+                    handler(change)
+                finally:
+                    self.blockSignals(False)
+                    self._syncing = False
+                return
+            if change.type in ("map_changed", "document_added", "document_removed"):
+                return
+        self._pending.start()
+
+    # row-by-row updates for the frequent changes
+    def _on_node_added(self, change):
+        self._add(self.invisibleRootItem(), change.node, None, {change.node})
+
+    def _on_node_removed(self, change):
+        for item in list(self._rows.get(change.node, ())):
+            self._remove_row(item)
+
+    def _on_node_changed(self, change):
+        if {"text", "kind"} & set(change.keys):
+            attrs = self.document.amap.node(change.node)
+            for item in self._rows.get(change.node, ()):
+                self._style_row(item, attrs, item.data(0, Qt.UserRole + 1))
+
+    def _on_edge_added(self, change):
+        source, target = change.edge
+        amap = self.document.amap
+        for item in list(self._rows.get(source, ())):
+            if item.parent() is None:
+                self._remove_row(item)
+        index = queries.children(amap, target).index(source)
+        relation = amap.edge(source, target)["relation"]
+        for row in list(self._rows.get(target, ())):
+            path = self._path_of(row)
+            if source not in path:
+                self._add(row, source, relation, path | {source}, index)
+
+    def _on_edge_removed(self, change):
+        source, target = change.edge
+        for row in list(self._rows.get(target, ())):
+            for i in reversed(range(row.childCount())):
+                if row.child(i).data(0, ID_ROLE) == source:
+                    self._remove_row(row.child(i))
+        if self.document.amap.graph.out_degree(source) == 0 and source in self.document.amap:
+            if not any(r.parent() is None for r in self._rows.get(source, ())):
+                self._add(self.invisibleRootItem(), source, None, {source})
+
+    def _on_edge_changed(self, change):
+        source, target = change.edge
+        relation = self.document.amap.edge(source, target)["relation"]
+        attrs = self.document.amap.node(source)
+        for row in self._rows.get(source, ()):
+            parent = row.parent()
+            if parent is not None and parent.data(0, ID_ROLE) == target:
+                self._style_row(row, attrs, relation)
+
+    def _path_of(self, row):
+        path = set()
+        while row is not None:
+            path.add(row.data(0, ID_ROLE))
+            row = row.parent()
+        return path
+
+    def _remove_row(self, item):
+        stack = [item]
+        while stack:
+            row = stack.pop()
+            rows = self._rows.get(row.data(0, ID_ROLE), [])
+            if row in rows:
+                rows.remove(row)
+            stack.extend(row.child(i) for i in range(row.childCount()))
+        parent = item.parent() or self.invisibleRootItem()
+        parent.removeChild(item)
 
     def rebuild(self):
         """Redraw the whole tree from the model, keeping the selection."""
@@ -59,32 +137,44 @@ class OutlineTree(QTreeWidget):
         self.blockSignals(True)
         try:
             self.clear()
+            self._rows = {}
             for root in queries.main_claims(amap):
                 self._add(self.invisibleRootItem(), root, None, {root})
             placed = {i.data(0, ID_ROLE) for i in self._all_items()}
             for node in amap.graph.nodes:
                 if node not in placed and amap.graph.out_degree(node) == 0:
                     self._add(self.invisibleRootItem(), node, None, {node})
-            self.expandAll()
-            for item in self._all_items():
-                item.setSelected(item.data(0, ID_ROLE) in selected)
+            for node_id in selected:
+                for item in self._rows.get(node_id, ()):
+                    item.setSelected(True)
         finally:
             self.blockSignals(False)
             self._syncing = False
 
-    def _add(self, parent, node_id, relation, path):
+    def _add(self, parent, node_id, relation, path, index=None):
         attrs = self.document.amap.node(node_id)
-        item = QTreeWidgetItem(parent, [_label(attrs, relation)])
+        item = QTreeWidgetItem()
         item.setData(0, ID_ROLE, node_id)
-        item.setData(0, Qt.UserRole + 1, relation)
         item.setFlags(item.flags() | Qt.ItemIsEditable)
-        item.setForeground(0, QBrush(QColor(KIND_STYLE[attrs["kind"]]["border"])))
-        item.setToolTip(0, attrs["text"])
+        self._style_row(item, attrs, relation)
+        if index is None:
+            parent.addChild(item)
+        else:
+            parent.insertChild(min(index, parent.childCount()), item)
+        self._rows.setdefault(node_id, []).append(item)
         for child in queries.children(self.document.amap, node_id):
             if child not in path:  # a cycle is shown once
                 edge = self.document.amap.edge(child, node_id)
                 self._add(item, child, edge["relation"], path | {child})
+        item.setExpanded(True)
         return item
+
+    @staticmethod
+    def _style_row(item, attrs, relation):
+        item.setText(0, _label(attrs, relation))
+        item.setData(0, Qt.UserRole + 1, relation)
+        item.setForeground(0, QBrush(QColor(KIND_STYLE[attrs["kind"]]["border"])))
+        item.setToolTip(0, attrs["text"])
 
     def _all_items(self):
         stack = [self.invisibleRootItem()]
@@ -103,11 +193,14 @@ class OutlineTree(QTreeWidget):
         self._syncing = True
         self.blockSignals(True)
         try:
+            for item in self.selectedItems():
+                if item.data(0, ID_ROLE) not in wanted:
+                    item.setSelected(False)
             first = None
-            for item in self._all_items():
-                on = item.data(0, ID_ROLE) in wanted
-                item.setSelected(on)
-                first = first or (item if on else None)
+            for node_id in node_ids:
+                for item in self._rows.get(node_id, ()):
+                    item.setSelected(True)
+                    first = first or item
             if first is not None:
                 self.scrollToItem(first)
         finally:

@@ -53,6 +53,7 @@ class ArgumentMap:
         self.documents = {}
         self._listeners = []
         self._next_id = 1
+        self._index = None  # node_index(), kept until the node order changes
 
     # ----------------------------------------------------------- reading
     @property
@@ -85,8 +86,10 @@ class ArgumentMap:
             raise ModelError(f"no edge {source!r} -> {target!r} in the map") from None
 
     def node_index(self):
-        """Return ``{node id: position in the map's node order}``."""
-        return {n: i for i, n in enumerate(self._graph.nodes)}
+        """Return ``{node id: position in the map's node order}`` (do not mutate it)."""
+        if self._index is None:
+            self._index = {n: i for i, n in enumerate(self._graph.nodes)}
+        return self._index
 
     def new_id(self, prefix="n"):
         """Return a node id not yet used in this map."""
@@ -163,6 +166,7 @@ class ArgumentMap:
         if "text" not in clean:
             raise ModelError("a node needs a text")
         self._graph.add_node(node_id, **clean)
+        self._index = None
         if index is not None and index < len(self._graph) - 1:
             self._reorder(node_id, index)
         self._emit(Change("node_added", node=node_id))
@@ -172,6 +176,7 @@ class ArgumentMap:
         if self._graph.degree(node_id):
             raise ModelError(f"node {node_id!r} still has edges")
         self._graph.remove_node(node_id)
+        self._index = None
         self._emit(Change("node_removed", node=node_id))
 
     def _update_node(self, node_id, changes):
@@ -238,6 +243,7 @@ class ArgumentMap:
         graph.add_nodes_from((n, self._graph.nodes[n]) for n in order)
         graph.add_edges_from(self._graph.edges(data=True))
         self._graph = graph
+        self._index = None
         return old
 
     def _emit_order(self):

@@ -222,3 +222,44 @@ def test_window_paints_cards_in_kind_colours(make_window, map_file):
                for x in range(0, image.width(), 3) for y in range(0, image.height(), 3)}
     assert KIND_STYLE["claim"]["fill"].upper() in colours
     assert KIND_STYLE["counterclaim"]["fill"].upper() in colours
+
+
+def _tree(outline):
+    def walk(item):
+        return [(item.child(i).data(0, Qt.UserRole), item.child(i).text(0), walk(item.child(i)))
+                for i in range(item.childCount())]
+    return walk(outline.invisibleRootItem())
+
+
+def test_outline_follows_edits_row_by_row_like_a_full_redraw(make_window, map_file, qtbot):
+    """After adds, links, relation changes, deletes and undos, the outline updated row by
+    row is the same tree as one redrawn from scratch."""
+    window = make_window(map_file)
+    amap = window.document.amap
+    main = queries.main_claims(amap)[0]
+    objection = next(n for n, a in amap.graph.nodes(data=True) if a["kind"] == "counterclaim")
+    window.scene.select_nodes([objection])
+    child = window.add_child("claim", "opposes", text="Rebuttal two")
+    window.scene.select_nodes([main])
+    window.add_child("evidence", "supports", text="A second exhibit")
+    window.scene.select_nodes([child])
+    window.actions["relation_supports"].trigger()
+    loose = window.add_main_claim("A loose claim")
+    window.view.close_editor()
+    window.scene.select_nodes([loose, objection])
+    window.actions["connect_supports"].trigger()
+    window.scene.select_nodes([child])
+    window.actions["delete"].trigger()
+    window.document.undo_stack.undo()
+    window.document.undo_stack.undo()
+    qtbot.wait(10)
+    incremental = _tree(window.outline)
+    window.outline.rebuild()
+    assert incremental == _tree(window.outline)
+    ids = []
+    stack = list(incremental)
+    while stack:
+        node_id, _, rows = stack.pop()
+        ids.append(node_id)
+        stack.extend(rows)
+    assert child in ids and loose in ids and set(ids) == set(amap.graph.nodes)
