@@ -1,0 +1,66 @@
+"""The layers: nothing outside argmap/gui loads or imports PySide6."""
+
+import ast
+import os
+import subprocess
+import sys
+
+import pytest
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+PACKAGE = os.path.join(REPO, "argmap")
+NON_GUI = ["argmap.model", "argmap.formats", "argmap.render", "argmap.analysis",
+           "argmap.sources", "argmap.cli"]
+
+
+def test_non_gui_packages_do_not_load_pyside6():
+    """Importing every non-GUI package in a fresh interpreter leaves PySide6 unloaded."""
+    code = ("import importlib, sys\n"
+            f"for name in {NON_GUI!r}:\n"
+            "    importlib.import_module(name)\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6')))\n"
+            "print(sorted(m for m in sys.modules if m.startswith('argmap')))\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=REPO, timeout=120)
+    assert result.returncode == 0, result.stderr
+    qt_modules, argmap_modules = result.stdout.splitlines()
+    assert qt_modules == "[]"
+    for name in NON_GUI:
+        assert repr(name) in argmap_modules, f"{name} was not imported"
+
+
+def _python_files():
+    for folder, dirs, files in os.walk(PACKAGE):
+        dirs[:] = [d for d in dirs if d not in ("gui", "__pycache__")]
+        for name in files:
+            if name.endswith(".py"):
+                yield os.path.join(folder, name)
+    yield os.path.join(REPO, "main.py")
+
+
+def imported_modules(source):
+    """Return every module name an ``import`` statement in *source* names."""
+    names = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+def test_imported_modules_finds_nested_imports():
+    """The scanner sees imports inside functions and from-imports."""
+    source = "def f():\n    from PySide6.QtCore import Qt\nimport os, PySide6.QtGui as g\n"
+    assert imported_modules(source) == {"PySide6.QtCore", "os", "PySide6.QtGui"}
+
+
+@pytest.mark.parametrize("path", sorted(_python_files()),
+                         ids=lambda p: os.path.relpath(p, REPO))
+def test_no_pyside6_import_outside_gui(path):
+    """No source file outside argmap/gui imports PySide6, even inside a function."""
+    with open(path, encoding="utf-8") as handle:
+        source = handle.read()
+    qt = {m for m in imported_modules(source) if m.split(".")[0] in ("PySide6", "shiboken6")}
+    assert qt == set(), f"{os.path.relpath(path, REPO)} imports {sorted(qt)}"
+    assert "importlib.import_module(\"PySide6" not in source
