@@ -146,7 +146,10 @@ class MapScene(QGraphicsScene):
         self._refresh_roles(affected)
         if self._collapsed:
             self.refresh_visibility()
-        self.refresh_groups()
+        graph = self.amap.graph
+        if self._group_items or (graph.has_edge(source, target)
+                                 and graph.edges[source, target].get("group")):
+            self.refresh_groups()
 
     # -------------------------------------------------- collapse, groups
     def refresh_visibility(self):

@@ -33,8 +33,7 @@ class OutlineTree(QTreeWidget):
         self.setHeaderHidden(True)
         self.setSelectionMode(QAbstractItemView.ExtendedSelection)
         self.setDragDropMode(QAbstractItemView.InternalMove)
-        self.setWordWrap(True)
-        self.setUniformRowHeights(False)
+        self.setUniformRowHeights(True)  # one line a row: fast on maps of thousands
         self._syncing = False
         self._rows = {}   # node id -> its rows (a node under several targets has several)
         self._pending = QTimer(self)
