@@ -39,6 +39,9 @@ def run(path=None):
     app = make_application()
     from argmap.gui.main_window import MainWindow
 
+    from argmap.gui.clipboard import release_clipboard
+
+    app.aboutToQuit.connect(release_clipboard)
     window = MainWindow(path or default_map())
     window.show()
     return app.exec()

@@ -56,6 +56,20 @@ def mime_for(amap, node_ids):
     return data
 
 
+def release_clipboard():
+    """Take argmap's data off the clipboard before the application ends.
+
+    Qt would otherwise free the data while Python still holds it, and crash
+    on the way out.
+    """
+    from PySide6.QtGui import QGuiApplication
+
+    board = QGuiApplication.clipboard()
+    data = board.mimeData()
+    if data is not None and data.hasFormat(MIME):
+        board.clear()
+
+
 def _parse_text(text):
     """An outline (indented lines, optional +/- marks) as a fragment map."""
     part = ArgumentMap()

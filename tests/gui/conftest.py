@@ -14,6 +14,15 @@ def settings(tmp_path, qapp):
     return QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat)
 
 
+@pytest.fixture(autouse=True)
+def empty_clipboard(qapp):
+    """Leave the clipboard empty: Qt must not free argmap's clipboard data after Python exits."""
+    yield
+    from argmap.gui.clipboard import release_clipboard
+
+    release_clipboard()
+
+
 @pytest.fixture
 def make_window(qtbot, settings):
     """Open a main window (on a map file, if given) and close it after the test."""
