@@ -6,7 +6,6 @@ from PySide6.QtWidgets import (
     QStackedWidget, QVBoxLayout, QWidget,
 )
 
-from argmap.errors import ModelError
 from argmap.gui.document import new_merge_key
 from argmap.model import BASES, KINDS, RELATIONS, REMOVE, SetEdgeAttrs, SetNodeAttrs
 
@@ -215,8 +214,5 @@ class Inspector(QWidget):
         self._push(SetEdgeAttrs(*self.edge, {key: value}, f"Edit link {key}"))
 
     def _push(self, command):
-        try:
-            self.document.push(command)
-        except ModelError as exc:
-            self.window.show_error("That change is not possible", str(exc))
+        if self.window.push(command) is None:  # refused: the window said why
             self.refresh()

@@ -10,7 +10,6 @@ from PySide6.QtCore import QTimer, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem
 
-from argmap.errors import ModelError
 from argmap.model import Batch, Connect, Disconnect, ReorderNode, SetNodeAttrs, queries
 from argmap.render.style import KIND_STYLE
 
@@ -262,8 +261,5 @@ class OutlineTree(QTreeWidget):
             self._push(Batch("Move in outline", steps))
 
     def _push(self, command):
-        try:
-            self.document.push(command)
-        except ModelError as exc:
-            self.window.show_error("That move is not possible", str(exc))
+        self.window.push(command)  # a refused edit is reported by the window
         self.schedule_rebuild()
