@@ -6,10 +6,11 @@ UTF-16 code units and turns a ``\\r\\n`` pair into one paragraph break, so
 """
 
 from bisect import bisect_left
+from functools import lru_cache
 from typing import NamedTuple
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QApplication, QMenu, QPlainTextEdit, QTextEdit, QToolTip
 
 from argmap.render.style import KIND_STYLE
@@ -96,8 +97,9 @@ def mix(first, second, share):
                     ((a.red(), b.red()), (a.green(), b.green()), (a.blue(), b.blue()))))
 
 
+@lru_cache(maxsize=None)
 def highlight_format(kind, current=False):
-    """Return the character format of a span quoted by a node of *kind*."""
+    """Return the character format of a span quoted by a node of *kind* (shared: do not change)."""
     style = KIND_STYLE[kind]
     fmt = QTextCharFormat()
     if current:
@@ -127,6 +129,7 @@ class SourceText(QPlainTextEdit):
         self.text = ""
         self.offsets = OffsetMap("")
         self.highlights = []
+        self._plain = []
         self.current_node = None
         self.context_actions = []
         self._sentences = None
@@ -141,13 +144,14 @@ class SourceText(QPlainTextEdit):
         self.text = text
         self.offsets = OffsetMap(text)
         self._sentences = None
-        self.highlights = []
+        self.highlights, self._plain = [], []
         self.setPlainText(text)
         self._paint_highlights()
 
     def set_highlights(self, highlights, current_node=None):
         """Highlight the spans *highlights*; those of *current_node* stand out."""
         self.highlights = sorted(highlights, key=lambda h: (h.start - h.end, h.start))
+        self._plain = [(h, self._selection(h, False)) for h in self.highlights]
         self.current_node = current_node
         self._paint_highlights()
 
@@ -158,17 +162,15 @@ class SourceText(QPlainTextEdit):
             self._paint_highlights()
 
     def _paint_highlights(self):
-        plain = [h for h in self.highlights if h.node != self.current_node]
-        current = [h for h in self.highlights if h.node == self.current_node]
-        selections = [self._selection(h, False) for h in plain]
-        selections += [self._selection(h, True) for h in current]
+        current = self.current_node
+        selections = [s for h, s in self._plain if h.node != current]
+        selections += [self._selection(h, True) for h in self.highlights if h.node == current]
         self.setExtraSelections(selections)
 
     def _selection(self, highlight, current):
         selection = QTextEdit.ExtraSelection()
         selection.cursor = self.cursor_for(highlight.start, highlight.end)
         selection.format = highlight_format(highlight.kind, current)
-        selection.format.setProperty(QTextFormat.UserProperty, highlight.node)
         return selection
 
     # ------------------------------------------------------ text offsets

@@ -5,7 +5,7 @@ import os
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtGui import QColor, QContextMenuEvent, QTextFormat
+from PySide6.QtGui import QColor, QContextMenuEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 
@@ -406,9 +406,12 @@ def test_new_draft_map_holds_laid_out_draft_nodes(make_window, qtbot, tmp_path, 
     assert all("pos" in a for _, a in amap.graph.nodes(data=True))
     spots = {tuple(a["pos"]) for _, a in amap.graph.nodes(data=True)}
     assert len(spots) == len(amap)
-    highlighted = {s.format.property(QTextFormat.UserProperty)
-                   for s in new.sources_dock.text.extraSelections()}
-    assert highlighted and highlighted <= set(amap.graph.nodes)
+    drawn = {(s.cursor.selectionStart(), s.cursor.selectionEnd())
+             for s in new.sources_dock.text.extraSelections()}
+    shown = new.sources_dock.doc_id
+    quoted = {(s["start"], s["end"]) for _, a in amap.graph.nodes(data=True)
+              for s in a["sources"] if s["doc"] == shown}
+    assert drawn and drawn == quoted
 
 
 def test_new_map_from_a_broken_file_opens_nothing(make_window, tmp_path):
