@@ -4,8 +4,9 @@ import json
 import os
 
 import pytest
+from hypothesis import given, settings, strategies as st
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtGui import QColor, QContextMenuEvent
+from PySide6.QtGui import QColor, QContextMenuEvent, QTextCharFormat, QTextDocument
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 
@@ -131,11 +132,13 @@ def test_selecting_a_node_shows_its_document_and_span(window, seeded_file):
                  for s in n["sources"])
     rect = dock.text.cursorRect(dock.text.cursor_for(start))
     assert dock.text.viewport().rect().contains(rect.center())
-    current = [s for s in dock.text.extraSelections()
-               if s.cursor.selectionStart() == start]
-    plain_fill = QColor(KIND_STYLE["evidence"]["fill"])
-    assert current and current[-1].format.background().color() != plain_fill
-    assert current[-1].format.underlineStyle() != current[0].format.UnderlineStyle.DotLine
+    drawn = dock.text.extraSelections()
+    marked = [s for s in drawn if s.cursor.selectionStart() == start]
+    others = [s for s in drawn if s.cursor.selectionStart() != start]
+    assert len(marked) == 1    # n20 is evidence: drawn darker than its plain fill, underlined
+    assert marked[0].format.background().color() != QColor(KIND_STYLE["evidence"]["fill"])
+    assert marked[0].format.underlineStyle() == QTextCharFormat.SingleUnderline
+    assert others and all(s.format.underlineStyle() == QTextCharFormat.DotLine for s in others)
 
 
 def test_highlights_follow_model_changes_and_reset(laid_out, qtbot, map_file):
@@ -155,7 +158,7 @@ def test_highlights_follow_model_changes_and_reset(laid_out, qtbot, map_file):
 
 # ------------------------------------------------------ nodes from the text
 def test_new_evidence_from_selection_under_the_selected_node(laid_out, seeded_file):
-    """The selection, stripped of outer spaces, becomes an evidence node supporting the selection."""
+    """The selection, outer spaces stripped, becomes evidence supporting the selected node."""
     window, dock = laid_out, laid_out.sources_dock
     window.scene.select_nodes(["n3"])
     before = window.document.amap.snapshot()
@@ -316,7 +319,7 @@ def test_spans_of_text_with_crlf_and_astral_characters(make_window, qtbot, tmp_p
 def test_import_markdown_document_undoably(make_window, tmp_path):
     """File > Import Document adds a Markdown file as is, titled by its heading, in one step."""
     window = make_window()
-    body = "# Lawful access\n\nPolice want “exceptional access”. Critics disagree — strongly.\n"
+    body = "# Lawful access\n\nPolice want “exceptional access”. Critics disagree — a lot.\n"
     path = tmp_path / "lawful-access.md"
     path.write_text(body, encoding="utf-8")
     ids = window.sources_dock.import_documents([str(path)])
@@ -391,7 +394,7 @@ def test_new_map_from_documents_opens_a_window_with_them(make_window, qtbot, tmp
 
 @pytest.mark.graphviz
 def test_new_draft_map_holds_laid_out_draft_nodes(make_window, qtbot, tmp_path, seeded_file):
-    """The draft option fills the new map with draft nodes quoting the documents, then lays it out."""
+    """The draft option fills the new map with draft nodes quoting the documents, laid out."""
     window = make_window()
     paths = _write_seed_documents(tmp_path, seeded_file)
     new = _adopt(qtbot, window.sources_dock.new_map_from_documents(paths, draft=True))
@@ -430,7 +433,7 @@ def test_new_map_from_a_broken_file_opens_nothing(make_window, tmp_path):
 
 
 def test_accept_draft_removes_the_mark_in_one_step(make_window, qtbot, tmp_path, seeded_file):
-    """Accept Draft clears the draft mark of the selected nodes and their links among accepted nodes."""
+    """Accept Draft clears the mark of the selected nodes and of links between accepted nodes."""
     window = make_window()
     paths = _write_seed_documents(tmp_path, seeded_file)
     new = _adopt(qtbot, window.sources_dock.new_map_from_documents(paths, draft=True))
@@ -449,3 +452,28 @@ def test_accept_draft_removes_the_mark_in_one_step(make_window, qtbot, tmp_path,
     new.document.undo_stack.undo()
     assert amap.node(target)["draft"] is True and amap.edge(source, target)["draft"] is True
     assert "draft" not in amap.node(source)
+
+
+# ------------------------------------------------------------------ offsets
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["a", " ", "\r\n", "\n", "\r", "é", "\U0001F512", "\t"]),
+                max_size=30))
+def test_offset_map_matches_qt_positions(qapp, pieces):
+    """Text offsets map to the UTF-16 positions of the text as Qt shows it, and back."""
+    from argmap.gui.sources_text import OffsetMap
+
+    text = "".join(pieces)
+    offsets = OffsetMap(text)
+    for index in range(len(text) + 1):
+        inside_pair = text[index - 1:index + 1] == "\r\n"
+        expected = _qt_units(text[:index - 1] if inside_pair else text[:index])
+        assert offsets.to_qt(index) == expected
+        if not inside_pair:
+            assert offsets.to_text(expected) == index
+
+
+def _qt_units(text):
+    """How many positions a QTextDocument holding *text* has."""
+    document = QTextDocument()
+    document.setPlainText(text)
+    return document.characterCount() - 1
