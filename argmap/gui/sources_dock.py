@@ -99,12 +99,11 @@ class SourcesDock(QDockWidget):
         self.combo.blockSignals(False)
         self.combo.setEnabled(bool(documents))
         keep = self.doc_id if self.doc_id in documents else next(iter(documents), None)
-        self.doc_id = object()  # force show_document to redraw
-        self.show_document(keep)
+        self.show_document(keep, again=True)
 
-    def show_document(self, doc_id):
-        """Show document *doc_id* (None for no document) with its highlights."""
-        if doc_id == self.doc_id:
+    def show_document(self, doc_id, again=False):
+        """Show document *doc_id* (None for none) with its highlights; *again* redraws it."""
+        if doc_id == self.doc_id and not again:
             return
         self.doc_id = doc_id
         record = self.amap.documents.get(doc_id, {}) if doc_id is not None else {}
