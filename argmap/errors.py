@@ -10,7 +10,13 @@ class ArgmapError(Exception):
 
 
 class ModelError(ArgmapError):
-    """An edit that would break the map's invariants; the map is unchanged."""
+    """An edit that would break the map's invariants; the map is unchanged.
+
+    ``where`` names the record at fault when a map is built from records
+    (``$.nodes[3]``), else it is None.
+    """
+
+    where = None
 
 
 class FormatError(ArgmapError):

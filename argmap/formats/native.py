@@ -13,7 +13,7 @@ import os
 from argmap.errors import FormatError, ModelError
 from argmap.fileio import atomic_write
 from argmap.model import ArgumentMap
-from argmap.model.schema import EDGE_FIELDS, NODE_FIELDS
+from argmap.model.schema import BASES, EDGE_FIELDS, KINDS, NODE_FIELDS, RELATIONS
 
 FORMAT = "argmap"
 VERSION = 1
@@ -48,10 +48,9 @@ SCHEMA = {
             "required": ["id", "kind", "text"],
             "properties": {
                 "id": {"type": "string", "minLength": 1},
-                "kind": {"enum": ["claim", "counterclaim", "evidence"]},
+                "kind": {"enum": list(KINDS)},
                 "text": {"type": "string"},
-                "basis": {"enum": ["statistic", "testimony", "example", "document", "quote",
-                                   "common", None]},
+                "basis": {"enum": list(BASES) + [None]},
                 "sources": {"type": "array", "items": _SPAN},
                 "tags": {"type": "array", "items": {"type": "string"}},
                 "pos": {"type": "array", "items": {"type": "number"},
@@ -67,7 +66,7 @@ SCHEMA = {
             "properties": {
                 "source": {"type": "string"},
                 "target": {"type": "string"},
-                "relation": {"enum": ["supports", "opposes"]},
+                "relation": {"enum": list(RELATIONS)},
                 "strength": {"type": ["number", "null"]},
                 "group": {"type": ["string", "null"]},
                 "note": {"type": ["string", "null"]},
@@ -224,27 +223,11 @@ def _migrate(data, file):
 
 
 def _build(data, file):
-    amap = ArgumentMap()
-    where = "$.map"
     try:
-        amap._update_meta(data.get("map", {}))
-        for i, doc in enumerate(data.get("documents", [])):
-            where = f"$.documents[{i}]"
-            amap._insert_document(doc)
-        for i, record in enumerate(data["nodes"]):
-            where = f"$.nodes[{i}]"
-            attrs = {k: v for k, v in record.items() if k != "id"}
-            amap._insert_node(record["id"], attrs)
-        for i, record in enumerate(data["edges"]):
-            where = f"$.edges[{i}]"
-            for end in ("source", "target"):
-                if record[end] not in amap:
-                    raise ModelError(f"{end} {record[end]!r} is not a node in this file")
-            attrs = {k: v for k, v in record.items() if k not in ("source", "target")}
-            amap._insert_edge(record["source"], record["target"], attrs)
+        return ArgumentMap.from_records(data["nodes"], data["edges"],
+                                        data.get("documents", []), data.get("map", {}))
     except ModelError as exc:
-        raise FormatError(str(exc), file, where) from None
-    return amap
+        raise FormatError(str(exc), file, exc.where) from None
 
 
 def map_from_dict(data, file=None):

@@ -1,8 +1,10 @@
-"""An open map in the editor: the model, its file and its undo stack.
+"""An open map in the editor: the model, its file, its undo stack and its edit verbs.
 
-Every edit goes through :meth:`Document.push` as one model command wrapped in
-a ``QUndoCommand``; views follow the model's change events, re-emitted here as
-the Qt signal :attr:`Document.changed`.
+Every edit a user makes is one verb here. A verb asks :mod:`argmap.model.edits`
+for the command that carries the edit out and pushes it on the undo stack as
+one step; views follow the model's change events, re-emitted here as the Qt
+signal :attr:`Document.changed`. A refused edit changes nothing and is told
+through :attr:`Document.refused`.
 """
 
 import itertools
@@ -11,8 +13,9 @@ import os
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from argmap.errors import ModelError
 from argmap.formats import load_map, save_map
-from argmap.model import ArgumentMap
+from argmap.model import ArgumentMap, edits, fragments
 
 _merge_ids = itertools.count(1)
 
@@ -48,12 +51,14 @@ class UndoCommand(QUndoCommand):
 
 
 class Document(QObject):
-    """The map being edited, where it is saved, and its edit history."""
+    """The map being edited, where it is saved, its edit history, and one verb per edit."""
 
     changed = Signal(object)          # an argmap.model.Change
     reset = Signal()                  # a whole new map was loaded
     modified_changed = Signal(bool)
     path_changed = Signal(str)
+    refused = Signal(str)             # why an edit was not made
+    nodes_created = Signal(list, bool)  # new node ids; whether to edit the first one's text
 
     def __init__(self, amap=None, path=None, parent=None):
         super().__init__(parent)
@@ -61,6 +66,8 @@ class Document(QObject):
         self.undo_stack.cleanChanged.connect(lambda clean: self.modified_changed.emit(not clean))
         self.amap = None
         self.path = path
+        #: ``place(target or None) -> (x, y)``: where a new node goes (the canvas sets it).
+        self.place = lambda target: None
         self._set_map(amap or ArgumentMap())
 
     def _set_map(self, amap):
@@ -77,22 +84,155 @@ class Document(QObject):
     def display_name(self):
         return os.path.basename(self.path) if self.path else "Untitled"
 
+    # ------------------------------------------------------------ pushing
     def push(self, command):
-        """Carry out a model command as one undoable step; return the model command.
+        """Carry out a model command as one undoable step; return it (None if refused).
 
-        Raises
-        ------
-        ModelError
-            If the edit is invalid; nothing is then changed or recorded.
+        A command that breaks the map's rules changes nothing, is not
+        recorded, and its reason is emitted as :attr:`refused`. None (an edit
+        with nothing to change) is ignored.
         """
-        # Apply once outside the stack so that an invalid edit raises before
+        if command is None:
+            return None
+        # Apply once outside the stack so that an invalid edit is refused before
         # it is recorded; QUndoStack.push would call redo() again.
         wrapper = UndoCommand(self, command)
-        self.amap.apply(command)
+        try:
+            self.amap.apply(command)
+        except ModelError as exc:
+            self.refused.emit(str(exc))
+            return None
         wrapper.applied = True
         self.undo_stack.push(wrapper)
         return command
 
+    def _edit(self, make, *args, **kwargs):
+        """Push the command ``make(amap, *args, **kwargs)``; a refusal is told, not raised."""
+        try:
+            command = make(self.amap, *args, **kwargs)
+        except ModelError as exc:
+            self.refused.emit(str(exc))
+            return None
+        return self.push(command)
+
+    def _add(self, make, *args, edit=False, **kwargs):
+        done = self._edit(make, *args, **kwargs)
+        if done is None:
+            return None
+        self.nodes_created.emit(list(done.created), edit)
+        return done.created[0] if done.created else None
+
+    # -------------------------------------------------------- adding nodes
+    def add_main_claim(self, text="New claim"):
+        """Add a main claim in free space; return its id and open its text for typing."""
+        return self._add(edits.add_main_claim, text, self.place(None), edit=True)
+
+    def add_child(self, target, name, text=None):
+        """Add one of ``edits.CHILD_EDITS`` (``support``, ``evidence``...) under *target*."""
+        return self._add(edits.add_child, target, name, text, self.place(target),
+                         edit=text is None)
+
+    def add_sibling(self, node):
+        """Add a node like *node*, bearing on the same target."""
+        target = edits.first_target(self.amap, node) if node in self.amap else None
+        return self._add(edits.add_sibling, node, None, self.place(target), edit=True)
+
+    def node_from_span(self, kind, span, parent=None):
+        """Add a node of *kind* quoting *span*, bearing on *parent* if given."""
+        return self._add(edits.node_from_span, kind, span, parent, self.place(parent))
+
+    def paste(self, part, target=None):
+        """Paste the map *part* under *target* (or in free space); return the new ids."""
+        try:
+            command = fragments.paste_fragment(self.amap, part, target, self._origin(target))
+        except ModelError as exc:
+            self.refused.emit(str(exc))
+            return []
+        if self.push(command) is None:
+            return []
+        self.nodes_created.emit(list(command.created), False)
+        return list(command.created)
+
+    def _origin(self, target):
+        spot = self.place(target)
+        return spot if spot is not None else (0.0, 0.0)
+
+    # ------------------------------------------------------------ removing
+    def delete(self, nodes=(), edges=()):
+        """Remove nodes and links; what bore on the nodes stays."""
+        return self._edit(edits.delete, nodes, edges)
+
+    def delete_branch(self, nodes, label="Delete branch"):
+        """Remove nodes and everything that bears on them."""
+        return self._edit(edits.delete_branch, nodes, label)
+
+    # ------------------------------------------------------------- linking
+    def link(self, source, target, relation=None):
+        return self._edit(edits.link, source, target, relation)
+
+    def unlink(self, source, target):
+        return self._edit(edits.unlink, source, target)
+
+    def reparent(self, node, new_target):
+        """Make *node* bear on *new_target*, placing it among its new siblings."""
+        return self._edit(edits.reparent, node, new_target, self.place(new_target))
+
+    def move_in_outline(self, node, old_parent, new_parent, index=None, relation=None):
+        return self._edit(edits.move_in_outline, node, old_parent, new_parent, index, relation)
+
+    # ------------------------------------------------------------ changing
+    def set_text(self, node, text, merge_key=None):
+        return self._edit(edits.set_text, node, text, merge_key)
+
+    def set_node_attrs(self, node, changes, merge_key=None):
+        return self._edit(edits.set_node_attrs, node, changes, merge_key)
+
+    def set_edge_attrs(self, source, target, changes):
+        return self._edit(edits.set_edge_attrs, source, target, changes)
+
+    def set_kind(self, nodes, kind):
+        return self._edit(edits.set_kind, nodes, kind)
+
+    def set_relation(self, edges, relation):
+        return self._edit(edits.set_relation, edges, relation)
+
+    def toggle_collapse(self, node):
+        return self._edit(edits.toggle_collapse, node)
+
+    def move_nodes(self, positions, label=None):
+        return self._edit(edits.move_nodes, positions, label)
+
+    def set_title(self, title):
+        return self._edit(edits.set_title, title)
+
+    # ------------------------------------------------------------- sources
+    def add_span(self, node, span):
+        return self._edit(edits.add_span, node, span)
+
+    def accept_drafts(self, nodes):
+        return self._edit(edits.accept_drafts, nodes)
+
+    def import_documents(self, records):
+        """Add document records; return the ids they were given (empty if refused)."""
+        done = self._edit(edits.import_documents, records)
+        return list(done.documents) if done is not None else []
+
+    def start_from_map(self, source):
+        """Fill this empty map from *source* as its first undoable step (it is then modified)."""
+        return self._edit(edits.start_from_map, source)
+
+    # -------------------------------------------------------------- layout
+    def settle_positions(self, positions):
+        """Place nodes that had no position yet (a map opened without a layout).
+
+        This is not a user's edit: it is not on the undo stack and leaves the
+        map unmodified.
+        """
+        command = edits.move_nodes(self.amap, positions, "Place")
+        if command is not None:
+            self.amap.apply(command)
+
+    # --------------------------------------------------------------- files
     def load(self, path):
         """Replace the map with the file at *path* (FormatError if it is broken)."""
         amap = load_map(path)

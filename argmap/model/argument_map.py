@@ -7,6 +7,7 @@ changed, so that views can follow it without holding the truth themselves.
 
 import copy
 from dataclasses import dataclass, field
+from enum import Enum
 
 import networkx as nx
 
@@ -16,16 +17,56 @@ from argmap.model.schema import (
 )
 
 
+class ChangeType(str, Enum):
+    """What kind of change a :class:`Change` reports."""
+
+    NODE_ADDED = "node_added"
+    NODE_REMOVED = "node_removed"
+    NODE_CHANGED = "node_changed"
+    EDGE_ADDED = "edge_added"
+    EDGE_REMOVED = "edge_removed"
+    EDGE_CHANGED = "edge_changed"
+    ORDER_CHANGED = "order_changed"
+    MAP_CHANGED = "map_changed"
+    DOCUMENT_ADDED = "document_added"
+    DOCUMENT_REMOVED = "document_removed"
+
+
+def dispatcher(handlers, default=None):
+    """Return ``dispatch(change)`` calling ``handlers[change.type](change)``.
+
+    Every key must be a :class:`ChangeType`: a misspelt or unknown key raises
+    ``TypeError`` when the table is made, not silently later. Changes with no
+    handler go to *default* (when given).
+
+    Example
+    -------
+    >>> seen = []
+    >>> dispatch = dispatcher({ChangeType.NODE_ADDED: seen.append})
+    >>> dispatch(Change(ChangeType.NODE_ADDED, node="n1")); seen[0].node
+    'n1'
+    >>> dispatcher({"node_addded": print})
+    Traceback (most recent call last):
+    TypeError: not a change type: 'node_addded'
+    """
+    for key in handlers:
+        if not isinstance(key, ChangeType):
+            raise TypeError(f"not a change type: {key!r}")
+    table = dict(handlers)
+
+    def dispatch(change):
+        handler = table.get(change.type, default)
+        if handler is not None:
+            handler(change)
+
+    return dispatch
+
+
 @dataclass(frozen=True)
 class Change:
-    """One change to a map, as told to its listeners.
+    """One change to a map, as told to its listeners (``type`` is a :class:`ChangeType`)."""
 
-    ``type`` is one of ``node_added``, ``node_removed``, ``node_changed``,
-    ``edge_added``, ``edge_removed``, ``edge_changed``, ``order_changed``,
-    ``map_changed``, ``document_added``, ``document_removed``.
-    """
-
-    type: str
+    type: ChangeType
     node: str = None
     edge: tuple = None
     keys: tuple = field(default=())
@@ -99,6 +140,78 @@ class ArgumentMap:
         self._next_id += 1
         return node_id
 
+    # ---------------------------------------------------- construction
+    @classmethod
+    def from_records(cls, nodes, edges=(), documents=(), meta=None):
+        """Build a map from plain records, checking every one.
+
+        Parameters
+        ----------
+        nodes : iterable of dict
+            ``{"id": ..., "kind": ..., "text": ..., **attributes}``.
+        edges : iterable of dict
+            ``{"source": ..., "target": ..., "relation": ..., **attributes}``.
+        documents : iterable of dict
+            ``{"id": ..., "text": ..., **attributes}``.
+        meta : dict, optional
+            Map attributes such as ``title``.
+
+        Raises
+        ------
+        ModelError
+            On the first bad record; its ``where`` names it (``$.nodes[3]``).
+
+        Example
+        -------
+        >>> m = ArgumentMap.from_records(
+        ...     [{"id": "c", "kind": "claim", "text": "C"}, {"id": "e", "kind": "evidence",
+        ...      "text": "E"}], [{"source": "e", "target": "c", "relation": "supports"}])
+        >>> m.edge("e", "c")["relation"]
+        'supports'
+        """
+        amap = cls()
+        steps = [("$.map", amap._update_meta, meta or {})]
+        steps += [(f"$.documents[{i}]", amap._insert_document, d) for i, d in enumerate(documents)]
+        steps += [(f"$.nodes[{i}]", amap._insert_record, r) for i, r in enumerate(nodes)]
+        steps += [(f"$.edges[{i}]", amap._insert_edge_record, r) for i, r in enumerate(edges)]
+        for where, step, record in steps:
+            try:
+                step(record)
+            except ModelError as exc:
+                exc.where = where
+                raise
+        return amap
+
+    def _insert_record(self, record):
+        if not isinstance(record, dict):
+            raise ModelError("a node must be an object with id, kind and text")
+        self._insert_node(record.get("id"), {k: v for k, v in record.items() if k != "id"})
+
+    def _insert_edge_record(self, record):
+        if not isinstance(record, dict):
+            raise ModelError("an edge must be an object with source, target and relation")
+        for end in ("source", "target"):
+            if record.get(end) not in self._graph:
+                raise ModelError(f"{end} {record.get(end)!r} is not a node in this map")
+        attrs = {k: v for k, v in record.items() if k not in ("source", "target")}
+        self._insert_edge(record["source"], record["target"], attrs)
+
+    def copy(self):
+        """Return an independent copy (no listeners) that another thread may read.
+
+        Example
+        -------
+        >>> m = ArgumentMap("T"); c = m.add_node("claim", "C")
+        >>> twin = m.copy(); m.add_node("claim", "D") and len(twin)
+        1
+        """
+        twin = ArgumentMap()
+        twin.meta = copy.deepcopy(self.meta)
+        twin.documents = {k: dict(v) for k, v in self.documents.items()}
+        twin._graph = self._graph.copy()  # new attribute dicts; values are never mutated
+        twin._next_id = self._next_id
+        return twin
+
     # ------------------------------------------------------- listeners
     def subscribe(self, listener):
         """Call ``listener(change)`` after every change to the map."""
@@ -169,7 +282,7 @@ class ArgumentMap:
         self._index = None
         if index is not None and index < len(self._graph) - 1:
             self._reorder(node_id, index)
-        self._emit(Change("node_added", node=node_id))
+        self._emit(Change(ChangeType.NODE_ADDED, node=node_id))
 
     def _delete_node(self, node_id):
         self.node(node_id)
@@ -177,7 +290,7 @@ class ArgumentMap:
             raise ModelError(f"node {node_id!r} still has edges")
         self._graph.remove_node(node_id)
         self._index = None
-        self._emit(Change("node_removed", node=node_id))
+        self._emit(Change(ChangeType.NODE_REMOVED, node=node_id))
 
     def _update_node(self, node_id, changes):
         """Set (or, for the value ``REMOVE``, delete) attributes; return the old values."""
@@ -194,7 +307,7 @@ class ArgumentMap:
                 attrs.pop(key, None)
             else:
                 attrs[key] = clean[key]
-        self._emit(Change("node_changed", node=node_id, keys=tuple(changes)))
+        self._emit(Change(ChangeType.NODE_CHANGED, node=node_id, keys=tuple(changes)))
         return old
 
     def _insert_edge(self, source, target, attrs):
@@ -208,12 +321,12 @@ class ArgumentMap:
         if clean.get("relation") not in RELATIONS:
             raise ModelError(f"an edge needs a relation: one of {', '.join(RELATIONS)}")
         self._graph.add_edge(source, target, **clean)
-        self._emit(Change("edge_added", edge=(source, target)))
+        self._emit(Change(ChangeType.EDGE_ADDED, edge=(source, target)))
 
     def _delete_edge(self, source, target):
         self.edge(source, target)
         self._graph.remove_edge(source, target)
-        self._emit(Change("edge_removed", edge=(source, target)))
+        self._emit(Change(ChangeType.EDGE_REMOVED, edge=(source, target)))
 
     def _update_edge(self, source, target, changes):
         from argmap.model.commands import REMOVE
@@ -227,7 +340,7 @@ class ArgumentMap:
                 attrs.pop(key, None)
             else:
                 attrs[key] = clean[key]
-        self._emit(Change("edge_changed", edge=(source, target), keys=tuple(changes)))
+        self._emit(Change(ChangeType.EDGE_CHANGED, edge=(source, target), keys=tuple(changes)))
         return old
 
     def _reorder(self, node_id, index):
@@ -246,8 +359,12 @@ class ArgumentMap:
         self._index = None
         return old
 
-    def _emit_order(self):
-        self._emit(Change("order_changed"))
+    def _move_in_order(self, node_id, index):
+        """Move *node_id* to *index* in the node order, tell listeners; return the old index."""
+        self.node(node_id)
+        old = self._reorder(node_id, index)
+        self._emit(Change(ChangeType.ORDER_CHANGED))
+        return old
 
     def _update_meta(self, changes):
         from argmap.model.commands import REMOVE
@@ -265,7 +382,7 @@ class ArgumentMap:
                 self.meta.pop(key, None)
             else:
                 self.meta[key] = value
-        self._emit(Change("map_changed", keys=tuple(changes)))
+        self._emit(Change(ChangeType.MAP_CHANGED, keys=tuple(changes)))
         return old
 
     def _insert_document(self, doc, index=None):
@@ -287,7 +404,7 @@ class ArgumentMap:
         items.insert(at, (doc_id, dict(doc)))
         self.documents.clear()
         self.documents.update(items)
-        self._emit(Change("document_added", keys=(doc_id,)))
+        self._emit(Change(ChangeType.DOCUMENT_ADDED, keys=(doc_id,)))
 
     def _delete_document(self, doc_id):
         if not isinstance(doc_id, str) or doc_id not in self.documents:
@@ -297,7 +414,7 @@ class ArgumentMap:
         if users:
             raise ModelError(f"document {doc_id!r} is still quoted by {len(users)} node(s)")
         doc = self.documents.pop(doc_id)
-        self._emit(Change("document_removed", keys=(doc_id,)))
+        self._emit(Change(ChangeType.DOCUMENT_REMOVED, keys=(doc_id,)))
         return doc
 
     # ------------------------------------------------------- checking

@@ -20,9 +20,13 @@ REMOVE = _Remove()
 
 
 class Command:
-    """Base class: a labelled, reversible edit."""
+    """Base class: a labelled, reversible edit.
+
+    ``created`` lists the ids of the nodes the command adds, in order.
+    """
 
     label = "Edit"
+    created = ()
 
     def redo(self, amap):
         raise NotImplementedError
@@ -226,12 +230,10 @@ class ReorderNode(Command):
 
     def redo(self, amap):
         amap.node(self.node_id)
-        self.old = amap._reorder(self.node_id, self.index)
-        amap._emit_order()
+        self.old = amap._move_in_order(self.node_id, self.index)
 
     def undo(self, amap):
-        amap._reorder(self.node_id, self.old)
-        amap._emit_order()
+        amap._move_in_order(self.node_id, self.old)
 
 
 class SetMapAttrs(Command):
@@ -281,9 +283,10 @@ class RemoveDocument(Command):
 class Batch(Command):
     """Several commands as one step; all or nothing."""
 
-    def __init__(self, label, commands):
+    def __init__(self, label, commands, created=()):
         self.label = label
         self.commands = list(commands)
+        self.created = list(created)
 
     def redo(self, amap):
         done = []

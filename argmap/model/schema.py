@@ -8,9 +8,18 @@ import math
 
 from argmap.errors import ModelError
 
-KINDS = ("claim", "counterclaim", "evidence")
-RELATIONS = ("supports", "opposes")
-BASES = ("statistic", "testimony", "example", "document", "quote", "common")
+#: The vocabulary, defined once: every menu, CLI choice, legend and the file's
+#: JSON Schema are built from these tables. Each maps a value to its display name.
+KIND_NAMES = {"claim": "Claim", "counterclaim": "Counterclaim", "evidence": "Evidence"}
+RELATION_NAMES = {"supports": "supports", "opposes": "opposes"}
+BASIS_NAMES = {"statistic": "Statistic", "testimony": "Testimony", "example": "Example",
+               "document": "Document", "quote": "Quote", "common": "Common knowledge"}
+KINDS = tuple(KIND_NAMES)
+RELATIONS = tuple(RELATION_NAMES)
+BASES = tuple(BASIS_NAMES)
+
+#: How a node of each kind bears on what it is attached to, unless told otherwise.
+DEFAULT_RELATION = {"claim": "supports", "counterclaim": "opposes", "evidence": "supports"}
 
 #: Node attributes with a known meaning, and the check each value must pass.
 NODE_TEXT_FIELDS = ("text", "citation", "url", "date", "speaker", "note", "basis")
@@ -23,6 +32,20 @@ RESERVED_EDGE_KEYS = ("source", "target")
 
 #: Longest text a single field may hold (characters).
 MAX_TEXT = 1_000_000
+
+
+def default_relation(kind):
+    """Return the relation a node of *kind* has to what it is attached to by default.
+
+    Example
+    -------
+    >>> default_relation("counterclaim"), default_relation("evidence")
+    ('opposes', 'supports')
+    """
+    try:
+        return DEFAULT_RELATION[kind]
+    except KeyError:
+        raise ModelError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}") from None
 
 
 def check_text(value, what):

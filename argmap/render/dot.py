@@ -2,7 +2,7 @@
 
 The DOT is written from an allow-list of attributes whose values are either
 constants from :mod:`argmap.render.style` (checked against a strict pattern)
-or HTML-like labels built by :mod:`argmap.render.labels`. No user text is
+or HTML-like labels built by :mod:`argmap.render.cards`. No user text is
 ever a DOT id: nodes are called ``n0``, ``n1``, ... in drawing order.
 
 Edges are written from the claim to its premise with ``dir=back``, so that
@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from argmap.errors import RenderError
-from argmap.render import labels as card
+from argmap.render import cards as card
 from argmap.render import style
 
 DIRECTIONS = ("TB", "BT", "LR", "RL")
@@ -204,9 +204,9 @@ def build_dot(amap, options, nodes=None, labels=None):
              "graph " + attr_list(_graph_attrs(options, len(order))) + ";",
              "node " + attr_list(_NODE_DEFAULTS) + ";",
              "edge " + attr_list(_EDGE_DEFAULTS) + ";"]
-    places = card.node_places(amap, nodes)
+    shown = card.cards(amap, order)
     for node in order:
-        lines.append(_node_line(amap, node, ids[node], places[node], options, labels))
+        lines.append(_node_line(shown[node], ids[node], options, labels))
     paths = {}
     lines.extend(_edge_lines(amap, order, ids, tree, paths))
     lines.append("}")
@@ -223,12 +223,11 @@ def check_options(options):
                           f"expected one of {', '.join(COLOR_BY)}")
 
 
-def _node_line(amap, node, dot_id, place, options, labels):
-    attrs = amap.graph.nodes[node]
-    kind = attrs["kind"]
-    label = labels.get(node, "undec") if labels is not None else None
+def _node_line(node_card, dot_id, options, labels):
+    kind = node_card.kind
+    label = labels.get(node_card.node, "undec") if labels is not None else None
     fill, border, text_color = _colours(kind, label)
-    html = card.node_label(amap, node, place, border, options.headers)
+    html = card.node_label(node_card, border, options.headers)
     return f"{dot_id} {_node_attr_text(kind, fill, border, text_color)}, label=<{html}>];"
 
 

@@ -1,11 +1,17 @@
-"""HTML-like labels: node cards, the title and the legend.
+"""The card stage: what every node shows, on the canvas and in the exported picture.
 
-A card has an optional header line in small bold capitals (the node's place
-in the debate and its speaker or basis, e.g. ``OBJECTION · ITI``), the
-wrapped statement, and for evidence the citation in small italics. All user
-text goes through :mod:`argmap.render.text`; the markup around it is ours.
+A card has a header line in small bold capitals (the node's place in the
+debate and its speaker or basis, e.g. ``OBJECTION · ITI``), the statement,
+and for evidence the citation. :func:`card` decides all of it once; the
+editor's canvas paints a :class:`Card` and the DOT writer turns it into an
+HTML-like label (:func:`node_label`), so the screen and the export agree.
+All user text in labels goes through :mod:`argmap.render.text`; the markup
+around it is ours.
 """
 
+from dataclasses import dataclass
+
+from argmap.model.schema import KINDS, RELATIONS
 from argmap.render import style
 from argmap.render.text import html_lines, html_text
 
@@ -14,17 +20,30 @@ SEPARATOR = " \u00b7 "
 _TABLE = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
 
 
+@dataclass(frozen=True)
+class Card:
+    """What one node shows: its place, header, statement and citation (all plain text)."""
+
+    node: str
+    kind: str
+    place: str
+    header: str
+    text: str
+    citation: str
+
+
 def node_places(amap, nodes):
     """Return ``{node: place}``: ``main``, a role (see ``queries.role``) or the kind.
 
     A node's role is that of its first edge (targets in map order); a node
     that bears on nothing is ``main`` when it is a main claim, else its kind.
+    Evidence is always ``evidence``.
     """
     from argmap.model import queries
 
     graph = amap.graph
     index = amap.node_index()
-    mains = set(queries.main_claims(amap))
+    mains = None
     places = {}
     for node in nodes:
         kind = graph.nodes[node]["kind"]
@@ -34,15 +53,28 @@ def node_places(amap, nodes):
         elif targets:
             places[node] = queries.role(amap, node, min(targets, key=index.__getitem__))
         else:
+            mains = set(queries.main_claims(amap)) if mains is None else mains
             places[node] = "main" if node in mains and kind == "claim" else kind
     return places
 
 
 def header_text(attrs, place):
-    """Return the plain header of a node: its place, then speaker (or basis for evidence)."""
+    """Return the header of a node: draft mark and place in capitals, then speaker (or basis).
+
+    The speaker is shown as written.
+
+    Example
+    -------
+    >>> header_text({"kind": "counterclaim", "speaker": "Apple"}, "rebuttal")
+    'REBUTTAL \u00b7 Apple'
+    """
     word = style.ROLE_NAMES.get(place) or style.PLACE_NAMES.get(place, place)
-    extra = attrs.get("basis") if attrs["kind"] == "evidence" else attrs.get("speaker")
-    return word.upper() + (SEPARATOR + extra if extra else "")
+    if attrs["kind"] == "evidence":
+        extra = attrs.get("basis") or attrs.get("speaker")
+    else:
+        extra = attrs.get("speaker")
+    parts = (["DRAFT"] if attrs.get("draft") else []) + [word.upper()] + ([extra] if extra else [])
+    return SEPARATOR.join(parts)
 
 
 def citation_text(amap, attrs):
@@ -59,18 +91,28 @@ def citation_text(amap, attrs):
     return "; ".join(titles)
 
 
-def node_label(amap, node, place, accent, headers=True):
-    """Return the HTML-like label (without the outer ``<>``) of *node*'s card."""
-    attrs = amap.graph.nodes[node]
+def cards(amap, nodes=None):
+    """Return ``{node: Card}`` for *nodes* (all nodes by default)."""
+    nodes = list(amap.graph.nodes) if nodes is None else list(nodes)
+    places = node_places(amap, nodes)
+    graph = amap.graph
+    return {n: _card(amap, n, graph.nodes[n], places[n]) for n in nodes}
+
+
+def _card(amap, node, attrs, place):
+    return Card(node, attrs["kind"], place, header_text(attrs, place), attrs.get("text", ""),
+                citation_text(amap, attrs))
+
+
+def node_label(card, accent, headers=True):
+    """Return the HTML-like label (without the outer ``<>``) of a :class:`Card`."""
     rows = []
     if headers:
-        head = html_text(header_text(attrs, place))
         rows.append(f'<FONT POINT-SIZE="{style.HEADER_FONT_SIZE}" COLOR="{accent}">'
-                    f"<B>{head}</B></FONT>")
-    rows.append(html_lines(attrs.get("text", ""), style.WRAP_WIDTH))
-    citation = citation_text(amap, attrs)
-    if citation:
-        lines = html_lines(citation, style.WRAP_WIDTH + 6, limit=240)
+                    f"<B>{html_text(card.header)}</B></FONT>")
+    rows.append(html_lines(card.text, style.WRAP_WIDTH))
+    if card.citation:
+        lines = html_lines(card.citation, style.WRAP_WIDTH + 6, limit=240)
         rows.append(f'<FONT POINT-SIZE="{style.CITATION_FONT_SIZE}" '
                     f'COLOR="{style.CITATION_COLOR}"><I>{lines}</I></FONT>')
     cells = "".join(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{row}</TD></TR>' for row in rows)
@@ -104,11 +146,11 @@ def legend(color_by="kind"):
             lab = style.LABEL_STYLE[key]
             cells.append(_sample(lab["fill"], lab["border"], "#1A1A1A", lab["name"].capitalize()))
     else:
-        for kind in ("claim", "counterclaim", "evidence"):
+        for kind in KINDS:
             ks = style.KIND_STYLE[kind]
             cells.append(_sample(ks["fill"], ks["border"], ks["text"], ks["name"],
                                  ks["rounded"]))
-    cells.extend(_edge_sample(rel) for rel in ("supports", "opposes"))
+    cells.extend(_edge_sample(rel) for rel in RELATIONS)
     return ('<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="8" CELLPADDING="0"><TR>'
             + "".join(cells) + "</TR></TABLE>")
 

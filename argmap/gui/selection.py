@@ -1,0 +1,60 @@
+"""What is selected in a window: node ids in the order they were picked, and links.
+
+One :class:`Selection` is shared by every view of a document (canvas,
+outline, inspector, sources dock): a view that changes the selection sets it
+here, and every view follows :attr:`Selection.changed`.
+"""
+
+from PySide6.QtCore import QObject, Signal
+
+
+class Selection(QObject):
+    """The selected node ids (in selection order) and links of one window.
+
+    ``changed(origin)`` tells who changed it (the view itself, ``"canvas"``,
+    ``"outline"``...), so that a view can leave alone what it just did.
+    """
+
+    changed = Signal(object)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._nodes = []
+        self._edges = []
+
+    @property
+    def nodes(self):
+        """The selected node ids, in the order they were selected."""
+        return list(self._nodes)
+
+    @property
+    def edges(self):
+        """The selected links as ``(source, target)`` pairs."""
+        return list(self._edges)
+
+    def single(self):
+        """The one selected node, or None when none or several are selected."""
+        return self._nodes[0] if len(self._nodes) == 1 else None
+
+    def set(self, nodes=(), edges=(), origin=None):
+        """Select exactly *nodes* (in this order) and *edges*; tell the views if it changed."""
+        nodes, edges = list(dict.fromkeys(nodes)), list(dict.fromkeys(edges))
+        if nodes == self._nodes and edges == self._edges:
+            return
+        self._nodes, self._edges = nodes, edges
+        self.changed.emit(origin)
+
+    def update_from(self, nodes, edges=(), origin=None):
+        """Select the set *nodes*, keeping the order of those already selected."""
+        wanted = set(nodes)
+        kept = [n for n in self._nodes if n in wanted]
+        self.set(kept + [n for n in nodes if n not in kept], edges, origin)
+
+    def clear(self, origin=None):
+        self.set((), (), origin)
+
+    def forget(self, node_ids=(), edges=()):
+        """Drop removed nodes and links from the selection."""
+        gone, gone_edges = set(node_ids), set(edges)
+        self.set([n for n in self._nodes if n not in gone],
+                 [e for e in self._edges if e not in gone_edges and not set(e) & gone])

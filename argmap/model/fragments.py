@@ -1,0 +1,105 @@
+"""Parts of a map: a branch taken out as a map of its own, and put into another map.
+
+Cut, copy and paste in the editor use these; so can scripts.
+"""
+
+from argmap.errors import ModelError
+from argmap.model import queries
+from argmap.model.argument_map import ArgumentMap
+from argmap.model.commands import AddDocument, AddNode, Batch, Connect
+from argmap.model.schema import default_relation
+
+#: Spacing of a pasted fragment that has no arrangement of its own.
+COLUMN, ROW = 270.0, 150.0
+
+
+def fragment(amap, node_ids):
+    """Return a new map holding *node_ids*, everything that bears on them, and their documents.
+
+    Example
+    -------
+    >>> m = ArgumentMap("T"); c = m.add_node("claim", "C"); e = m.add_node("evidence", "E")
+    >>> m.connect(e, c, "supports"); other = m.add_node("claim", "Other")
+    >>> sorted(fragment(m, [c]).graph.nodes) == sorted([c, e])
+    True
+    """
+    keep = set()
+    for node_id in node_ids:
+        keep |= queries.subtree(amap, node_id)
+    used = {s["doc"] for n in keep for s in amap.node(n).get("sources", [])}
+    nodes = [dict(a, id=n) for n, a in amap.graph.nodes(data=True) if n in keep]
+    edges = [dict(a, source=u, target=v) for u, v, a in amap.graph.edges(data=True)
+             if u in keep and v in keep]
+    documents = [d for doc_id, d in amap.documents.items() if doc_id in used]
+    return ArgumentMap.from_records(nodes, edges, documents, {"title": amap.title})
+
+
+def paste_fragment(amap, part, target=None, origin=(0.0, 0.0)):
+    """One command that adds the map *part* to *amap*, its main claims bearing on *target*.
+
+    Every pasted node gets a new id; documents *amap* already has (same id
+    and text) are shared, others are added under a fresh id. *origin* is
+    where the fragment's top-left goes.
+
+    Raises
+    ------
+    ModelError
+        When *part* holds no nodes.
+    """
+    if not len(part):
+        raise ModelError("the clipboard holds no nodes")
+    doc_ids, steps = _paste_documents(amap, part)
+    positions = _positions(part, origin)
+    ids = {}
+    for node_id, attrs in part.graph.nodes(data=True):
+        attrs = dict(attrs, pos=positions[node_id])
+        if "sources" in attrs:
+            attrs["sources"] = [dict(s, doc=doc_ids[s["doc"]]) for s in attrs["sources"]]
+        ids[node_id] = _fresh_id(amap, ids.values())
+        steps.append(AddNode(attrs.pop("kind"), attrs.pop("text"), attrs, node_id=ids[node_id]))
+    steps += [Connect(ids[u], ids[v], a["relation"], a) for u, v, a in part.graph.edges(data=True)]
+    if target is not None:
+        steps += [Connect(ids[root], target, default_relation(part.node(root)["kind"]))
+                  for root in queries.main_claims(part)]
+    return Batch(f"Paste {len(ids)} node(s)", steps, created=list(ids.values()))
+
+
+def _paste_documents(amap, part):
+    doc_ids, steps = {}, []
+    for doc_id, doc in part.documents.items():
+        mine = amap.documents.get(doc_id)
+        if mine is not None and mine["text"] == doc["text"]:
+            doc_ids[doc_id] = doc_id
+            continue
+        new_id = doc_id
+        while new_id in amap.documents:
+            new_id += "+"
+        doc_ids[doc_id] = new_id
+        steps.append(AddDocument(dict(doc, id=new_id)))
+    return doc_ids, steps
+
+
+def _fresh_id(amap, taken):
+    taken = set(taken)
+    node_id = amap.new_id("p")
+    while node_id in taken:
+        node_id = amap.new_id("p")
+    return node_id
+
+
+def _positions(part, origin):
+    """Keep the fragment's own arrangement if it has one, else stack it by depth."""
+    graph = part.graph
+    placed = [a["pos"] for _, a in graph.nodes(data=True) if "pos" in a]
+    if placed and len(placed) == len(graph):
+        left = min(p[0] for p in placed)
+        top = min(p[1] for p in placed)
+        return {n: (origin[0] + a["pos"][0] - left, origin[1] + a["pos"][1] - top)
+                for n, a in graph.nodes(data=True)}
+    depth = queries.depth(part)
+    rows, positions = {}, {}
+    for node_id in graph.nodes:
+        d = depth.get(node_id, 0)
+        positions[node_id] = (origin[0] + COLUMN * rows.get(d, 0), origin[1] + ROW * d)
+        rows[d] = rows.get(d, 0) + 1
+    return positions
