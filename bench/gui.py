@@ -73,7 +73,7 @@ def bench_size(size, app, settings, repeat):
         window.scene.select_nodes([parent])
         count = len(window.scene.items())
         t0 = time.perf_counter()
-        new = window.add_child("claim", "supports", text=f"A new supporting point {i}")
+        new = window.document.add_child(window.selection.single(), "support", text=f"A new supporting point {i}")
         adds.append(time.perf_counter() - t0)
         if new not in window.scene.nodes:
             raise SystemExit("the scene did not show the new node")

@@ -31,7 +31,7 @@ def main():
     window.show()
 
     def shoot():
-        if window.jobs:
+        if window.document.jobs.active:
             QTimer.singleShot(200, shoot)
             return
         if args.select:

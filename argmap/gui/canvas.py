@@ -2,17 +2,19 @@
 
 The scene redraws from the model's change events, one item at a time; it
 never rebuilds itself for a single edit. User gestures (drag, link, toggle)
-become commands pushed on the document.
+become document verbs. Its selection is the window's shared :class:`Selection`.
 """
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene, QMenu
 
-from argmap.errors import ModelError
-from argmap.model import Batch, Connect, MoveNodes, Reparent, SetNodeAttrs, queries
 from argmap.gui.items import EdgeItem, NodeItem
-from argmap.render.style import RELATION_STYLE, ROLE_NAMES
+from argmap.model import RELATIONS, ChangeType, dispatcher, queries
+from argmap.render.cards import cards
+from argmap.render.style import RELATION_STYLE
+
+ORIGIN = "canvas"
 
 GAP_X = 30.0
 GAP_Y = 70.0
@@ -21,24 +23,34 @@ GAP_Y = 70.0
 class MapScene(QGraphicsScene):
     """All cards and edges of one document."""
 
-    error_raised = Signal(str)
     unplaced_found = Signal()      # nodes without a position: a layout is needed
 
-    def __init__(self, document, parent=None):
+    def __init__(self, document, selection, parent=None):
         super().__init__(parent)
         self.document = document
+        self.selection = selection
         self.nodes = {}
         self.edges = {}
-        self.selection_order = []
+        self._syncing = False
         self._press_positions = None
         self._link_line = None
         self._link_source = None
         self._collapsed = set()
         self._group_items = []
         self.setBackgroundBrush(QColor("#F7F8FA"))
+        self.on_change = dispatcher({
+            ChangeType.NODE_ADDED: self._on_node_added,
+            ChangeType.NODE_REMOVED: self._on_node_removed,
+            ChangeType.NODE_CHANGED: self._on_node_changed,
+            ChangeType.EDGE_ADDED: self._on_edge_added,
+            ChangeType.EDGE_REMOVED: self._on_edge_removed,
+            ChangeType.EDGE_CHANGED: self._on_edge_changed,
+        })
         document.changed.connect(self.on_change)
         document.reset.connect(self.rebuild)
-        self.selectionChanged.connect(self._track_selection)
+        document.place = self.place
+        self.selectionChanged.connect(self._selection_from_items)
+        selection.changed.connect(self._selection_to_items)
         self.rebuild()
 
     @property
@@ -50,11 +62,12 @@ class MapScene(QGraphicsScene):
         """Create every item afresh (on opening a map)."""
         self.clear()
         self.nodes, self.edges, self._group_items = {}, {}, []
-        self.selection_order = []
+        self.selection.clear(ORIGIN)
         graph = self.amap.graph
         unplaced = False
+        shown = cards(self.amap)
         for node_id, attrs in graph.nodes(data=True):
-            item = self._add_node_item(node_id, attrs, self._role_of(node_id))
+            item = self._add_node_item(node_id, attrs, shown[node_id])
             item.child_count = graph.in_degree(node_id)
             unplaced = unplaced or "pos" not in attrs
         for source, target, attrs in graph.edges(data=True):
@@ -65,8 +78,8 @@ class MapScene(QGraphicsScene):
         if unplaced and len(graph):
             self.unplaced_found.emit()
 
-    def _add_node_item(self, node_id, attrs, role=None):
-        item = NodeItem(node_id, attrs, role)
+    def _add_node_item(self, node_id, attrs, card):
+        item = NodeItem(node_id, attrs, card)
         pos = attrs.get("pos")
         item.setPos(QPointF(*pos) if pos else QPointF(0, 0))
         self.addItem(item)
@@ -79,33 +92,24 @@ class MapScene(QGraphicsScene):
         self.edges[(source, target)] = item
         return item
 
-    def _role_of(self, node_id):
-        graph = self.amap.graph
-        targets = list(graph.successors(node_id))
-        if not targets:
-            return None
-        return ROLE_NAMES[queries.role(self.amap, node_id, targets[0])]
+    def _card(self, node_id):
+        return cards(self.amap, [node_id])[node_id]
 
-    def _refresh_roles(self, node_ids):
+    def _refresh_cards(self, node_ids):
         graph = self.amap.graph
-        for node_id in node_ids:
-            if node_id in self.nodes and node_id in graph:
-                item = self.nodes[node_id]
-                item.child_count = graph.in_degree(node_id)
-                item.update_from(graph.nodes[node_id], self._role_of(node_id))
+        present = [n for n in node_ids if n in self.nodes and n in graph]
+        for node_id, card in cards(self.amap, present).items():
+            item = self.nodes[node_id]
+            item.child_count = graph.in_degree(node_id)
+            item.update_from(graph.nodes[node_id], card)
 
     # ------------------------------------------------------ model events
-    def on_change(self, change):
-        handler = getattr(self, "_on_" + change.type, None)
-        if handler is not None:
-            handler(change)
-
     def _on_node_added(self, change):
-        self._add_node_item(change.node, self.amap.node(change.node))
+        self._add_node_item(change.node, self.amap.node(change.node), self._card(change.node))
 
     def _on_node_removed(self, change):
         item = self.nodes.pop(change.node)
-        self.selection_order = [n for n in self.selection_order if n != change.node]
+        self.selection.forget([change.node])
         self._collapsed.discard(change.node)
         self.removeItem(item)
 
@@ -117,7 +121,7 @@ class MapScene(QGraphicsScene):
             if self._group_items:
                 self.refresh_groups()
         if set(change.keys) - {"pos"}:
-            item.update_from(attrs, self._role_of(change.node))
+            item.update_from(attrs, self._card(change.node))
             if any(k in change.keys for k in ("kind", "text", "speaker", "basis", "citation")):
                 for edge in item.edges:
                     edge.update_path()
@@ -132,6 +136,7 @@ class MapScene(QGraphicsScene):
 
     def _on_edge_removed(self, change):
         item = self.edges.pop(change.edge)
+        self.selection.forget(edges=[change.edge])
         item.detach()
         self.removeItem(item)
         self._after_edge_change(change.edge)
@@ -143,7 +148,7 @@ class MapScene(QGraphicsScene):
     def _after_edge_change(self, edge):
         source, target = edge
         affected = {source, target} | set(self.amap.graph.predecessors(source))
-        self._refresh_roles(affected)
+        self._refresh_cards(affected)
         if self._collapsed:
             self.refresh_visibility()
         graph = self.amap.graph
@@ -181,24 +186,41 @@ class MapScene(QGraphicsScene):
                 self.addItem(self._group_items[-1])
 
     # --------------------------------------------------------- selection
-    def _track_selection(self):
-        selected = {i.node_id for i in self.selectedItems() if isinstance(i, NodeItem)}
-        self.selection_order = [n for n in self.selection_order if n in selected]
-        self.selection_order += [n for n in selected if n not in self.selection_order]
+    def _selection_from_items(self):
+        if self._syncing:
+            return
+        items = self.selectedItems()
+        nodes = [i.node_id for i in items if isinstance(i, NodeItem)]
+        edges = [i.key for i in items if isinstance(i, EdgeItem)]
+        self.selection.update_from(nodes, edges, ORIGIN)
+
+    def _selection_to_items(self, origin):
+        if origin == ORIGIN:
+            return
+        self._syncing = True
+        try:
+            wanted = set(self.selection.nodes)
+            wanted_edges = set(self.selection.edges)
+            for item in self.selectedItems():
+                key = item.node_id if isinstance(item, NodeItem) else getattr(item, "key", None)
+                if key not in wanted and key not in wanted_edges:
+                    item.setSelected(False)
+            for node_id in wanted:
+                if node_id in self.nodes:
+                    self.nodes[node_id].setSelected(True)
+            for edge in wanted_edges:
+                if edge in self.edges:
+                    self.edges[edge].setSelected(True)
+        finally:
+            self._syncing = False
 
     def selected_nodes(self):
         """Selected node ids, in the order they were selected."""
-        return list(self.selection_order)
-
-    def selected_edges(self):
-        return [i.key for i in self.selectedItems() if isinstance(i, EdgeItem)]
+        return self.selection.nodes
 
     def select_nodes(self, node_ids):
         """Select exactly *node_ids*."""
-        self.clearSelection()
-        for node_id in node_ids:
-            if node_id in self.nodes:
-                self.nodes[node_id].setSelected(True)
+        self.selection.set([n for n in node_ids if n in self.nodes])
 
     # --------------------------------------------------------- placement
     def free_spot_below(self, parent_id, size=(240.0, 80.0)):
@@ -236,22 +258,22 @@ class MapScene(QGraphicsScene):
         near = near or QPointF(0, 0)
         return self._first_free(near, (240.0, 80.0))
 
-    # ------------------------------------------------------------ gestures
-    def push(self, command):
-        """Push a command; report an invalid edit instead of raising into Qt."""
-        try:
-            return self.document.push(command)
-        except ModelError as exc:
-            self.error_raised.emit(str(exc))
-            return None
+    def place(self, target=None):
+        """Where a new node goes: beside *target*'s premises, else free space mid-view."""
+        if target is not None and target in self.nodes:
+            return self.free_spot_below(target)
+        views = self.views()
+        if views:
+            return self.free_spot(views[0].mapToScene(views[0].viewport().rect().center()))
+        return self.free_spot()
 
+    # ------------------------------------------------------------ gestures
     def mousePressEvent(self, event):
         item = self.itemAt(event.scenePos(), self.views()[0].transform()) if self.views() else None
         if isinstance(item, NodeItem) and event.button() == Qt.LeftButton:
             local = item.mapFromScene(event.scenePos())
             if item.on_toggle(local):
-                self.push(SetNodeAttrs(item.node_id, {"collapsed": not item.attrs.get("collapsed")},
-                                       "Collapse" if not item.attrs.get("collapsed") else "Expand"))
+                self.document.toggle_collapse(item.node_id)
                 event.accept()
                 return
             if item.on_handle(local):
@@ -289,30 +311,15 @@ class MapScene(QGraphicsScene):
         if len(moved) == 1 and drop is not None:
             node_id = next(iter(moved))
             self.nodes[node_id].setPos(pressed[node_id])
-            self.reparent(node_id, drop)
+            self.document.reparent(node_id, drop)
             return
-        self.push(MoveNodes({n: (self.nodes[n].x(), self.nodes[n].y()) for n in moved},
-                            "Move node" if len(moved) == 1 else f"Move {len(moved)} nodes"))
+        self.document.move_nodes({n: (self.nodes[n].x(), self.nodes[n].y()) for n in moved})
 
     def _node_under(self, scene_pos, exclude=()):
         for item in self.items(scene_pos):
             if isinstance(item, NodeItem) and item.node_id not in exclude and item.isVisible():
                 return item.node_id
         return None
-
-    def reparent(self, node_id, new_target):
-        """Make *node_id* bear on *new_target* (connect it if it bore on nothing)."""
-        graph = self.amap.graph
-        if graph.has_edge(node_id, new_target):
-            return None
-        spot = self.free_spot_below(new_target, self.nodes[node_id].size)
-        if graph.out_degree(node_id):
-            step = Reparent(node_id, new_target)
-        else:
-            kind = graph.nodes[node_id]["kind"]
-            step = Connect(node_id, new_target, "opposes" if kind == "counterclaim" else "supports")
-        return self.push(Batch("Move under another node",
-                               [step, MoveNodes({node_id: spot})]))
 
     def _start_link(self, item, scene_pos):
         self._link_source = item
@@ -329,15 +336,11 @@ class MapScene(QGraphicsScene):
             return
         menu = QMenu()
         actions = {menu.addAction(f"{RELATION_STYLE[r]['name'].capitalize()}"): r
-                   for r in ("supports", "opposes")}
+                   for r in RELATIONS}
         view = self.views()[0]
         chosen = menu.exec(view.mapToGlobal(view.mapFromScene(event.scenePos())))
         if chosen in actions:
-            self.link(source.node_id, target, actions[chosen])
-
-    def link(self, source, target, relation):
-        """Connect *source* to *target* with *relation*, as one undoable step."""
-        return self.push(Connect(source, target, relation))
+            self.document.link(source.node_id, target, actions[chosen])
 
 
 class GroupItem(QGraphicsPathItem):

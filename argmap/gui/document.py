@@ -4,7 +4,9 @@ Every edit a user makes is one verb here. A verb asks :mod:`argmap.model.edits`
 for the command that carries the edit out and pushes it on the undo stack as
 one step; views follow the model's change events, re-emitted here as the Qt
 signal :attr:`Document.changed`. A refused edit changes nothing and is told
-through :attr:`Document.refused`.
+through :attr:`Document.refused`; views tell other problems through
+:attr:`Document.problem` and passing remarks through :attr:`Document.told`,
+so that no view needs the window.
 """
 
 import itertools
@@ -15,6 +17,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from argmap.errors import ModelError
 from argmap.formats import load_map, save_map
+from argmap.gui.jobs import JobRunner
 from argmap.model import ArgumentMap, edits, fragments
 
 _merge_ids = itertools.count(1)
@@ -57,7 +60,9 @@ class Document(QObject):
     reset = Signal()                  # a whole new map was loaded
     modified_changed = Signal(bool)
     path_changed = Signal(str)
-    refused = Signal(str)             # why an edit was not made
+    refused = Signal(str)             # why an edit was not made (shown in a dialog)
+    problem = Signal(str, str)        # title, message: something the user must know
+    told = Signal(str)                # a passing remark for the status bar
     nodes_created = Signal(list, bool)  # new node ids; whether to edit the first one's text
 
     def __init__(self, amap=None, path=None, parent=None):
@@ -68,6 +73,7 @@ class Document(QObject):
         self.path = path
         #: ``place(target or None) -> (x, y)``: where a new node goes (the canvas sets it).
         self.place = lambda target: None
+        self.jobs = JobRunner(self)
         self._set_map(amap or ArgumentMap())
 
     def _set_map(self, amap):

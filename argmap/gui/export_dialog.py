@@ -1,4 +1,9 @@
-"""File > Export: format and render options, a size preview, then the shared export code."""
+"""File > Export: format and render options, a size preview, then the shared export code.
+
+The picture is made by :func:`argmap.render.export.export_file`, the code
+``argmap export`` runs, on a copy of the map off the GUI thread; so is the
+preview's layout.
+"""
 
 import os
 
@@ -6,36 +11,65 @@ from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel, QSpinBox,
 )
 
+from argmap.gui.jobs import Job
+
 FORMATS = ("png", "svg", "pdf", "dot")
+DIRECTIONS = ("TB", "BT", "LR", "RL")
+
+
+def export_to(document, path, options):
+    """Export *document*'s map to *path* with render *options*, off the GUI thread; return the job.
+
+    When it is done the document tells the path and size (and any warning).
+    """
+    from argmap.render.export import export_file
+
+    snapshot = document.amap.copy()
+    return document.jobs.start(lambda: export_file(snapshot, path, options),
+                               f"Exporting {os.path.basename(path)}…",
+                               lambda result: _exported(document, path, result))
+
+
+def _exported(document, path, result):
+    document.told.emit(f"Exported {path} ({result.summary})")
+    if result.warnings:
+        document.problem.emit("Exported, with a warning", "\n\n".join(result.warnings))
 
 
 class ExportDialog(QDialog):
     """Choose how to draw the map; the picture is made by argmap.render, like the CLI's."""
 
-    def __init__(self, window):
-        super().__init__(window)
-        self.window = window
+    def __init__(self, document, selection, parent=None):
+        super().__init__(parent)
+        self.document, self.selection = document, selection
         self.setWindowTitle("Export map")
+        self._layouts = {}        # direction -> Graphviz layout, measured off the GUI thread
+        self._pending = set()
+        self._jobs = []
+        self.export_job = None
+        self._build_form()
+        self.preview()
+
+    def _build_form(self):
         form = QFormLayout(self)
         self.format = QComboBox()
         self.format.addItems([f.upper() for f in FORMATS])
         self.dpi = QSpinBox()
         self.dpi.setRange(0, 600)
         self.dpi.setSpecialValueText("automatic")
-        self.dpi.setValue(0)
         self.direction = QComboBox()
-        self.direction.addItems(["TB", "BT", "LR", "RL"])
+        self.direction.addItems(DIRECTIONS)
         self.legend = QCheckBox("Legend")
         self.legend.setChecked(True)
         self.subtree = QCheckBox("Only the selected node and what bears on it")
-        self.subtree.setEnabled(len(window.scene.selected_nodes()) == 1)
-        self.size = QLabel("—")
-        form.addRow("Format", self.format)
-        form.addRow("Resolution (dpi)", self.dpi)
-        form.addRow("Direction", self.direction)
+        self.subtree.setEnabled(self.selection.single() is not None)
+        self.size_label = QLabel("—")
+        for label, widget in (("Format", self.format), ("Resolution (dpi)", self.dpi),
+                              ("Direction", self.direction)):
+            form.addRow(label, widget)
         form.addRow(self.legend)
         form.addRow(self.subtree)
-        form.addRow("Size", self.size)
+        form.addRow("Size", self.size_label)
         buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
         buttons.accepted.connect(self.choose_file)
         buttons.rejected.connect(self.reject)
@@ -43,50 +77,76 @@ class ExportDialog(QDialog):
         for widget in (self.format, self.direction):
             widget.currentTextChanged.connect(lambda _: self.preview())
         self.dpi.valueChanged.connect(lambda _: self.preview())
-        self._layout = None
-        self.preview()
 
     def options(self):
         """The render options chosen in the dialog."""
         from argmap.render.export import ExportOptions
 
-        root = self.window.scene.selected_nodes()[0] if self.subtree.isChecked() else None
+        root = self.selection.single() if self.subtree.isChecked() else None
         return ExportOptions(fmt=self.format.currentText().lower(), dpi=self.dpi.value() or None,
                              direction=self.direction.currentText(), root=root,
                              legend=self.legend.isChecked())
 
+    # ------------------------------------------------------------ preview
     def preview(self):
-        """Show the picture's size: in pixels for PNG, in centimetres otherwise."""
-        from argmap.errors import ArgmapError
+        """Show the picture's size; measure the layout off the GUI thread when needed."""
+        if not len(self.document.amap):
+            self.size_label.setText("empty map")
+            return
+        direction = self.direction.currentText()
+        layout = self._layouts.get(direction)
+        if isinstance(layout, str):
+            self.size_label.setText(layout)
+        elif layout is not None:
+            self.size_label.setText(self._size_text(layout))
+        elif direction not in self._pending:
+            self.size_label.setText("measuring…")
+            self._measure(direction)
+
+    def _measure(self, direction):
         from argmap.render.layout import compute_layout
 
-        amap = self.window.document.amap
-        if not len(amap):
-            self.size.setText("empty map")
-            return
-        try:
-            if self._layout is None or self._layout[0] != self.direction.currentText():
-                self._layout = (self.direction.currentText(),
-                                compute_layout(amap, self.direction.currentText()))
-        except ArgmapError as exc:
-            self.size.setText(f"cannot measure: {exc}")
-            return
-        layout = self._layout[1]
+        snapshot = self.document.amap.copy()
+        job = Job(lambda: compute_layout(snapshot, direction))
+        job.signals.finished.connect(lambda layout: self._measured(direction, layout))
+        job.signals.failed.connect(lambda exc: self._measured(direction, f"cannot measure: {exc}"))
+        self._pending.add(direction)
+        self._jobs.append(job.start())
+
+    def _measured(self, direction, layout):
+        self._pending.discard(direction)
+        self._layouts[direction] = layout
+        self.preview()
+
+    def _size_text(self, layout):
         if self.format.currentText() == "PNG":
             dpi = self.dpi.value() or 96
-            self.size.setText(f"about {layout.width * dpi / 72:.0f} × {layout.height * dpi / 72:.0f}"
-                              f" px (plus title and legend)")
-        else:
-            self.size.setText(f"about {layout.width / 72 * 2.54:.1f} × "
-                              f"{layout.height / 72 * 2.54:.1f} cm")
+            return (f"about {layout.width * dpi / 72:.0f} × {layout.height * dpi / 72:.0f}"
+                    " px (plus title and legend)")
+        return f"about {layout.width / 72 * 2.54:.1f} × {layout.height / 72 * 2.54:.1f} cm"
+
+    def done(self, result):
+        for job in self._jobs:  # a measurement still running reports to nobody
+            job.signals.blockSignals(True)
+        super().done(result)
+
+    # ------------------------------------------------------------- export
+    def default_path(self):
+        fmt = self.format.currentText().lower()
+        return os.path.splitext(self.document.path or "map.argmap")[0] + "." + fmt
 
     def choose_file(self):
         fmt = self.format.currentText().lower()
-        base = os.path.splitext(self.window.document.path or "map.argmap")[0] + "." + fmt
-        path, _ = QFileDialog.getSaveFileName(self, "Export map", base,
+        path, _ = QFileDialog.getSaveFileName(self, "Export map", self.default_path(),
                                               f"{fmt.upper()} (*.{fmt})")
         if path:
-            if not path.lower().endswith("." + fmt):
-                path += "." + fmt
-            self.window.export_to(path, self.options())
-            self.accept()
+            self.export(path)
+
+    def export(self, path):
+        """Export to *path* with the chosen options and close the dialog; return the job."""
+        fmt = self.format.currentText().lower()
+        if not path.lower().endswith("." + fmt):
+            path += "." + fmt
+        self.export_job = export_to(self.document, path, self.options())
+        self.accept()
+        return self.export_job

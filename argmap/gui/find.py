@@ -20,10 +20,10 @@ def matches(amap, query):
 class FindBar(QToolBar):
     """A bar above the canvas: type to highlight, Enter for the next match, Esc to close."""
 
-    def __init__(self, window):
+    def __init__(self, document, selection, canvas):
         super().__init__("Find")
         self.setObjectName("find-bar")
-        self.window = window
+        self.document, self.selection, self.canvas = document, selection, canvas
         self.results = []
         self.current = -1
         self.field = QLineEdit()
@@ -39,6 +39,12 @@ class FindBar(QToolBar):
         self.addWidget(self.count)
         self.addAction("Close", self.close_bar)
 
+    def open_bar(self):
+        """Show the bar with its field focused and selected."""
+        self.show()
+        self.field.setFocus()
+        self.field.selectAll()
+
     def keyPressEvent(self, event):
         if event.key() == Qt.Key_Escape:
             self.close_bar()
@@ -47,19 +53,20 @@ class FindBar(QToolBar):
 
     def search(self, text=None):
         """Find the matches of the field's text and highlight them."""
-        self.results = matches(self.window.document.amap, self.field.text())
+        self.results = matches(self.document.amap, self.field.text())
         self.current = -1
         self.apply()
 
     def apply(self):
         found = set(self.results)
         active = bool(self.field.text().strip()) and self.isVisible()
-        for node_id, item in self.window.scene.nodes.items():
+        scene = self.canvas.map_scene
+        for node_id, item in scene.nodes.items():
             item.highlighted = active and node_id in found
             item.setOpacity(0.25 if active and self.dim.isChecked() and node_id not in found
                             else 1.0)
             item.update()
-        for (source, target), edge in self.window.scene.edges.items():
+        for (source, target), edge in scene.edges.items():
             dimmed = active and self.dim.isChecked() and not (source in found and target in found)
             edge.setOpacity(0.2 if dimmed else 1.0)
         self.count.setText(f"{len(self.results)} found" if active else "")
@@ -70,12 +77,12 @@ class FindBar(QToolBar):
             return None
         self.current = (self.current + 1) % len(self.results)
         node_id = self.results[self.current]
-        self.window.scene.select_nodes([node_id])
-        self.window.view.centerOn(self.window.scene.nodes[node_id])
+        self.selection.set([node_id], origin="find")
+        self.canvas.centerOn(self.canvas.map_scene.nodes[node_id])
         self.count.setText(f"{self.current + 1} of {len(self.results)}")
         return node_id
 
     def close_bar(self):
         self.hide()
         self.apply()
-        self.window.view.setFocus()
+        self.canvas.setFocus()

@@ -1,4 +1,8 @@
-"""The inspector dock: every attribute of the selected node or edge, editable and undoable."""
+"""The inspector dock: every attribute of the selected node or edge, editable and undoable.
+
+It shows the one selected node (or link) of the shared selection and edits
+it through the document's verbs; a typing session in one field is one step.
+"""
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -7,7 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from argmap.gui.document import new_merge_key
-from argmap.model import BASES, KINDS, RELATIONS, REMOVE, SetEdgeAttrs, SetNodeAttrs
+from argmap.model import BASES, KINDS, RELATIONS, REMOVE, ChangeType
 
 TEXT_FIELDS = (("speaker", "Speaker"), ("citation", "Citation"), ("url", "URL"),
                ("date", "Date"))
@@ -29,9 +33,10 @@ class _PlainText(QPlainTextEdit):
 class Inspector(QWidget):
     """Shows and edits the selected node (or edge) of a document."""
 
-    def __init__(self, window):
+    def __init__(self, document, selection):
         super().__init__()
-        self.window = window
+        self.document = document
+        self.selection = selection
         self.node_id = None
         self.edge = None
         self._loading = False
@@ -46,10 +51,26 @@ class Inspector(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.stack)
+        selection.changed.connect(lambda _: self.follow_selection())
+        document.changed.connect(self._on_change)
+        document.reset.connect(lambda: self.show_node(None))
+        document.refused.connect(lambda _: self.refresh())
 
-    @property
-    def document(self):
-        return self.window.document
+    def follow_selection(self):
+        """Show the one selected node, else the one selected link, else nothing."""
+        nodes, edges = self.selection.nodes, self.selection.edges
+        if len(nodes) == 1:
+            self.show_node(nodes[0])
+        elif not nodes and len(edges) == 1:
+            self.show_edge(edges[0])
+        else:
+            self.show_node(None)
+
+    def _on_change(self, change):
+        if change.type == ChangeType.NODE_CHANGED and set(change.keys) <= {"pos"}:
+            return
+        if self.node_id == change.node or (self.edge is not None and change.edge == self.edge):
+            self.refresh()
 
     # ------------------------------------------------------------ builders
     def _build_node_form(self):
@@ -103,6 +124,7 @@ class Inspector(QWidget):
         page = QWidget()
         form = QFormLayout(page)
         self.edge_label = QLabel()
+        self.edge_label.setTextFormat(Qt.PlainText)  # map text is never rich text
         self.edge_label.setWordWrap(True)
         self.relation = QComboBox()
         self.relation.addItems(RELATIONS)
@@ -197,10 +219,8 @@ class Inspector(QWidget):
         current = self.document.amap.node(self.node_id).get(key, REMOVE)
         if current == value or (current is REMOVE and value is REMOVE):
             return
-        label = f"Edit {key}"
-        command = SetNodeAttrs(self.node_id, {key: value}, label,
-                               (self._merge_key, key) if merge else None)
-        self._push(command)
+        self.document.set_node_attrs(self.node_id, {key: value},
+                                     (self._merge_key, key) if merge else None)
 
     def _set_tags(self, text):
         tags = [t.strip() for t in text.split(",") if t.strip()]
@@ -209,10 +229,4 @@ class Inspector(QWidget):
     def _set_edge(self, key, value):
         if self._loading or self.edge is None:
             return
-        if self.document.amap.edge(*self.edge).get(key, REMOVE) == value:
-            return
-        self._push(SetEdgeAttrs(*self.edge, {key: value}, f"Edit link {key}"))
-
-    def _push(self, command):
-        if self.window.push(command) is None:  # refused: the window said why
-            self.refresh()
+        self.document.set_edge_attrs(*self.edge, {key: value})

@@ -22,7 +22,6 @@ def _fonts():
     header = QFont(FONT_FAMILY)
     header.setPointSizeF(FONT_SIZE - 3.5)
     header.setBold(True)
-    header.setCapitalization(QFont.AllUppercase)
     return body, header
 
 
@@ -49,22 +48,10 @@ def wrap_text(text, metrics, width, max_lines=MAX_LINES):
     return lines
 
 
-def header_text(attrs, role=None):
-    """The small header of a card: its role or kind, and speaker or basis."""
-    name = KIND_STYLE[attrs["kind"]]["name"]
-    if role and attrs["kind"] != "evidence":
-        name = role
-    extra = attrs.get("speaker") or attrs.get("basis")
-    parts = [name] + ([extra] if extra else [])
-    if attrs.get("draft"):
-        parts.insert(0, "Draft")
-    return " · ".join(parts)
-
-
 class NodeItem(QGraphicsItem):
     """A card for one node: header, wrapped text, badges, collapse toggle, link handle."""
 
-    def __init__(self, node_id, attrs, role=None):
+    def __init__(self, node_id, attrs, card):
         super().__init__()
         self.node_id = node_id
         self.edges = set()
@@ -75,21 +62,21 @@ class NodeItem(QGraphicsItem):
                       | QGraphicsItem.ItemSendsGeometryChanges | QGraphicsItem.ItemIsFocusable)
         self.setAcceptHoverEvents(True)
         self.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
-        self.update_from(attrs, role)
+        self.update_from(attrs, card)
 
     # ----------------------------------------------------------- content
-    def update_from(self, attrs, role=None):
-        """Take the node's attributes (and its role) and re-measure the card."""
+    def update_from(self, attrs, card):
+        """Take the node's attributes and its :class:`~argmap.render.cards.Card`; re-measure."""
         self.prepareGeometryChange()
         self.attrs = dict(attrs)
-        self.role = role
+        self.card = card
         body, header = _fonts()
         metrics = QFontMetricsF(body)
         self.lines = wrap_text(attrs.get("text", "") or " ", metrics, CARD_WIDTH - 2 * PADDING)
-        self.header = header_text(attrs, role)
+        self.header = card.header
         self.line_height = metrics.lineSpacing()
         self.header_height = QFontMetricsF(header).lineSpacing() + 3
-        citation = attrs.get("citation") if attrs.get("kind") == "evidence" else None
+        citation = card.citation
         self.citation = citation
         height = 2 * PADDING + self.header_height + len(self.lines) * self.line_height
         if citation:

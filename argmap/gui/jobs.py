@@ -7,7 +7,6 @@ reports back on the GUI thread through signals, so the window never freezes.
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from argmap.gui.items import CARD_WIDTH
-from argmap.model import ArgumentMap
 
 RANK_GAP = 60.0
 NODE_GAP = 28.0
@@ -40,13 +39,37 @@ class Job(QRunnable):
         return self
 
 
-def copy_map(amap):
-    """A copy of *amap* that a worker thread can read while the user edits."""
-    copy = ArgumentMap(amap.title)
-    copy.meta = dict(amap.meta)
-    copy.documents = dict(amap.documents)
-    copy._graph = amap.graph.copy()
-    return copy
+class JobRunner(QObject):
+    """The background work of one document; tells the window when it is busy or failed."""
+
+    busy_changed = Signal(bool, str)   # busy, what is being done
+    failed = Signal(str)               # why a job could not finish
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.active = set()
+
+    def start(self, function, message, on_done):
+        """Run ``function()`` off the GUI thread, then ``on_done(result)`` on it; return the job."""
+        job = Job(function)
+        self.active.add(job)
+        job.signals.finished.connect(on_done)
+        job.signals.finished.connect(lambda _: self._ended(job))
+        job.signals.failed.connect(lambda exc: self._ended(job))
+        job.signals.failed.connect(lambda exc: self.failed.emit(str(exc)))
+        self.busy_changed.emit(True, message)
+        return job.start()
+
+    def _ended(self, job):
+        self.active.discard(job)
+        if not self.active:
+            self.busy_changed.emit(False, "")
+
+    def forget(self):
+        """Drop the results of running jobs (the window is closing)."""
+        for job in list(self.active):
+            job.signals.blockSignals(True)
+        self.active.clear()
 
 
 def spread_positions(positions, heights):

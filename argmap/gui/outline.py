@@ -3,17 +3,24 @@
 Main claims first, then what bears on each, nested, in sibling order. A node
 with several targets appears under each. Edits (text, reordering by drag and
 drop) become commands on the document; the tree itself is redrawn from the
-model, shortly after each change.
+model, shortly after each change. It shares the window's selection.
 """
 
-from PySide6.QtCore import QTimer, Qt, Signal
+from PySide6.QtCore import QTimer, Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem
+from PySide6.QtWidgets import (
+    QAbstractItemView, QLineEdit, QStyledItemDelegate, QTreeWidget, QTreeWidgetItem,
+)
 
-from argmap.model import Batch, Connect, Disconnect, ReorderNode, SetNodeAttrs, queries
+from argmap.model import ChangeType, dispatcher, queries
 from argmap.render.style import KIND_STYLE
 
 ID_ROLE = Qt.UserRole
+RELATION_ROLE = Qt.UserRole + 1
+TEXT_ROLE = Qt.UserRole + 2
+ORIGIN = "outline"
+#: Changes the outline follows without redrawing: nothing it shows depends on them.
+QUIET = (ChangeType.MAP_CHANGED, ChangeType.DOCUMENT_ADDED, ChangeType.DOCUMENT_REMOVED)
 
 
 def _label(attrs, relation):
@@ -21,14 +28,31 @@ def _label(attrs, relation):
     return mark + attrs["text"]
 
 
+class _RenameDelegate(QStyledItemDelegate):
+    """Edits a row's statement itself (never the "+ " / "− " mark shown before it)."""
+
+    def __init__(self, outline):
+        super().__init__(outline)
+        self.outline = outline
+
+    def createEditor(self, parent, option, index):
+        return QLineEdit(parent)
+
+    def setEditorData(self, editor, index):
+        editor.setText(index.data(TEXT_ROLE) or "")
+
+    def setModelData(self, editor, model, index):
+        self.outline.rename(index.data(ID_ROLE), editor.text())
+
+
 class OutlineTree(QTreeWidget):
     """Indented tree of the map; selecting here selects on the canvas and back."""
 
-    nodes_selected = Signal(list)
-
-    def __init__(self, window):
+    def __init__(self, document, selection):
         super().__init__()
-        self.window = window
+        self.document = document
+        self.selection = selection
+        self.setItemDelegate(_RenameDelegate(self))
         self.setHeaderHidden(True)
         self.setSelectionMode(QAbstractItemView.ExtendedSelection)
         self.setDragDropMode(QAbstractItemView.InternalMove)
@@ -40,28 +64,37 @@ class OutlineTree(QTreeWidget):
         self._pending.setInterval(0)
         self._pending.timeout.connect(self.rebuild)
         self.itemSelectionChanged.connect(self._selection_changed)
-        self.itemChanged.connect(self._item_edited)
-
-    @property
-    def document(self):
-        return self.window.document
+        self._follow = dispatcher({
+            ChangeType.NODE_ADDED: self._on_node_added,
+            ChangeType.NODE_REMOVED: self._on_node_removed,
+            ChangeType.NODE_CHANGED: self._on_node_changed,
+            ChangeType.EDGE_ADDED: self._on_edge_added,
+            ChangeType.EDGE_REMOVED: self._on_edge_removed,
+            ChangeType.EDGE_CHANGED: self._on_edge_changed,
+        }, default=self._on_other)
+        document.changed.connect(self.schedule_rebuild)
+        document.reset.connect(self.rebuild)
+        selection.changed.connect(self._follow_selection)
+        self.rebuild()
 
     def schedule_rebuild(self, change=None):
         """Follow a model change: small ones row by row, others by a redraw when idle."""
-        if change is not None and not self._pending.isActive():
-            handler = getattr(self, "_on_" + change.type, None)
-            if handler is not None:
-                self._syncing = True
-                self.blockSignals(True)
-                try:
-                    handler(change)
-                finally:
-                    self.blockSignals(False)
-                    self._syncing = False
-                return
-            if change.type in ("map_changed", "document_added", "document_removed"):
-                return
-        self._pending.start()
+        if change is None or self._pending.isActive():
+            self._pending.start()
+            return
+        if change.type == ChangeType.NODE_CHANGED and set(change.keys) <= {"pos"}:
+            return
+        self._syncing = True
+        self.blockSignals(True)
+        try:
+            self._follow(change)
+        finally:
+            self.blockSignals(False)
+            self._syncing = False
+
+    def _on_other(self, change):
+        if change.type not in QUIET:
+            self._pending.start()
 
     # row-by-row updates for the frequent changes
     def _on_node_added(self, change):
@@ -75,7 +108,7 @@ class OutlineTree(QTreeWidget):
         if {"text", "kind"} & set(change.keys):
             attrs = self.document.amap.node(change.node)
             for item in self._rows.get(change.node, ()):
-                self._style_row(item, attrs, item.data(0, Qt.UserRole + 1))
+                self._style_row(item, attrs, item.data(0, RELATION_ROLE))
 
     def _on_edge_added(self, change):
         source, target = change.edge
@@ -170,7 +203,8 @@ class OutlineTree(QTreeWidget):
     @staticmethod
     def _style_row(item, attrs, relation):
         item.setText(0, _label(attrs, relation))
-        item.setData(0, Qt.UserRole + 1, relation)
+        item.setData(0, RELATION_ROLE, relation)
+        item.setData(0, TEXT_ROLE, attrs["text"])
         item.setForeground(0, QBrush(QColor(KIND_STYLE[attrs["kind"]]["border"])))
         item.setToolTip(0, attrs["text"])
 
@@ -185,8 +219,12 @@ class OutlineTree(QTreeWidget):
     def selected_ids(self):
         return [i.data(0, ID_ROLE) for i in self.selectedItems()]
 
+    def _follow_selection(self, origin):
+        if origin != ORIGIN:
+            self.select_ids(self.selection.nodes)
+
     def select_ids(self, node_ids):
-        """Select the rows of *node_ids* (from the canvas) without echoing back."""
+        """Select the rows of *node_ids* without echoing back."""
         wanted = set(node_ids)
         self._syncing = True
         self.blockSignals(True)
@@ -207,18 +245,12 @@ class OutlineTree(QTreeWidget):
 
     def _selection_changed(self):
         if not self._syncing:
-            self.nodes_selected.emit(list(dict.fromkeys(self.selected_ids())))
+            self.selection.update_from(list(dict.fromkeys(self.selected_ids())), origin=ORIGIN)
 
-    def _item_edited(self, item, column):
-        if self._syncing:
-            return
-        node_id = item.data(0, ID_ROLE)
-        text = item.text(0)
-        for mark in ("+ ", "− "):
-            if text.startswith(mark):
-                text = text[len(mark):]
-        if text != self.document.amap.node(node_id)["text"]:
-            self._push(SetNodeAttrs(node_id, {"text": text}, "Edit text"))
+    def rename(self, node_id, text):
+        """Give *node_id* the statement *text* (one undoable step)."""
+        if node_id in self.document.amap:
+            self.document.set_text(node_id, text)
 
     # ------------------------------------------------------- drag and drop
     def dropEvent(self, event):
@@ -244,22 +276,13 @@ class OutlineTree(QTreeWidget):
         if sibling is None:
             new_parent = parent_item.data(0, ID_ROLE)
         old_parent = dragged.parent().data(0, ID_ROLE) if dragged.parent() else None
-        steps = []
-        if new_parent != old_parent and new_parent is not None:
-            relation = dragged.data(0, Qt.UserRole + 1) or (
-                "opposes" if amap.node(node)["kind"] == "counterclaim" else "supports")
-            if old_parent is not None:
-                steps.append(Disconnect(node, old_parent))
-            steps.append(Connect(node, new_parent, relation))
+        index = None
         if sibling is not None:
-            order = list(amap.graph.nodes)
-            index = order.index(sibling.data(0, ID_ROLE))
-            if order.index(node) < index:
+            order = amap.node_index()
+            index = order[sibling.data(0, ID_ROLE)]
+            if order[node] < index:
                 index -= 1
-            steps.append(ReorderNode(node, index + (1 if after else 0)))
-        if steps:
-            self._push(Batch("Move in outline", steps))
-
-    def _push(self, command):
-        self.window.push(command)  # a refused edit is reported by the window
+            index += 1 if after else 0
+        self.document.move_in_outline(node, old_parent, new_parent, index,
+                                      dragged.data(0, RELATION_ROLE))
         self.schedule_rebuild()

@@ -7,14 +7,19 @@ brings its span into view. Selected text becomes a new node, or a further
 source of the selected node, through the actions built here.
 """
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QComboBox, QDockWidget, QLabel, QVBoxLayout, QWidget
+import os
 
-from argmap.gui import sources_edits, sources_files
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QComboBox, QDockWidget, QFileDialog, QLabel, QVBoxLayout, QWidget
+
+from argmap.errors import ArgmapError
+from argmap.gui.sources_files import DOCUMENT_FILTER, read_documents
 from argmap.gui.sources_text import Highlight, SourceText
+from argmap.model import ChangeType
 from argmap.render.style import KIND_STYLE
 from argmap.sources import span_at
+
+ORIGIN = "sources"
 
 #: Node attributes whose change can change the highlights.
 HIGHLIGHT_KEYS = {"sources", "kind", "text"}
@@ -46,10 +51,12 @@ def _preview(text, width=90):
 class SourcesDock(QDockWidget):
     """A dock with a document chooser and the chosen document's text."""
 
-    def __init__(self, window):
-        super().__init__("Sources", window)
+    def __init__(self, document, selection, registry, parent=None):
+        super().__init__("Sources", parent)
         self.setObjectName("sources")
-        self.main = window
+        self.document = document
+        self.selection = selection
+        self.registry = registry
         self.doc_id = None
         self._from_text = False
         self.combo = QComboBox()
@@ -57,6 +64,7 @@ class SourcesDock(QDockWidget):
         self.combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.combo.setMinimumContentsLength(24)
         self.info = QLabel()
+        self.info.setTextFormat(Qt.PlainText)  # document details are never rich text
         self.info.setObjectName("source-info")
         self.info.setWordWrap(True)
         self.text = SourceText()
@@ -64,6 +72,7 @@ class SourcesDock(QDockWidget):
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.timeout.connect(self.refresh_highlights)
+        self._register_actions()
         self._connect_signals()
         self.reload()
 
@@ -76,17 +85,29 @@ class SourcesDock(QDockWidget):
         layout.addWidget(self.text, 1)
         return body
 
+    def _register_actions(self):
+        add = self.registry.add
+        edits = [add(name, label, lambda k=kind: self.new_node_from_selection(k), shortcut,
+                     "node", "sources") for name, label, kind, shortcut in FROM_SELECTION]
+        edits.append(add("add_source_from_selection", "Add Selection as &Source",
+                         self.add_selection_as_source, "Ctrl+Alt+S", "node", "sources"))
+        add("accept_draft", "Accept &Draft", self.accept_draft, "Ctrl+Alt+A", "node", "sources")
+        add("import_document", "&Import Document…", self.import_dialog, None, "file",
+            "documents")
+        self.text.context_actions = edits
+
     def _connect_signals(self):
-        document = self.main.document
+        document = self.document
         document.changed.connect(self._on_change)
         document.reset.connect(self.reload)
-        self.main.scene.selectionChanged.connect(self._follow_selection)
+        self.selection.changed.connect(self._follow_selection)
         self.combo.currentIndexChanged.connect(self._document_chosen)
         self.text.highlight_clicked.connect(self.select_node)
+        self.text.selectionChanged.connect(self.update_actions)
 
     @property
     def amap(self):
-        return self.main.document.amap
+        return self.document.amap
 
     # ------------------------------------------------------------ showing
     def reload(self):
@@ -126,20 +147,19 @@ class SourcesDock(QDockWidget):
         self.update_actions()
 
     def _single(self):
-        nodes = self.main.scene.selected_nodes()
-        return nodes[0] if len(nodes) == 1 else None
+        return self.selection.single()
 
     def _on_change(self, change):
-        if change.type in ("document_added", "document_removed"):
+        if change.type in (ChangeType.DOCUMENT_ADDED, ChangeType.DOCUMENT_REMOVED):
             self.reload()
-        elif change.type in ("node_added", "node_removed") or (
-                change.type == "node_changed" and HIGHLIGHT_KEYS & set(change.keys)):
+        elif change.type in (ChangeType.NODE_ADDED, ChangeType.NODE_REMOVED) or (
+                change.type == ChangeType.NODE_CHANGED and HIGHLIGHT_KEYS & set(change.keys)):
             self._refresh_timer.start(0)
-        elif change.type == "node_changed" and "draft" in change.keys:
+        elif change.type == ChangeType.NODE_CHANGED and "draft" in change.keys:
             self.update_actions()
 
     # ---------------------------------------------------------- following
-    def _follow_selection(self):
+    def _follow_selection(self, origin=None):
         node = self._single()
         if self._from_text:
             self.text.set_current(node)
@@ -160,16 +180,14 @@ class SourcesDock(QDockWidget):
         self.text.scroll_to(span["start"], span["end"])
 
     def select_node(self, node_id):
-        """Select *node_id* on the canvas and centre it, leaving the text where it is."""
-        item = self.main.scene.nodes.get(node_id)
-        if item is None:
+        """Select *node_id* (the canvas brings it into view), leaving the text where it is."""
+        if node_id not in self.amap:
             return
         self._from_text = True
         try:
-            self.main.scene.select_nodes([node_id])
+            self.selection.set([node_id], origin=ORIGIN)
         finally:
             self._from_text = False
-        self.main.view.centerOn(item)
 
     # ----------------------------------------------------------- selection
     def selection_span(self):
@@ -181,82 +199,77 @@ class SourcesDock(QDockWidget):
 
     def update_actions(self):
         """Enable the source actions that make sense now."""
-        actions = self.main.actions
-        if "add_source_from_selection" not in actions:
-            return
         has_text = self.text.selected_range() is not None
-        for name, *_ in FROM_SELECTION:
-            actions[name].setEnabled(has_text)
-        actions["add_source_from_selection"].setEnabled(has_text and self._single() is not None)
-        actions["accept_draft"].setEnabled(bool(sources_edits.selected_drafts(self.main)))
+        self.registry.enable([name for name, *_ in FROM_SELECTION], has_text)
+        self.registry["add_source_from_selection"].setEnabled(
+            has_text and self._single() is not None)
+        self.registry["accept_draft"].setEnabled(bool(self.selected_drafts()))
+
+    def selected_drafts(self):
+        """The selected nodes that are still drafts."""
+        return [n for n in self.selection.nodes if n in self.amap and self.amap.node(n).get("draft")]
 
     # ------------------------------------------------------------ actions
     def new_node_from_selection(self, kind):
-        """Add a node of *kind* quoting the selected text; return its id (see sources_edits)."""
-        return sources_edits.node_from_selection(self.main, self, kind)
+        """Add a node of *kind* quoting the selected text; return its id (None if nothing).
+
+        Its text is the selected words and its only source the selected span.
+        When one node is selected the new node bears on it (a counterclaim
+        opposes, the others support); otherwise it stands alone.
+        """
+        span = self.selection_span()
+        if span is None:
+            self.document.told.emit("Select some text in the Sources dock first")
+            return None
+        return self.document.node_from_span(kind, span, self._single())
 
     def add_selection_as_source(self):
         """Add the selected text as a source of the selected node; return whether it was."""
-        return sources_edits.add_selection_as_source(self.main, self)
+        span, node = self.selection_span(), self._single()
+        if span is None or node is None:
+            self.document.told.emit("Select one node and some text in the Sources dock first")
+            return False
+        if self.document.add_span(node, span) is None:
+            self.document.told.emit("The node already quotes that text")
+            return False
+        return True
 
     def accept_draft(self):
         """Accept the selected draft nodes; return their ids."""
-        return sources_edits.accept_drafts(self.main)
+        drafts = self.selected_drafts()
+        if not drafts or self.document.accept_drafts(drafts) is None:
+            self.document.told.emit("No draft node is selected")
+            return []
+        return drafts
 
     def import_documents(self, paths):
-        """Import the text or Markdown files *paths*; return the new document ids."""
-        return sources_files.import_documents(self.main, paths)
+        """Import the text or Markdown files *paths*; return the new document ids.
 
-    def new_map_from_documents(self, paths, draft=False):
-        """Open a new window on a map of the documents *paths*; return it (or None)."""
-        return sources_files.new_map_from_documents(self.main, paths, draft)
+        A file that cannot be read is reported and nothing is imported.
+        """
+        try:
+            documents = read_documents(paths)
+        except ArgmapError as exc:
+            self.document.problem.emit("Cannot import the document", str(exc))
+            return []
+        ids = self.document.import_documents([doc.to_record() for doc in documents])
+        if ids:
+            self.show()
+            self.raise_()
+            self.show_document(ids[-1])
+        return ids
+
+    def import_dialog(self):
+        """Ask for text or Markdown files and import them."""
+        paths, _ = QFileDialog.getOpenFileNames(self, "Import documents", self._folder(),
+                                                DOCUMENT_FILTER)
+        return self.import_documents(paths) if paths else []
+
+    def _folder(self):
+        return os.path.dirname(self.document.path) if self.document.path else os.getcwd()
 
 
 def _document_info(record):
     """One line about a document: publisher, author, date."""
     parts = [str(record[k]) for k in ("publisher", "author", "date") if record.get(k)]
     return " · ".join(parts)
-
-
-def _add_action(window, name, text, slot, shortcut=None):
-    action = QAction(text, window)
-    if shortcut:
-        action.setShortcut(QKeySequence(shortcut))
-    action.triggered.connect(lambda checked=False: slot())
-    window.actions[name] = action
-    return action
-
-
-def _build_actions(window, dock):
-    """Create the source actions, put them in the File and Node menus; return the edits."""
-    edits = [_add_action(window, name, label, lambda k=kind: dock.new_node_from_selection(k),
-                         shortcut) for name, label, kind, shortcut in FROM_SELECTION]
-    edits.append(_add_action(window, "add_source_from_selection", "Add Selection as &Source",
-                             dock.add_selection_as_source, "Ctrl+Alt+S"))
-    accept = _add_action(window, "accept_draft", "Accept &Draft", dock.accept_draft, "Ctrl+Alt+A")
-    window.node_menu.addSeparator()
-    window.node_menu.addActions(edits + [accept])
-    files = [
-        _add_action(window, "import_document", "&Import Document…",
-                    lambda: sources_files.import_dialog(window)),
-        _add_action(window, "new_from_documents", "New Map from &Documents…",
-                    lambda: sources_files.new_map_dialog(window, draft=False)),
-        _add_action(window, "new_draft_from_documents", "New D&raft Map from Documents…",
-                    lambda: sources_files.new_map_dialog(window, draft=True)),
-    ]
-    before = window.actions["save"]
-    window.file_menu.insertActions(before, files)
-    window.file_menu.insertSeparator(before)
-    return edits
-
-
-def install_sources_dock(window):
-    """Add the Sources dock and its actions to *window*; return the dock."""
-    dock = SourcesDock(window)
-    window.addDockWidget(Qt.LeftDockWidgetArea, dock)
-    window.splitDockWidget(window.outline_dock, dock, Qt.Vertical)
-    window.view_menu.addAction(dock.toggleViewAction())
-    dock.text.context_actions = _build_actions(window, dock)
-    dock.text.selectionChanged.connect(dock.update_actions)
-    dock.update_actions()
-    return dock

@@ -1,10 +1,17 @@
-"""The canvas's view: zoom, pan, rubber-band selection and in-place text editing."""
+"""The canvas's view: zoom, pan, rubber-band selection, in-place text editing, layout.
+
+It takes ``(document, selection)``, builds its :class:`MapScene`, follows the
+shared selection (bringing what another view selects into sight), and shows
+and opens for typing the nodes the document's verbs create.
+"""
 
 from PySide6.QtCore import QEvent, QRectF, Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGraphicsView, QPlainTextEdit
 
+from argmap.gui.canvas import ORIGIN, MapScene
 from argmap.gui.items import NodeItem
+from argmap.gui.jobs import spread_positions
 
 MIN_ZOOM, MAX_ZOOM = 0.05, 4.0
 
@@ -53,10 +60,13 @@ class MapView(QGraphicsView):
     Shift/Ctrl+drag draws a rubber band."""
 
     zoom_changed = Signal(float)
-    edit_requested = Signal(str)       # node id (double-click)
 
-    def __init__(self, scene, parent=None):
-        super().__init__(scene, parent)
+    def __init__(self, document, selection, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.selection = selection
+        self.map_scene = MapScene(document, selection, self)
+        self.setScene(self.map_scene)
         self.setRenderHints(QPainter.Antialiasing | QPainter.TextAntialiasing)
         self.setTransformationAnchor(QGraphicsView.AnchorUnderMouse)
         self.setViewportUpdateMode(QGraphicsView.MinimalViewportUpdate)
@@ -64,6 +74,9 @@ class MapView(QGraphicsView):
         self.setFocusPolicy(Qt.StrongFocus)
         self._space = False
         self.editor = None
+        document.nodes_created.connect(self.show_created)
+        selection.changed.connect(self._reveal_selection)
+        self.map_scene.unplaced_found.connect(self.initial_layout)
 
     # ---------------------------------------------------------------- zoom
     @property
@@ -123,7 +136,7 @@ class MapView(QGraphicsView):
     def mouseDoubleClickEvent(self, event):
         item = self.itemAt(event.position().toPoint())
         if isinstance(item, NodeItem):
-            self.edit_requested.emit(item.node_id)
+            self.edit_text(item.node_id)
             event.accept()
             return
         super().mouseDoubleClickEvent(event)
@@ -143,6 +156,57 @@ class MapView(QGraphicsView):
             event.accept()
             return
         super().keyReleaseEvent(event)
+
+    # ------------------------------------------------------- following
+    def show_created(self, node_ids, edit):
+        """Select new nodes, bring the first into view, and open its text when *edit*."""
+        node_ids = [n for n in node_ids if n in self.map_scene.nodes]
+        if not node_ids:
+            return
+        self.selection.set(node_ids)
+        self.ensureVisible(self.map_scene.nodes[node_ids[0]], 60, 60)
+        if edit:
+            self.edit_text(node_ids[0])
+
+    def _reveal_selection(self, origin):
+        nodes = self.selection.nodes
+        if origin != ORIGIN and nodes and nodes[0] in self.map_scene.nodes:
+            self.ensureVisible(self.map_scene.nodes[nodes[0]], 40, 40)
+
+    def edit_text(self, node_id=None):
+        """Edit a node's text in place (the selected one by default); return the editor."""
+        node_id = node_id or self.selection.single()
+        if node_id is None or node_id not in self.map_scene.nodes:
+            return None
+        return self.open_editor(self.map_scene.nodes[node_id],
+                                lambda n, text: self.document.set_text(n, text)
+                                if n in self.document.amap else None)
+
+    # ------------------------------------------------------------ layout
+    def initial_layout(self):
+        """Place a map that has no positions with Graphviz, off the GUI thread."""
+        return self._run_layout(undoable=False)
+
+    def tidy_layout(self):
+        """Lay the map out again with Graphviz, as one undoable step."""
+        return self._run_layout(undoable=True)
+
+    def _run_layout(self, undoable):
+        from argmap.render.layout import compute_layout
+
+        snapshot = self.document.amap.copy()
+        return self.document.jobs.start(lambda: compute_layout(snapshot), "Laying out the map…",
+                                        lambda layout: self._apply_layout(layout, undoable))
+
+    def _apply_layout(self, layout, undoable):
+        heights = {n: item.size[1] for n, item in self.map_scene.nodes.items()}
+        positions = {n: p for n, p in spread_positions(layout.positions, heights).items()
+                     if n in self.document.amap}
+        if undoable:
+            self.document.move_nodes(positions, "Tidy layout")
+        else:
+            self.document.settle_positions(positions)
+        self.fit()
 
     # ------------------------------------------------------ in-place edit
     def open_editor(self, item, on_commit):

@@ -46,7 +46,7 @@ def make_window(qtbot, settings):
 
 def _discard_changes(window):
     window.document.undo_stack.setClean()
-    for job in list(window.jobs):
+    for job in list(window.document.jobs.active):
         job.signals.blockSignals(True)
 
 

@@ -27,7 +27,7 @@ def test_add_supporting_claim_with_text_then_undo_redo(make_window, map_file, qt
     amap = window.document.amap
     before = set(amap.graph.nodes)
     main = _select(window, _main(window))
-    window.actions["add_support"].trigger()
+    window.registry["add_support"].trigger()
     (new,) = _new_nodes(window, before)
     assert amap.edge(new, main)["relation"] == "supports"
     editor = window.view.editor
@@ -71,7 +71,7 @@ def test_new_child_is_placed_without_moving_others(make_window, map_file):
     amap = window.document.amap
     before = {n: a["pos"] for n, a in amap.graph.nodes(data=True)}
     main = _select(window, _main(window))
-    window.add_child("evidence", "supports", text="A statistic")
+    window.document.add_child(window.selection.single(), "evidence", text="A statistic")
     (new,) = _new_nodes(window, before)
     assert {n: amap.node(n)["pos"] for n in before} == before
     new_rect = window.scene.nodes[new].sceneBoundingRect()
@@ -87,7 +87,7 @@ def test_delete_and_undo_restores_node_edges_and_order(make_window, map_file):
     snapshot = amap.snapshot()
     objection = next(n for n, a in amap.graph.nodes(data=True) if a["kind"] == "counterclaim")
     _select(window, objection)
-    window.actions["delete"].trigger()
+    window.registry["delete"].trigger()
     assert objection not in amap and objection not in window.scene.nodes
     window.document.undo_stack.undo()
     assert amap.snapshot() == snapshot
@@ -159,11 +159,11 @@ def test_connect_two_selected_nodes_and_change_relation(make_window, map_file):
     a = window.document.amap.add_node("claim", "Free node")
     window.scene.nodes[a].setSelected(True)
     window.scene.nodes[main].setSelected(True)
-    assert window.actions["connect_opposes"].isEnabled()
-    window.actions["connect_opposes"].trigger()
+    assert window.registry["connect_opposes"].isEnabled()
+    window.registry["connect_opposes"].trigger()
     assert amap.edge(a, main)["relation"] == "opposes"
     window.scene.select_nodes([a])
-    window.actions["relation_supports"].trigger()
+    window.registry["relation_supports"].trigger()
     assert amap.edge(a, main)["relation"] == "supports"
     window.document.undo_stack.undo()
     assert amap.edge(a, main)["relation"] == "opposes"
@@ -174,7 +174,7 @@ def test_change_kind_from_menu(make_window, map_file):
     window = make_window(map_file)
     amap = window.document.amap
     node = _select(window, _main(window))
-    window.actions["kind_evidence"].trigger()
+    window.registry["kind_evidence"].trigger()
     assert amap.node(node)["kind"] == "evidence"
     window.document.undo_stack.undo()
     assert amap.node(node)["kind"] == "claim"
@@ -187,15 +187,15 @@ def test_copy_paste_subtree_between_windows(make_window, map_file, tmp_path):
     amap = first.document.amap
     objection = next(n for n, a in amap.graph.nodes(data=True) if a["kind"] == "counterclaim")
     _select(first, objection)
-    first.actions["copy"].trigger()
+    first.registry["copy"].trigger()
     text = QGuiApplication.clipboard().mimeData().text()
     assert amap.node(objection)["text"] in text
     second = make_window(None)
-    second.add_main_claim("Target claim")
+    second.document.add_main_claim("Target claim")
     second.view.close_editor()
     target = queries.main_claims(second.document.amap)[0]
     _select(second, target)
-    new_ids = second.paste()
+    new_ids = second.edit_actions.paste()
     other = second.document.amap
     texts = sorted(other.node(n)["text"] for n in new_ids)
     assert texts == sorted(amap.node(n)["text"] for n in queries.subtree(amap, objection))
@@ -211,7 +211,7 @@ def test_paste_plain_text_outline(make_window, map_file):
     window = make_window(map_file)
     main = _select(window, _main(window))
     QGuiApplication.clipboard().setText("Point one\n  - An objection to it\nPoint two\n")
-    new_ids = window.paste()
+    new_ids = window.edit_actions.paste()
     amap = window.document.amap
     by_text = {amap.node(n)["text"]: n for n in new_ids}
     assert set(by_text) == {"Point one", "An objection to it", "Point two"}
@@ -227,7 +227,7 @@ def test_cut_removes_subtree_in_one_step(make_window, map_file):
     objection = next(n for n, a in amap.graph.nodes(data=True) if a["kind"] == "counterclaim")
     doomed = queries.subtree(amap, objection)
     _select(window, objection)
-    window.actions["cut"].trigger()
+    window.registry["cut"].trigger()
     assert not doomed & set(amap.graph.nodes)
     window.document.undo_stack.undo()
     assert amap.snapshot() == snapshot
@@ -238,7 +238,7 @@ def test_collapse_hides_descendants_and_counts_them(make_window, map_file):
     window = make_window(map_file)
     amap = window.document.amap
     main = _select(window, _main(window))
-    window.actions["toggle_collapse"].trigger()
+    window.registry["toggle_collapse"].trigger()
     hidden = queries.subtree(amap, main) - {main}
     assert all(not window.scene.nodes[n].isVisible() for n in hidden)
     assert window.scene.nodes[main].hidden_count == len(hidden)

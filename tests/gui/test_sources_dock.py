@@ -41,7 +41,7 @@ def window(make_window):
 @pytest.fixture
 def laid_out(window, qtbot):
     """The seeded window once Graphviz has placed its nodes."""
-    qtbot.waitUntil(lambda: not window.jobs, timeout=20000)
+    qtbot.waitUntil(lambda: not window.document.jobs.active, timeout=20000)
     return window
 
 
@@ -145,7 +145,7 @@ def test_highlights_follow_model_changes_and_reset(laid_out, qtbot, map_file):
     """A kind change recolours a highlight; opening another map shows its documents."""
     window, dock = laid_out, laid_out.sources_dock
     window.scene.select_nodes(["n6"])
-    window.change_kind("claim")
+    window.edit_actions.set_kind("claim")
     current = KIND_STYLE["claim"]["border"]
     qtbot.waitUntil(lambda: any(s.format.underlineColor().name().upper() == current
                                 for s in dock.text.extraSelections()))
@@ -167,7 +167,7 @@ def test_new_evidence_from_selection_under_the_selected_node(laid_out, seeded_fi
     end = text.index("wounded hundreds more.") + len("wounded hundreds more.")
     dock.show_document(HILL)
     _select_text(dock, start - 2, end + 1)   # a paragraph break before, a space after
-    window.actions["new_evidence_from_selection"].trigger()
+    window.registry["new_evidence_from_selection"].trigger()
     amap = window.document.amap
     (new,) = set(amap.graph.nodes) - {n for n, _ in before["nodes"]}
     attrs = amap.node(new)
@@ -222,7 +222,7 @@ def test_blank_selection_adds_nothing(laid_out):
     text = dock.text.text
     gap = text.index("\n\n")
     _select_text(dock, gap, gap + 2)
-    assert not window.actions["new_evidence_from_selection"].isEnabled()
+    assert not window.registry["new_evidence_from_selection"].isEnabled()
     assert dock.new_node_from_selection("evidence") is None
     assert window.document.undo_stack.count() == 0
 
@@ -283,8 +283,8 @@ def test_add_selection_as_source(laid_out, seeded_file):
     start = text.index("end-to-end")
     dock.show_document(SEVEN)
     _select_text(dock, start, start + len("end-to-end"))
-    assert window.actions["add_source_from_selection"].isEnabled()
-    window.actions["add_source_from_selection"].trigger()
+    assert window.registry["add_source_from_selection"].isEnabled()
+    window.registry["add_source_from_selection"].trigger()
     assert amap.node("n11")["sources"] == [{"doc": SEVEN, "start": start,
                                             "end": start + 10, "quote": "end-to-end"}]
     count = window.document.undo_stack.count()
@@ -327,7 +327,7 @@ def test_import_markdown_document_undoably(make_window, tmp_path):
     assert (record["title"], record["text"]) == ("Lawful access", body)
     assert window.sources_dock.combo.currentText() == "Lawful access"
     assert window.sources_dock.text.toPlainText() == body
-    assert window.file_menu.actions().count(window.actions["import_document"]) == 1
+    assert window.menus["file"].actions().count(window.registry["import_document"]) == 1
     window.document.undo_stack.undo()
     assert window.document.amap.documents == {}
     assert window.sources_dock.combo.count() == 0
@@ -363,7 +363,7 @@ def _adopt(qtbot, new):
     """Let the test close a window the code under test opened."""
     def discard(window):
         window.document.undo_stack.setClean()
-        for job in list(window.jobs):
+        for job in list(window.document.jobs.active):
             job.signals.blockSignals(True)
     qtbot.addWidget(new, before_close_func=discard)
     return new
@@ -383,7 +383,7 @@ def test_new_map_from_documents_opens_a_window_with_them(make_window, qtbot, tmp
     """New Map from Documents opens a second window whose map holds the documents and no node."""
     window = make_window()
     paths = _write_seed_documents(tmp_path, seeded_file)
-    new = _adopt(qtbot, window.sources_dock.new_map_from_documents(paths))
+    new = _adopt(qtbot, window.new_map_from_documents(paths))
     assert new is not window and new.isVisible()
     documents = new.document.amap.documents
     assert [d["text"] for d in documents.values()] == [d["text"] for d in seeded_file["documents"]]
@@ -397,7 +397,7 @@ def test_new_draft_map_holds_laid_out_draft_nodes(make_window, qtbot, tmp_path, 
     """The draft option fills the new map with draft nodes quoting the documents, laid out."""
     window = make_window()
     paths = _write_seed_documents(tmp_path, seeded_file)
-    new = _adopt(qtbot, window.sources_dock.new_map_from_documents(paths, draft=True))
+    new = _adopt(qtbot, window.new_map_from_documents(paths, draft=True))
     amap = new.document.amap
     assert len(amap) >= 4
     texts = {d["id"]: d["text"] for d in amap.documents.values()}
@@ -405,7 +405,7 @@ def test_new_draft_map_holds_laid_out_draft_nodes(make_window, qtbot, tmp_path, 
         assert attrs["draft"] is True
         for span in attrs["sources"]:
             assert texts[span["doc"]][span["start"]:span["end"]] == span["quote"]
-    qtbot.waitUntil(lambda: not new.jobs, timeout=30000)
+    qtbot.waitUntil(lambda: not new.document.jobs.active, timeout=30000)
     assert all("pos" in a for _, a in amap.graph.nodes(data=True))
     spots = {tuple(a["pos"]) for _, a in amap.graph.nodes(data=True)}
     assert len(spots) == len(amap)
@@ -425,7 +425,7 @@ def test_new_map_from_a_broken_file_opens_nothing(make_window, tmp_path):
     empty = tmp_path / "empty.md"
     empty.write_text("  \n", encoding="utf-8")
     count = len(MainWindow.windows)
-    assert window.sources_dock.new_map_from_documents([str(empty)], draft=True) is None
+    assert window.new_map_from_documents([str(empty)], draft=True) is None
     assert len(MainWindow.windows) == count
     box = window.findChild(QMessageBox, "error-dialog")
     assert box is not None and "empty" in box.text()
@@ -436,19 +436,19 @@ def test_accept_draft_removes_the_mark_in_one_step(make_window, qtbot, tmp_path,
     """Accept Draft clears the mark of the selected nodes and of links between accepted nodes."""
     window = make_window()
     paths = _write_seed_documents(tmp_path, seeded_file)
-    new = _adopt(qtbot, window.sources_dock.new_map_from_documents(paths, draft=True))
-    qtbot.waitUntil(lambda: not new.jobs, timeout=30000)
+    new = _adopt(qtbot, window.new_map_from_documents(paths, draft=True))
+    qtbot.waitUntil(lambda: not new.document.jobs.active, timeout=30000)
     amap = new.document.amap
     source, target = next((u, v) for u, v, a in amap.graph.edges(data=True) if a.get("draft"))
     new.scene.select_nodes([source])
-    assert new.actions["accept_draft"].isEnabled()
+    assert new.registry["accept_draft"].isEnabled()
     assert new.sources_dock.accept_draft() == [source]
     assert "draft" not in amap.node(source)
     assert amap.edge(source, target).get("draft")      # its target is still a draft
     new.scene.select_nodes([target])
-    new.actions["accept_draft"].trigger()
+    new.registry["accept_draft"].trigger()
     assert "draft" not in amap.node(target) and "draft" not in amap.edge(source, target)
-    assert not new.actions["accept_draft"].isEnabled()
+    assert not new.registry["accept_draft"].isEnabled()
     new.document.undo_stack.undo()
     assert amap.node(target)["draft"] is True and amap.edge(source, target)["draft"] is True
     assert "draft" not in amap.node(source)

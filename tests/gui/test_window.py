@@ -4,6 +4,7 @@ import os
 
 import pytest
 from PySide6.QtCore import QTimer, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from argmap import cli
@@ -27,10 +28,10 @@ def test_save_reopen_round_trip_and_title(make_window, map_file, tmp_path):
     window = make_window(map_file)
     main = queries.main_claims(window.document.amap)[0]
     window.scene.select_nodes([main])
-    window.add_child("claim", "supports", text="Encryption protects dissidents")
+    window.document.add_child(window.selection.single(), "support", text="Encryption protects dissidents")
     assert window.isWindowModified()
     target = tmp_path / "saved.argmap"
-    assert window._save_to(str(target))
+    assert window.save_to(str(target))
     assert not window.isWindowModified()
     assert "saved.argmap" in window.windowTitle()
     again = make_window(target)
@@ -42,7 +43,7 @@ def test_close_with_unsaved_changes_asks(make_window, map_file):
     """Closing with unsaved changes asks; Cancel keeps the window open, Discard closes it."""
     window = make_window(map_file)
     window.scene.select_nodes([queries.main_claims(window.document.amap)[0]])
-    window.add_child("evidence", "supports", text="A figure")
+    window.document.add_child(window.selection.single(), "evidence", text="A figure")
     _answer_next_dialog(QMessageBox.Cancel)
     assert not window.close()
     assert window.isVisible()
@@ -55,7 +56,7 @@ def test_close_with_save_writes_the_file(make_window, map_file):
     """Choosing Save in the prompt saves the map before the window closes."""
     window = make_window(map_file)
     window.scene.select_nodes([queries.main_claims(window.document.amap)[0]])
-    window.add_child("evidence", "supports", text="Saved on close")
+    window.document.add_child(window.selection.single(), "evidence", text="Saved on close")
     _answer_next_dialog(QMessageBox.Save)
     assert window.close()
     texts = [a["text"] for _, a in native.load(map_file).graph.nodes(data=True)]
@@ -79,7 +80,7 @@ def test_failed_save_keeps_old_file_and_says_why(make_window, map_file, tmp_path
     """Saving into a folder that does not exist fails with a dialog; nothing is written."""
     window = make_window(map_file)
     target = tmp_path / "missing" / "x.argmap"
-    assert not window._save_to(str(target))
+    assert not window.save_to(str(target))
     box = window.findChild(QMessageBox, "error-dialog")
     assert box is not None and "not saved" in box.windowTitle().lower() + box.text().lower()
     assert not target.exists()
@@ -111,10 +112,43 @@ def test_outline_mirrors_structure_and_edits(make_window, map_file, qtbot):
     assert top.data(0, Qt.UserRole) == main
     assert [top.child(i).data(0, Qt.UserRole) for i in range(top.childCount())] == \
         queries.children(amap, main)
-    top.setText(0, "Renamed main claim")
-    assert amap.node(main)["text"] == "Renamed main claim"
+    _rename_in_outline(window, qtbot, top, "Renamed main claim")
+    qtbot.waitUntil(lambda: amap.node(main)["text"] == "Renamed main claim")
     window.document.undo_stack.undo()
     qtbot.waitUntil(lambda: window.outline.topLevelItem(0).text(0) != "Renamed main claim")
+
+
+def _rename_in_outline(window, qtbot, row, text):
+    """Select *row*, press F2, type *text* over the old one and press Enter."""
+    outline = window.outline
+    outline.setFocus()
+    outline.setCurrentItem(row)
+    QTest.keyClick(outline, Qt.Key_F2)
+    editor = QApplication.focusWidget()
+    assert editor is not outline and editor is not None
+    editor.selectAll()
+    QTest.keyClicks(editor, text)
+    QTest.keyClick(editor, Qt.Key_Return)
+
+
+def test_outline_rename_keeps_text_that_looks_like_a_mark(make_window, map_file, qtbot):
+    """A statement starting with "+ " or "− " keeps it when renamed in the outline."""
+    window = make_window(map_file)
+    amap = window.document.amap
+    main = queries.main_claims(amap)[0]
+    child = queries.children(amap, main)[0]
+    qtbot.waitUntil(lambda: window.outline.topLevelItemCount() > 0)
+    row = window.outline.topLevelItem(0).child(0)
+    assert row.text(0).startswith(("+ ", "− "))   # the mark of its relation
+    _rename_in_outline(window, qtbot, row, "+ 1 more reason")
+    qtbot.waitUntil(lambda: amap.node(child)["text"] == "+ 1 more reason")
+    row = window.outline.topLevelItem(0).child(0)
+    outline_editor_text = []
+    window.outline.setCurrentItem(row)
+    QTest.keyClick(window.outline, Qt.Key_F2)
+    outline_editor_text.append(QApplication.focusWidget().text())
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key_Escape)
+    assert outline_editor_text == ["+ 1 more reason"]
 
 
 def test_inspector_typing_is_one_undo_step(make_window, map_file, qtbot):
@@ -139,7 +173,7 @@ def test_inspector_typing_is_one_undo_step(make_window, map_file, qtbot):
 def test_find_highlights_and_steps_through_matches(make_window, map_file, qtbot):
     """Ctrl+F's field highlights matching nodes (text, speaker); Enter selects them in turn."""
     window = make_window(map_file)
-    window.actions["find"].trigger()
+    window.registry["find"].trigger()
     qtbot.keyClicks(window.find_bar.field, "iacp")
     amap = window.document.amap
     expected = [n for n, a in amap.graph.nodes(data=True)
@@ -157,11 +191,11 @@ def test_find_highlights_and_steps_through_matches(make_window, map_file, qtbot)
 def test_zoom_actions_change_the_view(make_window, map_file):
     """Zoom in, out and actual size act on the view and show in the status bar."""
     window = make_window(map_file)
-    window.actions["zoom_reset"].trigger()
-    window.actions["zoom_in"].trigger()
+    window.registry["zoom_reset"].trigger()
+    window.registry["zoom_in"].trigger()
     assert window.view.zoom == pytest.approx(1.25)
     assert window.zoom_label.text() == "125%"
-    window.actions["zoom_out"].trigger()
+    window.registry["zoom_out"].trigger()
     assert window.view.zoom == pytest.approx(1.0)
 
 
@@ -187,7 +221,7 @@ def test_tidy_layout_is_one_undo_step(make_window, map_file, qtbot):
     window = make_window(map_file)
     amap = window.document.amap
     before = {n: a["pos"] for n, a in amap.graph.nodes(data=True)}
-    window.actions["tidy"].trigger()
+    window.registry["tidy"].trigger()
     qtbot.waitUntil(lambda: window.document.undo_stack.count() == 1, timeout=20000)
     assert {n: a["pos"] for n, a in amap.graph.nodes(data=True)} != before
     window.document.undo_stack.undo()
@@ -198,13 +232,14 @@ def test_tidy_layout_is_one_undo_step(make_window, map_file, qtbot):
 @pytest.mark.parametrize("fmt", ["png", "svg", "pdf", "dot"])
 def test_export_from_window_equals_cli(make_window, map_file, tmp_path, qtbot, fmt):
     """Export from the window writes the same bytes as `argmap export`."""
+    from argmap.gui.export_dialog import export_to
     from argmap.render.export import ExportOptions
 
     window = make_window(map_file)
     ours = tmp_path / f"window.{fmt}"
-    window.export_to(str(ours), ExportOptions(fmt=fmt))
+    export_to(window.document, str(ours), ExportOptions(fmt=fmt))
     qtbot.waitUntil(ours.exists, timeout=30000)
-    qtbot.waitUntil(lambda: not window.jobs, timeout=30000)
+    qtbot.waitUntil(lambda: not window.document.jobs.active, timeout=30000)
     theirs = tmp_path / f"cli.{fmt}"
     assert cli.main(["export", str(map_file), "-o", str(theirs)]) == 0
     assert ours.read_bytes() == theirs.read_bytes()
@@ -239,17 +274,17 @@ def test_outline_follows_edits_row_by_row_like_a_full_redraw(make_window, map_fi
     main = queries.main_claims(amap)[0]
     objection = next(n for n, a in amap.graph.nodes(data=True) if a["kind"] == "counterclaim")
     window.scene.select_nodes([objection])
-    child = window.add_child("claim", "opposes", text="Rebuttal two")
+    child = window.document.add_child(window.selection.single(), "rebuttal", text="Rebuttal two")
     window.scene.select_nodes([main])
-    window.add_child("evidence", "supports", text="A second exhibit")
+    window.document.add_child(window.selection.single(), "evidence", text="A second exhibit")
     window.scene.select_nodes([child])
-    window.actions["relation_supports"].trigger()
-    loose = window.add_main_claim("A loose claim")
+    window.registry["relation_supports"].trigger()
+    loose = window.document.add_main_claim("A loose claim")
     window.view.close_editor()
     window.scene.select_nodes([loose, objection])
-    window.actions["connect_supports"].trigger()
+    window.registry["connect_supports"].trigger()
     window.scene.select_nodes([child])
-    window.actions["delete"].trigger()
+    window.registry["delete"].trigger()
     window.document.undo_stack.undo()
     window.document.undo_stack.undo()
     qtbot.wait(10)
