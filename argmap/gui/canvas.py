@@ -62,7 +62,6 @@ class MapScene(QGraphicsScene):
         """Create every item afresh (on opening a map)."""
         self.clear()
         self.nodes, self.edges, self._group_items = {}, {}, []
-        self.selection.clear(ORIGIN)
         graph = self.amap.graph
         unplaced = False
         shown = cards(self.amap)
@@ -109,7 +108,6 @@ class MapScene(QGraphicsScene):
 
     def _on_node_removed(self, change):
         item = self.nodes.pop(change.node)
-        self.selection.forget([change.node])
         self._collapsed.discard(change.node)
         self.removeItem(item)
 
@@ -136,7 +134,6 @@ class MapScene(QGraphicsScene):
 
     def _on_edge_removed(self, change):
         item = self.edges.pop(change.edge)
-        self.selection.forget(edges=[change.edge])
         item.detach()
         self.removeItem(item)
         self._after_edge_change(change.edge)

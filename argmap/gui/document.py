@@ -68,13 +68,16 @@ class Document(QObject):
     def __init__(self, amap=None, path=None, parent=None):
         super().__init__(parent)
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.cleanChanged.connect(lambda clean: self.modified_changed.emit(not clean))
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
         self.amap = None
         self.path = path
         #: ``place(target or None) -> (x, y)``: where a new node goes (the canvas sets it).
         self.place = lambda target: None
         self.jobs = JobRunner(self)
         self._set_map(amap or ArgumentMap())
+
+    def _clean_changed(self, clean):
+        self.modified_changed.emit(not clean)
 
     def _set_map(self, amap):
         if self.amap is not None:

@@ -45,7 +45,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings or QSettings()
         self.document = Document(parent=self)
-        self.selection = Selection(self)
+        self.selection = Selection(self.document, self)
         self.registry = ActionRegistry(self)
         self.view = MapView(self.document, self.selection, self)
         self.scene = self.view.map_scene

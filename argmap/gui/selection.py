@@ -7,6 +7,8 @@ here, and every view follows :attr:`Selection.changed`.
 
 from PySide6.QtCore import QObject, Signal
 
+from argmap.model import ChangeType
+
 
 class Selection(QObject):
     """The selected node ids (in selection order) and links of one window.
@@ -17,10 +19,19 @@ class Selection(QObject):
 
     changed = Signal(object)
 
-    def __init__(self, parent=None):
+    def __init__(self, document, parent=None):
         super().__init__(parent)
         self._nodes = []
         self._edges = []
+        document.changed.connect(self._follow)
+        document.reset.connect(self.clear)
+
+    def _follow(self, change):
+        """Forget what the map no longer has."""
+        if change.type == ChangeType.NODE_REMOVED and change.node in self._nodes:
+            self.forget([change.node])
+        elif change.type == ChangeType.EDGE_REMOVED and change.edge in self._edges:
+            self.forget(edges=[change.edge])
 
     @property
     def nodes(self):
@@ -51,6 +62,7 @@ class Selection(QObject):
         self.set(kept + [n for n in nodes if n not in kept], edges, origin)
 
     def clear(self, origin=None):
+        """Select nothing."""
         self.set((), (), origin)
 
     def forget(self, node_ids=(), edges=()):

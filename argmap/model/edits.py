@@ -101,6 +101,7 @@ def add_sibling(amap, node, text=None, pos=None):
 
 def first_target(amap, node):
     """The first node *node* bears on, in map order (None when it bears on nothing)."""
+    amap.node(node)
     targets = list(amap.graph.successors(node))
     if not targets:
         return None
@@ -149,6 +150,7 @@ def reparent(amap, node, new_target, pos=None):
 
     Returns None when *node* already bears on *new_target*.
     """
+    amap.node(node), amap.node(new_target)
     if amap.graph.has_edge(node, new_target):
         return None
     old = first_target(amap, node)
@@ -167,6 +169,7 @@ def move_in_outline(amap, node, old_parent, new_parent, index=None, relation=Non
     kind's default. ``new_parent`` None keeps the node where it is (only
     its order changes).
     """
+    amap.node(node)
     steps = []
     if new_parent is not None and new_parent != old_parent:
         if relation is None and old_parent is not None and amap.graph.has_edge(node, old_parent):

@@ -53,8 +53,11 @@ def _discard_changes(window):
 @pytest.fixture
 def map_file(tmp_path, small_map):
     """The small map of tests/conftest.py, placed and saved to a file."""
-    for i, node in enumerate(small_map.graph.nodes):
-        small_map._update_node(node, {"pos": (300.0 * (i % 3), 180.0 * (i // 3))})
+    from argmap.model import edits
+
+    positions = {node: (300.0 * (i % 3), 180.0 * (i // 3))
+                 for i, node in enumerate(small_map.graph.nodes)}
+    small_map.apply(edits.move_nodes(small_map, positions))
     path = tmp_path / "debate.argmap"
     native.save(small_map, path)
     os.remove(str(path) + ".bak") if os.path.exists(str(path) + ".bak") else None

@@ -390,6 +390,9 @@ def test_new_map_from_documents_opens_a_window_with_them(make_window, qtbot, tmp
     assert len(new.document.amap) == 0
     assert new.sources_dock.combo.count() == 2
     assert window.document.amap.documents == {}
+    assert new.document.modified and new.document.undo_stack.count() == 1
+    new.document.undo_stack.undo()
+    assert new.document.amap.documents == {}
 
 
 @pytest.mark.graphviz

@@ -8,6 +8,7 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, ru
 
 from argmap.errors import ModelError
 from argmap.formats.native import dumps
+from argmap.model import edits, fragments
 from argmap.model import (
     BASES, KINDS, REMOVE, RELATIONS, AddDocument, AddNode, ArgumentMap, Batch, Connect,
     Disconnect, History, MoveNodes, RemoveDocument, RemoveNode, ReorderNode, Reparent,
@@ -280,6 +281,117 @@ class EditSequence(RuleBasedStateMachine):
             return
         self.history.redo()
         assert self.state() == self.states[len(self.history.done)]
+
+    # ------------------------------------------- user-level edits (model/edits.py)
+    def edit(self, make, *args, expected=None):
+        """Ask ``make(map, *args)`` for its command and do it; a refusal must leave no trace."""
+        before = self.state()
+        try:
+            command = make(self.amap, *args)
+        except ModelError:
+            assert self.state() == before, f"{make.__name__} changed the map while refusing"
+            assert expected is not True, f"{make.__name__}{args} refused"
+            return
+        assert self.state() == before, f"{make.__name__} changed the map before it was done"
+        if command is not None:
+            self.attempt(command, expected)
+
+    @rule(data=st.data(), name=st.sampled_from(sorted(edits.CHILD_EDITS) + ["premise"]),
+          text=st.one_of(st.none(), TEXTS))
+    def add_child(self, data, name, text):
+        node = self.pick_node(data)
+        self.edit(edits.add_child, node, name, text,
+                  expected=node in self.amap and name != "premise"
+                  and (text is None or text_ok(text)))
+
+    @rule(data=st.data())
+    def add_sibling(self, data):
+        node = self.pick_node(data)
+        self.edit(edits.add_sibling, node, expected=node in self.amap)
+
+    @rule(text=TEXTS)
+    def add_main_claim(self, text):
+        self.edit(edits.add_main_claim, text, expected=text_ok(text))
+
+    @rule(data=st.data(), branch=st.booleans())
+    def delete(self, data, branch):
+        nodes = [self.pick_node(data) for _ in range(data.draw(st.integers(0, 2)))]
+        edges = [self.pick_edge(data) for _ in range(data.draw(st.integers(0, 2)))]
+        valid = all(n in self.amap for n in nodes)
+        if branch:
+            self.edit(edits.delete_branch, nodes, expected=valid)
+        else:
+            valid = valid and all(self.amap.graph.has_edge(*e) or set(e) & set(nodes)
+                                  for e in edges)
+            self.edit(edits.delete, nodes, edges, expected=valid)
+
+    @rule(data=st.data(), relation=st.sampled_from((None,) + RELATIONS))
+    def link(self, data, relation):
+        source, target = self.pick_node(data), self.pick_node(data)
+        expected = (source in self.amap and target in self.amap and source != target
+                    and not self.amap.graph.has_edge(source, target))
+        self.edit(edits.link, source, target, relation, expected=expected)
+
+    @rule(data=st.data())
+    def reparent_to(self, data):
+        node, target = self.pick_node(data), self.pick_node(data)
+        expected = node in self.amap and target in self.amap and node != target
+        self.edit(edits.reparent, node, target, (5.0, 5.0), expected=expected)
+
+    @rule(data=st.data(), kind=st.sampled_from(KINDS), relation=st.sampled_from(RELATIONS))
+    def set_kind_and_relation(self, data, kind, relation):
+        nodes = [n for n in (self.pick_node(data),) if n in self.amap]
+        self.edit(edits.set_kind, nodes, kind, expected=True)
+        self.edit(edits.set_relation, sorted(self.amap.graph.edges)[:2], relation, expected=True)
+
+    @rule(data=st.data())
+    def toggle_collapse(self, data):
+        node = self.pick_node(data)
+        self.edit(edits.toggle_collapse, node, expected=node in self.amap)
+
+    @rule(data=st.data(), index=st.one_of(st.none(), st.integers(0, 8)))
+    def move_in_outline(self, data, index):
+        node, old, new = self.pick_node(data), self.pick_node(data), self.pick_node(data)
+        self.edit(edits.move_in_outline, node, old, new, index)
+
+    @rule(data=st.data())
+    def paste(self, data):
+        node, target = self.pick_node(data), self.pick_node(data)
+        if node not in self.amap:
+            return
+        part = fragments.fragment(self.amap, [node])
+        target = target if target in self.amap else None
+        self.edit(fragments.paste_fragment, part, target, (0.0, 0.0), expected=True)
+
+    @rule(data=st.data(), kind=st.sampled_from(KINDS), start=st.integers(0, 20),
+          length=st.integers(1, 10))
+    def from_span(self, data, kind, start, length):
+        if "d1" not in self.amap.documents or self.amap.documents["d1"]["text"] != DOC:
+            return
+        span = {"doc": "d1", "start": start, "end": start + length,
+                "quote": DOC[start:start + length]}
+        parent = self.pick_node(data)
+        parent = parent if parent in self.amap else None
+        self.edit(edits.node_from_span, kind, span, parent, expected=True)
+        node = self.pick_node(data)
+        self.edit(edits.add_span, node, span, expected=node in self.amap)
+
+    @rule(data=st.data())
+    def accept_drafts(self, data):
+        node = self.pick_node(data)
+        self.edit(edits.set_node_attrs, node, {"draft": True}, expected=node in self.amap)
+        self.edit(edits.accept_drafts, [node], expected=node in self.amap)
+
+    @rule(ids=st.lists(st.sampled_from(["d1", "d2"]), min_size=1, max_size=2))
+    def import_documents(self, ids):
+        records = [{"id": i, "title": i, "text": DOC} for i in ids]
+        self.edit(edits.import_documents, records, expected=True)
+
+    @rule(title=TEXTS, data=st.data(), text=TEXTS)
+    def rename(self, title, data, text):
+        self.edit(edits.set_title, title, expected=text_ok(title))
+        node = self.pick_node(data)
+        self.edit(edits.set_text, node, text, expected=node in self.amap and text_ok(text))
 
     # -------------------------------------------------------- invariants
     @invariant()

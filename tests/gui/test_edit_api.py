@@ -1,0 +1,225 @@
+"""The structure of the editor: one edit path, shared selection, one card, no hidden Qt methods."""
+
+import ast
+import html
+import os
+import re
+import threading
+
+import pytest
+from PySide6.QtCore import QMetaObject, QObject, Qt, Signal, SignalInstance
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QWidget
+
+from argmap import cli
+from argmap.gui.document import Document
+from argmap.gui.inspector import Inspector
+from argmap.gui.outline import OutlineTree
+from argmap.gui.selection import Selection
+from argmap.model import queries
+
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+MAPS = os.path.join(REPO, "resources", "maps")
+SHIPPED = sorted(os.path.join(MAPS, n) for n in os.listdir(MAPS) if n.endswith(".argmap"))
+GUI = os.path.join(REPO, "argmap", "gui")
+
+
+# ----------------------------------------------------- no hidden Qt methods
+def _qt_names(obj):
+    """Every name a PySide6 class in *obj*'s ancestry defines."""
+    names = set()
+    for klass in type(obj).__mro__:
+        if klass.__module__.startswith(("PySide6", "shiboken6")):
+            names.update(vars(klass))
+    return names
+
+
+def _ours(value):
+    """Whether *value* is an attribute argmap set (not a signal Qt keeps on the object)."""
+    return not isinstance(value, (Signal, SignalInstance, QMetaObject))
+
+
+def hidden_qt_methods(obj):
+    """``[name]`` of the attributes of *obj* (data or properties) that hide a Qt name."""
+    qt = _qt_names(obj)
+    found = [n for n, v in vars(obj).items() if n in qt and _ours(v)]
+    for klass in type(obj).__mro__:
+        if klass.__module__.startswith("argmap"):
+            found += [n for n, v in vars(klass).items()
+                      if n in qt and not callable(v) and _ours(v) and not n.startswith("__")]
+    return found
+
+
+def test_hidden_qt_method_check_sees_a_shadow(qapp):
+    """The check below finds an attribute named like a Qt method (``window``, ``size``)."""
+    class Shadowing(QWidget):
+        pass
+
+    widget = Shadowing()
+    widget.window = "a main window"
+    widget.size = 3
+    assert sorted(hidden_qt_methods(widget)) == ["size", "window"]
+
+
+def test_no_attribute_hides_a_qt_method(make_window):
+    """No object of the live window has an attribute that hides a Qt method of its class."""
+    window = make_window(SHIPPED[0])
+    window.export_dialog_for_test = None  # an instance attribute of our own is fine
+    offenders = {}
+    for obj in [window] + window.findChildren(QObject):
+        if type(obj).__module__.startswith("argmap"):
+            hidden = hidden_qt_methods(obj)
+            if hidden:
+                offenders[type(obj).__name__] = hidden
+    assert offenders == {}
+    assert window.inspector.window() is window   # QWidget.window() works again
+
+
+# -------------------------------------------------------- views stand alone
+def test_views_never_import_the_main_window():
+    """Only the window and the application start-up import argmap.gui.main_window."""
+    importers = []
+    for name in os.listdir(GUI):
+        if name.endswith(".py") and name not in ("main_window.py", "app.py"):
+            with open(os.path.join(GUI, name), encoding="utf-8") as handle:
+                tree = ast.parse(handle.read())
+            for node in ast.walk(tree):
+                if isinstance(node, ast.ImportFrom) and node.module == "argmap.gui.main_window":
+                    importers.append(name)
+    assert importers == []
+
+
+def test_views_work_from_document_and_selection_alone(qtbot):
+    """An outline and an inspector made without any window follow verbs and the selection."""
+    document = Document()
+    selection = Selection(document)
+    outline, inspector = OutlineTree(document, selection), Inspector(document, selection)
+    qtbot.addWidget(outline)
+    qtbot.addWidget(inspector)
+    claim = document.add_main_claim("Encryption should stay strong")
+    reason = document.add_child(claim, "support", "It protects journalists")
+    qtbot.waitUntil(lambda: outline.topLevelItemCount() == 1)
+    assert outline.topLevelItem(0).child(0).data(0, Qt.UserRole) == reason
+    outline.topLevelItem(0).child(0).setSelected(True)
+    assert selection.nodes == [reason] and inspector.node_id == reason
+    document.undo_stack.undo()
+    assert reason not in document.amap and selection.nodes == []
+
+
+def test_main_window_keeps_to_layout_menus_and_files():
+    """main_window.py stays a window: 400 lines at most."""
+    with open(os.path.join(GUI, "main_window.py"), encoding="utf-8") as handle:
+        assert len(handle.readlines()) <= 400
+
+
+# -------------------------------------------------------- verbs through keys
+def test_refused_edit_is_reported_once_and_changes_nothing(make_window, qtbot):
+    """Linking a node to one it already bears on is refused in a dialog; the map is unchanged."""
+    window = make_window(SHIPPED[0])
+    amap = window.document.amap
+    source, target = next(iter(amap.graph.edges))
+    before = amap.snapshot()
+    window.scene.select_nodes([source, target])
+    window.view.setFocus()
+    QTest.keyClick(window.view, Qt.Key_L, Qt.ControlModifier)
+    assert amap.snapshot() == before
+    boxes = [b for b in window.findChildren(QWidget, "error-dialog") if b.isVisible()]
+    assert len(boxes) == 1 and "already connected" in boxes[0].text()
+    assert boxes[0].textFormat() == Qt.PlainText
+    boxes[0].close()
+
+
+def test_delete_branch_key_removes_the_branch_in_one_step(make_window, qtbot):
+    """Shift+Delete on an objection removes it and its rebuttals; one undo brings all back."""
+    window = make_window(SHIPPED[0])
+    amap = window.document.amap
+    node = next(n for n in amap.graph.nodes if amap.graph.in_degree(n) and amap.graph.out_degree(n))
+    branch = queries.subtree(amap, node)
+    before = amap.snapshot()
+    window.scene.select_nodes([node])
+    window.view.setFocus()
+    QTest.keyClick(window.view, Qt.Key_Delete, Qt.ShiftModifier)
+    assert not branch & set(amap.graph.nodes)
+    window.document.undo_stack.undo()
+    assert amap.snapshot() == before
+
+
+# ------------------------------------------------------------- one card
+def _exported_headers(path, tmp_path):
+    """``{node id: header}`` read from the DOT that ``argmap export`` writes."""
+    from argmap.formats import load_map
+    from argmap.render.dot import build_dot
+    from argmap.render.export import ExportOptions
+
+    out = tmp_path / "map.dot"
+    assert cli.main(["export", path, "-o", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    ids = build_dot(load_map(path), ExportOptions(fmt="dot", title="x")).ids
+    headers = {}
+    for node, dot_id in ids.items():
+        line = re.search(rf"^{dot_id} \[.*$", text, re.M).group(0)
+        headers[node] = html.unescape(re.search(r"<B>(.*?)</B>", line).group(1))
+    return headers
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=os.path.basename)
+def test_canvas_header_equals_exported_header(make_window, path, tmp_path):
+    """For every node of the shipped maps the card on screen and in the export say the same."""
+    window = make_window(path)
+    exported = _exported_headers(path, tmp_path)
+    shown = {n: item.header for n, item in window.scene.nodes.items()}
+    assert shown == exported
+    assert any(h.startswith("MAIN CLAIM") for h in shown.values())
+
+
+# ---------------------------------------------------------- export dialog
+def test_export_dialog_preview_measures_off_the_gui_thread(make_window, qtbot, monkeypatch):
+    """Opening the dialog shows 'measuring…' at once; the layout runs in another thread."""
+    import argmap.render.layout as layout
+
+    threads = []
+    real = layout.compute_layout
+
+    def recording(*args, **kwargs):
+        threads.append(threading.current_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(layout, "compute_layout", recording)
+    from argmap.gui.export_dialog import ExportDialog
+
+    window = make_window(SHIPPED[0])
+    dialog = ExportDialog(window.document, window.selection, window)
+    qtbot.addWidget(dialog)
+    assert dialog.size_label.text() == "measuring…"
+    qtbot.waitUntil(lambda: dialog.size_label.text().startswith("about"), timeout=20000)
+    assert threads and threading.main_thread() not in threads
+    assert dialog.size_label.text().endswith("(plus title and legend)")
+
+
+@pytest.mark.graphviz
+def test_export_dialog_png_equals_the_cli(make_window, qtbot, tmp_path, monkeypatch):
+    """PNG, direction LR, no legend chosen in the dialog gives the same bytes as the CLI."""
+    from argmap.gui.export_dialog import ExportDialog
+
+    ours, theirs = tmp_path / "dialog.png", tmp_path / "cli.png"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(ours), "PNG (*.png)")))
+    window = make_window(SHIPPED[0])
+    dialog = ExportDialog(window.document, window.selection, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.format.setFocus()
+    QTest.keyClicks(dialog.format, "PNG")
+    dialog.direction.setCurrentText("LR")
+    dialog.legend.setFocus()
+    QTest.keyClick(dialog.legend, Qt.Key_Space)
+    assert not dialog.legend.isChecked()
+    save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.Save)
+    QTest.mouseClick(save, Qt.LeftButton)
+    qtbot.waitUntil(lambda: ours.exists() and not window.document.jobs.active, timeout=30000)
+    assert cli.main(["export", SHIPPED[0], "-o", str(theirs), "--direction", "LR",
+                     "--no-legend"]) == 0
+    assert ours.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert ours.read_bytes() == theirs.read_bytes()
+    assert "Exported" in window.statusBar().currentMessage()
