@@ -22,17 +22,17 @@ def _add_info(sub):
 
 def _run_info(args, out):
     from argmap.formats import load_map
-    from argmap.model import queries
+    from argmap.model import KINDS, RELATIONS, queries
 
     amap = load_map(args.file)
     graph = amap.graph
     kinds = Counter(a["kind"] for _, a in graph.nodes(data=True))
     relations = Counter(a["relation"] for _, _, a in graph.edges(data=True))
     print(f"title: {amap.title or '(untitled)'}", file=out)
-    print(f"nodes: {len(graph)} (" + ", ".join(f"{k} {kinds[k]}" for k in
-                                              ("claim", "counterclaim", "evidence")) + ")", file=out)
+    print(f"nodes: {len(graph)} (" + ", ".join(f"{k} {kinds[k]}" for k in KINDS)
+          + ")", file=out)
     print(f"edges: {graph.number_of_edges()} (" + ", ".join(
-        f"{r} {relations[r]}" for r in ("supports", "opposes")) + ")", file=out)
+        f"{r} {relations[r]}" for r in RELATIONS) + ")", file=out)
     print(f"documents: {len(amap.documents)}", file=out)
     for node in queries.main_claims(amap):
         print(f"main claim {node}: {graph.nodes[node]['text']}", file=out)
