@@ -2,25 +2,27 @@
 
 Colours are chosen to stay distinct for the common forms of colour blindness
 (a blue/orange/grey scheme, with shape and line style as second cues), and
-text on every fill meets WCAG AA contrast.
+text on every fill meets WCAG AA contrast. Display names come from the model's vocabulary.
 """
+
+from argmap.model.schema import KIND_NAMES, RELATION_NAMES
 
 #: Per node kind: fill, border and text colours, Graphviz shape, display name.
 KIND_STYLE = {
     "claim": {"fill": "#DCEBFA", "border": "#1F5A96", "text": "#0B1F33",
-              "shape": "box", "rounded": True, "name": "Claim"},
+              "shape": "box", "rounded": True, "name": KIND_NAMES["claim"]},
     "counterclaim": {"fill": "#FBE3CF", "border": "#A34A00", "text": "#331400",
-                     "shape": "box", "rounded": True, "name": "Counterclaim"},
+                     "shape": "box", "rounded": True, "name": KIND_NAMES["counterclaim"]},
     "evidence": {"fill": "#EDEDED", "border": "#4D4D4D", "text": "#1A1A1A",
-                 "shape": "note", "rounded": False, "name": "Evidence"},
+                 "shape": "note", "rounded": False, "name": KIND_NAMES["evidence"]},
 }
 
 #: Per relation: line colour, line style, arrowhead, display name.
 RELATION_STYLE = {
     "supports": {"color": "#2E7D32", "style": "solid", "arrowhead": "normal",
-                 "name": "supports"},
+                 "name": RELATION_NAMES["supports"]},
     "opposes": {"color": "#C62828", "style": "dashed", "arrowhead": "tee",
-                "name": "opposes"},
+                "name": RELATION_NAMES["opposes"]},
 }
 
 #: What an edge does in the debate (see argmap.model.queries.role): header words.
