@@ -47,17 +47,24 @@ def _run_info(args, out):
 def _add_validate(sub):
     p = sub.add_parser("validate", help="check a map file; exit 1 with the reason if it is broken",
                        description="Check a map file strictly: structure, ids, edges and "
-                                   "source quotes. Exit 0 if valid, 1 with the reason if not.")
+                                   "source quotes. Exit 0 if valid, 1 with the reason if not. "
+                                   "Structural warnings (circles, no main claim, nodes that bear "
+                                   "on nothing) are printed but keep exit 0 unless --strict.")
     p.add_argument("file", help="an .argmap file")
+    p.add_argument("--strict", action="store_true", help="exit 1 when there is any warning")
 
 
 def _run_validate(args, out):
     from argmap.formats import load_map
+    from argmap.model import queries
 
     amap = load_map(args.file)
-    print(f"{args.file}: valid ({len(amap)} nodes, {amap.graph.number_of_edges()} edges)",
-          file=out)
-    return 0
+    warnings = queries.problems(amap)
+    print(f"{args.file}: valid ({len(amap)} nodes, {amap.graph.number_of_edges()} edges"
+          f"{f', {len(warnings)} warning(s)' if warnings else ''})", file=out)
+    for remark in warnings:
+        print(f"  warning: {remark}", file=out)
+    return 1 if warnings and args.strict else 0
 
 
 # ------------------------------------------------------------------- new

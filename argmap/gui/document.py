@@ -171,6 +171,10 @@ class Document(QObject):
         """Remove nodes and links; what bore on the nodes stays."""
         return self._edit(edits.delete, nodes, edges)
 
+    def delete_keeping_premises(self, nodes):
+        """Remove nodes; what bore on each now bears on the node's own target."""
+        return self._edit(edits.delete_keeping_premises, nodes)
+
     def delete_branch(self, nodes, label="Delete branch"):
         """Remove nodes and everything that bears on them."""
         return self._edit(edits.delete_branch, nodes, label)

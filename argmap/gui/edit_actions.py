@@ -5,7 +5,9 @@ leaves the rest (showing the change, selecting new nodes, reporting a
 refused edit) to the views that follow the document.
 """
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QActionGroup, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QMessageBox
 
 from argmap.errors import ArgmapError
 from argmap.gui import clipboard
@@ -20,6 +22,21 @@ CHILD_SHORTCUTS = {"support": "Tab", "counterclaim": "Ctrl+Shift+O",
 NEEDS_ONE = ["add_" + name for name in CHILD_EDITS] + ["add_sibling", "edit_text",
                                                        "toggle_collapse"]
 NEEDS_ANY = ["delete", "delete_branch", "cut", "copy"]
+
+
+def ask_how_to_delete(parent, count, premises):
+    """Ask whether to delete what bears on the nodes too; return "branch", "keep" or None."""
+    box = QMessageBox(QMessageBox.Question, "Delete",
+                      f"{premises} node(s) bear on the {'node' if count == 1 else 'nodes'} "
+                      "you are deleting. Delete them too, or keep them attached to what the "
+                      "deleted node bore on?", QMessageBox.Cancel, parent)
+    box.setObjectName("delete-question")
+    box.setTextFormat(Qt.PlainText)
+    branch = box.addButton("Delete &Branch", QMessageBox.DestructiveRole)
+    keep = box.addButton("&Keep Them", QMessageBox.AcceptRole)
+    box.setDefaultButton(keep)
+    box.exec()
+    return {branch: "branch", keep: "keep"}.get(box.clickedButton())
 
 
 class EditActions:
@@ -119,7 +136,19 @@ class EditActions:
         return self.document.add_sibling(node) if node else None
 
     def delete(self):
-        return self.document.delete(self.selection.nodes, self.selection.edges)
+        """Delete the selection; for a node others bear on, ask what becomes of them."""
+        nodes, edges = self.selection.nodes, self.selection.edges
+        graph = self.document.amap.graph
+        chosen = set(nodes)
+        premises = {p for n in nodes for p in graph.predecessors(n)} - chosen
+        if not premises:
+            return self.document.delete(nodes, edges)
+        answer = ask_how_to_delete(self.view, len(nodes), len(premises))
+        if answer == "branch":
+            return self.document.delete_branch(nodes)
+        if answer == "keep":
+            return self.document.delete_keeping_premises(nodes)
+        return None
 
     def delete_branch(self):
         return self.document.delete_branch(self.selection.nodes)

@@ -122,6 +122,53 @@ def delete(amap, nodes=(), edges=()):
     return Batch(f"Delete {len(steps)} item(s)" if len(steps) > 1 else "Delete", steps)
 
 
+def delete_keeping_premises(amap, nodes):
+    """Remove *nodes*; what bore on each now bears on the node's own first target.
+
+    A premise keeps its stance: it supports the new target when it and the
+    removed node bore the same way (a rebuttal of an objection now
+    supports the claim), else it opposes it. One that already bears on that target, or
+    whose new link would close a circle, is left to stand alone. The
+    premises of a node that bore on nothing become main claims.
+    """
+    nodes = list(dict.fromkeys(nodes))
+    doomed = set(nodes)
+    steps, links = [], set()
+    for node in nodes:
+        target = first_target(amap, node)
+        while target in doomed:
+            target = first_target(amap, target)
+        for premise in queries.children(amap, node):
+            if target is None or premise in doomed or (premise, target) in links:
+                continue
+            if amap.graph.has_edge(premise, target) or _would_circle(amap, premise, target, doomed):
+                continue
+            links.add((premise, target))
+            steps.append(Connect(premise, target, _through(amap, premise, node, target),
+                                 _link_attrs(amap.edge(premise, node))))
+    if not nodes:
+        return None
+    removals = [RemoveNode(n) for n in nodes]
+    return Batch("Delete, keeping what bore on it", removals + steps)
+
+
+def _through(amap, premise, node, target):
+    """The relation of *premise* to *target* that keeps its stance when *node* between goes."""
+    same = amap.edge(premise, node)["relation"] == amap.edge(node, target)["relation"]
+    return "supports" if same else "opposes"
+
+
+def _link_attrs(attrs):
+    return {k: v for k, v in attrs.items() if k not in ("relation", "group")}
+
+
+def _would_circle(amap, source, target, removed):
+    import networkx as nx
+
+    kept = nx.restricted_view(amap.graph, list(removed), [])
+    return nx.has_path(kept, target, source)
+
+
 def delete_branch(amap, nodes, label="Delete branch"):
     """Remove *nodes* and everything that bears on them, directly or not."""
     doomed = set()
@@ -133,9 +180,31 @@ def delete_branch(amap, nodes, label="Delete branch"):
 
 
 # ---------------------------------------------------------------- linking
+def _short(text, width=60):
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[:width - 1] + "…"
+
+
+def refuse_circle(amap, source, target):
+    """Raise ModelError if a link *source* -> *target* would close a circle of reasons.
+
+    A map read from a file may hold circles (they are reported); an edit
+    never makes one, because a claim cannot be a reason for itself.
+    """
+    import networkx as nx
+
+    amap.node(source), amap.node(target)
+    if source == target:
+        raise ModelError("a node cannot bear on itself")
+    if nx.has_path(amap.graph, target, source):
+        raise ModelError(f"that link would close a circle: “{_short(amap.node(target)['text'])}” "
+                         f"already bears, directly or not, on “{_short(amap.node(source)['text'])}”")
+
+
 def link(amap, source, target, relation=None):
     """*source* bears on *target* (with its kind's default relation unless given)."""
     relation = relation or default_relation(amap.node(source)["kind"])
+    refuse_circle(amap, source, target)
     return Connect(source, target, relation)
 
 
@@ -153,6 +222,7 @@ def reparent(amap, node, new_target, pos=None):
     amap.node(node), amap.node(new_target)
     if amap.graph.has_edge(node, new_target):
         return None
+    refuse_circle(amap, node, new_target)
     old = first_target(amap, node)
     if old is None:
         step = link(amap, node, new_target)
@@ -172,6 +242,7 @@ def move_in_outline(amap, node, old_parent, new_parent, index=None, relation=Non
     amap.node(node)
     steps = []
     if new_parent is not None and new_parent != old_parent:
+        refuse_circle(amap, node, new_parent)
         if relation is None and old_parent is not None and amap.graph.has_edge(node, old_parent):
             relation = amap.edge(node, old_parent)["relation"]
         if old_parent is not None:

@@ -35,13 +35,31 @@ def children(amap, node_id, relation=None):
 def main_claims(amap):
     """Return the claims that bear on nothing: the map's main claims.
 
-    When no claim qualifies (a map of only evidence, or a cycle at the top),
-    the nodes that bear on nothing are returned instead, in map order.
+    When no claim qualifies (a map of only evidence), the nodes that bear on
+    nothing are returned instead, in map order. When nothing bears on
+    nothing (a cycle at the top), each circle that leads nowhere else gives
+    its first claim (or first node), so a map always has a top.
     """
     graph = amap.graph
     tops = [n for n in graph.nodes if graph.out_degree(n) == 0]
     claims = [n for n in tops if graph.nodes[n]["kind"] == "claim"]
-    return claims or tops
+    return claims or tops or _tops_of_cycles(amap)
+
+
+def _tops_of_cycles(amap):
+    """The first claim (else first node) of each strongly connected part that leads nowhere."""
+    graph = amap.graph
+    if not len(graph):
+        return []
+    index = amap.node_index()
+    parts = nx.condensation(graph)
+    tops = []
+    for part in parts.nodes:
+        if parts.out_degree(part) == 0:
+            members = sorted(parts.nodes[part]["members"], key=index.__getitem__)
+            claims = [n for n in members if graph.nodes[n]["kind"] == "claim"]
+            tops.append((claims or members)[0])
+    return sorted(tops, key=index.__getitem__)
 
 
 def _walk_down(amap):
@@ -139,6 +157,6 @@ def problems(amap):
         remarks.append("cycle: " + " -> ".join(cycle + cycle[:1]))
     for node in orphans(amap):
         remarks.append(f"{node} bears on nothing")
-    if len(amap) and not main_claims(amap):
+    if len(amap) and not any(amap.graph.out_degree(n) == 0 for n in amap.graph.nodes):
         remarks.append("no main claim")
     return remarks

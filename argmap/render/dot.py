@@ -164,6 +164,8 @@ def drawing_order(amap, nodes):
     roots += [n for n in graph.nodes if n in nodes
               and not any(t in nodes for t in graph.successors(n))]
     pending = iter(sorted(nodes, key=index.__getitem__))
+    if not roots:  # every node lies on a cycle: start from the first
+        roots = [n for n in (next(pending, None),) if n is not None]
     while roots:
         queue = [r for r in dict.fromkeys(roots) if r not in seen]
         seen.update(queue)

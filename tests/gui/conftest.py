@@ -62,3 +62,32 @@ def map_file(tmp_path, small_map):
     native.save(small_map, path)
     os.remove(str(path) + ".bak") if os.path.exists(str(path) + ".bak") else None
     return path
+
+
+@pytest.fixture
+def answer_box(qapp):
+    """``answer(name, label)``: when the question box *name* opens, press its button *label*.
+
+    Returns a list that records the texts of the boxes answered.
+    """
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    seen = []
+
+    def answer(name, label):
+        def press():
+            boxes = [w for w in QApplication.topLevelWidgets()
+                     if isinstance(w, QMessageBox) and w.objectName() == name and w.isVisible()]
+            if not boxes:
+                QTimer.singleShot(20, press)
+                return
+            box = boxes[0]
+            seen.append(box.text())
+            button = next(b for b in box.buttons() if b.text().replace("&", "") == label)
+            button.click()
+
+        QTimer.singleShot(0, press)
+        return seen
+
+    return answer

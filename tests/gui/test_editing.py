@@ -80,13 +80,15 @@ def test_new_child_is_placed_without_moving_others(make_window, map_file):
     assert amap.node(new)["pos"][1] > amap.node(main)["pos"][1]
 
 
-def test_delete_and_undo_restores_node_edges_and_order(make_window, map_file):
+def test_delete_and_undo_restores_node_edges_and_order(make_window, map_file, answer_box):
     """Delete removes a node with its edges; undo gives back the identical map."""
     window = make_window(map_file)
     amap = window.document.amap
     snapshot = amap.snapshot()
     objection = next(n for n, a in amap.graph.nodes(data=True) if a["kind"] == "counterclaim")
     _select(window, objection)
+    if amap.graph.in_degree(objection):
+        answer_box("delete-question", "Keep Them")
     window.registry["delete"].trigger()
     assert objection not in amap and objection not in window.scene.nodes
     window.document.undo_stack.undo()

@@ -189,3 +189,43 @@ def test_nothing_outside_the_model_touches_a_map_private_member():
                         if PRIVATE.search(line):
                             offenders.append(f"{os.path.relpath(path, REPO)}:{number}")
     assert offenders == []
+
+
+# ---------------------------------------------------------------- circles
+from hypothesis import given, settings, strategies as st  # noqa: E402
+import networkx as nx  # noqa: E402
+
+STEPS = st.lists(st.tuples(st.sampled_from(["child", "link", "reparent", "outline", "main"]),
+                           st.integers(0, 30), st.integers(0, 30)), max_size=40)
+
+
+@settings(max_examples=120, deadline=None)
+@given(STEPS)
+def test_user_edits_never_close_a_circle(steps):
+    """Whatever a user links, reparents or drags in the outline, the map stays free of circles."""
+    m = ArgumentMap()
+    m.apply(edits.add_main_claim(m, "Main"))
+    for what, a, b in steps:
+        nodes = list(m.graph.nodes)
+        x, y = nodes[a % len(nodes)], nodes[b % len(nodes)]
+        make = {"child": lambda: edits.add_child(m, x, "support"),
+                "main": lambda: edits.add_main_claim(m, "Another"),
+                "link": lambda: edits.link(m, x, y),
+                "reparent": lambda: edits.reparent(m, x, y),
+                "outline": lambda: edits.move_in_outline(m, x, edits.first_target(m, x), y)}[what]
+        try:
+            command = make()
+            if command is not None:
+                m.apply(command)
+        except ModelError:
+            continue
+        assert nx.is_directed_acyclic_graph(m.graph)
+
+
+def test_a_link_that_closes_a_circle_is_refused_with_the_reason():
+    """Linking a main claim under its own reason is refused, naming both statements."""
+    m, claim, reason, _ = _debate()
+    with pytest.raises(ModelError, match="circle.*Crimes go dark.*Police need access"):
+        edits.link(m, claim, reason)
+    with pytest.raises(ModelError, match="circle"):
+        edits.reparent(m, claim, reason)

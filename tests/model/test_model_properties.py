@@ -2,6 +2,8 @@
 
 import math
 
+import networkx as nx
+
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
@@ -329,13 +331,16 @@ class EditSequence(RuleBasedStateMachine):
     def link(self, data, relation):
         source, target = self.pick_node(data), self.pick_node(data)
         expected = (source in self.amap and target in self.amap and source != target
-                    and not self.amap.graph.has_edge(source, target))
+                    and not self.amap.graph.has_edge(source, target)
+                    and not nx.has_path(self.amap.graph, target, source))
         self.edit(edits.link, source, target, relation, expected=expected)
 
     @rule(data=st.data())
     def reparent_to(self, data):
         node, target = self.pick_node(data), self.pick_node(data)
-        expected = node in self.amap and target in self.amap and node != target
+        expected = (node in self.amap and target in self.amap and node != target
+                    and (self.amap.graph.has_edge(node, target)
+                         or not nx.has_path(self.amap.graph, target, node)))
         self.edit(edits.reparent, node, target, (5.0, 5.0), expected=expected)
 
     @rule(data=st.data(), kind=st.sampled_from(KINDS), relation=st.sampled_from(RELATIONS))
