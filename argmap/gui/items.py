@@ -8,7 +8,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
 
-from argmap.render.style import FONT_FAMILY, FONT_SIZE, KIND_STYLE, RELATION_STYLE
+from argmap.gui.plain import tooltip
+from argmap.render.style import (
+    FONT_FAMILY, FONT_SIZE, KIND_STYLE, RELATION_STYLE, edge_width, role_style,
+)
 
 CARD_WIDTH = 240.0
 PADDING = 9.0
@@ -82,7 +85,7 @@ class NodeItem(QGraphicsItem):
         if citation:
             height += self.line_height
         self.size = (CARD_WIDTH, height)
-        self.setToolTip(attrs.get("text", ""))
+        self.setToolTip(tooltip(attrs.get("text", "")))
         self.update()
 
     @property
@@ -113,11 +116,11 @@ class NodeItem(QGraphicsItem):
 
     # ---------------------------------------------------------- painting
     def paint(self, painter, option, widget=None):
-        style = KIND_STYLE[self.attrs["kind"]]
+        style = role_style(self.card.place)
         rect = self.card_rect
         painter.setRenderHint(painter.RenderHint.Antialiasing)
         border = QColor(style["border"])
-        pen = QPen(border, 2.6 if self.isSelected() else 1.3)
+        pen = QPen(border, style["penwidth"] + (1.3 if self.isSelected() else 0))
         if self.attrs.get("draft"):
             pen.setStyle(Qt.DashLine)
         if self.highlighted:
@@ -125,7 +128,7 @@ class NodeItem(QGraphicsItem):
             painter.drawRoundedRect(rect.adjusted(-3, -3, 3, 3), 10, 10)
         painter.setPen(pen)
         painter.setBrush(QBrush(QColor(style["fill"])))
-        radius = 8 if style["rounded"] else 2
+        radius = 8 if KIND_STYLE[self.attrs["kind"]]["rounded"] else 2
         painter.drawRoundedRect(rect, radius, radius)
         self._paint_text(painter, rect, style)
         self._paint_badges(painter, rect, border)
@@ -137,8 +140,9 @@ class NodeItem(QGraphicsItem):
         y = rect.top() + PADDING
         painter.setFont(header)
         painter.setPen(QColor(style["border"]))
-        painter.drawText(QRectF(x, y, rect.width() - 2 * PADDING - 40, self.header_height),
-                         Qt.AlignLeft | Qt.AlignTop, self.header)
+        room = rect.width() - 2 * PADDING - self._badges_width(header)
+        shown = QFontMetricsF(header).elidedText(self.header, Qt.ElideRight, room)
+        painter.drawText(QRectF(x, y, room, self.header_height), Qt.AlignLeft | Qt.AlignTop, shown)
         y += self.header_height
         painter.setFont(body)
         painter.setPen(QColor(style["text"]))
@@ -154,16 +158,24 @@ class NodeItem(QGraphicsItem):
             text = metrics.elidedText("— " + self.citation, Qt.ElideRight, rect.width() - 2 * PADDING)
             painter.drawText(QPointF(x, y + metrics.ascent() + 2), text)
 
-    def _paint_badges(self, painter, rect, border):
-        badges = []
+    def badges(self):
+        """The small labels at the card's top right: rating, sources, note."""
+        found = [self.card.rating] if self.card.rating else []
         if self.attrs.get("sources"):
-            badges.append(f"“{len(self.attrs['sources'])}")
+            found.append(f"“{len(self.attrs['sources'])}")
         if self.attrs.get("note"):
-            badges.append("¶")
+            found.append("¶")
+        return found
+
+    def _badges_width(self, font):
+        metrics = QFontMetricsF(font)
+        return sum(metrics.horizontalAdvance(b) + 11 for b in self.badges()) + 4
+
+    def _paint_badges(self, painter, rect, border):
         _, header = _fonts()
         painter.setFont(header)
         x = rect.right() - PADDING
-        for badge in reversed(badges):
+        for badge in reversed(self.badges()):
             width = QFontMetricsF(header).horizontalAdvance(badge) + 8
             box = QRectF(x - width, rect.top() + PADDING - 2, width, 14)
             painter.setPen(Qt.NoPen)
@@ -232,11 +244,13 @@ class EdgeItem(QGraphicsPathItem):
     def update_from(self, attrs):
         self.attrs = dict(attrs)
         style = RELATION_STYLE[attrs["relation"]]
-        pen = QPen(QColor(style["color"]), 2.0)
+        pen = QPen(QColor(style["color"]), edge_width(attrs.get("strength")) + 0.5)
         if style["style"] == "dashed":
             pen.setStyle(Qt.DashLine)
         self.setPen(pen)
-        self.setToolTip(style["name"] + (f" — {attrs['note']}" if attrs.get("note") else ""))
+        strength = attrs.get("strength")
+        tip = style["name"] + (f", strength {strength:g}" if strength is not None else "")
+        self.setToolTip(tooltip(tip + (f" — {attrs['note']}" if attrs.get("note") else "")))
         self.update_path()
 
     def detach(self):

@@ -22,6 +22,7 @@ from argmap.gui.edit_actions import EditActions
 from argmap.gui.find import FindBar
 from argmap.gui.inspector import Inspector
 from argmap.gui.outline import OutlineTree
+from argmap.gui.plain import tooltip
 from argmap.gui.selection import Selection
 from argmap.gui.sources_dock import SourcesDock
 from argmap.gui.sources_files import DOCUMENT_FILTER, map_of_documents, read_documents
@@ -294,7 +295,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         for path in self._recent():
             action = self.recent_menu.addAction(os.path.basename(path))
-            action.setToolTip(path)
+            action.setToolTip(tooltip(path))
             action.triggered.connect(lambda checked=False, p=path: self.open_in_window(p))
         self.recent_menu.setEnabled(bool(self._recent()))
 

@@ -12,8 +12,11 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QLineEdit, QStyledItemDelegate, QTreeWidget, QTreeWidgetItem,
 )
 
+from argmap.gui.plain import tooltip
 from argmap.model import ChangeType, dispatcher, queries
-from argmap.render.style import KIND_STYLE
+from argmap.render.cards import node_places
+from argmap.render.colours import readable_on
+from argmap.render.style import role_style
 
 ID_ROLE = Qt.UserRole
 RELATION_ROLE = Qt.UserRole + 1
@@ -108,7 +111,7 @@ class OutlineTree(QTreeWidget):
         if {"text", "kind"} & set(change.keys):
             attrs = self.document.amap.node(change.node)
             for item in self._rows.get(change.node, ()):
-                self._style_row(item, attrs, item.data(0, RELATION_ROLE))
+                self._style_row(item, change.node, attrs, item.data(0, RELATION_ROLE))
 
     def _on_edge_added(self, change):
         source, target = change.edge
@@ -140,7 +143,7 @@ class OutlineTree(QTreeWidget):
         for row in self._rows.get(source, ()):
             parent = row.parent()
             if parent is not None and parent.data(0, ID_ROLE) == target:
-                self._style_row(row, attrs, relation)
+                self._style_row(row, source, attrs, relation)
 
     def _path_of(self, row):
         path = set()
@@ -187,7 +190,7 @@ class OutlineTree(QTreeWidget):
         item = QTreeWidgetItem()
         item.setData(0, ID_ROLE, node_id)
         item.setFlags(item.flags() | Qt.ItemIsEditable)
-        self._style_row(item, attrs, relation)
+        self._style_row(item, node_id, attrs, relation)
         if index is None:
             parent.addChild(item)
         else:
@@ -200,13 +203,14 @@ class OutlineTree(QTreeWidget):
         item.setExpanded(True)
         return item
 
-    @staticmethod
-    def _style_row(item, attrs, relation):
+    def _style_row(self, item, node_id, attrs, relation):
         item.setText(0, _label(attrs, relation))
         item.setData(0, RELATION_ROLE, relation)
         item.setData(0, TEXT_ROLE, attrs["text"])
-        item.setForeground(0, QBrush(QColor(KIND_STYLE[attrs["kind"]]["border"])))
-        item.setToolTip(0, attrs["text"])
+        place = node_places(self.document.amap, [node_id])[node_id]
+        colour = readable_on(role_style(place)["border"], self.palette().base().color().name())
+        item.setForeground(0, QBrush(QColor(colour)))
+        item.setToolTip(0, tooltip(attrs["text"]))
 
     def _all_items(self):
         stack = [self.invisibleRootItem()]

@@ -102,6 +102,7 @@ def highlight_format(kind, current=False):
     """Return the character format of a span quoted by a node of *kind* (shared: do not change)."""
     style = KIND_STYLE[kind]
     fmt = QTextCharFormat()
+    fmt.setForeground(QColor(style["text"]))  # dark text on a light fill, in any palette
     if current:
         fmt.setBackground(mix(style["fill"], style["border"], CURRENT_MIX))
         fmt.setUnderlineStyle(QTextCharFormat.SingleUnderline)

@@ -11,7 +11,7 @@ around it is ours.
 
 from dataclasses import dataclass
 
-from argmap.model.schema import KINDS, RELATIONS
+from argmap.model.schema import RELATIONS
 from argmap.render import style
 from argmap.render.text import html_lines, html_text
 
@@ -30,6 +30,13 @@ class Card:
     header: str
     text: str
     citation: str
+    rating: str = ""
+
+    @property
+    def colours(self):
+        """``(fill, border, text)`` of the card, by its role."""
+        role = style.role_style(self.place)
+        return role["fill"], role["border"], role["text"]
 
 
 def node_places(amap, nodes):
@@ -101,15 +108,16 @@ def cards(amap, nodes=None):
 
 def _card(amap, node, attrs, place):
     return Card(node, attrs["kind"], place, header_text(attrs, place), attrs.get("text", ""),
-                citation_text(amap, attrs))
+                citation_text(amap, attrs), style.rating_text(attrs.get("rating")))
 
 
 def node_label(card, accent, headers=True):
     """Return the HTML-like label (without the outer ``<>``) of a :class:`Card`."""
     rows = []
     if headers:
+        rating = f" \u00a0{html_text(card.rating)}" if card.rating else ""
         rows.append(f'<FONT POINT-SIZE="{style.HEADER_FONT_SIZE}" COLOR="{accent}">'
-                    f"<B>{html_text(card.header)}</B></FONT>")
+                    f"<B>{html_text(card.header)}</B>{rating}</FONT>")
     rows.append(html_lines(card.text, style.WRAP_WIDTH))
     if card.citation:
         lines = html_lines(card.citation, style.WRAP_WIDTH + 6, limit=240)
@@ -139,20 +147,26 @@ def _edge_sample(relation):
 
 
 def legend(color_by="kind"):
-    """Return the legend as an HTML-like table: node samples, then the two relations."""
+    """Return the legend as an HTML-like table: card samples, the relations, the junction."""
     cells = []
     if color_by == "evaluation":
         for key in ("in", "out", "undec"):
             lab = style.LABEL_STYLE[key]
             cells.append(_sample(lab["fill"], lab["border"], "#1A1A1A", lab["name"].capitalize()))
     else:
-        for kind in KINDS:
-            ks = style.KIND_STYLE[kind]
-            cells.append(_sample(ks["fill"], ks["border"], ks["text"], ks["name"],
-                                 ks["rounded"]))
+        for role, rs in style.ROLE_STYLE.items():
+            cells.append(_sample(rs["fill"], rs["border"], rs["text"], rs["name"],
+                                 role != "evidence"))
     cells.extend(_edge_sample(rel) for rel in RELATIONS)
+    cells.append(_junction_sample())
     return ('<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="8" CELLPADDING="0"><TR>'
             + "".join(cells) + "</TR></TABLE>")
+
+
+def _junction_sample():
+    """The dot where co-premises meet before their target, and what it means."""
+    return (f'<TD><FONT POINT-SIZE="{style.LEGEND_FONT_SIZE}" COLOR="{style.CITATION_COLOR}">'
+            "\u25cf only together (co-premises)</FONT></TD>")
 
 
 def title_and_legend(title, with_legend, color_by="kind"):

@@ -118,31 +118,33 @@ _EDGE_DEFAULTS = {"dir": "back", "penwidth": "1.5", "arrowsize": "0.8"}
 
 
 @functools.lru_cache(maxsize=64)
-def _node_attr_text(kind, fill, border, text_color):
+def _node_attr_text(kind, fill, border, text_color, width):
     """The checked attribute list of a card, without its label and closing bracket."""
     kind_style = style.KIND_STYLE[kind]
     shape_style = "rounded,filled" if kind_style["rounded"] else "filled"
     return attr_list({"shape": kind_style["shape"], "style": shape_style, "fillcolor": fill,
-                      "color": border, "fontcolor": text_color})[:-1]
+                      "color": border, "fontcolor": text_color, "penwidth": width})[:-1]
 
 
-def _colours(kind, label):
-    kind_style = style.KIND_STYLE[kind]
+def _colours(node_card, label):
+    fill, border, text = node_card.colours
     if label is None:
-        return kind_style["fill"], kind_style["border"], kind_style["text"]
+        return fill, border, text
     label_style = style.LABEL_STYLE[label]
-    return label_style["fill"], label_style["border"], kind_style["text"]
+    return label_style["fill"], label_style["border"], text
 
 
-@functools.lru_cache(maxsize=16)
-def _edge_attr_text(relation, constraint=True, arrow=True):
+@functools.lru_cache(maxsize=256)
+def _edge_attr_text(relation, constraint=True, arrow=True, width=style.EDGE_WIDTH):
     """The checked attribute list of an edge."""
-    return attr_list(_edge_attrs(relation, constraint, arrow))
+    return attr_list(_edge_attrs(relation, constraint, arrow, width))
 
 
-def _edge_attrs(relation, constraint=True, arrow=True):
+def _edge_attrs(relation, constraint=True, arrow=True, width=style.EDGE_WIDTH):
     rel = style.RELATION_STYLE[relation]
     attrs = {"color": rel["color"], "style": rel["style"]}
+    if width != style.EDGE_WIDTH:
+        attrs["penwidth"] = width
     attrs["arrowtail"] = rel["arrowhead"] if arrow else "none"
     if not constraint:
         attrs.update({"constraint": "false", "weight": "0"})
@@ -226,11 +228,12 @@ def check_options(options):
 
 
 def _node_line(node_card, dot_id, options, labels):
-    kind = node_card.kind
     label = labels.get(node_card.node, "undec") if labels is not None else None
-    fill, border, text_color = _colours(kind, label)
+    fill, border, text_color = _colours(node_card, label)
     html = card.node_label(node_card, border, options.headers)
-    return f"{dot_id} {_node_attr_text(kind, fill, border, text_color)}, label=<{html}>];"
+    width = style.role_style(node_card.place)["penwidth"]
+    return (f"{dot_id} {_node_attr_text(node_card.kind, fill, border, text_color, width)}, "
+            f"label=<{html}>];")
 
 
 def _edge_lines(amap, order, ids, tree, paths):
@@ -246,9 +249,10 @@ def _edge_lines(amap, order, ids, tree, paths):
             edge = graph.edges[premise, target]
             key = (target, edge.get("group"), edge["relation"])
             constraint = (premise, target) in tree
+            width = style.edge_width(edge.get("strength"))
             if edge.get("group") is None:
                 lines.append(f"{ids[target]} -> {ids[premise]} "
-                             + _edge_attr_text(edge["relation"], constraint) + ";")
+                             + _edge_attr_text(edge["relation"], constraint, True, width) + ";")
                 paths[(premise, target)] = [(ids[target], ids[premise])]
                 continue
             if key not in junctions:
@@ -257,7 +261,7 @@ def _edge_lines(amap, order, ids, tree, paths):
                 lines.extend(_junction_lines(junction, ids[target], edge["relation"]))
             junction = junctions[key]
             lines.append(f"{junction} -> {ids[premise]} "
-                         + _edge_attr_text(edge["relation"], constraint, False) + ";")
+                         + _edge_attr_text(edge["relation"], constraint, False, width) + ";")
             paths[(premise, target)] = [(ids[target], junction), (junction, ids[premise])]
     return lines
 

@@ -26,7 +26,31 @@ RELATION_STYLE = {
 }
 
 #: What an edge does in the debate (see argmap.model.queries.role): header words.
-ROLE_NAMES = {"support": "Support", "objection": "Objection", "rebuttal": "Rebuttal"}
+ROLE_NAMES = {"support": "Reason", "objection": "Objection", "rebuttal": "Rebuttal"}
+
+#: Per role (a node's place in the debate, see argmap.render.cards.node_places): the colours
+#: of its card, on the canvas and in the export, its legend name and border width.
+#: Text on every fill meets WCAG AA contrast (tests/render/test_style.py).
+ROLE_STYLE = {
+    "main": {"fill": "#CFE2F8", "border": "#0B3D91", "text": "#0B1F33", "name": "Main claim",
+             "penwidth": 2.4},
+    "support": {"fill": "#DCEBFA", "border": "#1F5A96", "text": "#0B1F33", "name": "Reason",
+                "penwidth": 1.3},
+    "objection": {"fill": "#FBE3CF", "border": "#A34A00", "text": "#331400",
+                  "name": "Objection", "penwidth": 1.3},
+    "rebuttal": {"fill": "#DDF0E2", "border": "#1E6B3A", "text": "#0B2414", "name": "Rebuttal",
+                 "penwidth": 1.3},
+    "evidence": {"fill": "#EDEDED", "border": "#4D4D4D", "text": "#1A1A1A", "name": "Evidence",
+                 "penwidth": 1.3},
+}
+#: The role whose colours a node that bears on nothing takes, by its kind.
+LOOSE_ROLE = {"claim": "support", "counterclaim": "objection", "main": "main",
+              "evidence": "evidence"}
+
+
+def role_style(place):
+    """Return the :data:`ROLE_STYLE` entry of a node's place (a role, ``main`` or a kind)."""
+    return ROLE_STYLE[LOOSE_ROLE.get(place, place)]
 
 #: Evaluation labels (for colouring by evaluation): fill, border.
 LABEL_STYLE = {
@@ -55,3 +79,36 @@ BACKGROUND = "#FFFFFF"
 #: Header word of a node by its place in the map (see argmap.render.dot).
 PLACE_NAMES = {"main": "Main claim", "claim": "Claim", "counterclaim": "Counterclaim",
                "evidence": "Evidence"}
+
+
+#: Width of a link without a strength, and the widths a strength of 0 and 1 give.
+EDGE_WIDTH, WEAKEST, STRONGEST = 1.5, 0.8, 4.0
+
+
+def edge_width(strength):
+    """Return the line width of a link of *strength* (0 to 1; None for the usual width).
+
+    Example
+    -------
+    >>> edge_width(None), edge_width(0), edge_width(1)
+    (1.5, 0.8, 4.0)
+    """
+    if strength is None:
+        return EDGE_WIDTH
+    strength = min(1.0, max(0.0, float(strength)))
+    return round(WEAKEST + (STRONGEST - WEAKEST) * strength, 1)
+
+
+def rating_text(rating):
+    """Return the badge of a node's rating (``★ 7``), or ``""`` when it has none.
+
+    Example
+    -------
+    >>> rating_text(7.0), rating_text(2.5), rating_text(None)
+    ('★ 7', '★ 2.5', '')
+    """
+    if rating is None or isinstance(rating, bool):
+        return ""
+    value = float(rating)
+    shown = f"{value:.0f}" if value == int(value) else f"{value:.1f}"
+    return f"\u2605 {shown}"

@@ -59,14 +59,30 @@ def test_attr_list_refuses_unknown_names_and_unsafe_values():
         '[color="#FFFFFF", label=<<B>x</B>>]'
 
 
-def test_kinds_and_relations_use_the_style_table():
-    """Each kind gets its fill and shape, each relation its colour, style and arrow."""
+def _role_of(m, node):
+    """The role a reader of the map gives *node*: main claim, evidence, or its first link's role."""
+    from argmap.model import queries
+
+    if m.graph.nodes[node]["kind"] == "evidence":
+        return "evidence"
+    targets = sorted(m.graph.successors(node), key=list(m.graph.nodes).index)
+    return queries.role(m, node, targets[0]) if targets else "main"
+
+
+def test_roles_colour_cards_and_kinds_shape_them():
+    """Each card is filled in its role's colour and shaped by its kind; a rebuttal is green
+    whether it is a claim or a counterclaim."""
     m = rich_map()
     dot = build_dot(m, _options())
+    roles = set()
     for node, dot_id in dot.ids.items():
-        ks = style.KIND_STYLE[m.graph.nodes[node]["kind"]]
+        role = _role_of(m, node)
+        roles.add(role)
+        fill = style.ROLE_STYLE[role]["fill"]
+        shape = style.KIND_STYLE[m.graph.nodes[node]["kind"]]["shape"]
         line = next(l for l in dot.text.splitlines() if l.startswith(dot_id + " ["))
-        assert f'fillcolor="{ks["fill"]}"' in line and f'shape="{ks["shape"]}"' in line
+        assert f'fillcolor="{fill}"' in line and f'shape="{shape}"' in line
+    assert roles == {"main", "support", "objection", "rebuttal", "evidence"}
     opposes = style.RELATION_STYLE["opposes"]
     line = next(l for l in dot.text.splitlines() if l.startswith("n0 -> n2 "))
     assert f'color="{opposes["color"]}"' in line and 'arrowtail="tee"' in line
@@ -74,9 +90,9 @@ def test_kinds_and_relations_use_the_style_table():
 
 
 def test_headers_show_role_speaker_and_basis():
-    """Cards read MAIN CLAIM, SUPPORT, OBJECTION, REBUTTAL and EVIDENCE · basis."""
+    """Cards read MAIN CLAIM, REASON, OBJECTION, REBUTTAL and EVIDENCE · basis."""
     text = build_dot(rich_map(), _options()).text
-    for header in ("MAIN CLAIM · IACP", "SUPPORT · IACP", "OBJECTION · ITI",
+    for header in ("MAIN CLAIM · IACP", "REASON · IACP", "OBJECTION · ITI",
                    "REBUTTAL · FBI", "EVIDENCE · example", "EVIDENCE · statistic"):
         assert f"<B>{header}</B>" in text
     assert "<I>The Hill, 17 Nov 2015</I>" in text        # citation

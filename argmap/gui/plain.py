@@ -1,0 +1,23 @@
+"""Text from a file, shown as plain text in widgets that would read it as rich text.
+
+Qt guesses whether a tooltip or a message is rich text; rich text can name
+images (``<img src=...>``) that Qt then opens from the disk. Every text that
+comes from a map goes through :func:`tooltip` (for tooltips) or into widgets
+set to ``Qt.PlainText``.
+"""
+
+import html
+
+
+def tooltip(text):
+    """Return *text* as a tooltip that Qt shows literally, whatever markup it holds.
+
+    The text is escaped and marked as rich text itself, so Qt neither guesses
+    nor interprets anything in it.
+
+    Example
+    -------
+    >>> tooltip('<img src="/etc/passwd">')
+    '<qt>&lt;img src=&quot;/etc/passwd&quot;&gt;</qt>'
+    """
+    return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"
