@@ -74,6 +74,7 @@ class Document(QObject):
         #: ``place(target or None) -> (x, y)``: where a new node goes (the canvas sets it).
         self.place = lambda target: None
         self.jobs = JobRunner(self)
+        self._fresh = None   # (node id, undo command) of a node added for typing its text
         self._set_map(amap or ArgumentMap())
 
     def _clean_changed(self, clean):
@@ -112,8 +113,13 @@ class Document(QObject):
             self.refused.emit(str(exc))
             return None
         wrapper.applied = True
+        self._fresh = None
         self.undo_stack.push(wrapper)
         return command
+
+    def _top(self):
+        index = self.undo_stack.index()
+        return self.undo_stack.command(index - 1) if index else None
 
     def _edit(self, make, *args, **kwargs):
         """Push the command ``make(amap, *args, **kwargs)``; a refusal is told, not raised."""
@@ -128,8 +134,23 @@ class Document(QObject):
         done = self._edit(make, *args, **kwargs)
         if done is None:
             return None
+        if edit and done.created:
+            self._fresh = (done.created[0], self._top())
         self.nodes_created.emit(list(done.created), edit)
         return done.created[0] if done.created else None
+
+    def is_fresh(self, node):
+        """Whether *node* was just added for typing and nothing was done since."""
+        return (self._fresh is not None and self._fresh[0] == node
+                and self._fresh[1] is self._top())
+
+    def discard_fresh(self, node):
+        """Take back a node just added for typing whose typing was cancelled; return whether."""
+        if not self.is_fresh(node):
+            return False
+        self._fresh = None
+        self.undo_stack.undo()
+        return True
 
     # -------------------------------------------------------- adding nodes
     def add_main_claim(self, text="New claim"):
@@ -195,7 +216,23 @@ class Document(QObject):
 
     # ------------------------------------------------------------ changing
     def set_text(self, node, text, merge_key=None):
+        """Change a statement; the first text of a node just added joins its adding step."""
+        if self.is_fresh(node):
+            return self._type_into_fresh(node, text)
         return self._edit(edits.set_text, node, text, merge_key)
+
+    def _type_into_fresh(self, node, text):
+        wrapper = self._fresh[1]
+        self._fresh = None
+        try:
+            command = edits.set_text(self.amap, node, text)
+            if command is not None:
+                self.amap.apply(command)
+                wrapper.command.commands.append(command)
+        except ModelError as exc:
+            self.refused.emit(str(exc))
+            return None
+        return command
 
     def set_node_attrs(self, node, changes, merge_key=None):
         return self._edit(edits.set_node_attrs, node, changes, merge_key)

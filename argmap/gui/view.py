@@ -5,54 +5,16 @@ shared selection (bringing what another view selects into sight), and shows
 and opens for typing the nodes the document's verbs create.
 """
 
-from PySide6.QtCore import QEvent, QRectF, Qt, Signal
-from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QGraphicsView, QPlainTextEdit
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QFontMetricsF, QPainter
+from PySide6.QtWidgets import QGraphicsView
 
 from argmap.gui.canvas import ORIGIN, MapScene
+from argmap.gui.inline_editor import InlineEditor, editor_geometry
 from argmap.gui.items import NodeItem
 from argmap.gui.jobs import spread_positions
 
 MIN_ZOOM, MAX_ZOOM = 0.05, 4.0
-
-
-class InlineEditor(QPlainTextEdit):
-    """A text box over a card: Enter commits, Shift+Enter breaks the line, Esc cancels."""
-
-    committed = Signal(str, str)     # node id, new text
-    cancelled = Signal()
-
-    def __init__(self, parent, node_id, text):
-        super().__init__(parent)
-        self.node_id = node_id
-        self.setPlainText(text)
-        self.selectAll()
-        self.setFrameShape(QPlainTextEdit.Box)
-        self._done = False
-
-    def keyPressEvent(self, event):
-        if event.key() in (Qt.Key_Return, Qt.Key_Enter) and not event.modifiers() & Qt.ShiftModifier:
-            self.commit()
-        elif event.key() == Qt.Key_Escape:
-            self._done = True
-            self.cancelled.emit()
-        else:
-            super().keyPressEvent(event)
-
-    def event(self, event):
-        if event.type() == QEvent.ShortcutOverride:
-            event.accept()  # every key belongs to the text while editing
-            return True
-        return super().event(event)
-
-    def focusOutEvent(self, event):
-        super().focusOutEvent(event)
-        self.commit()
-
-    def commit(self):
-        if not self._done:
-            self._done = True
-            self.committed.emit(self.node_id, self.toPlainText())
 
 
 class MapView(QGraphicsView):
@@ -178,9 +140,21 @@ class MapView(QGraphicsView):
         node_id = node_id or self.selection.single()
         if node_id is None or node_id not in self.map_scene.nodes:
             return None
-        return self.open_editor(self.map_scene.nodes[node_id],
-                                lambda n, text: self.document.set_text(n, text)
-                                if n in self.document.amap else None)
+        return self.open_editor(self.map_scene.nodes[node_id], self._typed)
+
+    def _typed(self, node_id, text, then):
+        """The editor's text is done: keep it, then add a premise or a sibling if asked."""
+        if node_id not in self.document.amap:
+            return
+        self.document.set_text(node_id, text)
+        if then == "child":
+            self.document.add_child(node_id, "support")
+        elif then == "sibling":
+            self.document.add_sibling(node_id)
+
+    def _typing_cancelled(self, node_id):
+        self.close_editor()
+        self.document.discard_fresh(node_id)
 
     # ------------------------------------------------------------ layout
     def initial_layout(self):
@@ -210,14 +184,17 @@ class MapView(QGraphicsView):
 
     # ------------------------------------------------------ in-place edit
     def open_editor(self, item, on_commit):
-        """Show an editor over *item*; ``on_commit(node_id, text)`` runs on Enter or focus-out."""
+        """Show an editor over *item*, readable at any zoom; ``on_commit(id, text, then)``."""
         self.close_editor()
         self.centerOn(item)
-        rect = self.mapFromScene(item.sceneBoundingRect()).boundingRect()
-        self.editor = InlineEditor(self.viewport(), item.node_id, item.attrs.get("text", ""))
-        self.editor.setGeometry(rect.adjusted(2, 14, -2, -10))
-        self.editor.committed.connect(lambda n, t: (self.close_editor(), on_commit(n, t)))
-        self.editor.cancelled.connect(self.close_editor)
+        card = self.mapFromScene(item.sceneBoundingRect()).boundingRect()
+        self.editor = InlineEditor(self.viewport(), item.node_id, item.attrs.get("text", ""),
+                                   self.zoom)
+        line = QFontMetricsF(self.editor.font()).lineSpacing()
+        self.editor.setGeometry(editor_geometry(card, self.viewport().rect(), line))
+        self.editor.committed.connect(lambda n, t, then: (self.close_editor(),
+                                                          on_commit(n, t, then)))
+        self.editor.cancelled.connect(self._typing_cancelled)
         self.editor.show()
         self.editor.setFocus()
         return self.editor

@@ -21,8 +21,8 @@ def _new_nodes(window, before):
 
 
 def test_add_supporting_claim_with_text_then_undo_redo(make_window, map_file, qtbot):
-    """Adding a child through the toolbar action, typing its text and pressing Enter
-    gives one node and one edge; undo and redo step through text and addition."""
+    """Adding a child through the toolbar action and typing its text is one undo step;
+    Enter in the editor commits and starts a sibling, which Esc takes back."""
     window = make_window(map_file)
     amap = window.document.amap
     before = set(amap.graph.nodes)
@@ -35,15 +35,41 @@ def test_add_supporting_claim_with_text_then_undo_redo(make_window, map_file, qt
     qtbot.keyClicks(editor, "Strong encryption protects journalists")
     qtbot.keyClick(editor, Qt.Key_Return)
     assert amap.node(new)["text"] == "Strong encryption protects journalists"
+    (sibling,) = _new_nodes(window, before | {new})
+    assert amap.edge(sibling, main)["relation"] == "supports"
+    assert window.view.editor.node_id == sibling
+    qtbot.keyClick(window.view.editor, Qt.Key_Escape)
+    assert sibling not in amap and window.view.editor is None
     stack = window.document.undo_stack
-    stack.undo()
-    assert amap.node(new)["text"] == "New claim"
     stack.undo()
     assert new not in amap
     stack.redo()
-    stack.redo()
     assert amap.node(new)["text"] == "Strong encryption protects journalists"
     assert amap.edge(new, main)["relation"] == "supports"
+
+
+def test_tab_and_enter_while_typing_build_a_branch_in_one_go(make_window, map_file, qtbot):
+    """Typing, Tab, typing, Enter, typing, Ctrl+Enter gives a reason with two premises."""
+    window = make_window(map_file)
+    amap = window.document.amap
+    main = _select(window, _main(window))
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key_Tab)
+    reason = window.view.editor.node_id
+    qtbot.keyClicks(window.view.editor, "Encryption protects journalists")
+    qtbot.keyClick(window.view.editor, Qt.Key_Tab)
+    first = window.view.editor.node_id
+    qtbot.keyClicks(window.view.editor, "Sources stay hidden")
+    qtbot.keyClick(window.view.editor, Qt.Key_Return)
+    second = window.view.editor.node_id
+    qtbot.keyClicks(window.view.editor, "Reporters stay safe")
+    qtbot.keyClick(window.view.editor, Qt.Key_Return, Qt.ControlModifier)
+    assert window.view.editor is None
+    assert amap.edge(reason, main)["relation"] == "supports"
+    assert queries.children(amap, reason) == [first, second]
+    assert [amap.node(n)["text"] for n in (reason, first, second)] == [
+        "Encryption protects journalists", "Sources stay hidden", "Reporters stay safe"]
+    assert window.document.undo_stack.count() == 3
 
 
 def test_keyboard_tab_adds_child_and_enter_adds_sibling(make_window, map_file, qtbot):
@@ -56,7 +82,7 @@ def test_keyboard_tab_adds_child_and_enter_adds_sibling(make_window, map_file, q
     qtbot.keyClick(window.view, Qt.Key_Tab)
     (child,) = _new_nodes(window, before)
     assert amap.graph.has_edge(child, main)
-    qtbot.keyClick(window.view.editor, Qt.Key_Escape)
+    qtbot.keyClick(window.view.editor, Qt.Key_Return, Qt.ControlModifier)
     window.view.setFocus()
     before = set(amap.graph.nodes)
     qtbot.keyClick(window.view, Qt.Key_Return)
