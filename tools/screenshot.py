@@ -16,7 +16,8 @@ def main():
     parser.add_argument("-o", "--output", default="docs/screenshot.png")
     parser.add_argument("--size", default="1400x900")
     parser.add_argument("--select", help="a node id to select first")
-    parser.add_argument("--zoom", type=float, help="zoom (1.0 = actual size) instead of fitting")
+    parser.add_argument("--zoom", type=float,
+                        help="zoom (1.0 = actual size) instead of the opening view")
     args = parser.parse_args()
     from PySide6.QtCore import QSettings, QTimer
     from argmap.gui.app import default_map, make_application
@@ -36,7 +37,6 @@ def main():
             return
         if args.select:
             window.scene.select_nodes([args.select])
-        window.view.fit()
         if args.zoom:
             window.view.set_zoom(args.zoom)
             if args.select:

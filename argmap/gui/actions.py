@@ -84,6 +84,7 @@ class ActionRegistry(QObject):
         if name in self._entries:
             raise ValueError(f"action {name!r} is already registered")
         action.setObjectName(name)
+        self._host.addAction(action)   # its shortcut works anywhere in the window
         self._entries[name] = Entry(name, action, menu, section)
         return action
 

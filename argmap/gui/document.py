@@ -255,6 +255,10 @@ class Document(QObject):
     def set_title(self, title):
         return self._edit(edits.set_title, title)
 
+    def set_map_fields(self, changes):
+        """Change the map's title or description (one step)."""
+        return self._edit(edits.set_map_fields, changes)
+
     # ------------------------------------------------------------- sources
     def add_span(self, node, span):
         return self._edit(edits.add_span, node, span)

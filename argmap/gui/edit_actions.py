@@ -24,6 +24,16 @@ NEEDS_ONE = ["add_" + name for name in CHILD_EDITS] + ["add_sibling", "edit_text
 NEEDS_ANY = ["delete", "delete_branch", "cut", "copy"]
 
 
+def _unique(sequences):
+    """*sequences* without repeats (a platform's standard key may already be one of ours)."""
+    seen, kept = set(), []
+    for sequence in sequences:
+        if sequence.toString() not in seen:
+            seen.add(sequence.toString())
+            kept.append(sequence)
+    return kept
+
+
 def ask_how_to_delete(parent, count, premises):
     """Ask whether to delete what bears on the nodes too; return "branch", "keep" or None."""
     box = QMessageBox(QMessageBox.Question, "Delete",
@@ -67,7 +77,7 @@ class EditActions:
         undo = self.document.undo_stack.createUndoAction(self.view, "&Undo")
         undo.setShortcuts([QKeySequence(key.Undo)])
         redo = self.document.undo_stack.createRedoAction(self.view, "&Redo")
-        redo.setShortcuts([QKeySequence(key.Redo), QKeySequence("Ctrl+Y")])
+        redo.setShortcuts(_unique(QKeySequence.keyBindings(key.Redo) + [QKeySequence("Ctrl+Y")]))
         self.registry.adopt("undo", undo, "edit", "undo")
         self.registry.adopt("redo", redo, "edit", "undo")
         scope = self.view
@@ -107,7 +117,8 @@ class EditActions:
     def _register_view(self):
         add, key, view = self.registry.add, QKeySequence.StandardKey, self.view
         add("zoom_in", "Zoom &In", view.zoom_in, key.ZoomIn, "view", "zoom")
-        self.registry["zoom_in"].setShortcuts([QKeySequence(key.ZoomIn), QKeySequence("Ctrl+=")])
+        self.registry["zoom_in"].setShortcuts(
+            _unique(QKeySequence.keyBindings(key.ZoomIn) + [QKeySequence("Ctrl+=")]))
         add("zoom_out", "Zoom &Out", view.zoom_out, key.ZoomOut, "view", "zoom")
         add("zoom_reset", "&Actual Size", view.reset_zoom, "Ctrl+0", "view", "zoom")
         add("fit", "&Fit to Window", view.fit, "Ctrl+Shift+F", "view", "zoom")

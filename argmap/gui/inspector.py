@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
 from argmap.gui.document import new_merge_key
 from argmap.model import BASES, KINDS, RELATIONS, REMOVE, ChangeType
 
+MAP_HINT = ("Select a card or a link to see and edit its details here. On the canvas: Tab adds "
+            "a reason, Enter a sibling, F2 edits, the arrows move between cards.")
 TEXT_FIELDS = (("speaker", "Speaker"), ("citation", "Citation"), ("url", "URL"),
                ("date", "Date"))
 
@@ -42,10 +44,7 @@ class Inspector(QWidget):
         self._loading = False
         self._merge_key = new_merge_key()
         self.stack = QStackedWidget()
-        self.empty = QLabel("Select a node or a link to see its details.")
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignTop)
-        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self._build_map_form())
         self.stack.addWidget(self._build_node_form())
         self.stack.addWidget(self._build_edge_form())
         layout = QVBoxLayout(self)
@@ -67,12 +66,48 @@ class Inspector(QWidget):
             self.show_node(None)
 
     def _on_change(self, change):
+        if change.type == ChangeType.MAP_CHANGED and self.stack.currentIndex() == 0:
+            self.refresh()
+            return
         if change.type == ChangeType.NODE_CHANGED and set(change.keys) <= {"pos"}:
             return
         if self.node_id == change.node or (self.edge is not None and change.edge == self.edge):
             self.refresh()
 
     # ------------------------------------------------------------ builders
+    def _build_map_form(self):
+        """With nothing selected: the map's own title and description, and the keys."""
+        page = QWidget()
+        form = QFormLayout(page)
+        self.map_title = QLineEdit()
+        self.map_title.setObjectName("map-title")
+        self.map_title.setPlaceholderText("the question or motion debated")
+        self.map_title.editingFinished.connect(
+            lambda: self._set_map("title", self.map_title.text()))
+        self.map_description = _PlainText(
+            lambda: self._set_map("description", self.map_description.toPlainText() or REMOVE))
+        self.map_description.setObjectName("map-description")
+        self.map_description.setMaximumHeight(110)
+        self.empty = QLabel(MAP_HINT)
+        self.empty.setTextFormat(Qt.PlainText)
+        self.empty.setWordWrap(True)
+        form.addRow("Map title", self.map_title)
+        form.addRow("Description", self.map_description)
+        form.addRow(self.empty)
+        return page
+
+    def _set_map(self, key, value):
+        if not self._loading:
+            self.document.set_map_fields({key: value})
+
+    def _load_map(self):
+        meta = self.document.amap.meta
+        if self.map_title.text() != meta.get("title", ""):
+            self.map_title.setText(meta.get("title", ""))
+            self.map_title.setCursorPosition(0)
+        if self.map_description.toPlainText() != meta.get("description", ""):
+            self.map_description.setPlainText(meta.get("description", ""))
+
     def _build_node_form(self):
         page = QWidget()
         form = QFormLayout(page)
@@ -156,6 +191,7 @@ class Inspector(QWidget):
         if node_id is None or node_id not in self.document.amap:
             self.node_id = None
             self.stack.setCurrentIndex(0)
+            self.refresh()
             return
         self.stack.setCurrentIndex(1)
         self.refresh()
@@ -175,6 +211,7 @@ class Inspector(QWidget):
                 self._load_edge(self.document.amap.edge(*self.edge))
             else:
                 self.stack.setCurrentIndex(0)
+                self._load_map()
         finally:
             self._loading = False
 

@@ -17,6 +17,8 @@ CARD_WIDTH = 240.0
 PADDING = 9.0
 MAX_LINES = 14
 HANDLE_RADIUS = 6.0
+#: Below this zoom a card's text would be unreadable: it is drawn as a plain box.
+SKETCH_BELOW = 0.3
 
 
 def _fonts():
@@ -118,8 +120,13 @@ class NodeItem(QGraphicsItem):
     def paint(self, painter, option, widget=None):
         style = role_style(self.card.place)
         rect = self.card_rect
-        painter.setRenderHint(painter.RenderHint.Antialiasing)
         border = QColor(style["border"])
+        if option.levelOfDetailFromTransform(painter.worldTransform()) < SKETCH_BELOW:
+            painter.setPen(QPen(border, 0))   # too small to read: the card's shape only
+            painter.setBrush(QColor(style["fill"]))
+            painter.drawRect(rect)
+            return
+        painter.setRenderHint(painter.RenderHint.Antialiasing)
         pen = QPen(border, style["penwidth"] + (1.3 if self.isSelected() else 0))
         if self.attrs.get("draft"):
             pen.setStyle(Qt.DashLine)

@@ -33,6 +33,12 @@ MAX_RECENT = 8
 FILE_FILTER = "Argument maps (*.argmap);;All files (*)"
 #: Seconds a passing status message stays.
 STATUS_MS = 6000
+#: Width of the docks on either side of the canvas (pixels), so the canvas gets the most.
+DOCK_WIDTH = 260
+#: Version of the saved dock layout; an older saved layout is not restored.
+STATE_VERSION = 2
+OUTLINE_KEYS = ("add_support", "add_counterclaim", "add_evidence", "add_rebuttal", "add_sibling",
+                "delete", "delete_branch", "cut", "copy", "paste")
 TOOLBAR = ("undo", "redo", None, "add_support", "add_counterclaim", "add_evidence",
            "add_rebuttal", None, "delete", None, "tidy", "fit")
 
@@ -79,15 +85,19 @@ class MainWindow(QMainWindow):
         self.outline_dock = self._dock("outline", "Outline", self.outline, Qt.LeftDockWidgetArea)
         self.sources_dock = SourcesDock(self.document, self.selection, self.registry, self)
         self._dock("sources", "Sources", self.sources_dock, Qt.LeftDockWidgetArea)
-        self.splitDockWidget(self.outline_dock, self.sources_dock, Qt.Vertical)
+        self.history = QUndoView(self.document.undo_stack)
+        self.history.setEmptyLabel("Opened")
+        self.history_dock = self._dock("history", "History", self.history, Qt.LeftDockWidgetArea)
+        self.tabifyDockWidget(self.outline_dock, self.sources_dock)
+        self.tabifyDockWidget(self.sources_dock, self.history_dock)
+        self.outline_dock.raise_()
         self.inspector = Inspector(self.document, self.selection)
         self.inspector_dock = self._dock("inspector", "Inspector", self.inspector,
                                          Qt.RightDockWidgetArea)
-        self.history = QUndoView(self.document.undo_stack)
-        self.history.setEmptyLabel("Opened")
-        self.history_dock = self._dock("history", "History", self.history, Qt.RightDockWidgetArea)
-        self.tabifyDockWidget(self.inspector_dock, self.history_dock)
-        self.inspector_dock.raise_()
+        self.resizeDocks([self.outline_dock, self.inspector_dock], [DOCK_WIDTH, DOCK_WIDTH],
+                         Qt.Horizontal)
+        # the canvas's editing keys work in the outline too
+        self.outline.key_actions = [self.registry[name] for name in OUTLINE_KEYS]
         self.find_bar = FindBar(self.document, self.selection, self.view)
         self.addToolBar(Qt.TopToolBarArea, self.find_bar)
         self.find_bar.hide()
@@ -194,7 +204,6 @@ class MainWindow(QMainWindow):
             self.show_error("Cannot open the file", str(exc))
             return False
         self._add_recent(self.document.path)
-        self.view.fit()
         return True
 
     def open_dialog(self):
@@ -329,7 +338,7 @@ class MainWindow(QMainWindow):
 
     def _save_settings(self):
         self.settings.setValue("geometry", self.saveGeometry())
-        self.settings.setValue("state", self.saveState())
+        self.settings.setValue("state", self.saveState(STATE_VERSION))
 
     def _restore_settings(self):
         geometry = self.settings.value("geometry")
@@ -339,7 +348,7 @@ class MainWindow(QMainWindow):
             self.resize(1280, 820)
         state = self.settings.value("state")
         if state is not None:
-            self.restoreState(state)
+            self.restoreState(state, STATE_VERSION)
 
     # ================================================================ misc
     def show_error(self, title, message):

@@ -6,8 +6,8 @@ drop) become commands on the document; the tree itself is redrawn from the
 model, shortly after each change. It shares the window's selection.
 """
 
-from PySide6.QtCore import QTimer, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QEvent, QTimer, Qt
+from PySide6.QtGui import QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QLineEdit, QStyledItemDelegate, QTreeWidget, QTreeWidgetItem,
 )
@@ -56,6 +56,7 @@ class OutlineTree(QTreeWidget):
         self.document = document
         self.selection = selection
         self.setItemDelegate(_RenameDelegate(self))
+        self.key_actions = []   # actions whose shortcuts also work here (set by the window)
         self.setHeaderHidden(True)
         self.setSelectionMode(QAbstractItemView.ExtendedSelection)
         self.setDragDropMode(QAbstractItemView.InternalMove)
@@ -255,6 +256,24 @@ class OutlineTree(QTreeWidget):
         """Give *node_id* the statement *text* (one undoable step)."""
         if node_id in self.document.amap:
             self.document.set_text(node_id, text)
+
+    def keyPressEvent(self, event):
+        """The canvas's editing keys (Tab, Enter, Delete...) act here too, except while renaming."""
+        if self.state() != QAbstractItemView.EditingState:
+            pressed = QKeySequence(event.keyCombination())
+            for action in self.key_actions:
+                if action.isEnabled() and any(k.matches(pressed) == QKeySequence.ExactMatch
+                                              for k in action.shortcuts()):
+                    action.trigger()
+                    event.accept()
+                    return
+        super().keyPressEvent(event)
+
+    def event(self, event):
+        if event.type() == QEvent.KeyPress and event.key() == Qt.Key_Tab:
+            self.keyPressEvent(event)   # Tab adds a premise here, it does not move the focus
+            return event.isAccepted() or super().event(event)
+        return super().event(event)
 
     # ------------------------------------------------------- drag and drop
     def dropEvent(self, event):

@@ -10,9 +10,15 @@ from PySide6.QtGui import QFontMetricsF, QPainter
 from PySide6.QtWidgets import QGraphicsView
 
 from argmap.gui.canvas import ORIGIN, MapScene
+from argmap.gui.guide import KeyHint, OpeningView
 from argmap.gui.inline_editor import InlineEditor, editor_geometry
 from argmap.gui.items import NodeItem
 from argmap.gui.jobs import spread_positions
+from argmap.gui.overview import Overview
+from argmap.model import queries
+
+#: Arrow keys and the way they walk the map (see argmap.model.queries.step).
+ARROWS = {Qt.Key_Up: "up", Qt.Key_Down: "down", Qt.Key_Left: "left", Qt.Key_Right: "right"}
 
 MIN_ZOOM, MAX_ZOOM = 0.05, 4.0
 
@@ -39,6 +45,9 @@ class MapView(QGraphicsView):
         document.nodes_created.connect(self.show_created)
         selection.changed.connect(self._reveal_selection)
         self.map_scene.unplaced_found.connect(self.initial_layout)
+        self.opening = OpeningView(self)
+        self.hint = KeyHint(self)
+        self.overview = Overview(self)
 
     # ---------------------------------------------------------------- zoom
     @property
@@ -109,7 +118,22 @@ class MapView(QGraphicsView):
             self.viewport().setCursor(Qt.OpenHandCursor)
             event.accept()
             return
+        if event.modifiers() & ~Qt.KeypadModifier == Qt.NoModifier and self._navigate(event.key()):
+            event.accept()
+            return
         super().keyPressEvent(event)
+
+    def _navigate(self, key):
+        """Arrows walk the map from the selected node; Esc clears the selection."""
+        if key == Qt.Key_Escape and (self.selection.nodes or self.selection.edges):
+            self.selection.clear()
+            return True
+        direction = ARROWS.get(key)
+        node = self.selection.nodes[-1] if self.selection.nodes else None
+        if direction is None or node is None or node not in self.document.amap:
+            return False
+        self.selection.set([queries.step(self.document.amap, node, direction)], origin="keys")
+        return True
 
     def keyReleaseEvent(self, event):
         if event.key() == Qt.Key_Space and not event.isAutoRepeat():
@@ -126,6 +150,7 @@ class MapView(QGraphicsView):
         if not node_ids:
             return
         self.selection.set(node_ids)
+        self.updateSceneRect(self.map_scene.sceneRect())   # room to scroll to the new card
         self.ensureVisible(self.map_scene.nodes[node_ids[0]], 60, 60)
         if edit:
             self.edit_text(node_ids[0])
@@ -178,9 +203,10 @@ class MapView(QGraphicsView):
                      if n in self.document.amap}
         if undoable:
             self.document.move_nodes(positions, "Tidy layout")
+            self.fit()
         else:
             self.document.settle_positions(positions)
-        self.fit()
+            self.opening.restart()
 
     # ------------------------------------------------------ in-place edit
     def open_editor(self, item, on_commit):

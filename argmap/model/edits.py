@@ -316,9 +316,16 @@ def move_nodes(amap, positions, label=None):
 
 def set_title(amap, title):
     """Rename the map."""
-    if title == amap.title:
+    return set_map_fields(amap, {"title": title}, "Rename map")
+
+
+def set_map_fields(amap, changes, label="Edit map details"):
+    """Set the map's own fields (``title``, ``description``; ``REMOVE`` deletes one)."""
+    changes = {k: v for k, v in changes.items() if amap.meta.get(k, REMOVE) != v
+               and not (v is REMOVE and k not in amap.meta)}
+    if not changes:
         return None
-    return SetMapAttrs({"title": title}, "Rename map")
+    return SetMapAttrs(changes, label)
 
 
 # ----------------------------------------------------------------- sources

@@ -160,3 +160,32 @@ def problems(amap):
     if len(amap) and not any(amap.graph.out_degree(n) == 0 for n in amap.graph.nodes):
         remarks.append("no main claim")
     return remarks
+
+
+def step(amap, node, direction):
+    """Return the node one step from *node*: ``up`` to what it bears on, ``down`` to its
+    first premise, ``left`` / ``right`` to its previous / next sibling (main claims are
+    siblings of each other). Returns *node* itself when there is nowhere to go.
+
+    Example
+    -------
+    >>> from argmap.model import ArgumentMap
+    >>> m = ArgumentMap(); c = m.add_node("claim", "C")
+    >>> a = m.add_node("claim", "A"); b = m.add_node("claim", "B")
+    >>> m.connect(a, c, "supports"); m.connect(b, c, "supports")
+    >>> step(m, a, "up"), step(m, c, "down"), step(m, a, "right"), step(m, a, "left")
+    ('n1', 'n2', 'n3', 'n2')
+    """
+    graph = amap.graph
+    index = amap.node_index()
+    targets = sorted(graph.successors(node), key=index.__getitem__)
+    if direction == "up":
+        return targets[0] if targets else node
+    if direction == "down":
+        below = children(amap, node)
+        return below[0] if below else node
+    siblings = children(amap, targets[0]) if targets else main_claims(amap)
+    if node not in siblings:
+        return node
+    at = siblings.index(node) + (1 if direction == "right" else -1)
+    return siblings[at] if 0 <= at < len(siblings) else node

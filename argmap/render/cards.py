@@ -42,26 +42,28 @@ class Card:
 def node_places(amap, nodes):
     """Return ``{node: place}``: ``main``, a role (see ``queries.role``) or the kind.
 
-    A node's role is that of its first edge (targets in map order); a node
-    that bears on nothing is ``main`` when it is a main claim, else its kind.
-    Evidence is always ``evidence``.
+    A main claim is ``main`` (also the claim chosen as the top of a circle);
+    evidence is always ``evidence``; another node's role is that of its first
+    edge (targets in map order); a node that bears on nothing and is not a
+    main claim is named by its kind.
     """
     from argmap.model import queries
 
     graph = amap.graph
     index = amap.node_index()
-    mains = None
+    mains = set(queries.main_claims(amap))
     places = {}
     for node in nodes:
         kind = graph.nodes[node]["kind"]
         targets = list(graph.successors(node))
         if kind == "evidence":
             places[node] = "evidence"
+        elif node in mains and kind == "claim":
+            places[node] = "main"
         elif targets:
             places[node] = queries.role(amap, node, min(targets, key=index.__getitem__))
         else:
-            mains = set(queries.main_claims(amap)) if mains is None else mains
-            places[node] = "main" if node in mains and kind == "claim" else kind
+            places[node] = kind
     return places
 
 
