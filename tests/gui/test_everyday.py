@@ -279,3 +279,60 @@ def test_map_title_is_edited_in_the_inspector(small_screen, qtbot):
     assert "Backdoors: the case for and against" in window.windowTitle()
     window.document.undo_stack.undo()
     assert window.document.amap.title != "Backdoors: the case for and against"
+
+
+# ------------------------------------------------------- visible evaluation
+def test_rating_and_strength_show_on_canvas_and_export(small_screen, qtbot):
+    """A rating puts a badge on the card and in the export; a strength thickens the link."""
+    from argmap.render.dot import build_dot
+    from argmap.render.export import ExportOptions
+
+    window = small_screen(SEEDED, qtbot)
+    amap = window.document.amap
+    source, target = next((u, v) for u, v, a in amap.graph.edges(data=True) if not a.get("group"))
+    width = window.scene.edges[(source, target)].pen().widthF()
+    window.document.set_node_attrs(source, {"rating": 7})
+    window.document.set_edge_attrs(source, target, {"strength": 1.0})
+    assert "★ 7" in window.scene.nodes[source].badges()
+    assert window.scene.edges[(source, target)].pen().widthF() > width + 1
+    dot = build_dot(amap, ExportOptions(fmt="dot", title=""))
+    lines = dot.text.splitlines()
+    assert any(l.startswith(dot.ids[source] + " [") and "★ 7" in l for l in lines)
+    edge = f"{dot.ids[target]} -> {dot.ids[source]} "
+    assert any(l.startswith(edge) and 'penwidth="4.0"' in l for l in lines)
+
+
+# ------------------------------------------------------------ dark palette
+def test_dark_palette_keeps_outline_and_quotes_legible(make_window, qtbot):
+    """In a dark palette, outline rows and highlighted quotes keep 4.5:1 contrast."""
+    from PySide6.QtGui import QColor, QPalette, QTextFormat
+    from PySide6.QtWidgets import QApplication
+
+    from argmap.render.colours import contrast
+
+    app = QApplication.instance()
+    old = app.palette()
+    dark = QPalette(old)
+    for role, colour in ((QPalette.Window, "#202020"), (QPalette.Base, "#1B1B1B"),
+                         (QPalette.Text, "#EEEEEE"), (QPalette.WindowText, "#EEEEEE")):
+        dark.setColor(role, QColor(colour))
+    app.setPalette(dark)
+    try:
+        window = make_window(SEEDED)
+        base = window.outline.palette().base().color().name()
+        stack = [window.outline.topLevelItem(i) for i in range(window.outline.topLevelItemCount())]
+        assert stack
+        while stack:
+            row = stack.pop()
+            assert contrast(row.foreground(0).color().name(), base) >= 4.5
+            stack.extend(row.child(i) for i in range(row.childCount()))
+        text = window.sources_dock.text
+        marks = text.extraSelections()
+        assert marks
+        for mark in marks:
+            fmt = mark.format
+            shown = (fmt.foreground().color() if fmt.hasProperty(QTextFormat.ForegroundBrush)
+                     else text.palette().text().color())   # what Qt draws the quote in
+            assert contrast(shown.name(), fmt.background().color().name()) >= 4.5
+    finally:
+        app.setPalette(old)
