@@ -105,8 +105,10 @@ class NodeItem(QGraphicsItem):
         return self.card_rect.adjusted(-4, -HANDLE_RADIUS - 4, 4, HANDLE_RADIUS + 12)
 
     def shape(self):
+        """The card and the whole of its link handle, which stands out above its top edge."""
         path = QPainterPath()
         path.addRoundedRect(self.card_rect, 8, 8)
+        path.addEllipse(self.handle_center(), HANDLE_RADIUS * 2, HANDLE_RADIUS * 2)
         return path
 
     def on_handle(self, pos):

@@ -336,3 +336,21 @@ def test_dark_palette_keeps_outline_and_quotes_legible(make_window, qtbot):
             assert contrast(shown.name(), fmt.background().color().name()) >= 4.5
     finally:
         app.setPalette(old)
+
+
+def test_the_upper_half_of_the_link_handle_starts_a_link(make_window, qtbot):
+    """Pressing just above a card's top edge, on its handle, starts a link, not a pan."""
+    from PySide6.QtCore import QPointF
+
+    window = make_window(SEEDED)
+    window.view.reset_zoom()
+    main = queries.main_claims(window.document.amap)[0]
+    item = window.scene.nodes[main]
+    window.view.centerOn(item)
+    above = item.mapToScene(item.handle_center() - QPointF(0, 4))
+    point = window.view.mapFromScene(above)
+    QTest.mousePress(window.view.viewport(), Qt.LeftButton, Qt.NoModifier, point)
+    try:
+        assert window.scene._link_source is item
+    finally:
+        QTest.mouseRelease(window.view.viewport(), Qt.LeftButton, Qt.NoModifier, point)
