@@ -7,6 +7,7 @@ preview's layout.
 
 import os
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel, QSpinBox,
 )
@@ -64,6 +65,7 @@ class ExportDialog(QDialog):
         self.subtree = QCheckBox("Only the selected node and what bears on it")
         self.subtree.setEnabled(self.selection.single() is not None)
         self.size_label = QLabel("—")
+        self.size_label.setTextFormat(Qt.PlainText)   # a Graphviz message may quote the map
         for label, widget in (("Format", self.format), ("Resolution (dpi)", self.dpi),
                               ("Direction", self.direction)):
             form.addRow(label, widget)

@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTextEdit, QToolTip
 
+from argmap.gui.plain import tooltip
 from argmap.render.style import KIND_STYLE
 from argmap.sources import split_sentences
 
@@ -256,7 +257,7 @@ class SourceText(QPlainTextEdit):
         if event.type() == QEvent.ToolTip:
             found = self.highlights_at(self.offset_at(event.pos()))
             if found:
-                QToolTip.showText(event.globalPos(), "\n".join(h.label for h in found[:3]),
+                QToolTip.showText(event.globalPos(), tooltip("\n".join(h.label for h in found[:3])),
                                   self.viewport())
             else:
                 QToolTip.hideText()
