@@ -32,16 +32,17 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 def placed_map(size):
     """A generated map of *size* nodes with a simple layered position for each."""
     from export import generate_map  # bench/export.py
-    from argmap.model import queries
+    from argmap.model import edits, queries
 
     amap = generate_map(size)
     depth = queries.depth(amap)
-    columns = {}
+    columns, positions = {}, {}
     for node in amap.graph.nodes:
         d = depth.get(node, 0)
         column = columns.get(d, 0)
         columns[d] = column + 1
-        amap._update_node(node, {"pos": (column * 270.0, d * 190.0)})
+        positions[node] = (column * 270.0, d * 190.0)
+    amap.apply(edits.move_nodes(amap, positions))
     return amap
 
 

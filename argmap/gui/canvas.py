@@ -15,6 +15,10 @@ from argmap.render.cards import cards
 from argmap.render.style import RELATION_STYLE
 
 ORIGIN = "canvas"
+#: Room (scene units) kept around the map for scrolling past its edge.
+ROOM = 200.0
+#: How far to the right a free spot is looked for among cards, in card widths.
+SEARCH_CARDS = 60
 
 GAP_X = 30.0
 GAP_Y = 70.0
@@ -74,8 +78,15 @@ class MapScene(QGraphicsScene):
         self._collapsed = {n for n, a in graph.nodes(data=True) if a.get("collapsed")}
         self.refresh_visibility()
         self.refresh_groups()
+        self.setSceneRect(self.itemsBoundingRect().adjusted(-ROOM, -ROOM, ROOM, ROOM))
         if unplaced and len(graph):
             self.unplaced_found.emit()
+
+    def _grow(self, item):
+        """Make the scene's area hold *item* (it never shrinks while the map is open)."""
+        rect = item.sceneBoundingRect()
+        if not self.sceneRect().contains(rect):
+            self.setSceneRect(self.sceneRect().united(rect.adjusted(-ROOM, -ROOM, ROOM, ROOM)))
 
     def _add_node_item(self, node_id, attrs, card):
         item = NodeItem(node_id, attrs, card)
@@ -104,7 +115,8 @@ class MapScene(QGraphicsScene):
 
     # ------------------------------------------------------ model events
     def _on_node_added(self, change):
-        self._add_node_item(change.node, self.amap.node(change.node), self._card(change.node))
+        item = self._add_node_item(change.node, self.amap.node(change.node), self._card(change.node))
+        self._grow(item)
 
     def _on_node_removed(self, change):
         item = self.nodes.pop(change.node)
@@ -116,6 +128,7 @@ class MapScene(QGraphicsScene):
         attrs = self.amap.node(change.node)
         if "pos" in change.keys and "pos" in attrs:
             item.setPos(QPointF(*attrs["pos"]))
+            self._grow(item)
             if self._group_items:
                 self.refresh_groups()
         if set(change.keys) - {"pos"}:
@@ -237,10 +250,10 @@ class MapScene(QGraphicsScene):
         """The first spot at or right of *point* where a card of *size* overlaps no card."""
         w, h = size
         top, bottom = point.y() - h / 2 - 10, point.y() + h / 2 + 10
+        band = QRectF(point.x() - w, top, w * SEARCH_CARDS, bottom - top)
         taken = sorted((item.x() - item.size[0] / 2, item.x() + item.size[0] / 2)
-                       for item in self.nodes.values()
-                       if item.isVisible() and item.y() - item.size[1] / 2 < bottom
-                       and item.y() + item.size[1] / 2 > top)
+                       for item in self.items(band)
+                       if isinstance(item, NodeItem) and item.isVisible())
         x = point.x()
         for left, right in taken:
             if right + GAP_X / 2 <= x - w / 2:
@@ -323,6 +336,17 @@ class MapScene(QGraphicsScene):
         self._link_line = QGraphicsPathItem()
         self._link_line.setPen(QPen(QColor("#555555"), 1.5, Qt.DashLine))
         self.addItem(self._link_line)
+
+    @property
+    def linking(self):
+        """Whether a link is being dragged from a card's handle."""
+        return self._link_line is not None
+
+    def cancel_link(self):
+        """Drop the link being dragged (Esc)."""
+        if self._link_line is not None:
+            self.removeItem(self._link_line)
+            self._link_line = self._link_source = None
 
     def _finish_link(self, event):
         source = self._link_source

@@ -45,7 +45,9 @@ class OpeningView(QObject):
         super().__init__(view)
         self.view = view
         self.pending = True
+        self._applying = False
         view.document.reset.connect(self.restart)
+        view.zoom_changed.connect(self._zoomed)
         for event_source in (view.viewport(), view):
             event_source.installEventFilter(self)
 
@@ -53,6 +55,10 @@ class OpeningView(QObject):
         """A new map: fit it again when the view has its size."""
         self.pending = True
         QTimer.singleShot(0, self.apply)
+
+    def _zoomed(self, _zoom):
+        if not self._applying:
+            self.pending = False   # zoomed by the user or a command: keep their view
 
     def eventFilter(self, watched, event):
         kind = event.type()
@@ -69,6 +75,14 @@ class OpeningView(QObject):
             return
         if view.scene().itemsBoundingRect().isEmpty():
             return
+        self._applying = True
+        try:
+            self._fit_readably(view)
+        finally:
+            self._applying = False
+
+    @staticmethod
+    def _fit_readably(view):
         view.fit()
         if view.zoom < readable_zoom(view):
             view.set_zoom(readable_zoom(view))

@@ -21,36 +21,84 @@ HANDLE_RADIUS = 6.0
 SKETCH_BELOW = 0.3
 
 
+class _Type:
+    """The card fonts, their metrics and a cache of word widths, made once per process."""
+
+    fonts = None
+    widths = {}
+    LIMIT = 200_000   # words remembered
+
+
 def _fonts():
-    body = QFont(FONT_FAMILY)
-    body.setPointSizeF(FONT_SIZE - 1)
-    header = QFont(FONT_FAMILY)
-    header.setPointSizeF(FONT_SIZE - 3.5)
-    header.setBold(True)
-    return body, header
+    """``(body, header)`` fonts of a card (shared: copy before changing one)."""
+    if _Type.fonts is None:
+        body = QFont(FONT_FAMILY)
+        body.setPointSizeF(FONT_SIZE - 1)
+        header = QFont(FONT_FAMILY)
+        header.setPointSizeF(FONT_SIZE - 3.5)
+        header.setBold(True)
+        _Type.fonts = (body, header, QFontMetricsF(body), QFontMetricsF(header))
+    return _Type.fonts[:2]
 
 
-def wrap_text(text, metrics, width, max_lines=MAX_LINES):
-    """Break *text* into lines that fit *width*; elide past *max_lines*."""
-    lines = []
+def _citation_font():
+    """The smaller italic font of a card's citation line, and its metrics."""
+    if len(_Type.fonts or ()) < 6:
+        small = QFont(_fonts()[0])
+        small.setItalic(True)
+        small.setPointSizeF(small.pointSizeF() - 1.5)
+        _Type.fonts = _Type.fonts[:4] + (small, QFontMetricsF(small))
+    return _Type.fonts[4:6]
+
+
+def _body_metrics():
+    _fonts()
+    return _Type.fonts[2]
+
+
+def word_width(word):
+    """Width of *word* in the card's body font (remembered)."""
+    width = _Type.widths.get(word)
+    if width is None:
+        width = _body_metrics().horizontalAdvance(word)
+        if len(_Type.widths) < _Type.LIMIT:
+            _Type.widths[word] = width
+    return width
+
+
+def wrap_text(text, width, max_lines=MAX_LINES):
+    """Break *text* into lines of the body font that fit *width*; elide past *max_lines*.
+
+    Widths are summed word by word (each word measured once per process), so
+    a card is laid out without measuring every candidate line.
+    """
+    space, lines = word_width(" "), []
     for paragraph in text.split("\n") or [""]:
-        line = ""
+        line, used = "", 0.0
         for word in paragraph.split(" "):
-            candidate = f"{line} {word}" if line else word
-            if metrics.horizontalAdvance(candidate) <= width or not line:
-                line = candidate
-                while metrics.horizontalAdvance(line) > width and len(line) > 1:
-                    cut = max(1, int(len(line) * width / metrics.horizontalAdvance(line)) - 1)
-                    lines.append(line[:cut])
-                    line = line[cut:]
-            else:
+            size = word_width(word)
+            if line and used + space + size <= width:
+                line, used = f"{line} {word}", used + space + size
+                continue
+            if line:
                 lines.append(line)
-                line = word
+            line, used = _break_long(word, size, width, lines)
         lines.append(line)
     if len(lines) > max_lines:
         lines = lines[:max_lines]
-        lines[-1] = metrics.elidedText(lines[-1] + " …", Qt.ElideRight, width)
+        lines[-1] = _body_metrics().elidedText(lines[-1] + " …", Qt.ElideRight, width)
     return lines
+
+
+def _break_long(word, size, width, lines):
+    """Start a line with *word*, cutting a word wider than a line into pieces that fit."""
+    metrics = _body_metrics()
+    while size > width and len(word) > 1:
+        cut = max(1, int(len(word) * width / size) - 1)
+        lines.append(word[:cut])
+        word = word[cut:]
+        size = metrics.horizontalAdvance(word)
+    return word, size
 
 
 class NodeItem(QGraphicsItem):
@@ -76,11 +124,11 @@ class NodeItem(QGraphicsItem):
         self.attrs = dict(attrs)
         self.card = card
         body, header = _fonts()
-        metrics = QFontMetricsF(body)
-        self.lines = wrap_text(attrs.get("text", "") or " ", metrics, CARD_WIDTH - 2 * PADDING)
+        metrics = _body_metrics()
+        self.lines = wrap_text(attrs.get("text", "") or " ", CARD_WIDTH - 2 * PADDING)
         self.header = card.header
         self.line_height = metrics.lineSpacing()
-        self.header_height = QFontMetricsF(header).lineSpacing() + 3
+        self.header_height = _Type.fonts[3].lineSpacing() + 3
         citation = card.citation
         self.citation = citation
         height = 2 * PADDING + self.header_height + len(self.lines) * self.line_height
@@ -150,20 +198,19 @@ class NodeItem(QGraphicsItem):
         painter.setFont(header)
         painter.setPen(QColor(style["border"]))
         room = rect.width() - 2 * PADDING - self._badges_width(header)
-        shown = QFontMetricsF(header).elidedText(self.header, Qt.ElideRight, room)
+        shown = _Type.fonts[3].elidedText(self.header, Qt.ElideRight, room)
         painter.drawText(QRectF(x, y, room, self.header_height), Qt.AlignLeft | Qt.AlignTop, shown)
         y += self.header_height
         painter.setFont(body)
         painter.setPen(QColor(style["text"]))
+        ascent = _body_metrics().ascent()
         for line in self.lines:
-            painter.drawText(QPointF(x, y + QFontMetricsF(body).ascent()), line)
+            painter.drawText(QPointF(x, y + ascent), line)
             y += self.line_height
         if self.citation:
-            body.setItalic(True)
-            body.setPointSizeF(body.pointSizeF() - 1.5)
-            painter.setFont(body)
+            small, metrics = _citation_font()
+            painter.setFont(small)
             painter.setPen(QColor("#555555"))
-            metrics = QFontMetricsF(body)
             text = metrics.elidedText("— " + self.citation, Qt.ElideRight, rect.width() - 2 * PADDING)
             painter.drawText(QPointF(x, y + metrics.ascent() + 2), text)
 
@@ -177,7 +224,7 @@ class NodeItem(QGraphicsItem):
         return found
 
     def _badges_width(self, font):
-        metrics = QFontMetricsF(font)
+        metrics = _Type.fonts[3]
         return sum(metrics.horizontalAdvance(b) + 11 for b in self.badges()) + 4
 
     def _paint_badges(self, painter, rect, border):
@@ -185,7 +232,7 @@ class NodeItem(QGraphicsItem):
         painter.setFont(header)
         x = rect.right() - PADDING
         for badge in reversed(self.badges()):
-            width = QFontMetricsF(header).horizontalAdvance(badge) + 8
+            width = _Type.fonts[3].horizontalAdvance(badge) + 8
             box = QRectF(x - width, rect.top() + PADDING - 2, width, 14)
             painter.setPen(Qt.NoPen)
             painter.setBrush(border)

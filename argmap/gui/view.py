@@ -124,7 +124,10 @@ class MapView(QGraphicsView):
         super().keyPressEvent(event)
 
     def _navigate(self, key):
-        """Arrows walk the map from the selected node; Esc clears the selection."""
+        """Arrows walk the map from the selected node; Esc drops a link or the selection."""
+        if key == Qt.Key_Escape and self.map_scene.linking:
+            self.map_scene.cancel_link()
+            return True
         if key == Qt.Key_Escape and (self.selection.nodes or self.selection.edges):
             self.selection.clear()
             return True
@@ -150,7 +153,6 @@ class MapView(QGraphicsView):
         if not node_ids:
             return
         self.selection.set(node_ids)
-        self.updateSceneRect(self.map_scene.sceneRect())   # room to scroll to the new card
         self.ensureVisible(self.map_scene.nodes[node_ids[0]], 60, 60)
         if edit:
             self.edit_text(node_ids[0])

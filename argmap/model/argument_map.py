@@ -95,6 +95,7 @@ class ArgumentMap:
         self._listeners = []
         self._next_id = 1
         self._index = None  # node_index(), kept until the node order changes
+        self._derived = {}  # derived facts (main claims...), kept until the structure changes
 
     # ----------------------------------------------------------- reading
     @property
@@ -210,6 +211,7 @@ class ArgumentMap:
         twin.documents = {k: dict(v) for k, v in self.documents.items()}
         twin._graph = self._graph.copy()  # new attribute dicts; values are never mutated
         twin._next_id = self._next_id
+        twin._derived = {}
         return twin
 
     # ------------------------------------------------------- listeners
@@ -220,7 +222,20 @@ class ArgumentMap:
     def unsubscribe(self, listener):
         self._listeners.remove(listener)
 
+    def derived(self, name, compute):
+        """Return the derived fact *name*, computing it with ``compute()`` once per structure.
+
+        Facts are forgotten when a node or link is added or removed, a link
+        changes, a node changes kind, or the order changes; moving a node or
+        editing its text keeps them. The value is shared: do not change it.
+        """
+        if name not in self._derived:
+            self._derived[name] = compute()
+        return self._derived[name]
+
     def _emit(self, change):
+        if change.type != ChangeType.NODE_CHANGED or "kind" in change.keys:
+            self._derived.clear()
         for listener in list(self._listeners):
             listener(change)
 

@@ -40,6 +40,10 @@ def main_claims(amap):
     nothing (a cycle at the top), each circle that leads nowhere else gives
     its first claim (or first node), so a map always has a top.
     """
+    return list(amap.derived("main_claims", lambda: _main_claims(amap)))
+
+
+def _main_claims(amap):
     graph = amap.graph
     tops = [n for n in graph.nodes if graph.out_degree(n) == 0]
     claims = [n for n in tops if graph.nodes[n]["kind"] == "claim"]
