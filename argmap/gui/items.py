@@ -339,6 +339,10 @@ class EdgeItem(QGraphicsPathItem):
         return self._bounds
 
     def paint(self, painter, option, widget=None):
+        if option.levelOfDetailFromTransform(painter.worldTransform()) < SKETCH_BELOW:
+            painter.setPen(QPen(self.pen().color(), 0))   # far out: a thin straight line
+            painter.drawLine(self.start, self.end)
+            return
         painter.setRenderHint(painter.RenderHint.Antialiasing)
         pen = QPen(self.pen())
         if self.isSelected():

@@ -30,7 +30,7 @@ class Overview(QGraphicsView):
         self.hide()   # until the first refresh has fitted and placed it
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(60)
+        self._timer.setInterval(250)   # after a burst of edits, not during it
         self._timer.timeout.connect(self.refresh)
         for signal in (canvas.horizontalScrollBar().valueChanged,
                        canvas.verticalScrollBar().valueChanged, canvas.zoom_changed):
