@@ -110,6 +110,19 @@ def atomic_write(path, data, backup=False, check=None, replace=True):
                         f"valid ({exc}); the old file is untouched") from exc
 
 
+def check_writable(path):
+    """Raise SaveError now if *path* could not be saved over (see :func:`atomic_write`).
+
+    Lets a slow writer (an export) refuse a FIFO, a device, a folder or a
+    read-only file before doing its work. Returns True if the file exists.
+    """
+    shown = os.fspath(path)
+    try:
+        return _existing(os.path.realpath(shown), shown) is not None
+    except OSError as exc:
+        raise SaveError(f"could not save {shown}: {describe_os_error(exc)}") from exc
+
+
 def _existing(target, shown):
     """Return the stat of the file at *target*, None if there is none; refuse bad targets."""
     try:
