@@ -148,7 +148,8 @@ def big_map(tmp_path_factory):
 @pytest.mark.graphviz
 @pytest.mark.skipif(not os.path.isdir("/proc"), reason="finds the child through /proc")
 @pytest.mark.parametrize("sig, code", [(signal.SIGTERM, 143), (signal.SIGHUP, 129),
-                                       (signal.SIGINT, 130)])
+                                       (signal.SIGINT, 130)],
+                         ids=["SIGTERM", "SIGHUP", "SIGINT"])
 def test_signal_during_export_stops_dot_too(tmp_path, big_map, sig, code):
     """SIGTERM, SIGHUP or Ctrl+C during an export end argmap and the dot it runs, leaving no file."""
     out = tmp_path / "big.svg"

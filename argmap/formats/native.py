@@ -364,8 +364,6 @@ def _read_regular(path, max_bytes):
             raise IsADirectoryError(errno.EISDIR, "is a folder", path)
         if not stat.S_ISREG(info.st_mode):
             raise FormatError("not a regular file (a pipe, a device or a socket)", path)
-        if info.st_size > max_bytes:
-            raise FormatError(f"the file is larger than {_size_text(max_bytes)}", path)
         return handle.read(max_bytes + 1)
 
 

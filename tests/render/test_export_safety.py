@@ -28,6 +28,18 @@ def test_export_refuses_anything_but_a_regular_file(tmp_path, make):
     assert not out.is_file() and os.listdir(tmp_path) == ["map.svg"]
 
 
+def test_output_is_checked_before_drawing(tmp_path, monkeypatch):
+    """A FIFO at the output path is refused before Graphviz runs (no wasted minutes)."""
+    from argmap.render import export
+
+    def never(*args):
+        raise AssertionError("drew before checking the output")
+    monkeypatch.setattr(export, "render", never)
+    os.mkfifo(tmp_path / "map.png")
+    with pytest.raises(SaveError, match="not a regular file"):
+        export_file(rich_map(), tmp_path / "map.png", ExportOptions())
+
+
 def test_export_onto_a_fifo_from_the_cli_fails_without_blocking(tmp_path):
     """`export -o FIFO` exits 1 at once with the reason, and the FIFO stays a FIFO."""
     source = tmp_path / "m.argmap"
