@@ -323,3 +323,16 @@ def test_unknown_top_level_field_cannot_shadow_a_known_one():
     amap.extra = {"nodes": [], "format": "evil", "kept": 1}
     data = native.map_to_dict(amap)
     assert data["format"] == "argmap" and len(data["nodes"]) == 1 and data["kept"] == 1
+
+
+def test_document_file_deleted_after_import_is_not_needed(tmp_path):
+    """A map holds its documents' text: deleting the file after import loses nothing."""
+    from argmap.sources.documents import add_document_command, load_document
+
+    source = tmp_path / "article.txt"
+    source.write_text("Encryption protects journalists.")
+    amap = a_map()
+    amap.apply(add_document_command(load_document(source)))
+    source.unlink()
+    save_map(amap, tmp_path / "m.argmap")
+    assert load_map(tmp_path / "m.argmap").documents["article"]["text"].startswith("Encryption")
