@@ -44,7 +44,7 @@ def test_info_shows_hostile_text_escaped(tmp_path, capsys):
 
 
 def test_errors_show_hostile_text_escaped(tmp_path, capsys):
-    """An error naming a file with escape sequences in its name prints them escaped, on one line."""
+    """An error naming a file with escape sequences in its name shows them escaped, one line."""
     bad = tmp_path / "m\x1b[2J\x07.argmap"
     bad.write_text("{")
     assert cli.main(["validate", str(bad)]) == 1
@@ -151,7 +151,7 @@ def big_map(tmp_path_factory):
                                        (signal.SIGINT, 130)],
                          ids=["SIGTERM", "SIGHUP", "SIGINT"])
 def test_signal_during_export_stops_dot_too(tmp_path, big_map, sig, code):
-    """SIGTERM, SIGHUP or Ctrl+C during an export end argmap and the dot it runs, leaving no file."""
+    """SIGTERM, SIGHUP or Ctrl+C during an export end argmap and its dot, leaving no file."""
     out = tmp_path / "big.svg"
     proc = _cli("export", big_map, "-o", out)
     child = _graphviz_child(proc.pid)
