@@ -1,6 +1,8 @@
 """The ``argmap`` command line: an argparse front end over the model, formats and renderer.
 
-Exit codes: 0 success, 1 invalid input (a bad file, a failed export), 2 usage.
+Exit codes: 0 success, 1 invalid input (a bad file, a failed export), 2 usage,
+129/143 ended by SIGHUP/SIGTERM, 130 Ctrl+C, 141 output pipe closed. Text from
+files is shown with control characters escaped (:mod:`argmap.terminal`).
 It never imports the GUI.
 """
 
@@ -10,6 +12,7 @@ from collections import Counter
 
 from argmap import __version__
 from argmap.errors import ArgmapError
+from argmap.terminal import SafeWriter, run_quietly, shown, signals_end_cleanly
 
 
 # ------------------------------------------------------------------ info
@@ -28,18 +31,18 @@ def _run_info(args, out):
     graph = amap.graph
     kinds = Counter(a["kind"] for _, a in graph.nodes(data=True))
     relations = Counter(a["relation"] for _, _, a in graph.edges(data=True))
-    print(f"title: {amap.title or '(untitled)'}", file=out)
+    print(f"title: {shown(amap.title) or '(untitled)'}", file=out)
     print(f"nodes: {len(graph)} (" + ", ".join(f"{k} {kinds[k]}" for k in KINDS)
           + ")", file=out)
     print(f"edges: {graph.number_of_edges()} (" + ", ".join(
         f"{r} {relations[r]}" for r in RELATIONS) + ")", file=out)
     print(f"documents: {len(amap.documents)}", file=out)
     for node in queries.main_claims(amap):
-        print(f"main claim {node}: {graph.nodes[node]['text']}", file=out)
+        print(f"main claim {shown(node)}: {shown(graph.nodes[node]['text'])}", file=out)
     found = queries.problems(amap)
     print(f"problems: {len(found)}", file=out)
     for remark in found:
-        print(f"  {remark}", file=out)
+        print(f"  {shown(remark)}", file=out)
     return 0
 
 
@@ -60,10 +63,10 @@ def _run_validate(args, out):
 
     amap = load_map(args.file)
     warnings = queries.problems(amap)
-    print(f"{args.file}: valid ({len(amap)} nodes, {amap.graph.number_of_edges()} edges"
+    print(f"{shown(args.file)}: valid ({len(amap)} nodes, {amap.graph.number_of_edges()} edges"
           f"{f', {len(warnings)} warning(s)' if warnings else ''})", file=out)
     for remark in warnings:
-        print(f"  warning: {remark}", file=out)
+        print(f"  warning: {shown(remark)}", file=out)
     return 1 if warnings and args.strict else 0
 
 
@@ -83,11 +86,10 @@ def _run_new(args, out):
     from argmap.formats import native
     from argmap.model import ArgumentMap
 
-    if os.path.exists(args.file) and not args.force:
-        raise ArgmapError(f"{args.file} already exists (use --force to overwrite it)")
+    _refuse_existing(args.file, args.force)
     amap = ArgumentMap(args.title or args.claim)
     amap.add_node("claim", args.claim)
-    native.save(amap, args.file)
+    native.save(amap, args.file, overwrite=args.force)
     print(f"created {args.file}", file=out)
     return 0
 
@@ -132,12 +134,22 @@ def _add_draft(sub):
     p.add_argument("-o", "--output", required=True, help="the .argmap file to write")
     p.add_argument("--against", help="a finished map of the same documents: print recall and "
                                      "precision of the draft against it")
+    p.add_argument("--force", action="store_true", help="overwrite an existing output file")
 
 
 def _run_draft(args, out):
     from argmap.sources.draft import run_draft_command
 
+    _refuse_existing(args.output, args.force)
     return run_draft_command(args.documents, args.output, args.against, out)
+
+
+def _refuse_existing(path, force):
+    """Raise unless *path* is free or *force* is given (every CLI writer of maps calls this)."""
+    import os
+
+    if os.path.lexists(path) and not force:
+        raise ArgmapError(f"{path} already exists (use --force to overwrite it)")
 
 
 COMMANDS = {
@@ -167,12 +179,17 @@ def _one_line(exc):
 
 def main(argv=None, out=None):
     """Run the command line; return the exit code."""
-    out = out or sys.stdout
+    out = SafeWriter(out or sys.stdout)
     args = build_parser().parse_args(argv)
+    with signals_end_cleanly():
+        return run_quietly(lambda: _run(args, out), out)
+
+
+def _run(args, out):
     try:
         return COMMANDS[args.command][1](args, out)
     except ArgmapError as exc:
-        print(f"argmap {args.command}: {_one_line(exc)}", file=sys.stderr)
+        print(f"argmap {args.command}: {shown(_one_line(exc))}", file=sys.stderr)
         return 1
 
 

@@ -46,6 +46,23 @@ class SaveError(ArgmapError):
     """A file could not be written; the old file, if any, is untouched."""
 
 
+class ReadOnlyFileError(SaveError):
+    """The file has no write permission: it is never replaced, even by root; save under
+    another name instead."""
+
+
+class LockError(ArgmapError):
+    """A map's lock file could not be made or read."""
+
+
+class LockedError(LockError):
+    """The map is open in another live process; ``info`` says which (pid, host, time)."""
+
+    def __init__(self, message, info=None):
+        super().__init__(message)
+        self.info = info
+
+
 class RenderError(ArgmapError):
     """A diagram could not be drawn (Graphviz failed, timed out, or gave bad output)."""
 

@@ -1,14 +1,32 @@
-"""Safe file writing shared by every writer: temp file, fsync, rename.
+"""Safe file writing shared by every writer: temp file, fsync, check, rename.
 
 A failed write never leaves a half-written file and never touches the file
-that was there before.
+that was there before. More precisely, :func:`atomic_write`:
+
+- writes through a symbolic link to the file it names (the link stays a link);
+- refuses a file without write permission bits (even for root), and anything
+  that is not a regular file (a folder, a FIFO, a device);
+- keeps the mode, owner and group (best effort) of the file and of its ``.bak``;
+- writes a file with several hard links in place, so that no link is split
+  (the new bytes are first written and checked in a temp file, which also
+  proves that they fit on the disk);
+- reads the temp file back and checks it before the rename, and the file
+  after it;
+- names temp files ``.NAME.tmp-PID-RANDOM`` and removes those whose process
+  is gone;
+- rotates ``NAME.bak`` only for a reason: not when the new bytes equal the
+  old ones, and not when the old file fails the check while a ``.bak`` exists
+  (that ``.bak`` may be the only good copy).
 """
 
 import errno
 import os
+import re
+import stat
 import tempfile
+import time
 
-from argmap.errors import SaveError
+from argmap.errors import ArgmapError, ReadOnlyFileError, SaveError
 
 _REASONS = {
     errno.ENOSPC: "the disk is full",
@@ -19,7 +37,13 @@ _REASONS = {
     errno.ENOENT: "the folder does not exist",
     errno.EISDIR: "a folder has that name",
     errno.ENAMETOOLONG: "the file name is too long",
+    errno.EEXIST: "the file already exists",
 }
+#: A temp file is removed as stale when its process is gone and it is older than this (s).
+STALE_TEMP_SECONDS = 30
+#: How much of a file's name its temp files repeat (keeps temp names within 255 bytes).
+_NAME_PART = 100
+_TEMP = re.compile(r"^\.(?P<name>.+)\.tmp-(?P<pid>\d+)-[A-Za-z0-9_]+$")
 
 
 def describe_os_error(exc):
@@ -40,43 +64,183 @@ def _fsync_dir(folder):
         os.close(fd)
 
 
-def atomic_write(path, data, backup=False):
+def atomic_write(path, data, backup=False, check=None, replace=True):
     """Write *data* (bytes) to *path* atomically.
 
     Parameters
     ----------
     path : str or os.PathLike
-        The file to write.
+        The file to write; a symbolic link is followed to the file it names.
     data : bytes
         The whole new content.
     backup : bool
-        Keep the previous content, if any, as ``path + '.bak'``.
+        Keep the previous content, if any, as ``NAME.bak`` beside the file.
+    check : callable, optional
+        ``check(bytes)`` raising :class:`~argmap.errors.ArgmapError` when the
+        bytes read back are not valid (a reader's parse, say).
+    replace : bool
+        False refuses to replace an existing file (atomically: no race).
 
     Raises
     ------
     SaveError
-        With the reason (disk full, permission denied, read-only folder); the
-        old file is then byte-identical to what it was.
+        With the reason (disk full, permission denied, read-only folder,
+        already exists, not a regular file); the old file is then
+        byte-identical to what it was.
+    ReadOnlyFileError
+        When the file has no write permission (offer Save As).
     """
-    path = os.fspath(path)
-    folder = os.path.dirname(os.path.abspath(path))
+    shown = os.fspath(path)
+    target = os.path.realpath(shown)
+    try:
+        remove_stale_temps(target)
+        old = _existing(target, shown)
+        if old is not None and not replace:
+            raise SaveError(f"could not save {shown}: the file already exists")
+        if old is not None and old.st_nlink > 1:
+            _write_in_place(target, data, backup, check)
+        else:
+            _write_by_rename(target, data, old, backup, check, replace)
+    except OSError as exc:
+        raise SaveError(f"could not save {shown}: {describe_os_error(exc)}") from exc
+    except SaveError:
+        raise
+    except ArgmapError as exc:
+        raise SaveError(f"could not save {shown}: the written file did not read back as "
+                        f"valid ({exc}); the old file is untouched") from exc
+
+
+def check_writable(path):
+    """Raise SaveError now if *path* could not be saved over (see :func:`atomic_write`).
+
+    Lets a slow writer (an export) refuse a FIFO, a device, a folder or a
+    read-only file before doing its work. Returns True if the file exists.
+    """
+    shown = os.fspath(path)
+    try:
+        return _existing(os.path.realpath(shown), shown) is not None
+    except OSError as exc:
+        raise SaveError(f"could not save {shown}: {describe_os_error(exc)}") from exc
+
+
+def _existing(target, shown):
+    """Return the stat of the file at *target*, None if there is none; refuse bad targets."""
+    try:
+        info = os.stat(target)
+    except FileNotFoundError:
+        return None
+    if stat.S_ISDIR(info.st_mode):
+        raise SaveError(f"could not save {shown}: a folder has that name")
+    if not stat.S_ISREG(info.st_mode):
+        raise SaveError(f"could not save {shown}: it is not a regular file (a pipe, a "
+                        "device or a socket) and is left as it is; choose another name")
+    if not info.st_mode & 0o222 or not os.access(target, os.W_OK):
+        raise ReadOnlyFileError(f"could not save {shown}: the file is read-only (no write "
+                                "permission); save it under another name")
+    return info
+
+
+def _write_by_rename(target, data, old, backup, check, replace):
+    folder = os.path.dirname(target)
     tmp = None
     try:
-        tmp = _write_temp(folder, ".tmp", data)
-        if os.path.exists(path):
-            os.chmod(tmp, os.stat(path).st_mode & 0o7777)
-            if backup:
-                _write_backup(path, folder)
-        else:
-            os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
+        tmp = _write_temp(folder, target, data)
+        _verify(tmp, data, check)
+        _copy_attributes(tmp, old)
+        if old is not None and backup:
+            _rotate_backup(target, data, old, check)
+        _install(tmp, target, replace)
         tmp = None
         _fsync_dir(folder)
-    except OSError as exc:
-        raise SaveError(f"could not save {path}: {describe_os_error(exc)}") from exc
     finally:
         if tmp is not None and os.path.exists(tmp):
             os.unlink(tmp)
+    _verify_final(target, data, backup)
+
+
+def _install(tmp, target, replace):
+    """Rename *tmp* to *target*; without *replace*, fail if *target* appeared meanwhile."""
+    if replace:
+        os.replace(tmp, target)
+        return
+    try:
+        os.link(tmp, target)  # atomic "create, never replace"
+    except FileExistsError:
+        raise
+    except OSError:  # a file system without hard links: check, then rename
+        if os.path.lexists(target):
+            raise FileExistsError(errno.EEXIST, "exists", target) from None
+        os.replace(tmp, target)
+        return
+    os.unlink(tmp)
+
+
+def _write_in_place(target, data, backup, check):
+    """Write a hard-linked file in place so that every name sees the new content.
+
+    The new bytes are first written and checked in a temp file (which shows
+    they fit on the disk); the temp file is removed to free that space, then
+    the file is overwritten. On failure the old bytes are written back.
+    """
+    folder = os.path.dirname(target)
+    with open(target, "rb") as handle:
+        old_bytes = handle.read()
+    tmp = _write_temp(folder, target, data)
+    try:
+        _verify(tmp, data, check)
+        if backup:
+            _rotate_backup(target, data, os.stat(target), check)
+    finally:
+        os.unlink(tmp)
+    try:
+        _overwrite(target, data)
+    except OSError:
+        _overwrite(target, old_bytes)
+        raise
+    _verify_final(target, data, backup)
+
+
+def _overwrite(target, data):
+    fd = os.open(target, os.O_WRONLY)
+    try:
+        _write_all(fd, data)
+        os.ftruncate(fd, len(data))
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _verify(path, data, check):
+    """Read *path* back; raise SaveError unless it holds *data* and passes *check*."""
+    with open(path, "rb") as handle:
+        written = handle.read()
+    if written != data:
+        raise SaveError(f"could not save {path}: the file read back differs from what "
+                        "was written")
+    if check is not None:
+        check(written)
+
+
+def _verify_final(target, data, backup):
+    with open(target, "rb") as handle:
+        if handle.read() == data:
+            return
+    kept = " the previous version is in the .bak file" if backup else ""
+    raise SaveError(f"could not save {target}: the saved file reads back differently;{kept}")
+
+
+def _copy_attributes(tmp, old):
+    """Give *tmp* the mode, owner and group of *old* (a stat), or the default mode."""
+    if old is None:
+        os.chmod(tmp, 0o666 & ~_umask())
+        return
+    for owner in ((old.st_uid, old.st_gid), (-1, old.st_gid)):
+        try:
+            os.chown(tmp, *owner)
+            break
+        except PermissionError:
+            continue  # best effort: only root may give a file away; try the group alone
+    os.chmod(tmp, stat.S_IMODE(old.st_mode))  # after chown, which clears set-id bits
 
 
 def _write_all(fd, data):
@@ -87,12 +251,17 @@ def _write_all(fd, data):
         view = view[written:]
 
 
-def _write_temp(folder, suffix, data):
-    """Write *data* to a new synced temp file in *folder*; return its path.
+def temp_prefix(path):
+    """Return the prefix of the temp files written for *path* (``.NAME.tmp-PID-``)."""
+    return f".{os.path.basename(path)[:_NAME_PART]}.tmp-{os.getpid()}-"
+
+
+def _write_temp(folder, final, data):
+    """Write *data* to a new synced temp file in *folder* named after *final*; return it.
 
     On failure the temp file is removed and the OSError passes on.
     """
-    fd, tmp = tempfile.mkstemp(prefix=".argmap-", suffix=suffix, dir=folder)
+    fd, tmp = tempfile.mkstemp(prefix=temp_prefix(final), dir=folder)
     try:
         try:
             _write_all(fd, data)
@@ -105,15 +274,78 @@ def _write_temp(folder, suffix, data):
     return tmp
 
 
-def _write_backup(path, folder):
+def _rotate_backup(path, data, old, check):
+    """Copy the current file to ``path.bak`` when there is a reason to (see the module)."""
     with open(path, "rb") as src:
-        old = src.read()
-    tmp = _write_temp(folder, ".bak.tmp", old)
+        current = src.read()
+    if current == data:
+        return  # nothing changes: the .bak keeps the version before
+    bak = path + ".bak"
+    if check is not None and os.path.lexists(bak) and not _passes(check, current):
+        return  # the file on disk is broken; the existing .bak may be the only good copy
+    tmp = _write_temp(os.path.dirname(path), bak, current)
     try:
-        os.replace(tmp, path + ".bak")
+        _copy_attributes(tmp, old)
+        os.replace(tmp, bak)
     except BaseException:
         os.unlink(tmp)
         raise
+
+
+def _passes(check, data):
+    try:
+        check(data)
+    except ArgmapError:
+        return False
+    return True
+
+
+def remove_stale_temps(path):
+    """Remove temp files of *path* (and of its ``.bak``) left by processes that are gone.
+
+    Returns
+    -------
+    list of str
+        The files removed.
+    """
+    folder = os.path.dirname(os.path.abspath(path))
+    base = os.path.basename(path)
+    names = {base[:_NAME_PART], (base + ".bak")[:_NAME_PART]}
+    removed = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed  # an unreadable folder: cleaning is a courtesy, the save goes on
+    for entry in entries:
+        found = _TEMP.match(entry.name)
+        if found and found["name"] in names and _is_stale(entry, int(found["pid"])):
+            try:
+                os.unlink(entry.path)
+                removed.append(entry.path)
+            except FileNotFoundError:
+                continue  # another process cleaned it first
+    return removed
+
+
+def _is_stale(entry, pid):
+    try:
+        age = time.time() - entry.stat(follow_symlinks=False).st_mtime
+    except FileNotFoundError:
+        return False
+    return age > STALE_TEMP_SECONDS and not process_alive(pid)
+
+
+def process_alive(pid):
+    """Return True if a process *pid* runs on this machine (or might: no permission to ask)."""
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _umask():

@@ -206,3 +206,30 @@ def test_installed_entry_point(map_file, tmp_path):
     assert load_map(made).node("n1")["text"] == "Früh"
     assert _subprocess(script, "new", str(made), "--claim", "again").returncode == 1
     assert _subprocess(script).returncode == 2
+
+
+def _document(tmp_path):
+    doc = tmp_path / "article.txt"
+    doc.write_text("Encryption protects journalists. Therefore backdoors are dangerous.\n")
+    return doc
+
+
+def test_draft_refuses_to_overwrite_without_force(capsys, tmp_path):
+    """`draft -o MAP` leaves an existing map (and its .bak) alone unless --force is given."""
+    doc, out = _document(tmp_path), tmp_path / "m.argmap"
+    assert main(["new", str(out), "--claim", "Hand-made"]) == 0
+    before = out.read_bytes()
+    assert main(["draft", str(doc), "-o", str(out)]) == 1
+    assert "already exists (use --force" in capsys.readouterr().err
+    assert out.read_bytes() == before and not (tmp_path / "m.argmap.bak").exists()
+    assert main(["draft", str(doc), "-o", str(out), "--force"]) == 0
+    assert main(["draft", str(doc), "-o", str(out), "--force"]) == 0
+    assert (tmp_path / "m.argmap.bak").read_bytes() == before  # the second run kept it
+
+
+def test_new_refuses_a_dangling_symlink_without_force(capsys, tmp_path):
+    """A symbolic link in the way counts as an existing file."""
+    link = tmp_path / "m.argmap"
+    link.symlink_to(tmp_path / "elsewhere.argmap")
+    assert main(["new", str(link), "--claim", "C"]) == 1
+    assert "already exists" in capsys.readouterr().err

@@ -9,17 +9,24 @@ older versions; only then is a map built. Any failure is a
 import errno
 import json
 import os
+import stat
 
 from argmap.errors import FormatError, ModelError
 from argmap.fileio import atomic_write
 from argmap.model import ArgumentMap
-from argmap.model.schema import BASES, EDGE_FIELDS, KINDS, NODE_FIELDS, RELATIONS
+from argmap.model.schema import (
+    BASES, EDGE_FIELDS, KINDS, NODE_FIELDS, RELATIONS, check_json_value,
+)
 
 FORMAT = "argmap"
 VERSION = 1
 SUFFIX = ".argmap"
 #: Largest file the loader reads (bytes).
 MAX_BYTES = 64 * 1024 * 1024
+#: Most digits a whole number in a file may have (a float holds about 1.8e308).
+MAX_INT_DIGITS = 300
+#: The top-level fields argmap reads; any other is kept in ``amap.extra``.
+TOP_LEVEL = ("format", "version", "map", "nodes", "edges", "documents")
 
 #: Upgrades from older versions: ``{old version: function(data) -> data one version newer}``.
 MIGRATIONS = {}
@@ -108,6 +115,7 @@ def map_to_dict(amap):
             "nodes": nodes, "edges": edges}
     if amap.documents:
         data["documents"] = [_ordered(d, ("id", "title", "text"), ()) for d in amap.documents.values()]
+    data.update((k, v) for k, v in sorted(amap.extra.items()) if k not in TOP_LEVEL)
     return data
 
 
@@ -116,15 +124,40 @@ def dumps(amap):
     return json.dumps(map_to_dict(amap), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
-def save(amap, path):
+def save(amap, path, overwrite=True):
     """Save *amap* to *path* atomically, keeping the old file as ``path.bak``.
+
+    The bytes written are read back and loaded before they replace the old
+    file (see :func:`argmap.fileio.atomic_write` for links, permissions and
+    the ``.bak``).
+
+    Parameters
+    ----------
+    amap : ArgumentMap
+        The map.
+    path : str or os.PathLike
+        The file.
+    overwrite : bool
+        False refuses to replace an existing file (the CLI without ``--force``).
 
     Raises
     ------
     SaveError
         If the file cannot be written; the old file is then untouched.
+    ReadOnlyFileError
+        If the file has no write permission (offer Save As).
     """
-    atomic_write(path, dumps(amap).encode("utf-8"), backup=True)
+    atomic_write(path, dumps(amap).encode("utf-8"), backup=True, check=check_bytes,
+                 replace=overwrite)
+
+
+def check_bytes(data):
+    """Raise :class:`FormatError` unless *data* (bytes) is a valid ``.argmap`` file."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise FormatError(f"not UTF-8 text (bad byte at offset {exc.start})") from None
+    loads(text)
 
 
 # ------------------------------------------------------------------ reading
@@ -148,10 +181,34 @@ def _json_path(parts):
     return path
 
 
+class _HugeNumber(ValueError):
+    def __init__(self, digits):
+        super().__init__(digits)
+        self.digits = digits
+
+
+def _bounded_int(digits):
+    if len(digits.lstrip("-")) > MAX_INT_DIGITS:
+        raise _HugeNumber(digits)
+    return int(digits)
+
+
+def _huge_number_error(text, exc, file):
+    at = text.find(exc.digits)
+    line = text.count("\n", 0, at) + 1
+    column = at - text.rfind("\n", 0, at)
+    return FormatError(f"a number with {len(exc.digits.lstrip('-'))} digits is too large "
+                       f"(at most {MAX_INT_DIGITS})", file, f"line {line} column {column}")
+
+
 def parse_json(text, file=None):
-    """Parse JSON text strictly: no NaN/Infinity, no duplicate keys, bounded nesting."""
+    """Parse JSON text strictly: no NaN/Infinity, no duplicate keys, bounded nesting and
+    numbers."""
     try:
-        return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constants)
+        return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constants,
+                          parse_int=_bounded_int)
+    except _HugeNumber as exc:
+        raise _huge_number_error(text, exc, file) from None
     except json.JSONDecodeError as exc:
         raise FormatError(f"not valid JSON: {exc.msg}", file,
                           f"line {exc.lineno} column {exc.colno}") from None
@@ -223,11 +280,19 @@ def _migrate(data, file):
 
 
 def _build(data, file):
+    extra = {k: v for k, v in data.items() if k not in TOP_LEVEL}
     try:
-        return ArgumentMap.from_records(data["nodes"], data["edges"],
+        for key, value in extra.items():
+            check_json_value(value, key)
+    except ModelError as exc:
+        raise FormatError(str(exc), file, f"$.{key}") from None
+    try:
+        amap = ArgumentMap.from_records(data["nodes"], data["edges"],
                                         data.get("documents", []), data.get("map", {}))
     except ModelError as exc:
         raise FormatError(str(exc), file, exc.where) from None
+    amap.extra = extra
+    return amap
 
 
 def map_from_dict(data, file=None):
@@ -275,8 +340,7 @@ def read_text(path, max_bytes=None):
     """
     max_bytes = MAX_BYTES if max_bytes is None else max_bytes
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read(max_bytes + 1)
+        raw = _read_regular(path, max_bytes)
     except OSError as exc:
         raise FormatError(f"cannot read: {_describe_read_error(exc)}", path) from None
     if len(raw) > max_bytes:
@@ -286,6 +350,21 @@ def read_text(path, max_bytes=None):
     except UnicodeDecodeError as exc:
         raise FormatError(f"not UTF-8 text (bad byte at offset {exc.start})", path) from None
     return text[1:] if text.startswith("\ufeff") else text
+
+
+def _read_regular(path, max_bytes):
+    """Return at most ``max_bytes + 1`` bytes of *path*, refusing anything but a regular file.
+
+    The file is opened without blocking, so that a FIFO cannot hang the reader.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(errno.EISDIR, "is a folder", path)
+        if not stat.S_ISREG(info.st_mode):
+            raise FormatError("not a regular file (a pipe, a device or a socket)", path)
+        return handle.read(max_bytes + 1)
 
 
 def load(path):

@@ -92,6 +92,9 @@ class ArgumentMap:
         self._graph = nx.DiGraph()
         self.meta = {"title": check_text(title, "title")}
         self.documents = {}
+        #: Top-level fields of the file this map came from that argmap does not know;
+        #: written back unchanged on save.
+        self.extra = {}
         self._listeners = []
         self._next_id = 1
         self._index = None  # node_index(), kept until the node order changes
@@ -209,6 +212,7 @@ class ArgumentMap:
         twin = ArgumentMap()
         twin.meta = copy.deepcopy(self.meta)
         twin.documents = {k: dict(v) for k, v in self.documents.items()}
+        twin.extra = copy.deepcopy(self.extra)
         twin._graph = self._graph.copy()  # new attribute dicts; values are never mutated
         twin._next_id = self._next_id
         twin._derived = {}

@@ -15,7 +15,7 @@ import struct
 from dataclasses import dataclass, field
 
 from argmap.errors import RenderError
-from argmap.fileio import atomic_write
+from argmap.fileio import atomic_write, check_writable
 
 FORMATS = ("png", "svg", "pdf", "dot")
 SUFFIXES = {".png": "png", ".svg": "svg", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
@@ -104,10 +104,13 @@ def export_file(amap, out_path, options=None):
 
     A failure (Graphviz missing, failing or timing out, a map too large for a
     readable PNG) raises :class:`~argmap.errors.RenderError` and leaves any
-    existing file at *out_path* untouched.
+    existing file at *out_path* untouched. Anything but a regular file at
+    *out_path* (a FIFO, a device, a folder) or a read-only file is refused
+    with :class:`~argmap.errors.SaveError` before drawing.
     """
     options = options or ExportOptions()
     fmt = infer_format(out_path, options.fmt)
+    check_writable(out_path)
     data, result = render(amap, _with_format(options, fmt))
     atomic_write(out_path, data)
     return result
@@ -214,10 +217,16 @@ def _render_png(source, options):
 
 def layout_size(laid_out):
     """Return ``(width, height)`` in points from Graphviz's laid-out DOT output."""
-    found = re.search(rb'\bbb="([-\d.]+),([-\d.]+),([-\d.]+),([-\d.]+)"', laid_out)
+    found = re.search(rb'\bbb="([^"]{1,200})"', laid_out)
     if not found:
         raise RenderError("Graphviz gave a layout without a bounding box")
-    x0, y0, x1, y1 = (float(v) for v in found.groups())
+    try:
+        x0, y0, x1, y1 = (float(v) for v in found.group(1).split(b","))
+    except ValueError:
+        raise RenderError(f"Graphviz gave a bounding box that is not four numbers: "
+                          f"{found.group(1)[:80].decode('ascii', 'replace')}") from None
+    if not all(map(math.isfinite, (x0, y0, x1, y1))):
+        raise RenderError("Graphviz gave a bounding box that is not finite")
     return x1 - x0, y1 - y0
 
 

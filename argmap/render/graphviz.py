@@ -7,16 +7,25 @@ folder, which stops it from reading local files (images, fonts named as
 paths). Its output is checked (magic bytes) before anyone writes it.
 """
 
+import atexit
 import os
 import re
+import selectors
 import shutil
 import signal
 import subprocess
 import tempfile
+import threading
+import time
 
 from argmap.errors import GraphvizMissingError, RenderError
 
 DEFAULT_TIMEOUT = 60
+#: Most bytes Graphviz may write to stdout; more stops it with a RenderError.
+MAX_OUTPUT_BYTES = 512 * 1024 * 1024
+#: Most bytes of Graphviz's messages kept (the rest is read and dropped).
+MAX_MESSAGE_BYTES = 64 * 1024
+_CHUNK = 1024 * 1024
 INSTALL_HINT = ("Graphviz's 'dot' program was not found on PATH. Install Graphviz "
                 "(Debian/Ubuntu: sudo apt-get install graphviz; macOS: brew install graphviz; "
                 "Windows: winget install graphviz) and try again.")
@@ -50,7 +59,8 @@ def _environment(empty_dir):
     return env
 
 
-def run_graphviz(source, fmt, args=(), timeout=DEFAULT_TIMEOUT, program="dot"):
+def run_graphviz(source, fmt, args=(), timeout=DEFAULT_TIMEOUT, program="dot",
+                 max_output=None):
     """Run Graphviz on DOT *source* and return its checked output.
 
     Parameters
@@ -65,18 +75,22 @@ def run_graphviz(source, fmt, args=(), timeout=DEFAULT_TIMEOUT, program="dot"):
         Seconds before Graphviz is killed.
     program : str
         ``dot`` to lay out, or ``neato`` (with ``-n2``) to draw a laid-out graph.
+    max_output : int, optional
+        Most bytes of output accepted; :data:`MAX_OUTPUT_BYTES` when not given.
 
     Raises
     ------
     GraphvizMissingError
         When the program is not installed.
     RenderError
-        When it fails, times out, or writes something that is not *fmt*.
+        When it fails, times out, writes more than *max_output* bytes, or
+        writes something that is not *fmt*.
     """
     command = [find_program(program), f"-T{fmt}", *args]
+    limit = MAX_OUTPUT_BYTES if max_output is None else max_output
     with tempfile.TemporaryDirectory(prefix="argmap-gv-") as empty:
         out, err, code = _communicate(command, source.encode("utf-8"), timeout,
-                                      _environment(empty))
+                                      _environment(empty), limit)
     if code != 0:
         raise RenderError(f"Graphviz failed (exit code {code}): {_first_lines(err)}")
     if not MAGIC[fmt](out):
@@ -84,14 +98,30 @@ def run_graphviz(source, fmt, args=(), timeout=DEFAULT_TIMEOUT, program="dot"):
     return _fix_dates(out) if fmt == "pdf" else out
 
 
-def _communicate(command, data, timeout, env):
+#: Graphviz processes running now, so that stop_all() can end them on a signal.
+_RUNNING = set()
+_RUNNING_LOCK = threading.Lock()
+
+
+@atexit.register
+def stop_all():
+    """Kill every Graphviz process argmap is running (at exit, or on SIGTERM/SIGHUP)."""
+    with _RUNNING_LOCK:
+        running = list(_RUNNING)
+    for proc in running:
+        _signal_group(proc)
+
+
+def _communicate(command, data, timeout, env, limit):
     try:
         proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                 stderr=subprocess.PIPE, env=env, start_new_session=True)
     except OSError as exc:
         raise RenderError(f"could not start {command[0]}: {exc.strerror or exc}") from exc
+    with _RUNNING_LOCK:
+        _RUNNING.add(proc)
     try:
-        out, err = proc.communicate(data, timeout=timeout)
+        out, err = _exchange(proc, data, time.monotonic() + timeout, limit)
     except subprocess.TimeoutExpired:
         _kill_group(proc)
         raise RenderError(f"Graphviz took longer than {timeout:g} s and was stopped; "
@@ -99,16 +129,70 @@ def _communicate(command, data, timeout, env):
     except BaseException:
         _kill_group(proc)
         raise
+    finally:
+        with _RUNNING_LOCK:
+            _RUNNING.discard(proc)
+        proc.stdout.close()
+        proc.stderr.close()
     return out, err, proc.returncode
 
 
-def _kill_group(proc):
+def _feed(pipe, data):
+    """Write *data* to Graphviz's stdin (in a thread, so that reading never waits on it)."""
+    try:
+        pipe.write(data)
+    except (BrokenPipeError, ValueError, OSError):
+        pass  # Graphviz ended or was stopped before reading it all; its exit code tells why
+    finally:
+        try:
+            pipe.close()
+        except OSError:
+            pass  # the same: the pipe's reader is gone
+
+
+def _exchange(proc, data, deadline, limit):
+    """Feed *data*, read stdout (at most *limit* bytes) and stderr until both end."""
+    writer = threading.Thread(target=_feed, args=(proc.stdin, data), daemon=True)
+    writer.start()
+    chunks = {proc.stdout: [], proc.stderr: []}
+    sizes = {proc.stdout: 0, proc.stderr: 0}
+    with selectors.DefaultSelector() as selector:
+        for pipe in chunks:
+            selector.register(pipe, selectors.EVENT_READ)
+        while selector.get_map():
+            _read_ready(selector, chunks, sizes, deadline, proc.stdout)
+            if sizes[proc.stdout] > limit:
+                raise RenderError(f"Graphviz wrote more than {limit // (1024 * 1024)} MiB and "
+                                  "was stopped; try a subtree (--root), a lower dpi, or SVG")
+    proc.wait(max(0.0, deadline - time.monotonic()))
+    writer.join()
+    return b"".join(chunks[proc.stdout]), b"".join(chunks[proc.stderr])
+
+
+def _read_ready(selector, chunks, sizes, deadline, stdout):
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise subprocess.TimeoutExpired("dot", 0)
+    for key, _ in selector.select(min(left, 1.0)):
+        block = os.read(key.fd, _CHUNK)
+        if not block:
+            selector.unregister(key.fileobj)
+            continue
+        sizes[key.fileobj] += len(block)
+        if key.fileobj is stdout or sizes[key.fileobj] <= MAX_MESSAGE_BYTES:
+            chunks[key.fileobj].append(block)
+
+
+def _signal_group(proc):
     try:
         os.killpg(proc.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass  # it has already ended
-    proc.stdout.close()
-    proc.stderr.close()
+    except (ProcessLookupError, PermissionError):
+        pass  # it has already ended (and its group with it)
+
+
+def _kill_group(proc):
+    """Kill Graphviz and anything it started, and wait for it."""
+    _signal_group(proc)
     proc.wait()
 
 

@@ -26,7 +26,10 @@ ELLIPSIS = "\u2026"
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
 _SUBSTITUTED = re.compile(r"\\([GNEHTL])")
-_HTML = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&quot;"), ("'", "&#39;"))
+# "]" is written as a character reference: Graphviz's label lexer fails on a text of
+# exactly "]" and on "]]" (it takes them for the end of a CDATA section).
+_HTML = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&quot;"), ("'", "&#39;"),
+         ("]", "&#93;"))
 
 
 def clean(text):

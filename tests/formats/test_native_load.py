@@ -99,7 +99,17 @@ BROKEN = [
     ("huge float", json.dumps(file_data(nodes=[node(pos=[0, 1])], edges=[])).replace(
         "[0, 1]", "[0, 1e400]"), "$.nodes[0]", "finite"),
     ("huge integer", json.dumps(file_data()).replace('"version": 1', '"version": 1' + "0" * 5000),
-     None, "not valid JSON"),
+     "line 1 column 33", "5001 digits is too large"),
+    ("400-digit pos", json.dumps(file_data(nodes=[node(pos=[0, 1])], edges=[])).replace(
+        "[0, 1]", "[0, 1" + "0" * 399 + "]"), None, "400 digits is too large"),
+    ("400-digit rating", json.dumps(file_data(nodes=[node(rating=1)], edges=[])).replace(
+        '"rating": 1', '"rating": -1' + "0" * 399), None, "400 digits is too large"),
+    ("400-digit strength", json.dumps(file_data()).replace(
+        '"relation": "supports"', '"relation": "supports", "strength": 9' + "9" * 399),
+     None, "400 digits is too large"),
+    ("400-digit unknown field", json.dumps(file_data()).replace(
+        '"version": 1', '"version": 1, "extra": ' + "7" * 400), None,
+     "400 digits is too large"),
     ("duplicate keys", '{"format": "argmap", "format": "argmap", "version": 1, "nodes": [], '
                        '"edges": []}', None, "duplicate key 'format'"),
     ("NUL in text", json.dumps(file_data(nodes=[node(text="a\x00b")], edges=[])), "$.nodes[0]",

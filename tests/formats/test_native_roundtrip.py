@@ -115,7 +115,7 @@ def test_save_keeps_the_previous_version_as_bak(tmp_path):
 def test_failed_save_names_the_reason_and_keeps_the_file(tmp_path, monkeypatch):
     """A save on a full disk raises SaveError saying so; the old file and .bak are untouched."""
     path = tmp_path / "map.argmap"
-    save_map(full_map(), path)
+    save_map(ArgumentMap("first"), path)
     save_map(full_map(), path)
     before = path.read_bytes(), (tmp_path / "map.argmap.bak").read_bytes()
 

@@ -7,7 +7,7 @@ import pytest
 
 from argmap.errors import GraphvizMissingError, RenderError
 from argmap.render.export import ExportOptions, export_file
-from argmap.render.graphviz import _fix_dates, run_graphviz
+from argmap.render.graphviz import MAX_OUTPUT_BYTES, _fix_dates, run_graphviz, stop_all
 
 from render_helpers import rich_map
 
@@ -88,3 +88,61 @@ def test_pdf_dates_are_fixed_keeping_length():
     fixed = _fix_dates(pdf)
     assert fixed == b"%PDF-1.5\n<< /CreationDate (D:19700101000000Z) >>"
     assert len(fixed) == len(pdf)
+
+
+def test_flooding_dot_is_stopped_at_the_output_cap(tmp_path, monkeypatch):
+    """A dot that writes without end is stopped once its output passes the cap."""
+    pidfile = tmp_path / "dot.pid"
+    _fake_dot(tmp_path, f"echo $$ > {pidfile}\nexec cat /dev/zero", monkeypatch)
+    start = time.monotonic()
+    with pytest.raises(RenderError, match="wrote more than 8 MiB and was stopped"):
+        run_graphviz("digraph {}", "svg", max_output=8 * 1024 * 1024, timeout=30)
+    assert time.monotonic() - start < 10
+    assert _gone(int(pidfile.read_text()))
+
+
+def test_default_output_cap_is_bounded():
+    """The cap is finite and larger than any PNG argmap draws (250 Mpx, compressed)."""
+    assert 64 * 1024 * 1024 <= MAX_OUTPUT_BYTES <= 1024 * 1024 * 1024
+
+
+def test_flooding_messages_are_read_but_not_kept(tmp_path, monkeypatch):
+    """Megabytes on stderr neither block dot nor fill memory; the first lines are shown."""
+    _fake_dot(tmp_path, "head -c 20000000 /dev/zero | tr '\\0' 'e' >&2; exit 3", monkeypatch)
+    with pytest.raises(RenderError, match="exit code 3") as error:
+        run_graphviz("digraph {}", "svg", timeout=30)
+    assert len(str(error.value)) < 70_000
+
+
+def test_large_input_is_fed_while_output_is_read(tmp_path, monkeypatch):
+    """Input and output larger than a pipe's buffer pass without a deadlock."""
+    _fake_dot(tmp_path, "echo '<svg>'; cat; cat /dev/null", monkeypatch)
+    source = "digraph {}\n" + "// padding\n" * 500_000
+    out = run_graphviz(source, "svg", timeout=30)
+    assert out.startswith(b"<svg>") and len(out) == len(source.encode()) + 6
+
+
+def test_stop_all_kills_running_dot(tmp_path, monkeypatch):
+    """stop_all() (called on SIGTERM/SIGHUP and at exit) ends a dot running in a thread."""
+    import threading
+
+    pidfile = tmp_path / "dot.pid"
+    _fake_dot(tmp_path, f"echo $$ > {pidfile}\nsleep 60", monkeypatch)
+    errors = []
+
+    def run():
+        try:
+            run_graphviz("digraph {}", "svg", timeout=60)
+        except RenderError as exc:
+            errors.append(exc)
+    worker = threading.Thread(target=run)
+    worker.start()
+    end = time.monotonic() + 5
+    while not pidfile.exists() or not pidfile.read_text().strip():
+        assert time.monotonic() < end
+        time.sleep(0.05)
+    stop_all()
+    worker.join(10)
+    assert not worker.is_alive()
+    assert _gone(int(pidfile.read_text()))
+    assert errors and "exit code -9" in str(errors[0])
