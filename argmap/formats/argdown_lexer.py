@@ -124,10 +124,12 @@ def strip_comments(text, warnings):
     """Replace comments by spaces (keeping line breaks, so lines and columns stay true).
 
     ``//`` starts a comment unless it follows ``:`` (as in a URL) or a backslash.
+    Each kind of opener is searched for once per occurrence, so the pass is linear.
     """
     out, i, n = [], 0, len(text)
+    found = {opener: -1 for opener in ("/*", "<!--", "//")}
     while i < n:
-        j = _next_comment(text, i)
+        j = _next_comment(text, i, found)
         if j < 0:
             out.append(text[i:])
             break
@@ -138,15 +140,22 @@ def strip_comments(text, warnings):
     return "".join(out)
 
 
-def _next_comment(text, start):
-    """Return where the next comment starts at or after *start*, or -1."""
+def _next_comment(text, start, found):
+    """Return where the next comment starts at or after *start*, or -1.
+
+    *found* remembers the next place of each opener; it is searched again only
+    once the reading has passed it.
+    """
     best = -1
-    for opener in ("/*", "<!--", "//"):
-        pos = text.find(opener, start)
-        while pos > 0 and (text[pos - 1] == "\\" or (opener == "//" and text[pos - 1] == ":")):
-            pos = text.find(opener, pos + 1)
-        if pos >= 0 and (best < 0 or pos < best):
-            best = pos
+    for opener in found:
+        pos = found[opener]
+        if pos != len(text) and pos < start:
+            pos = text.find(opener, start)
+            while pos > 0 and (text[pos - 1] == "\\" or (opener == "//" and text[pos - 1] == ":")):
+                pos = text.find(opener, pos + 1)
+            found[opener] = len(text) if pos < 0 else pos
+        if found[opener] < len(text) and (best < 0 or found[opener] < best):
+            best = found[opener]
     return best
 
 

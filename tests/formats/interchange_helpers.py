@@ -4,7 +4,7 @@ import os
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 EXT = os.path.join(os.path.dirname(REPO), "shared", "ext")
-DATA = os.path.join(REPO, "tests", "data")
+DATA = os.path.join(REPO, "tests", "data", "ext")
 
 
 def ext_file(*parts):
