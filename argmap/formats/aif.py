@@ -49,7 +49,14 @@ def loads(text, file=None):
 
 
 def from_data(data, file=None):
-    """Build a map from parsed AIF or xAIF data; return ``(ArgumentMap, warnings)``."""
+    """Build a map from parsed AIF or xAIF data; return ``(ArgumentMap, warnings)``.
+
+    Data of argmap's own format (``"format": "argmap"``, saved as ``.json``) is read as such.
+    """
+    if isinstance(data, dict) and data.get("format") == "argmap":
+        from argmap.formats.native import map_from_dict
+
+        return map_from_dict(data, file), []
     graph, ova, wrapper, base = _unwrap(data, file)
     warnings = []
     nodes = _nodes(graph.get("nodes", []), file, f"{base}.nodes", warnings)

@@ -69,3 +69,11 @@ def test_convert_reports_bad_input(tmp_path, capsys):
     bad.write_text('{"nodes": [{"type": "I"}]}')
     assert cli.main(["convert", str(bad), str(tmp_path / "x.argdown")]) == 1
     assert "$.nodes[0].nodeID" in capsys.readouterr().err
+
+
+def test_argmap_json_saved_as_json_still_loads(tmp_path):
+    """A native map saved with a .json suffix is recognised, not misread as AIF."""
+    path = tmp_path / "map.json"
+    path.write_text(native.dumps(native.load(EXAMPLE)), encoding="utf-8")
+    amap, warnings = load_any(path)
+    assert warnings == [] and canonical(amap) == canonical(native.load(EXAMPLE))
