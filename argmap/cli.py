@@ -152,12 +152,45 @@ def _refuse_existing(path, force):
         raise ArgmapError(f"{path} already exists (use --force to overwrite it)")
 
 
+# --------------------------------------------------------------- convert
+def _add_convert(sub):
+    from argmap.formats import FORMATS
+
+    p = sub.add_parser("convert", help="convert a map between argmap, Argdown, AIF, GraphML "
+                                       "and Kialo",
+                       description="Read IN and write OUT, each format taken from its suffix "
+                                   "(.argmap .argdown .ad .json .graphml .txt) unless "
+                                   "--from/--to name it. Warnings say what was dropped.")
+    p.add_argument("input", metavar="IN", help="the file to read")
+    p.add_argument("output", metavar="OUT", help="the file to write")
+    p.add_argument("--from", dest="source_format", choices=tuple(FORMATS),
+                   help="the format of IN (xaif reads as aif)")
+    p.add_argument("--to", dest="target_format", choices=tuple(FORMATS),
+                   help="the format of OUT (xaif: OVA3's wrapper with positions)")
+    p.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
+
+
+def _run_convert(args, out):
+    from argmap.formats import load_any, save_any
+
+    _refuse_existing(args.output, args.force)
+    source = "aif" if args.source_format == "xaif" else args.source_format
+    amap, warnings = load_any(args.input, source)
+    warnings = warnings + save_any(amap, args.output, args.target_format)
+    for warning in warnings:
+        print(f"warning: {shown(warning)}", file=sys.stderr)
+    print(f"wrote {shown(args.output)} ({len(amap)} nodes, {amap.graph.number_of_edges()} edges)",
+          file=out)
+    return 0
+
+
 COMMANDS = {
     "info": (_add_info, _run_info),
     "validate": (_add_validate, _run_validate),
     "new": (_add_new, _run_new),
     "export": (_add_export, _run_export),
     "draft": (_add_draft, _run_draft),
+    "convert": (_add_convert, _run_convert),
 }
 
 

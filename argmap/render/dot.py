@@ -227,9 +227,25 @@ def check_options(options):
                           f"expected one of {', '.join(COLOR_BY)}")
 
 
-def _node_line(node_card, dot_id, options, labels):
+def node_colours(node_card, options, labels):
+    """``(fill, border, text)`` of a card: by its role, or by its label when colouring so."""
     label = labels.get(node_card.node, "undec") if labels is not None else None
-    fill, border, text_color = _colours(node_card, label)
+    return _colours(node_card, label)
+
+
+def node_attrs(node_card, options, labels):
+    """The attributes of a card (its label an escaped :class:`Html`), as both writers draw it."""
+    fill, border, text_color = node_colours(node_card, options, labels)
+    kind_style = style.KIND_STYLE[node_card.kind]
+    return {"shape": kind_style["shape"],
+            "style": "rounded,filled" if kind_style["rounded"] else "filled",
+            "fillcolor": fill, "color": border, "fontcolor": text_color,
+            "penwidth": style.role_style(node_card.place)["penwidth"],
+            "label": Html(card.node_label(node_card, border, options.headers))}
+
+
+def _node_line(node_card, dot_id, options, labels):
+    fill, border, text_color = node_colours(node_card, options, labels)
     html = card.node_label(node_card, border, options.headers)
     width = style.role_style(node_card.place)["penwidth"]
     return (f"{dot_id} {_node_attr_text(node_card.kind, fill, border, text_color, width)}, "
@@ -266,9 +282,13 @@ def _edge_lines(amap, order, ids, tree, paths):
     return lines
 
 
-def _junction_lines(junction, target_id, relation):
+def junction_attrs(relation):
+    """The attributes of the point where co-premises meet before their target."""
     colour = style.RELATION_STYLE[relation]["color"]
-    point = {"shape": "point", "width": "0.09", "height": "0.09", "color": colour,
-             "fillcolor": colour, "style": "filled", "label": ""}
-    return [f"{junction} " + attr_list(point) + ";",
+    return {"shape": "point", "width": "0.09", "height": "0.09", "color": colour,
+            "fillcolor": colour, "style": "filled", "label": ""}
+
+
+def _junction_lines(junction, target_id, relation):
+    return [f"{junction} " + attr_list(junction_attrs(relation)) + ";",
             f"{target_id} -> {junction} " + _edge_attr_text(relation) + ";"]

@@ -1,0 +1,114 @@
+"""The map as a ``pydot.Dot``, for people who script argmap with networkx and pydot.
+
+The graph is built from the same card stage and the same escaped parts as
+argmap's own DOT writer (:mod:`argmap.render.dot`): generated ids (``n0``,
+``j0``), attribute values from the style table, and HTML-like labels whose
+user text is already escaped. No user text is ever a pydot id or a raw
+attribute. Exports keep argmap's writer and its Graphviz runner (with a
+timeout and local files shut out); this is for notebooks and scripts.
+
+Example
+-------
+>>> from argmap.render import to_pydot                  # doctest: +SKIP
+>>> graph = to_pydot(amap)                              # doctest: +SKIP
+>>> graph.set_rankdir("LR"); graph.write_svg("map.svg") # doctest: +SKIP
+"""
+
+from argmap.errors import RenderError
+from argmap.render import cards as card
+from argmap.render import dot as dot_writer
+from argmap.render import style
+
+
+def to_pydot(amap, options=None):
+    """Return *amap* drawn as a ``pydot.Dot`` (the same drawing as argmap's DOT export).
+
+    Parameters
+    ----------
+    amap : ArgumentMap
+        The map.
+    options : ExportOptions, optional
+        Direction, legend, title, colouring, headers, root and selection, as for
+        an export; the format is ignored.
+
+    Raises
+    ------
+    RenderError
+        When pydot is not installed, or for bad options.
+    """
+    from dataclasses import replace
+
+    from argmap.render.export import ExportOptions, evaluation_labels, selected_nodes
+
+    pydot = _pydot()
+    options = options or ExportOptions()
+    if options.title is None:
+        options = replace(options, title=amap.title)
+    dot_writer.check_options(options)
+    nodes = selected_nodes(amap, options)
+    labels = evaluation_labels(amap, options)
+    order, tree = dot_writer.drawing_order(amap, nodes)
+    ids = {node: f"n{i}" for i, node in enumerate(order)}
+    graph = pydot.Dot("argmap", graph_type="digraph")
+    for name, value in dot_writer._graph_attrs(options, len(order)).items():
+        graph.set(name, _value(name, value))
+    graph.set_node_defaults(**_checked(dot_writer._NODE_DEFAULTS))
+    graph.set_edge_defaults(**_checked(dot_writer._EDGE_DEFAULTS))
+    shown = card.cards(amap, order)
+    for node in order:
+        graph.add_node(_node(pydot, shown[node], ids[node], options, labels))
+    _add_edges(pydot, graph, amap, order, ids, tree)
+    return graph
+
+
+def _pydot():
+    try:
+        import pydot
+    except ImportError:
+        raise RenderError("pydot is not installed (pip install pydot)") from None
+    return pydot
+
+
+def _value(name, value):
+    """Return an attribute value for pydot: labels in ``<...>``, others checked and quoted."""
+    if isinstance(value, dot_writer.Html):
+        return f"<{value}>"
+    dot_writer.attr_list({name: value})   # raises RenderError for a name or value not allowed
+    return f'"{value}"'
+
+
+def _checked(attrs):
+    return {name: _value(name, value) for name, value in attrs.items()}
+
+
+def _node(pydot, node_card, dot_id, options, labels):
+    return pydot.Node(dot_id, **_checked(dot_writer.node_attrs(node_card, options, labels)))
+
+
+def _add_edges(pydot, graph, amap, order, ids, tree):
+    """Add every edge between drawn nodes; grouped premises meet at a junction point."""
+    index = amap.node_index()
+    junctions = {}
+    for target in order:
+        for premise in sorted(amap.graph.predecessors(target), key=index.__getitem__):
+            if premise not in ids:
+                continue
+            edge = amap.graph.edges[premise, target]
+            relation, constraint = edge["relation"], (premise, target) in tree
+            width = style.edge_width(edge.get("strength"))
+            if edge.get("group") is None:
+                attrs = dot_writer._edge_attrs(relation, constraint, True, width)
+                graph.add_edge(pydot.Edge(ids[target], ids[premise], **_checked(attrs)))
+                continue
+            key = (target, edge.get("group"), relation)
+            if key not in junctions:
+                junctions[key] = f"j{len(junctions)}"
+                _add_junction(pydot, graph, junctions[key], ids[target], relation)
+            attrs = dot_writer._edge_attrs(relation, constraint, False, width)
+            graph.add_edge(pydot.Edge(junctions[key], ids[premise], **_checked(attrs)))
+
+
+def _add_junction(pydot, graph, junction, target_id, relation):
+    graph.add_node(pydot.Node(junction, **_checked(dot_writer.junction_attrs(relation))))
+    graph.add_edge(pydot.Edge(target_id, junction,
+                              **_checked(dot_writer._edge_attrs(relation))))
