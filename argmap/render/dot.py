@@ -193,7 +193,7 @@ def build_dot(amap, options, nodes=None, labels=None):
     nodes : set, optional
         Draw only these nodes and the edges between them (default: all).
     labels : dict, optional
-        Node -> ``'in'``, ``'out'`` or ``'undec'``; used when colouring by
+        Node -> ``'in'``, ``'out'`` or ``'undecided'``; used when colouring by
         evaluation.
     """
     check_options(options)
@@ -226,7 +226,7 @@ def check_options(options):
 def _node_line(amap, node, dot_id, place, options, labels):
     attrs = amap.graph.nodes[node]
     kind = attrs["kind"]
-    label = labels.get(node, "undec") if labels is not None else None
+    label = labels.get(node, "undecided") if labels is not None else None
     fill, border, text_color = _colours(kind, label)
     html = card.node_label(amap, node, place, border, options.headers)
     return f"{dot_id} {_node_attr_text(kind, fill, border, text_color)}, label=<{html}>];"

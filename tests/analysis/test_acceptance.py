@@ -2,7 +2,7 @@
 
 import random
 
-from argmap.analysis.labels import grounded_labels
+from argmap.analysis.acceptance import grounded_labels
 from argmap.model import ArgumentMap
 
 
@@ -27,7 +27,7 @@ def test_cycle_is_undecided_and_support_is_ignored():
     m.connect(a, b, "opposes")
     m.connect(b, a, "opposes")
     m.connect(c, a, "supports")
-    assert grounded_labels(m) == {a: "undec", b: "undec", c: "in"}
+    assert grounded_labels(m) == {a: "undecided", b: "undecided", c: "in"}
 
 
 def test_matches_pyarg_on_random_frameworks():
