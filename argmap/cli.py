@@ -9,6 +9,7 @@ import sys
 from collections import Counter
 
 from argmap import __version__
+from argmap.cli_debate import COMMANDS as DEBATE_COMMANDS
 from argmap.errors import ArgmapError
 
 
@@ -140,6 +141,7 @@ COMMANDS = {
     "export": (_add_export, _run_export),
     "draft": (_add_draft, _run_draft),
 }
+COMMANDS.update(DEBATE_COMMANDS)
 
 
 def build_parser():

@@ -449,3 +449,22 @@ def _first_unit(fw, labels, node, label):
         if all(labels[m] == label for m in unit):
             return unit
     return None
+
+
+def with_hand(fw, node, label):
+    """Return a copy of *fw* in which *node* is accepted (``in``) or rejected (``out``) by hand.
+
+    Used for "what if" questions (what conceding a point costs) without
+    touching the map.
+    """
+    attackers = dict(fw.attackers)
+    targets = dict(fw.targets)
+    set_aside = dict(fw.set_aside)
+    if label == IN:
+        set_aside[node] = list(fw.set_aside.get(node, ())) + list(fw.attackers[node])
+        for attacker in fw.attackers[node]:
+            targets[attacker] = [t for t in targets[attacker] if t != node]
+        attackers[node] = []
+    units = {n: u for n, u in fw.units.items() if n != node}
+    return Framework(fw.nodes, attackers, targets, units, dict(fw.hand, **{node: label}),
+                     set_aside)

@@ -217,3 +217,14 @@ def test_preferred_agrees_with_pyarg_and_contains_grounded(m):
     assert ours == theirs
     grounded = ins(grounded_labels(m))
     assert all(grounded <= ext for ext in ours)
+
+
+def test_with_hand_asks_what_if_without_changing_the_map():
+    """Accepting an attacked node by hand in a copy of the framework reinstates it there only."""
+    from argmap.analysis.acceptance import build_framework, with_hand
+
+    m = framework("abc", [("b", "a"), ("c", "b")])
+    fw = build_framework(m)
+    assert grounded_labels(m, with_hand(fw, "b", "in")) == {"a": "out", "b": "in", "c": "in"}
+    assert grounded_labels(m, with_hand(fw, "c", "out")) == {"a": "out", "b": "in", "c": "out"}
+    assert grounded_labels(m, fw) == {"a": "in", "b": "out", "c": "in"}
