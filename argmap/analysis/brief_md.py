@@ -47,8 +47,7 @@ def _side(side):
     if not side.case:
         out += ["No line of argument bears on the main claim for this side.", ""]
     for i, line in enumerate(side.case, 1):
-        out += [f"#### Line {i}: {md_escape(line.cards[0].tag)} "
-                f"({line.label.upper()}, score {line.score:.2f})", ""]
+        out += [f"#### Line {i} ({line.label.upper()}, score {line.score:.2f})", ""]
         for card in line.cards:
             out += card_markdown(card)
     out += ["### Attacks to expect", ""]
