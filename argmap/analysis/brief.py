@@ -332,7 +332,7 @@ def _concessions(ctx, side, attacks):
     concede, hold = [], []
     for node in acceptance_order(ctx):
         stance = ctx.stance.get(node)
-        if stance is None:
+        if stance is None or node == ctx.main:
             continue
         cost = _cost(ctx, side, node, granted_by_other=stance != side)
         point = Point(node, tag_of(ctx.graph.nodes[node]["text"]),
@@ -370,7 +370,7 @@ def _effect(ctx, cost, granting):
     verb = "granting it" if granting else "losing it"
     if not cost:
         return f"{verb} changes none of your points' labels"
-    lost = ["the main claim" if n == ctx.main else n for n, kind in cost if kind == "lost"]
+    lost = ["your position" if n == ctx.main else n for n, kind in cost if kind == "lost"]
     gained = [n for n, kind in cost if kind == "gained"]
     parts = (["costs you " + ", ".join(lost)] if lost else []) + (
         ["frees the other side's " + ", ".join(gained)] if gained else [])

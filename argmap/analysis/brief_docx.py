@@ -150,7 +150,7 @@ def _points(document, points):
     for point in points:
         para = document.add_paragraph(style="List Bullet")
         para.add_run(f"{point.node} ").bold = True
-        para.add_run(f"{point.tag}: {point.effect}")
+        para.add_run(f"{point.tag} — {point.effect}")
 
 
 def _picture(document, png):

@@ -138,7 +138,7 @@ def card_html(card, role=None):
 def _points(points):
     if not points:
         return "<p>Nothing.</p>"
-    items = "".join(f"<li><b>{escape(p.node)}</b> {escape(p.tag)}: {escape(p.effect)}</li>"
+    items = "".join(f"<li><b>{escape(p.node)}</b> {escape(p.tag)} — {escape(p.effect)}</li>"
                     for p in points)
     return f"<ul>{items}</ul>"
 

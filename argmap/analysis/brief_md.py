@@ -104,7 +104,7 @@ def card_markdown(card, role=None):
 def _points(points):
     if not points:
         return ["Nothing.", ""]
-    return [f"- **{p.node}** {md_escape(p.tag)}: {md_escape(p.effect)}" for p in points] + [""]
+    return [f"- **{p.node}** {md_escape(p.tag)} — {md_escape(p.effect)}" for p in points] + [""]
 
 
 def _weak_spots(spots):

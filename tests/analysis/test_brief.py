@@ -64,7 +64,7 @@ def test_concessions_follow_what_granting_costs(pro):
     """Pro must not grant n16 (it costs the main claim) but may grant n20, a bare fact."""
     side = pro.sides[0]
     hold = {p.node: p.effect for p in side.hold}
-    assert hold["n16"] == "granting it costs you the main claim"
+    assert hold["n16"] == "granting it costs you your position"
     assert hold["n14"] == "losing it frees the other side's n18"
     assert "n20" in {p.node for p in side.concede}
     assert not {p.node for p in side.concede} & {"n15", "n16", "n18", "n21", "n6", "n23"}
@@ -76,6 +76,7 @@ def test_con_side_expects_the_pro_lines(seeded):
     assert {"n2", "n7", "n9"} <= {a.card.node for a in side.attacks}
     assert {line.cards[0].node for line in side.case} == {"n15", "n18", "n21"}
     assert side.position.startswith("Against: ")
+    assert "n1" not in {p.node for p in side.hold + side.concede}
 
 
 def test_markdown_has_cards_and_escapes(pro):
