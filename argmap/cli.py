@@ -11,6 +11,7 @@ import sys
 from collections import Counter
 
 from argmap import __version__
+from argmap.cli_debate import COMMANDS as DEBATE_COMMANDS
 from argmap.errors import ArgmapError
 from argmap.terminal import SafeWriter, run_quietly, shown, signals_end_cleanly
 
@@ -192,6 +193,7 @@ COMMANDS = {
     "draft": (_add_draft, _run_draft),
     "convert": (_add_convert, _run_convert),
 }
+COMMANDS.update(DEBATE_COMMANDS)
 
 
 def build_parser():

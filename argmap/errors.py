@@ -69,3 +69,11 @@ class RenderError(ArgmapError):
 
 class GraphvizMissingError(RenderError):
     """Graphviz's ``dot`` program is not installed or not on PATH."""
+
+
+class AnalysisError(ArgmapError):
+    """An evaluation that cannot be made (an unknown semantics, a search too large)."""
+
+
+class MissingDependencyError(ArgmapError):
+    """An optional Python package a feature needs is not installed; the message says how."""

@@ -152,7 +152,7 @@ def legend(color_by="kind"):
     """Return the legend as an HTML-like table: card samples, the relations, the junction."""
     cells = []
     if color_by == "evaluation":
-        for key in ("in", "out", "undec"):
+        for key in ("in", "out", "undecided"):
             lab = style.LABEL_STYLE[key]
             cells.append(_sample(lab["fill"], lab["border"], "#1A1A1A", lab["name"].capitalize()))
     else:

@@ -197,7 +197,7 @@ def build_dot(amap, options, nodes=None, labels=None):
     nodes : set, optional
         Draw only these nodes and the edges between them (default: all).
     labels : dict, optional
-        Node -> ``'in'``, ``'out'`` or ``'undec'``; used when colouring by
+        Node -> ``'in'``, ``'out'`` or ``'undecided'``; used when colouring by
         evaluation.
     """
     check_options(options)
@@ -229,7 +229,7 @@ def check_options(options):
 
 def node_colours(node_card, options, labels):
     """``(fill, border, text)`` of a card: by its role, or by its label when colouring so."""
-    label = labels.get(node_card.node, "undec") if labels is not None else None
+    label = labels.get(node_card.node, "undecided") if labels is not None else None
     return _colours(node_card, label)
 
 

@@ -48,7 +48,7 @@ class ExportOptions:
     color_by : str
         ``kind`` or ``evaluation`` (accepted/defeated/undecided).
     labels : dict or None
-        Node -> ``'in'`` | ``'out'`` | ``'undec'`` for ``color_by='evaluation'``;
+        Node -> ``'in'`` | ``'out'`` | ``'undecided'`` for ``color_by='evaluation'``;
         None computes grounded labels over the ``opposes`` relation.
     nodes : iterable or None
         Draw only these nodes (a selection); combined with *root* if both are given.
@@ -171,13 +171,13 @@ def evaluation_labels(amap, options):
     if options.color_by != "evaluation":
         return None
     if options.labels is None:
-        from argmap.analysis.labels import grounded_labels
+        from argmap.analysis.acceptance import grounded_labels
 
         return grounded_labels(amap)
-    bad = {v for v in options.labels.values() if v not in ("in", "out", "undec")}
+    bad = {v for v in options.labels.values() if v not in ("in", "out", "undecided")}
     if bad:
         raise RenderError(f"unknown evaluation label(s) {sorted(map(str, bad))}; "
-                          "expected 'in', 'out' or 'undec'")
+                          "expected 'in', 'out' or 'undecided'")
     return dict(options.labels)
 
 

@@ -56,7 +56,7 @@ def role_style(place):
 LABEL_STYLE = {
     "in": {"fill": "#D6F0D8", "border": "#2E7D32", "name": "accepted"},
     "out": {"fill": "#F7D4D4", "border": "#C62828", "name": "defeated"},
-    "undec": {"fill": "#FFF3C4", "border": "#8A6D00", "name": "undecided"},
+    "undecided": {"fill": "#FFF3C4", "border": "#8A6D00", "name": "undecided"},
 }
 
 #: Font used on canvas and in exports (DejaVu Sans ships with Debian's fonts-dejavu-core).

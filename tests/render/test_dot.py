@@ -168,7 +168,7 @@ def test_evaluation_colours_use_label_style():
     lines = {l.split(" ", 1)[0]: l for l in dot.text.splitlines() if re.match(r"n\d+ \[", l)}
     assert f'fillcolor="{style.LABEL_STYLE["in"]["fill"]}"' in lines[dot.ids["n1"]]
     assert f'fillcolor="{style.LABEL_STYLE["out"]["fill"]}"' in lines[dot.ids["n3"]]
-    assert f'fillcolor="{style.LABEL_STYLE["undec"]["fill"]}"' in lines[dot.ids["n2"]]
+    assert f'fillcolor="{style.LABEL_STYLE["undecided"]["fill"]}"' in lines[dot.ids["n2"]]
 
 
 def test_subset_draws_only_its_nodes_and_edges():
