@@ -19,9 +19,9 @@ no network:
 - a **conclusion marker** (*therefore*, *thus*, *hence*, *so*, *that is
   why*) makes the marked unit the target of the unit before it;
 - a **reason** clause (*because*, *since*, *for*), an **example** (*for
-  example*, *for instance*) and an elaboration (*, which*, a colon) support
-  the unit they follow; a clause joined by *and* shares the target of the
-  clause before it.
+  example*, *for instance*) and an elaboration (*, which*, a colon, a
+  clause joined by *and*) support the unit they follow; an *and* clause
+  after an objection joins the objection.
 
 The result is a tree: each unit but the central claim has exactly one
 target, so the central claim is the only top-level point.
@@ -46,10 +46,10 @@ CONCESSION = _opener(
     r"skeptics|detractors|my opponent|the opposition|those who|others say|others argue")
 _REPORTED_VIEW = re.compile(
     r"^(?:(?!(?:i|we|studies|research|surveys|data|figures|evidence|statistics|results|"
-    r"experts|scientists|doctors)\b)[\w’'-]+\s+){1,4}(?:may |might |will |would |often |also |"
+    r"experts|scientists|doctors|cannot|can't|not|never|don't|do|does|did)\b)[\w’'-]+\s+){1,4}(?:may |might |will |would |often |also |"
     r"still |rightly |sometimes |)(?:say|says|said|claim|claims|argue|argues|believe|believes|"
     r"think|thinks|fear|fears|worry|worries|complain|complains|object|objects|reply|replies|"
-    r"insist|insists|point out|points out|promise|promises|tell|tells|suggest|suggests|"
+    r"insist|insists|point out|points out|promise|promises|suggest|suggests|"
     r"call|calls|warn|warns|feel|feels|protest|protests|maintain|maintains)\b", re.IGNORECASE)
 _OFTEN_BLAMED = re.compile(r"\b(?:is|are)\s+(?:often|widely|usually|sometimes|commonly)\s+"
                            r"(?:blamed|treated|seen|described|called|said|thought|considered|"
@@ -81,11 +81,18 @@ STANCE = re.compile(r"\b(?:i|we)\s+(?:strongly\s+|firmly\s+|really\s+)?(?:believ
                     r"disagree|agree|object|welcome|support|oppose|urge|propose|argue|"
                     r"am convinced|are convinced|would argue)\b|\bin my (?:view|opinion)\b|"
                     r"\bthis house\b|\bmy view\b", re.IGNORECASE)
+#: A short verdict: "This would be a serious mistake.", "The blame is misplaced."
+VERDICT = re.compile(r"^(?:\W*\w+){0,4}\s+(?:is|are|was|were|would be|will be|seems?)\s+(?:not\s+)?"
+                     r"(?:\w+\s+){0,2}(?:mistake|wrong|right|unfair|fair|exaggerated|misplaced|"
+                     r"problem|disgrace|absurd|nonsense|true|false|untrue|luxury|good one|"
+                     r"bad one|the answer|a false economy)\b|\bno reason to\b", re.IGNORECASE)
+_STILL = re.compile(r"\b(?:still|anyway|nonetheless|nevertheless|even so|the opposite)\b",
+                    re.IGNORECASE)
 FIGURE = re.compile(r"\d|\bpercent\b|%|\b(?:half|third|quarter|twice|thousands|millions|"
                     r"hundreds)\b", re.IGNORECASE)
 
 #: Weights of the claim score (see :func:`claim_score`).
-CLAIM_WEIGHTS = {"normative": 2.5, "evaluative": 1.0, "stance": 2.0, "conclusion": 2.5,
+CLAIM_WEIGHTS = {"verdict": 2.5, "normative": 2.5, "evaluative": 1.0, "stance": 2.0, "conclusion": 2.5,
                  "first": 1.5, "last": 1.0, "reason": -2.5, "example": -2.5,
                  "concession": -3.0, "contrast": -0.5, "question": -4.0, "figure": -1.5,
                  "additive": -1.5, "elaboration": -2.0}
@@ -160,7 +167,8 @@ def claim_features(unit, index, count, first_sentence=0):
     *index* is the unit's place among *count* units whose first sentence is
     number *first_sentence*.
     """
-    found = [name for name, pattern in (("normative", NORMATIVE), ("evaluative", EVALUATIVE),
+    found = [name for name, pattern in (("verdict", VERDICT), ("normative", NORMATIVE),
+                                         ("evaluative", EVALUATIVE),
                                          ("stance", STANCE), ("figure", FIGURE))
              if pattern.search(unit.text)]
     if unit.move in CLAIM_WEIGHTS:
@@ -227,6 +235,9 @@ class _Builder:
         self.concession = None
 
     def on_plain(self, i, unit):
+        if self.concession is not None and self.concession == i - 1 and _STILL.search(unit.text):
+            self.on_contrast(i, unit)  # "Of course X. They can still Y."
+            return
         self.link(i, self.head, "supports", "default")
 
     def on_concession(self, i, unit):
@@ -280,10 +291,10 @@ class _Builder:
 
     def on_and(self, i, unit):
         before = self.links.get(i - 1)
-        if before is None:
-            self.link(i, self.head, "supports", "default")
-        else:
+        if before is not None and before.relation == "opposes":
             self.link(i, before.target, before.relation, before.rule)
+        else:
+            self.link(i, i - 1, "supports", "clause added to the one before")
 
     on_additive = on_plain
     on_question = on_plain
