@@ -147,7 +147,7 @@ def report(name, records, verbose):
 
 def timing():
     """Print how long a draft of 40,000 one-line paragraphs takes."""
-    text = "\n\n".join(f"Point {i} should be read." for i in range(40000))
+    text = "\n\n".join(f"Line {i} is here." for i in range(40000))
     began = time.perf_counter()
     amap = draft_map([SourceDocument("big", "big", text)])
     print(f"\n40,000 one-line paragraphs: {len(amap)} nodes in "

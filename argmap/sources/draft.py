@@ -57,8 +57,8 @@ def document_units(text):
 
     Example
     -------
-    >>> [u.text for u in document_units("Fees work, because prices guide demand. Keep them.")]
-    ['Fees work,', 'because prices guide demand.', 'Keep them.']
+    >>> [u.text for u in document_units("Fees cut waste, because prices guide demand. Keep them.")]
+    ['Fees cut waste,', 'because prices guide demand.', 'Keep them.']
     """
     starts = [start for start, _ in blocks(text)]
     units = []
@@ -132,20 +132,30 @@ def _node_attrs(record, unit, cues, speaker, min_score):
     return attrs
 
 
-def _speakers(text, units):
-    """Return the speaker of each unit, read from its whole sentence (None where unnamed)."""
-    found, earlier, by_sentence = [], [], {}
+def _sentence_cues(text, units):
+    """Return ``{sentence number: (Cues, (start, end))}`` for the sentences holding *units*.
+
+    Speakers are resolved against the earlier speakers of the document.
+    """
+    found, earlier = {}, []
     sentences = split_sentences(text)
     for unit in units:
-        if unit.sentence not in by_sentence:
+        if unit.sentence not in found:
             start, end = sentences[unit.sentence]
-            speaker = read_cues(text[start:end]).speaker
-            if speaker:
-                speaker = resolve_speaker(speaker, earlier)
-                earlier.append(speaker)
-            by_sentence[unit.sentence] = speaker
-        found.append(by_sentence[unit.sentence])
+            cues = read_cues(text[start:end])
+            if cues.speaker:
+                cues.speaker = resolve_speaker(cues.speaker, earlier)
+                earlier.append(cues.speaker)
+            found[unit.sentence] = (cues, (start, end))
     return found
+
+
+def _unit_cues(unit, sentence_cues):
+    """Return the cues of *unit* itself and the speaker of its sentence."""
+    cues, span = sentence_cues[unit.sentence]
+    if span == (unit.start, unit.end):
+        return cues, cues.speaker
+    return read_cues(unit.text), cues.speaker
 
 
 def _draft_document(amap, record, min_score):
@@ -153,10 +163,10 @@ def _draft_document(amap, record, min_score):
     text = record["text"]
     units = document_units(text)
     central, links = document_structure(units)
-    speakers, memo, ids = _speakers(text, units), {}, []
+    sentence_cues, memo, ids = _sentence_cues(text, units), {}, []
     for i, unit in enumerate(units):
-        cues = read_cues(unit.text)
-        attrs = _node_attrs(record, unit, cues, speakers[i], min_score)
+        cues, speaker = _unit_cues(unit, sentence_cues)
+        attrs = _node_attrs(record, unit, cues, speaker, min_score)
         if i == central:
             attrs["tags"].append("central-claim")
         ids.append(amap.add_node(_kind(cues, _stance(i, links, memo)),
@@ -179,11 +189,13 @@ def draft_map(documents, min_score=MIN_SCORE):
 
     Example
     -------
-    >>> doc = SourceDocument("d", "Note", "Police said encryption must be weakened. "
-    ...                      "However, experts warned that this would harm security.")
+    >>> doc = SourceDocument("d", "Note", "Encryption must stay strong. Police said it "
+    ...                      "hinders them. However, experts warned that backdoors harm us.")
     >>> m = draft_map([doc])
-    >>> [(a["kind"], a["speaker"]) for _, a in m.graph.nodes(data=True)]
-    [('claim', 'Police'), ('counterclaim', 'experts')]
+    >>> [(a["kind"], a.get("speaker")) for _, a in m.graph.nodes(data=True)]
+    [('claim', None), ('counterclaim', 'Police'), ('claim', 'experts')]
+    >>> [(u, v, r) for u, v, r in m.graph.edges(data="relation")]
+    [('n2', 'n1', 'opposes'), ('n3', 'n2', 'opposes')]
     """
     records = _unique_records(documents)
     title = "Draft: " + "; ".join(r.get("title") or r["id"] for r in records)

@@ -86,6 +86,7 @@ VERDICT = re.compile(r"^(?:\W*\w+){0,4}\s+(?:is|are|was|were|would be|will be|se
                      r"(?:\w+\s+){0,2}(?:mistake|wrong|right|unfair|fair|exaggerated|misplaced|"
                      r"problem|disgrace|absurd|nonsense|true|false|untrue|luxury|good one|"
                      r"bad one|the answer|a false economy)\b|\bno reason to\b", re.IGNORECASE)
+_IN_FACT = _opener(r"in fact|actually|indeed")
 _STILL = re.compile(r"\b(?:still|anyway|nonetheless|nevertheless|even so|the opposite)\b",
                     re.IGNORECASE)
 FIGURE = re.compile(r"\d|\bpercent\b|%|\b(?:half|third|quarter|twice|thousands|millions|"
@@ -188,6 +189,8 @@ def claim_score(unit, index, count, first_sentence=0):
 
 def central_unit(units):
     """Return the index of the central claim among *units* (the first of equal scores)."""
+    if len(units) == 1:
+        return 0
     first = units[0].sentence
     scores = [claim_score(u, i, len(units), first) for i, u in enumerate(units)]
     return max(range(len(units)), key=lambda i: (scores[i], -i))
@@ -256,9 +259,11 @@ class _Builder:
         previous = i - 1
         if self.concession is not None and i - self.concession <= 2:
             self.link(i, self.concession, "opposes", "contrast after a concession")
-        elif previous >= 0 and previous != self.head:
+        elif previous >= 0 and previous != self.head and self.links[previous].rule == "default":
             self.link(previous, self.head, "opposes", "contrasted by what follows")
             self.link(i, previous, "opposes", "contrast")
+        elif previous >= 0 and previous != self.head and _IN_FACT.match(unit.text):
+            self.link(i, previous, "supports", "confirms the point before")
         else:
             self.link(i, self.head, "opposes", "contrast with the claim")
             self.concession = i
