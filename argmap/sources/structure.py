@@ -46,7 +46,8 @@ CONCESSION = _opener(
     r"skeptics|detractors|my opponent|the opposition|those who|others say|others argue")
 _REPORTED_VIEW = re.compile(
     r"^(?:(?!(?:i|we|studies|research|surveys|data|figures|evidence|statistics|results|"
-    r"experts|scientists|doctors|cannot|can't|not|never|don't|do|does|did)\b)[\w’'-]+\s+){1,4}(?:may |might |will |would |often |also |"
+    r"experts|scientists|doctors|cannot|can't|not|never|don't|do|does|did)\b)[\w’'-]+\s+){1,4}"
+    r"(?:may |might |will |would |often |also |"
     r"still |rightly |sometimes |)(?:say|says|said|claim|claims|argue|argues|believe|believes|"
     r"think|thinks|fear|fears|worry|worries|complain|complains|object|objects|reply|replies|"
     r"insist|insists|point out|points out|promise|promises|suggest|suggests|"
@@ -82,7 +83,7 @@ STANCE = re.compile(r"\b(?:i|we)\s+(?:strongly\s+|firmly\s+|really\s+)?(?:believ
                     r"am convinced|are convinced|would argue)\b|\bin my (?:view|opinion)\b|"
                     r"\bthis house\b|\bmy view\b", re.IGNORECASE)
 #: A short verdict: "This would be a serious mistake.", "The blame is misplaced."
-VERDICT = re.compile(r"^(?:\W*\w+){0,4}\s+(?:is|are|was|were|would be|will be|seems?)\s+(?:not\s+)?"
+VERDICT = re.compile(r"^\W*(?:\w+\W+){1,5}?(?:is|are|was|were|would be|will be|seems?)\s+(?:not\s+)?"
                      r"(?:\w+\s+){0,2}(?:mistake|wrong|right|unfair|fair|exaggerated|misplaced|"
                      r"problem|disgrace|absurd|nonsense|true|false|untrue|luxury|good one|"
                      r"bad one|the answer|a false economy)\b|\bno reason to\b", re.IGNORECASE)
@@ -93,7 +94,8 @@ FIGURE = re.compile(r"\d|\bpercent\b|%|\b(?:half|third|quarter|twice|thousands|m
                     r"hundreds)\b", re.IGNORECASE)
 
 #: Weights of the claim score (see :func:`claim_score`).
-CLAIM_WEIGHTS = {"verdict": 2.5, "normative": 2.5, "evaluative": 1.0, "stance": 2.0, "conclusion": 2.5,
+CLAIM_WEIGHTS = {"verdict": 2.5, "normative": 2.5, "evaluative": 1.0, "stance": 2.0,
+                 "conclusion": 2.5,
                  "first": 1.5, "last": 1.0, "reason": -2.5, "example": -2.5,
                  "concession": -3.0, "contrast": -0.5, "question": -4.0, "figure": -1.5,
                  "additive": -1.5, "elaboration": -2.0}

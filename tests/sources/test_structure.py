@@ -169,6 +169,15 @@ def test_draft_of_forty_thousand_paragraphs_is_fast():
     assert len(amap) == 40000 and amap.graph.number_of_edges() == 39999
 
 
+@pytest.mark.parametrize("text", ["x" * 200000 + " is wrong.", "a b " * 50000 + "says so.",
+                                  "Although " + "a, " * 50000 + "b."])
+def test_draft_of_long_units_is_fast(text):
+    """Very long words, sentences and clauses cost linear time in the unit patterns."""
+    began = time.perf_counter()
+    assert len(draft_map([SourceDocument("d", "", text)])) >= 1
+    assert time.perf_counter() - began < 5
+
+
 @pytest.mark.parametrize("line", ["# a" + " " * 200000 + "b", "#" + " " * 200000,
                                   " " * 200000 + "x", "# " + "# " * 100000 + "x"])
 def test_markdown_title_is_linear_on_long_lines(line):
