@@ -1,30 +1,37 @@
 """Draft a map from source documents, offline, for the user to review.
 
-Each sentence with enough argument cues (see :mod:`argmap.sources.cues`)
-becomes a candidate node marked ``draft: true`` with a span of its sentence,
-the cues it showed, its guessed kind and, where the text names one, its
-speaker. Candidate relations come from connectives and adjacency:
+Each document is cut into argumentative units: sentences, split into
+clauses at connectives (:mod:`argmap.sources.clauses`). Every unit becomes a
+node marked ``draft: true`` with an exact span of its words, the argument
+cues it showed, its guessed kind and, where the text names one, its speaker
+and the basis of its evidence (:mod:`argmap.sources.cues`). A unit with few
+cues is kept and marked ``confidence: "low"`` rather than dropped, so a
+document with at least one sentence never gives an empty draft.
 
-- a sentence opening with *but*, *however*, *although* ... opposes the
-  previous candidate;
-- one opening with *because*, *in fact*, *for example* ... supports it;
-- one opening with *therefore*, *thus* ... is supported by it;
-- evidence (numbers, dates, events) supports the previous non-evidence
-  candidate of the same paragraph or the one before.
+The relations come from :mod:`argmap.sources.structure`: one central claim
+per document, which the other units support unless a concession, contrast,
+conclusion marker, reason clause or example says otherwise. In a long
+document (more than :data:`FLAT_UNITS` units over several paragraphs) each
+paragraph is read as its own small argument whose main point bears on the
+document's central claim.
 
 Candidates never cross documents. The documents travel inside the map.
 """
 
+from bisect import bisect_right
+
 from argmap.errors import ArgmapError
 from argmap.model import ArgumentMap
+from argmap.sources.clauses import split_units
 from argmap.sources.cues import read_cues, resolve_speaker
 from argmap.sources.documents import SourceDocument, add_document_command, span_at
 from argmap.sources.sentences import blocks, split_sentences
+from argmap.sources.structure import Link, Unit, central_unit, read_move, structure
 
-#: Least cue score (see :attr:`Cues.score`) for a sentence to become a candidate.
+#: Least cue score (see :attr:`Cues.score`) for a unit not to be marked low-confidence.
 MIN_SCORE = 2
-#: How many paragraphs back an evidence sentence may look for the point it supports.
-EVIDENCE_REACH = 1
+#: Up to this many units, a document is read as one flat argument.
+FLAT_UNITS = 12
 
 
 def _as_record(doc):
@@ -45,64 +52,129 @@ def _unique_records(documents):
     return records
 
 
-def _paragraph_of(text):
-    """Return a function giving the paragraph index of a character offset."""
+def document_units(text):
+    """Return the :class:`~argmap.sources.structure.Unit` list of *text*, in text order.
+
+    Example
+    -------
+    >>> [u.text for u in document_units("Fees cut waste, because prices guide demand. Keep them.")]
+    ['Fees cut waste,', 'because prices guide demand.', 'Keep them.']
+    """
     starts = [start for start, _ in blocks(text)]
+    units = []
+    for number, (start, end) in enumerate(split_sentences(text)):
+        paragraph = bisect_right(starts, start) - 1
+        for a, b, marker in split_units(text, start, end):
+            units.append(Unit(a, b, text[a:b], marker, number, paragraph,
+                              read_move(text[a:b], marker)))
+    return units
 
-    def index(offset):
-        return sum(1 for s in starts if s <= offset) - 1
-    return index
+
+def _groups(units):
+    """Return lists of unit indices read as one argument each: the whole text, or paragraphs."""
+    paragraphs = {}
+    for i, unit in enumerate(units):
+        paragraphs.setdefault(unit.paragraph, []).append(i)
+    if len(units) <= FLAT_UNITS or len(paragraphs) < 2:
+        return [list(range(len(units)))]
+    return list(paragraphs.values())
 
 
-def _node_attrs(record, start, end, cues):
-    attrs = {"draft": True, "sources": [span_at(record, start, end)], "cues": list(cues.found),
-             "citation": record.get("title") or record["id"],
+def document_structure(units):
+    """Return ``(central, links)`` over the indices of *units* (see :func:`structure`)."""
+    if not units:
+        return None, {}
+    links, heads = {}, []
+    for group in _groups(units):
+        head, local = structure([units[i] for i in group])
+        heads.append(group[head])
+        links.update({group[i]: Link(group[k.target], k.relation, k.rule)
+                      for i, k in local.items()})
+    central = heads[central_unit([units[h] for h in heads])]
+    for head in heads:
+        if head != central:
+            opposing = units[head].move == "concession"
+            links[head] = Link(central, "opposes" if opposing else "supports",
+                               "paragraph point")
+    return central, links
+
+
+def _stance(node, links, memo):
+    """Return +1 (pro) or -1 (con) for a unit, by the parity of opposes up to the claim."""
+    path = []
+    while node in links and node not in memo:
+        path.append(node)
+        node = links[node].target
+    sign = memo.get(node, 1)
+    for step in reversed(path):
+        sign = sign * (-1 if links[step].relation == "opposes" else 1)
+        memo[step] = sign
+    return memo.get(path[0], sign) if path else sign
+
+
+def _kind(cues, stance):
+    if cues.basis:
+        return "evidence"
+    return "claim" if stance > 0 else "counterclaim"
+
+
+def _node_attrs(record, unit, cues, speaker, min_score):
+    attrs = {"draft": True, "sources": [span_at(record, unit.start, unit.end)],
+             "cues": list(cues.found), "citation": record.get("title") or record["id"],
              "tags": ["draft", f"article:{record['id']}"]}
-    if cues.speaker:
-        attrs["speaker"] = cues.speaker
+    if cues.score < min_score:
+        attrs["confidence"] = "low"
+        attrs["tags"].append("low-confidence")
+    if speaker:
+        attrs["speaker"] = speaker
     if cues.basis:
         attrs["basis"] = cues.basis
     return attrs
 
 
-def _relate(amap, node, cues, previous, paragraph):
-    """Add the candidate relation of *node* to the previous candidate, if any."""
-    if previous is None:
-        return
-    prev_node, prev_kind, prev_paragraph = previous
-    if cues.relation in ("opposes", "supports"):
-        amap.connect(node, prev_node, cues.relation, draft=True,
-                     note=f"draft: the sentence's opening connective ({cues.relation})")
-    elif cues.relation == "concludes":
-        amap.connect(prev_node, node, "supports", draft=True,
-                     note="draft: the sentence draws a conclusion from the previous one")
-    elif (cues.kind == "evidence" and prev_kind != "evidence"
-          and paragraph - prev_paragraph <= EVIDENCE_REACH):
-        amap.connect(node, prev_node, "supports", draft=True,
-                     note="draft: evidence next to the point it may back")
+def _sentence_cues(text, units):
+    """Return ``{sentence number: (Cues, (start, end))}`` for the sentences holding *units*.
+
+    Speakers are resolved against the earlier speakers of the document.
+    """
+    found, earlier = {}, []
+    sentences = split_sentences(text)
+    for unit in units:
+        if unit.sentence not in found:
+            start, end = sentences[unit.sentence]
+            cues = read_cues(text[start:end])
+            if cues.speaker:
+                cues.speaker = resolve_speaker(cues.speaker, earlier)
+                earlier.append(cues.speaker)
+            found[unit.sentence] = (cues, (start, end))
+    return found
+
+
+def _unit_cues(unit, sentence_cues):
+    """Return the cues of *unit* itself and the speaker of its sentence."""
+    cues, span = sentence_cues[unit.sentence]
+    if span == (unit.start, unit.end):
+        return cues, cues.speaker
+    return read_cues(unit.text), cues.speaker
 
 
 def _draft_document(amap, record, min_score):
-    """Add the candidates of one document; return how many were added."""
+    """Add the units and relations of one document; return how many nodes were added."""
     text = record["text"]
-    paragraph_of = _paragraph_of(text)
-    previous, added, speakers = None, 0, []
-    for start, end in split_sentences(text):
-        cues = read_cues(text[start:end])
-        if cues.score < min_score:
-            continue
-        if cues.relation == "opposes" and previous is not None and previous[1] == "counterclaim":
-            cues.kind = "claim"  # a rebuttal of an objection argues for the other side
-        if cues.speaker:
-            cues.speaker = resolve_speaker(cues.speaker, speakers)
-            speakers.append(cues.speaker)
-        node = amap.add_node(cues.kind, " ".join(text[start:end].split()),
-                             **_node_attrs(record, start, end, cues))
-        paragraph = paragraph_of(start)
-        _relate(amap, node, cues, previous, paragraph)
-        previous = (node, cues.kind, paragraph)
-        added += 1
-    return added
+    units = document_units(text)
+    central, links = document_structure(units)
+    sentence_cues, memo, ids = _sentence_cues(text, units), {}, []
+    for i, unit in enumerate(units):
+        cues, speaker = _unit_cues(unit, sentence_cues)
+        attrs = _node_attrs(record, unit, cues, speaker, min_score)
+        if i == central:
+            attrs["tags"].append("central-claim")
+        ids.append(amap.add_node(_kind(cues, _stance(i, links, memo)),
+                                 " ".join(unit.text.split()), **attrs))
+    for i, link in links.items():
+        amap.connect(ids[i], ids[link.target], link.relation, draft=True,
+                     note=f"draft: {link.rule}")
+    return len(ids)
 
 
 def draft_map(documents, min_score=MIN_SCORE):
@@ -113,15 +185,17 @@ def draft_map(documents, min_score=MIN_SCORE):
     documents : iterable of SourceDocument or dict
         The documents to read; they are embedded in the map (ids made unique).
     min_score : int
-        Least cue score for a sentence to become a candidate.
+        Least cue score for a unit not to be marked ``confidence: "low"``.
 
     Example
     -------
-    >>> doc = SourceDocument("d", "Note", "Police said encryption must be weakened. "
-    ...                      "However, experts warned that this would harm security.")
+    >>> doc = SourceDocument("d", "Note", "Encryption must stay strong. Police said it "
+    ...                      "hinders them. However, experts warned that backdoors harm us.")
     >>> m = draft_map([doc])
-    >>> [(a["kind"], a["speaker"]) for _, a in m.graph.nodes(data=True)]
-    [('claim', 'Police'), ('counterclaim', 'experts')]
+    >>> [(a["kind"], a.get("speaker")) for _, a in m.graph.nodes(data=True)]
+    [('claim', None), ('counterclaim', 'Police'), ('claim', 'experts')]
+    >>> [(u, v, r) for u, v, r in m.graph.edges(data="relation")]
+    [('n2', 'n1', 'opposes'), ('n3', 'n2', 'opposes')]
     """
     records = _unique_records(documents)
     title = "Draft: " + "; ".join(r.get("title") or r["id"] for r in records)

@@ -60,30 +60,39 @@ def test_draft_finds_named_speakers_in_the_seeds():
     assert speaker_of("“IACP and NDAA are committed") == "IACP and NDAA"
 
 
-def test_connectives_give_candidate_relations_and_kinds():
-    """However opposes the point before; because-style openers support it; therefore concludes."""
+def _by_opening(amap):
+    return {a["text"][:8]: n for n, a in amap.graph.nodes(data=True)}
+
+
+def test_connectives_give_relations_and_kinds():
+    """A reported view opposes the conclusion; however answers it; in fact backs the answer."""
     doc = SourceDocument("d", "Debate", (
         "Police say encryption must be weakened to stop crime. "
         "However, experts warn that backdoors would harm everyone's security. "
         "In fact, a 2015 breach exposed 21 million records. "
         "Therefore, strong encryption should stay legal."))
     amap = draft_map([doc])
-    ids = {a["text"][:8]: n for n, a in amap.graph.nodes(data=True)}
+    ids = _by_opening(amap)
     police, however, fact, therefore = (ids[k] for k in ("Police s", "However,", "In fact,",
                                                          "Therefor"))
+    assert amap.edge(police, therefore)["relation"] == "opposes"
     assert amap.edge(however, police)["relation"] == "opposes"
     assert amap.edge(fact, however)["relation"] == "supports"
-    assert amap.edge(fact, therefore)["relation"] == "supports"
-    assert amap.node(however)["kind"] == "counterclaim"
+    assert amap.graph.out_degree(therefore) == 0 and amap.graph.number_of_edges() == 3
+    assert "central-claim" in amap.node(therefore)["tags"]
+    assert amap.node(police)["kind"] == "counterclaim" and amap.node(however)["kind"] == "claim"
     assert amap.node(fact)["kind"] == "evidence" and amap.node(fact)["basis"] == "statistic"
     assert amap.node(police)["speaker"] == "Police"
 
 
-def test_plain_narration_is_not_a_candidate():
-    """A sentence with no argument cue does not become a draft node."""
+def test_plain_narration_is_kept_and_marked_low_confidence():
+    """A sentence with no argument cue stays in the draft, marked low-confidence."""
     doc = SourceDocument("d", "", "The meeting took place in a large room. Police must act now.")
-    texts = [a["text"] for _, a in draft_map([doc]).graph.nodes(data=True)]
-    assert texts == ["Police must act now."]
+    nodes = {a["text"]: a for _, a in draft_map([doc]).graph.nodes(data=True)}
+    assert set(nodes) == {"The meeting took place in a large room.", "Police must act now."}
+    room, act = nodes["The meeting took place in a large room."], nodes["Police must act now."]
+    assert room["confidence"] == "low" and "low-confidence" in room["tags"]
+    assert "confidence" not in act and "central-claim" in act["tags"]
 
 
 @pytest.mark.parametrize("sentence, speaker", [
