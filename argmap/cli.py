@@ -129,8 +129,10 @@ def _run_export(args, out):
 # ----------------------------------------------------------------- draft
 def _add_draft(sub):
     p = sub.add_parser("draft", help="draft a map from source documents",
-                       description="Build a draft map from plain-text documents: sentences with "
-                                   "argument cues become draft nodes for review in the editor.")
+                       description="Build a draft map from plain-text documents: each text is "
+                                   "cut into clauses, its central claim found, and every clause "
+                                   "drawn as a draft node bearing on what it supports or "
+                                   "opposes, for review in the editor.")
     p.add_argument("documents", nargs="+", help="UTF-8 text or Markdown files")
     p.add_argument("-o", "--output", required=True, help="the .argmap file to write")
     p.add_argument("--against", help="a finished map of the same documents: print recall and "
@@ -142,7 +144,7 @@ def _run_draft(args, out):
     from argmap.sources.draft import run_draft_command
 
     _refuse_existing(args.output, args.force)
-    return run_draft_command(args.documents, args.output, args.against, out)
+    return run_draft_command(args.documents, args.output, args.against, out, args.force)
 
 
 def _refuse_existing(path, force):

@@ -207,8 +207,10 @@ def draft_map(documents, min_score=MIN_SCORE):
     return amap
 
 
-def run_draft_command(paths, output, against, out):
-    """Carry out ``argmap draft DOC... -o OUT [--against MAP]``; return the exit code.
+def run_draft_command(paths, output, against, out, force=False):
+    """Carry out ``argmap draft DOC... -o OUT [--against MAP] [--force]``; return the exit code.
+
+    An existing *output* is replaced only with *force*.
 
     Raises
     ------
@@ -223,7 +225,7 @@ def run_draft_command(paths, output, against, out):
         raise ArgmapError("give at least one document to draft from")
     reference = native.load(against) if against else None
     amap = draft_map([load_document(path) for path in paths])
-    native.save(amap, output)
+    native.save(amap, output, overwrite=force)
     print(f"wrote {output} ({len(amap)} draft nodes, {amap.graph.number_of_edges()} "
           f"draft relations from {len(amap.documents)} document(s))", file=out)
     if reference is not None:
