@@ -39,9 +39,16 @@ def run(path=None):
     app = make_application()
     from argmap.gui.main_window import MainWindow
 
+    from argmap.gui.autosave import recovery_store
     from argmap.gui.clipboard import release_clipboard
+    from argmap.gui.recovery_dialog import offer_recovery
+    from argmap.gui.safety import install_excepthook, install_signal_handlers
 
     app.aboutToQuit.connect(release_clipboard)
+    install_excepthook(MainWindow.windows)
+    ticker = install_signal_handlers(MainWindow.windows)  # noqa: F841 (lives with the app)
+    for restored in offer_recovery(recovery_store(), MainWindow):
+        restored.show()
     window = MainWindow(path or default_map())
     window.show()
     return app.exec()

@@ -42,9 +42,11 @@ class UndoCommand(QUndoCommand):
             self.applied = False  # already carried out by Document.push
             return
         self.document.amap.apply(self.command)
+        self.document.stepped.emit()
 
     def undo(self):
         self.command.undo(self.document.amap)
+        self.document.stepped.emit()
 
     def id(self):
         return 1 if getattr(self.command, "merge_key", None) is not None else -1
@@ -63,6 +65,7 @@ class Document(QObject):
     refused = Signal(str)             # why an edit was not made (shown in a dialog)
     problem = Signal(str, str)        # title, message: something the user must know
     told = Signal(str)                # a passing remark for the status bar
+    stepped = Signal()                # one step was done, undone or redone
     nodes_created = Signal(list, bool)  # new node ids; whether to edit the first one's text
 
     def __init__(self, amap=None, path=None, parent=None):
@@ -115,6 +118,7 @@ class Document(QObject):
         wrapper.applied = True
         self._fresh = None
         self.undo_stack.push(wrapper)
+        self.stepped.emit()
         return command
 
     def _top(self):
@@ -294,6 +298,11 @@ class Document(QObject):
         self.path = os.path.abspath(path)
         self.undo_stack.clear()
         self.reset.emit()
+        self.path_changed.emit(self.path)
+
+    def adopt_path(self, path):
+        """Make *path* this map's file without reading it (a recovered map of that file)."""
+        self.path = os.path.abspath(path)
         self.path_changed.emit(self.path)
 
     def save(self, path=None):

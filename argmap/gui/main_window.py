@@ -15,21 +15,22 @@ from PySide6.QtWidgets import (
     QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QUndoView,
 )
 
-from argmap.errors import ArgmapError
+from argmap.errors import ArgmapError, ReadOnlyFileError
+from argmap.gui.autosave import Autosaver
 from argmap.gui.actions import MENUS, ActionRegistry, fill_menu
 from argmap.gui.document import Document
 from argmap.gui.edit_actions import EditActions
+from argmap.gui.file_guard import FileGuard
 from argmap.gui.find import FindBar
 from argmap.gui.inspector import Inspector
 from argmap.gui.outline import OutlineTree
-from argmap.gui.plain import tooltip
+from argmap.gui.recent import RecentMenu
 from argmap.gui.selection import Selection
 from argmap.gui.sources_dock import SourcesDock
 from argmap.gui.sources_files import DOCUMENT_FILTER, map_of_documents, read_documents
 from argmap.gui.view import MapView
 from argmap.model import ChangeType
 
-MAX_RECENT = 8
 FILE_FILTER = "Argument maps (*.argmap);;All files (*)"
 #: Seconds a passing status message stays.
 STATUS_MS = 6000
@@ -52,6 +53,9 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings or QSettings()
         self.document = Document(parent=self)
+        self.guard = FileGuard(self.document, self)
+        self.autosaver = Autosaver(self.document)
+        self.ending = False   # closing on a signal: keep the recovery copy, ask nothing
         self.selection = Selection(self.document, self)
         self.registry = ActionRegistry(self)
         self.view = MapView(self.document, self.selection, self)
@@ -122,9 +126,8 @@ class MainWindow(QMainWindow):
         for name, title in MENUS:
             menu = self.menus[name] = self.menuBar().addMenu(title)
             fill_menu(menu, self.registry.in_menu(name))
-        self.recent_menu = self.menus["file"].addMenu("Open &Recent")
+        self.recent_menu = RecentMenu(self.settings, self.open_in_window, self)
         self.menus["file"].insertMenu(self.registry["new_from_documents"], self.recent_menu)
-        self._update_recent_menu()
 
     def _build_toolbar(self):
         tools = self.addToolBar("Edit")
@@ -198,13 +201,24 @@ class MainWindow(QMainWindow):
     # ================================================================= files
     def open_path(self, path):
         """Load *path* into this window; report a broken file and keep the current map."""
+        path = os.path.abspath(path)
+        if not self.guard.take(path):
+            return False
         try:
             self.document.load(path)
         except ArgmapError as exc:
+            self.guard.release()
             self.show_error("Cannot open the file", str(exc))
             return False
+        self.guard.remember(path)
         self._add_recent(self.document.path)
         return True
+
+    @classmethod
+    def window_for(cls, path):
+        """The open window showing the file *path*, if any."""
+        path = os.path.abspath(path)
+        return next((w for w in cls.windows if w.document.path == path), None)
 
     def open_dialog(self):
         path, _ = QFileDialog.getOpenFileName(self, "Open map", self._folder(), FILE_FILTER)
@@ -215,7 +229,13 @@ class MainWindow(QMainWindow):
         return not self.document.modified and not len(self.document.amap) and not self.document.path
 
     def open_in_window(self, path):
-        """Open *path* here if this window is empty and untouched, else in a new window."""
+        """Open *path* here if this window is empty and untouched, else in a new window;
+        a file already open in a window raises that window."""
+        shown = MainWindow.window_for(path)
+        if shown is not None:
+            shown.raise_()
+            shown.activateWindow()
+            return shown
         if self._is_blank():
             return self if self.open_path(path) else None
         window = MainWindow(settings=self.settings)
@@ -268,16 +288,32 @@ class MainWindow(QMainWindow):
         return self.save_to(path)
 
     def save_to(self, path):
-        """Save the map to *path*; report a failure and keep the map unsaved."""
-        self.view.close_editor()
+        """Save the map to *path*; report a failure and keep the map unsaved.
+
+        Text being typed in a card is kept first. A file someone else changed
+        since it was read, or a read-only file, is never replaced silently.
+        """
+        self.view.finish_typing()
+        if self.guard.changed_on_disk(path):
+            answer = self.guard.ask_overwrite(path)
+            if answer != "overwrite":
+                return self.save_as() if answer == "save_as" else False
         try:
             self.document.save(path)
+        except ReadOnlyFileError as exc:
+            return self.guard.ask_save_as_read_only(path) and self.save_as()
         except ArgmapError as exc:
             self.show_error("The map was not saved", str(exc))
             return False
+        self._saved(path)
+        return True
+
+    def _saved(self, path):
+        if self.guard.lock is None or self.guard.lock.path != os.path.abspath(path):
+            self.guard.take(self.document.path)
+        self.guard.remember(self.document.path)
         self._add_recent(self.document.path)
         self.statusBar().showMessage(f"Saved {path}", STATUS_MS)
-        return True
 
     def _folder(self):
         return os.path.dirname(self.document.path) if self.document.path else os.getcwd()
@@ -289,24 +325,10 @@ class MainWindow(QMainWindow):
         dialog.exec()
         return dialog
 
-    # ------------------------------------------------------------- recent
-    def _recent(self):
-        value = self.settings.value("recent", []) or []
-        return [value] if isinstance(value, str) else list(value)
-
     def _add_recent(self, path):
-        recent = [path] + [p for p in self._recent() if p != path]
-        self.settings.setValue("recent", recent[:MAX_RECENT])
+        self.recent_menu.add(path)
         for window in MainWindow.windows:
-            window._update_recent_menu()
-
-    def _update_recent_menu(self):
-        self.recent_menu.clear()
-        for path in self._recent():
-            action = self.recent_menu.addAction(os.path.basename(path))
-            action.setToolTip(tooltip(path))
-            action.triggered.connect(lambda checked=False, p=path: self.open_in_window(p))
-        self.recent_menu.setEnabled(bool(self._recent()))
+            window.recent_menu.refresh()
 
     # ============================================================== closing
     def ask_to_save(self):
@@ -319,13 +341,16 @@ class MainWindow(QMainWindow):
         return box.exec()
 
     def closeEvent(self, event):
-        self.view.close_editor()
-        if self.document.modified:
+        self.view.finish_typing()
+        if self.document.modified and not self.ending:
             answer = self.ask_to_save()
             if answer == QMessageBox.Cancel or (answer == QMessageBox.Save and not self.save()):
                 event.ignore()
                 return
+        if not self.ending:
+            self.autosaver.discard()   # saved, or the user chose to drop the changes
         self.document.jobs.forget()
+        self.guard.release()
         self._save_settings()
         if self in MainWindow.windows:
             MainWindow.windows.remove(self)

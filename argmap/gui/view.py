@@ -227,6 +227,11 @@ class MapView(QGraphicsView):
         self.editor.setFocus()
         return self.editor
 
+    def finish_typing(self):
+        """Keep the text being typed in a card (before saving or closing)."""
+        if self.editor is not None:
+            self.editor.commit()
+
     def close_editor(self):
         if self.editor is not None:
             editor, self.editor = self.editor, None

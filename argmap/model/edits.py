@@ -424,7 +424,7 @@ def start_from_map(amap, source, label="Start from documents"):
     if len(amap) or amap.documents:
         raise ModelError("a map can only be started in an empty map")
     graph = source.graph
-    steps = [SetMapAttrs({"title": source.title}, "Title")]
+    steps = [SetMapAttrs(dict(source.meta), "Title")]
     steps += [AddDocument(dict(record)) for record in source.documents.values()]
     steps += [AddNode(a["kind"], a["text"], dict(a), node_id=n) for n, a in graph.nodes(data=True)]
     steps += [Connect(u, v, a["relation"], dict(a)) for u, v, a in graph.edges(data=True)]

@@ -36,7 +36,7 @@ def test_save_reopen_round_trip_and_title(make_window, map_file, tmp_path):
     assert "saved.argmap" in window.windowTitle()
     again = make_window(target)
     assert again.document.amap.snapshot() == window.document.amap.snapshot()
-    assert str(target) in window._recent()
+    assert str(target) in window.recent_menu.paths()
 
 
 def test_close_with_unsaved_changes_asks(make_window, map_file):
