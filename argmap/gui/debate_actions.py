@@ -111,7 +111,10 @@ class DebateActions(QObject):
         return preview
 
     def print_to(self, printer, choices):
-        """Print the map or the brief as *choices* say on *printer*; return the page count."""
+        """Print the map or the brief as *choices* say on *printer*.
+
+        Returns the map's page count, True for a brief, None when nothing could be printed.
+        """
         from argmap.gui.printing import print_brief, print_map
 
         try:
@@ -119,9 +122,11 @@ class DebateActions(QObject):
                 pages = print_map(self.view.map_scene, printer, choices["mode"],
                                   self.document.amap.title)
             else:
-                pages = print_brief(self.document.amap, printer, choices["what"])
+                print_brief(self.document.amap, printer, choices["what"])
+                self.document.told.emit("Printed the brief")
+                return True
         except ArgmapError as exc:
             self.document.problem.emit("Nothing was printed", str(exc))
             return None
-        self.document.told.emit(f"Printed {pages} page{'' if pages == 1 else 's'}")
+        self.document.told.emit(f"Printed the map on {pages} page{'' if pages == 1 else 's'}")
         return pages

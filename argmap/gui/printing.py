@@ -9,6 +9,7 @@ by a :class:`QTextDocument` that loads no resource: the map's picture is
 handed to it directly.
 """
 
+import base64
 import math
 from contextlib import contextmanager
 
@@ -165,31 +166,29 @@ def brief_document(amap, side, width):
     """Return the brief of *amap* for *side* laid out as a :class:`BriefDocument`.
 
     The map's picture (when Graphviz could draw it) is handed to the document
-    directly and shown at most *width* points wide.
+    under a name of its own, in its place under "The map", at most *width*
+    wide; the document itself loads nothing.
     """
     from argmap.analysis.brief import build_brief
     from argmap.analysis.brief_html import brief_html
 
     brief = build_brief(amap, side, picture=True)
-    picture, brief.picture = brief.picture, None
+    html = brief_html(brief)
     document = BriefDocument()
-    document.setHtml(brief_html(brief))
-    if picture is not None:
-        image = QImage.fromData(QByteArray(picture))
+    if brief.picture is not None:
+        image = QImage.fromData(QByteArray(brief.picture))
         document.addResource(QTextDocument.ImageResource, QUrl(PICTURE_URL), image)
-        cursor = document.rootFrame().lastCursorPosition()
-        cursor.insertBlock()
-        shown = min(width, image.width())
-        cursor.insertHtml(f'<img src="{PICTURE_URL}" width="{shown:.0f}">')
+        inline = 'src="data:image/png;base64,' + base64.b64encode(brief.picture).decode("ascii")
+        html = html.replace(inline + '"', f'width="{min(width, image.width()):.0f}" '
+                                          f'src="{PICTURE_URL}"', 1)
+    document.setHtml(html)
     return document
 
 
 def print_brief(amap, printer, side="both"):
-    """Print the brief of *amap* for *side* on *printer*; return the page count."""
+    """Print the brief of *amap* for *side* on *printer* (numbered pages)."""
     width = printer.pageLayout().paintRect(QPageLayout.Point).width()
-    document = brief_document(amap, side, width)
-    document.print_(printer)
-    return document.pageCount()
+    brief_document(amap, side, width).print_(printer)
 
 
 # ------------------------------------------------------------------ dialog
