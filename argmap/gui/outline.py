@@ -22,8 +22,8 @@ ID_ROLE = Qt.UserRole
 RELATION_ROLE = Qt.UserRole + 1
 TEXT_ROLE = Qt.UserRole + 2
 UNANSWERED_ROLE = Qt.UserRole + 3
-#: Shown after the statement of an objection nothing answers.
-UNANSWERED_MARK = "  ⚠ unanswered"
+#: Shown before the row of an objection nothing answers.
+UNANSWERED_MARK = "⚠ "
 ORIGIN = "outline"
 #: Changes the outline follows without redrawing: nothing it shows depends on them.
 QUIET = (ChangeType.MAP_CHANGED, ChangeType.DOCUMENT_ADDED, ChangeType.DOCUMENT_REMOVED)
@@ -210,7 +210,7 @@ class OutlineTree(QTreeWidget):
 
     def _style_row(self, item, node_id, attrs, relation):
         unanswered = node_id in self.unanswered
-        item.setText(0, _label(attrs, relation) + (UNANSWERED_MARK if unanswered else ""))
+        item.setText(0, (UNANSWERED_MARK if unanswered else "") + _label(attrs, relation))
         item.setData(0, RELATION_ROLE, relation)
         item.setData(0, TEXT_ROLE, attrs["text"])
         item.setData(0, UNANSWERED_ROLE, unanswered)

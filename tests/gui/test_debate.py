@@ -104,7 +104,7 @@ def test_unanswered_marks_follow_answers_on_canvas_and_outline(make_window, obje
     assert UNANSWERED_BADGE not in window.scene.nodes[claim].badges()
     assert _outline_marks(window) == {claim: False, objection: True}
     row = next(i for i in window.outline._all_items() if i.data(0, Qt.UserRole) == objection)
-    assert row.text(0).endswith(UNANSWERED_MARK)
+    assert row.text(0).startswith(UNANSWERED_MARK + "− ")
 
     rebuttal = _add_rebuttal(qtbot, window, objection, "Keys can be split between courts")
     qtbot.waitUntil(lambda: UNANSWERED_BADGE not in window.scene.nodes[objection].badges())
