@@ -166,6 +166,16 @@ class MapScene(QGraphicsScene):
                                  and graph.edges[source, target].get("group")):
             self.refresh_groups()
 
+    # -------------------------------------------------------- evaluation
+    def show_evaluation(self, labels, why, unanswered):
+        """Colour cards by *labels* (empty: by role), with *why* in tooltips; mark *unanswered*.
+
+        Only cards whose label, reasons or mark changed are repainted.
+        """
+        for node_id, item in self.nodes.items():
+            reasons = [str(r) for r in why.get(node_id, ())]
+            item.set_evaluation(labels.get(node_id), reasons, node_id in unanswered)
+
     # -------------------------------------------------- collapse, groups
     def refresh_visibility(self):
         """Hide what bears on collapsed nodes; count it on their toggles."""

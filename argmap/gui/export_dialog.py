@@ -62,6 +62,8 @@ class ExportDialog(QDialog):
         self.direction.addItems(DIRECTIONS)
         self.legend = QCheckBox("Legend")
         self.legend.setChecked(True)
+        self.by_evaluation = QCheckBox("Colour by evaluation (in, out, undecided)")
+        self.by_evaluation.setObjectName("colour-by-evaluation")
         self.subtree = QCheckBox("Only the selected node and what bears on it")
         self.subtree.setEnabled(self.selection.single() is not None)
         self.size_label = QLabel("—")
@@ -70,6 +72,7 @@ class ExportDialog(QDialog):
                               ("Direction", self.direction)):
             form.addRow(label, widget)
         form.addRow(self.legend)
+        form.addRow(self.by_evaluation)
         form.addRow(self.subtree)
         form.addRow("Size", self.size_label)
         buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
@@ -87,7 +90,8 @@ class ExportDialog(QDialog):
         root = self.selection.single() if self.subtree.isChecked() else None
         return ExportOptions(fmt=self.format.currentText().lower(), dpi=self.dpi.value() or None,
                              direction=self.direction.currentText(), root=root,
-                             legend=self.legend.isChecked())
+                             legend=self.legend.isChecked(),
+                             color_by="evaluation" if self.by_evaluation.isChecked() else "kind")
 
     # ------------------------------------------------------------ preview
     def preview(self):

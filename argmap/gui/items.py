@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
 
 from argmap.gui.plain import tooltip
 from argmap.render.style import (
-    FONT_FAMILY, FONT_SIZE, KIND_STYLE, RELATION_STYLE, edge_width, role_style,
+    FONT_FAMILY, FONT_SIZE, KIND_STYLE, LABEL_STYLE, RELATION_STYLE, edge_width, role_style,
 )
 
 CARD_WIDTH = 240.0
@@ -19,6 +19,11 @@ MAX_LINES = 14
 HANDLE_RADIUS = 6.0
 #: Below this zoom a card's text would be unreadable: it is drawn as a plain box.
 SKETCH_BELOW = 0.3
+#: The badge of an objection nothing answers, and its colour.
+UNANSWERED_BADGE = "⚠ unanswered"
+UNANSWERED_COLOR = "#B71C1C"
+#: Text colour on a card coloured by its evaluation label (the fills are all light).
+LABELLED_TEXT = "#1A1A1A"
 
 
 class _Type:
@@ -111,6 +116,9 @@ class NodeItem(QGraphicsItem):
         self.hidden_count = 0
         self.child_count = 0
         self.highlighted = False
+        self.label = None          # 'in' | 'out' | 'undecided' while Evaluate is on
+        self.reasons = ()          # why the label (sentences)
+        self.unanswered = False    # an objection that nothing opposes
         self.setFlags(QGraphicsItem.ItemIsSelectable | QGraphicsItem.ItemIsMovable
                       | QGraphicsItem.ItemSendsGeometryChanges | QGraphicsItem.ItemIsFocusable)
         self.setAcceptHoverEvents(True)
@@ -135,8 +143,34 @@ class NodeItem(QGraphicsItem):
         if citation:
             height += self.line_height
         self.size = (CARD_WIDTH, height)
-        self.setToolTip(tooltip(attrs.get("text", "")))
+        self._set_tooltip()
         self.update()
+
+    def set_evaluation(self, label, reasons, unanswered):
+        """Show an evaluation *label* (None: colour by role), its *reasons* and the unanswered mark."""
+        reasons = tuple(reasons)
+        if (label, reasons, unanswered) == (self.label, self.reasons, self.unanswered):
+            return
+        self.label, self.reasons, self.unanswered = label, reasons, unanswered
+        self._set_tooltip()
+        self.update()
+
+    def _set_tooltip(self):
+        text = self.attrs.get("text", "")
+        if self.label is not None:
+            text += f"\n\n{LABEL_STYLE[self.label]['name'].capitalize()} ({self.label}):"
+            text += "".join(f"\n• {reason}" for reason in self.reasons)
+        if self.unanswered:
+            text += "\n\nUnanswered objection: nothing opposes it yet."
+        self.setToolTip(tooltip(text))
+
+    def colours(self):
+        """The card's colours: by its role, or by its evaluation label when it has one."""
+        style = role_style(self.card.place)
+        if self.label is None:
+            return style
+        label = LABEL_STYLE[self.label]
+        return {**style, "fill": label["fill"], "border": label["border"], "text": LABELLED_TEXT}
 
     @property
     def card_rect(self):
@@ -168,7 +202,7 @@ class NodeItem(QGraphicsItem):
 
     # ---------------------------------------------------------- painting
     def paint(self, painter, option, widget=None):
-        style = role_style(self.card.place)
+        style = self.colours()
         rect = self.card_rect
         border = QColor(style["border"])
         if option.levelOfDetailFromTransform(painter.worldTransform()) < SKETCH_BELOW:
@@ -215,8 +249,10 @@ class NodeItem(QGraphicsItem):
             painter.drawText(QPointF(x, y + metrics.ascent() + 2), text)
 
     def badges(self):
-        """The small labels at the card's top right: rating, sources, note."""
-        found = [self.card.rating] if self.card.rating else []
+        """The small labels at the card's top right: unanswered, rating, sources, note."""
+        found = [UNANSWERED_BADGE] if self.unanswered else []
+        if self.card.rating:
+            found.append(self.card.rating)
         if self.attrs.get("sources"):
             found.append(f"“{len(self.attrs['sources'])}")
         if self.attrs.get("note"):
@@ -235,7 +271,7 @@ class NodeItem(QGraphicsItem):
             width = _Type.fonts[3].horizontalAdvance(badge) + 8
             box = QRectF(x - width, rect.top() + PADDING - 2, width, 14)
             painter.setPen(Qt.NoPen)
-            painter.setBrush(border)
+            painter.setBrush(QColor(UNANSWERED_COLOR) if badge == UNANSWERED_BADGE else border)
             painter.drawRoundedRect(box, 7, 7)
             painter.setPen(QColor("white"))
             painter.drawText(box, Qt.AlignCenter, badge)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from argmap.errors import ArgmapError, ReadOnlyFileError
 from argmap.gui.autosave import Autosaver
 from argmap.gui.actions import MENUS, ActionRegistry, fill_menu
+from argmap.gui.debate_actions import DebateActions
 from argmap.gui.document import Document
 from argmap.gui.edit_actions import EditActions
 from argmap.gui.file_guard import FileGuard
@@ -29,6 +30,7 @@ from argmap.gui.selection import Selection
 from argmap.gui.sources_dock import SourcesDock
 from argmap.gui.sources_files import DOCUMENT_FILTER, map_of_documents, read_documents
 from argmap.gui.view import MapView
+from argmap.gui.weak_spots_dock import WeakSpotsDock
 from argmap.model import ChangeType
 
 FILE_FILTER = "Argument maps (*.argmap);;All files (*)"
@@ -93,7 +95,11 @@ class MainWindow(QMainWindow):
         self.history.setEmptyLabel("Opened")
         self.history_dock = self._dock("history", "History", self.history, Qt.LeftDockWidgetArea)
         self.tabifyDockWidget(self.outline_dock, self.sources_dock)
+        self.debate = DebateActions(self.registry, self.document, self.view, self.outline, self)
+        self.weak_spots_dock = WeakSpotsDock(self.document, self.selection, self.registry, self)
+        self._dock("weak_spots", "Weak Spots", self.weak_spots_dock, Qt.LeftDockWidgetArea)
         self.tabifyDockWidget(self.sources_dock, self.history_dock)
+        self.tabifyDockWidget(self.history_dock, self.weak_spots_dock)
         self.outline_dock.raise_()
         self.inspector = Inspector(self.document, self.selection)
         self.inspector_dock = self._dock("inspector", "Inspector", self.inspector,
@@ -117,6 +123,7 @@ class MainWindow(QMainWindow):
         add("save", "&Save", self.save, key.Save, "file", "save")
         add("save_as", "Save &As…", self.save_as, key.SaveAs, "file", "save")
         add("export", "&Export…", self.export_dialog, "Ctrl+E", "file", "save")
+        self.debate.add_print_actions()
         add("close", "&Close", self.close, key.Close, "file", "close")
         add("quit", "&Quit", self.quit_all, key.Quit, "file", "close")
         add("find", "&Find…", self.find_bar.open_bar, key.Find, "edit", "select")

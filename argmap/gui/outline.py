@@ -21,6 +21,9 @@ from argmap.render.style import role_style
 ID_ROLE = Qt.UserRole
 RELATION_ROLE = Qt.UserRole + 1
 TEXT_ROLE = Qt.UserRole + 2
+UNANSWERED_ROLE = Qt.UserRole + 3
+#: Shown before the row of an objection nothing answers.
+UNANSWERED_MARK = "⚠ "
 ORIGIN = "outline"
 #: Changes the outline follows without redrawing: nothing it shows depends on them.
 QUIET = (ChangeType.MAP_CHANGED, ChangeType.DOCUMENT_ADDED, ChangeType.DOCUMENT_REMOVED)
@@ -63,6 +66,7 @@ class OutlineTree(QTreeWidget):
         self.setUniformRowHeights(True)  # one line a row: fast on maps of thousands
         self._syncing = False
         self._rows = {}   # node id -> its rows (a node under several targets has several)
+        self.unanswered = set()   # objections nothing answers (set by mark_unanswered)
         self._pending = QTimer(self)
         self._pending.setSingleShot(True)
         self._pending.setInterval(0)
@@ -205,13 +209,28 @@ class OutlineTree(QTreeWidget):
         return item
 
     def _style_row(self, item, node_id, attrs, relation):
-        item.setText(0, _label(attrs, relation))
+        unanswered = node_id in self.unanswered
+        item.setText(0, (UNANSWERED_MARK if unanswered else "") + _label(attrs, relation))
         item.setData(0, RELATION_ROLE, relation)
         item.setData(0, TEXT_ROLE, attrs["text"])
+        item.setData(0, UNANSWERED_ROLE, unanswered)
         place = node_places(self.document.amap, [node_id])[node_id]
         colour = readable_on(role_style(place)["border"], self.palette().base().color().name())
         item.setForeground(0, QBrush(QColor(colour)))
-        item.setToolTip(0, tooltip(attrs["text"]))
+        tip = attrs["text"] + ("\n\nUnanswered objection: nothing opposes it yet."
+                               if unanswered else "")
+        item.setToolTip(0, tooltip(tip))
+
+    def mark_unanswered(self, nodes):
+        """Mark the rows of the objections *nodes* as unanswered (and unmark the others)."""
+        nodes = set(nodes)
+        changed, self.unanswered = nodes ^ self.unanswered, nodes
+        amap = self.document.amap
+        for node_id in changed:
+            if node_id in amap:
+                for item in self._rows.get(node_id, ()):
+                    self._style_row(item, node_id, amap.node(node_id),
+                                    item.data(0, RELATION_ROLE))
 
     def _all_items(self):
         stack = [self.invisibleRootItem()]

@@ -1,0 +1,132 @@
+"""The Debate menu and File > Print: Evaluate, Prepare Brief…, Print… and Print Preview.
+
+:class:`DebateActions` registers the actions and keeps the views showing the
+live evaluation (:mod:`argmap.gui.evaluation`): cards coloured by label with a
+legend while Evaluate is on, and unanswered objections marked on the canvas
+and in the Outline at all times.
+"""
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QDialog
+
+from argmap.errors import ArgmapError
+from argmap.gui.evaluation import Legend, LiveEvaluation
+
+
+class DebateActions(QObject):
+    """Debate preparation in one window.
+
+    Parameters
+    ----------
+    registry : ActionRegistry
+    document : Document
+    view : MapView
+        The canvas (its scene is coloured, the legend shown over it).
+    outline : OutlineTree
+        Marks its unanswered objections.
+    host : QWidget
+        The window, parent of the dialogs.
+    """
+
+    def __init__(self, registry, document, view, outline, host):
+        super().__init__(host)
+        self.registry = registry
+        self.document = document
+        self.view = view
+        self.outline = outline
+        self.host = host
+        self.evaluation = LiveEvaluation(document, self)
+        self.legend = Legend(view)
+        self.evaluation.updated.connect(self.show_evaluation)
+        registry.add("evaluate", "&Evaluate", self.set_evaluate, "F7", "debate", "evaluate",
+                     tip="Colour the cards by whether they stand (in), fall (out) or are "
+                         "undecided", checkable=True)
+        registry.add("prepare_brief", "Prepare &Brief…", self.brief_dialog, None, "debate",
+                     "brief", tip="A study document for one side, or both")
+        self.show_evaluation()
+
+    def add_print_actions(self):
+        """Register File > Print… and Print Preview (called where they belong in the File menu)."""
+        add = self.registry.add
+        add("print", "&Print…", self.print_dialog, QKeySequence.StandardKey.Print, "file", "print")
+        add("print_preview", "Print Pre&view…", self.print_preview, None, "file", "print")
+
+    # ------------------------------------------------------------ evaluate
+    def set_evaluate(self, checked):
+        self.evaluation.set_enabled(checked)
+        self.legend.setVisible(checked)
+
+    def show_evaluation(self):
+        """Show the current labels and unanswered marks on the canvas and in the Outline."""
+        evaluation = self.evaluation
+        self.view.map_scene.show_evaluation(evaluation.labels, evaluation.why,
+                                            evaluation.unanswered)
+        self.outline.mark_unanswered(evaluation.unanswered)
+
+    # --------------------------------------------------------------- brief
+    def brief_dialog(self):
+        from argmap.gui.brief_dialog import BriefDialog
+
+        dialog = BriefDialog(self.document, self.host)
+        dialog.open()
+        return dialog
+
+    # ------------------------------------------------------------ printing
+    def ask_print_options(self, title):
+        """Open the print options; return the dialog (its ``finished`` tells the answer)."""
+        from argmap.gui.printing import PrintOptionsDialog
+
+        return PrintOptionsDialog(self.host, title)
+
+    def print_dialog(self):
+        """Ask what to print, then the system's print dialog, then print."""
+        from PySide6.QtPrintSupport import QPrintDialog
+
+        from argmap.gui.printing import make_printer
+
+        options = self.ask_print_options("Print")
+        if options.exec() != QDialog.Accepted:
+            return None
+        choices = options.choices()
+        printer = make_printer(choices["paper"], choices["orientation"])
+        if QPrintDialog(printer, self.host).exec() != QDialog.Accepted:
+            return None
+        return self.print_to(printer, choices)
+
+    def print_preview(self):
+        """Ask what to print, then show it page by page (it can be printed from there)."""
+        from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+        from argmap.gui.printing import make_printer
+
+        options = self.ask_print_options("Print preview")
+        if options.exec() != QDialog.Accepted:
+            return None
+        choices = options.choices()
+        preview = QPrintPreviewDialog(make_printer(choices["paper"], choices["orientation"]),
+                                      self.host)
+        preview.paintRequested.connect(lambda printer: self.print_to(printer, choices))
+        preview.exec()
+        return preview
+
+    def print_to(self, printer, choices):
+        """Print the map or the brief as *choices* say on *printer*.
+
+        Returns the map's page count, True for a brief, None when nothing could be printed.
+        """
+        from argmap.gui.printing import print_brief, print_map
+
+        try:
+            if choices["what"] == "map":
+                pages = print_map(self.view.map_scene, printer, choices["mode"],
+                                  self.document.amap.title)
+            else:
+                print_brief(self.document.amap, printer, choices["what"])
+                self.document.told.emit("Printed the brief")
+                return True
+        except ArgmapError as exc:
+            self.document.problem.emit("Nothing was printed", str(exc))
+            return None
+        self.document.told.emit(f"Printed the map on {pages} page{'' if pages == 1 else 's'}")
+        return pages

@@ -1,0 +1,132 @@
+"""Live evaluation in the editor: acceptance labels and unanswered objections, kept current.
+
+:class:`LiveEvaluation` recomputes after each edit (once per edit, however
+many model changes it makes, before the next frame is drawn) with the code of
+``argmap evaluate`` and ``argmap check`` (:mod:`argmap.analysis`), and tells
+the views through :attr:`LiveEvaluation.updated`. Unanswered objections are
+always found; labels only while Evaluate is on. :class:`Legend` explains the
+colours over the canvas.
+"""
+
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtWidgets import QWidget
+
+from argmap.gui.items import UNANSWERED_BADGE, UNANSWERED_COLOR
+from argmap.model import ChangeType
+from argmap.render.style import FONT_FAMILY, LABEL_STYLE
+
+#: Node attributes whose change cannot change a label, a reason or the unanswered marks.
+IDLE_KEYS = {"pos", "collapsed", "note", "tags"}
+#: Changes that touch no node or link.
+IDLE_CHANGES = (ChangeType.MAP_CHANGED, ChangeType.DOCUMENT_ADDED, ChangeType.DOCUMENT_REMOVED)
+
+
+def unanswered_objections(amap):
+    """Return the set of nodes that oppose something and that nothing opposes."""
+    from argmap.analysis.weak_spots import weak_spots
+
+    return {spot.node for spot in weak_spots(amap, ["unanswered"])}
+
+
+class LiveEvaluation(QObject):
+    """The labels, reasons and unanswered objections of a document's map, kept current.
+
+    Attributes
+    ----------
+    enabled : bool
+        Whether labels are computed (Evaluate is on).
+    labels, why : dict
+        Node -> label and node -> list of reasons (empty while not enabled).
+    unanswered : set
+        Objections nothing answers (always kept).
+    """
+
+    updated = Signal()
+
+    def __init__(self, document, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.enabled = False
+        self.labels, self.why, self.unanswered = {}, {}, set()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.recompute)
+        document.changed.connect(self._on_change)
+        document.reset.connect(self.recompute)
+        self.recompute()
+
+    def _on_change(self, change):
+        if change.type in IDLE_CHANGES:
+            return
+        if change.type == ChangeType.NODE_CHANGED and set(change.keys) <= IDLE_KEYS:
+            return
+        self._timer.start()
+
+    def set_enabled(self, enabled):
+        """Turn the labels on or off (recomputed at once)."""
+        self.enabled = bool(enabled)
+        self.recompute()
+
+    def recompute(self):
+        """Evaluate the map now and tell the views."""
+        from argmap.analysis.acceptance import evaluate
+
+        self._timer.stop()
+        amap = self.document.amap
+        self.unanswered = unanswered_objections(amap)
+        if self.enabled:
+            result = evaluate(amap, "grounded")
+            self.labels, self.why = result.labels, result.why
+        else:
+            self.labels, self.why = {}, {}
+        self.updated.emit()
+
+
+class Legend(QWidget):
+    """The colours of the evaluation labels and the unanswered mark, over a view's top left."""
+
+    MARGIN = 10
+
+    def __init__(self, view):
+        super().__init__(view)
+        self.setObjectName("evaluation-legend")
+        self.setAttribute(Qt.WA_TransparentForMouseEvents)
+        font = QFont(FONT_FAMILY)
+        font.setPointSizeF(9)
+        self.setFont(font)
+        self.rows = [(style["fill"], style["border"], f"{style['name']} ({label})")
+                     for label, style in LABEL_STYLE.items()]
+        self.rows.append((UNANSWERED_COLOR, UNANSWERED_COLOR, UNANSWERED_BADGE + " objection"))
+        metrics = QFontMetrics(font)
+        self.line = metrics.height() + 4
+        width = max(metrics.horizontalAdvance(text) for _, _, text in self.rows) + 40
+        self.resize(width, self.line * len(self.rows) + 12)
+        view.installEventFilter(self)
+        self._place()
+        self.hide()
+
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Resize:
+            self._place()
+        return False
+
+    def _place(self):
+        self.move(self.MARGIN, self.MARGIN)
+
+    def paintEvent(self, event):
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.Antialiasing)
+        painter.setPen(QPen(QColor("#9E9E9E"), 1))
+        painter.setBrush(QColor(255, 255, 255, 235))
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
+        for i, (fill, border, text) in enumerate(self.rows):
+            top = 6 + i * self.line
+            painter.setPen(QPen(QColor(border), 1.5))
+            painter.setBrush(QColor(fill))
+            painter.drawRoundedRect(QRectF(8, top + 3, 20, self.line - 7), 3, 3)
+            painter.setPen(QColor("#1A1A1A"))
+            painter.drawText(QRectF(34, top, self.width() - 38, self.line),
+                             Qt.AlignVCenter | Qt.AlignLeft, text)
+        painter.end()
