@@ -29,20 +29,22 @@ def _point(x, y):
 
 def placed_dot(amap, options, nodes, labels, timeout):
     """Return the DOT text of *amap* with every card and edge fixed where the editor shows it."""
-    from argmap.render.dot import Placed, build_dot
-    from argmap.render.graphviz import run_graphviz
+    from argmap.render.dot import Placed, build_dot, placed_edge_lines
+    from argmap.render.graphviz import run_graphviz_cached
 
     graph = amap.graph
     centres = {node: (float(graph.nodes[node]["pos"][0]), -float(graph.nodes[node]["pos"][1]))
                for node in nodes}
     placed = Placed({node: _point(*xy) for node, xy in centres.items()})
     cards = build_dot(amap, options, nodes, labels, placed)
-    measured = run_graphviz(cards.text, "json0", ["-n2"], timeout=timeout, program="neato")
+    measured = run_graphviz_cached(cards.text, "json0", ["-n2"], timeout=timeout,
+                                   program="neato")
     sizes = _sizes(measured, cards.ids)
-    placed.edges = {(premise, target): _spline(centres[premise], sizes[premise],
-                                               centres[target], sizes[target])
-                    for premise, target in graph.edges if premise in nodes and target in nodes}
-    return build_dot(amap, options, nodes, labels, placed).text
+    splines = {(premise, target): _spline(centres[premise], sizes[premise],
+                                          centres[target], sizes[target])
+               for premise, target in graph.edges if premise in nodes and target in nodes}
+    edges = placed_edge_lines(amap, list(cards.ids), cards.ids, splines, cards.paths)
+    return cards.text[:-2] + "\n" + "\n".join(edges) + ("\n" if edges else "") + "}\n"
 
 
 def _sizes(measured, ids):

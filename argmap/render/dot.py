@@ -231,7 +231,7 @@ def build_dot(amap, options, nodes=None, labels=None, placed=None):
     if placed is None:
         lines.extend(_edge_lines(amap, order, ids, tree, paths))
     elif placed.edges is not None:
-        lines.extend(_placed_edge_lines(amap, order, ids, placed.edges, paths))
+        lines.extend(placed_edge_lines(amap, order, ids, placed.edges, paths))
     lines.append("}")
     return DotGraph("\n".join(lines) + "\n", ids, paths)
 
@@ -254,7 +254,7 @@ class Placed:
     edges: dict = None
 
 
-def _placed_edge_lines(amap, order, ids, splines, paths):
+def placed_edge_lines(amap, order, ids, splines, paths):
     """Yield one direct DOT edge per model edge, with its spline fixed."""
     graph = amap.graph
     index = amap.node_index()

@@ -239,12 +239,13 @@ def _vector_size(data, fmt):
 
 def _render_png(source, options, arranged=False):
     """Lay out once, choose the dpi from the layout's size, then draw the laid-out graph."""
-    from argmap.render.graphviz import run_graphviz
+    from argmap.render.graphviz import run_graphviz, run_graphviz_cached
 
     if arranged:
-        laid_out = run_graphviz(source, "dot", ["-n2"], timeout=options.timeout, program="neato")
+        laid_out = run_graphviz_cached(source, "dot", ["-n2"], timeout=options.timeout,
+                                       program="neato")
     else:
-        laid_out = run_graphviz(source, "dot", timeout=options.timeout)
+        laid_out = run_graphviz_cached(source, "dot", timeout=options.timeout)
     width_pt, height_pt = layout_size(laid_out)
     dpi, warnings = choose_dpi(width_pt, height_pt, options.dpi)
     inches = f"{MAX_PIXELS_SIDE / dpi:.2f}"
