@@ -110,6 +110,9 @@ def _add_export(sub):
     p.add_argument("--no-legend", action="store_true", help="leave out the legend")
     p.add_argument("--color-by", choices=("kind", "evaluation"), default="kind",
                    help="colour nodes by kind or by evaluation labels")
+    p.add_argument("--layout", choices=("auto", "arranged"),
+                   help="arranged: draw every card where it sits in the editor; auto: a fresh "
+                        "Graphviz layout (default: arranged when every node has a position)")
 
 
 def _run_export(args, out):
@@ -118,7 +121,8 @@ def _run_export(args, out):
 
     amap = load_map(args.file)
     options = ExportOptions(fmt=args.format, dpi=args.dpi, direction=args.direction,
-                            root=args.root, legend=not args.no_legend, color_by=args.color_by)
+                            root=args.root, legend=not args.no_legend, color_by=args.color_by,
+                            layout=args.layout)
     result = export_file(amap, args.output, options)
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)

@@ -1,19 +1,21 @@
 #!/usr/bin/env python3
 """Benchmark of ``argmap export`` against bare Graphviz on the same DOT.
 
-For maps of 50, 200, 1,000 and 3,000 nodes (seeded, realistic: trees of
-claims with objections, rebuttals and evidence, about 6 % cross-links,
-statements of 9-30 words) it reports, per size and format, the wall time and
-peak memory of the whole ``python main.py export`` process next to
-``dot -Tsvg`` / ``dot -Tpng`` run on the DOT text argmap produced, and the
-ratio; and the time argmap takes to build the DOT in-process.
+For maps of 1,000 and 3,000 nodes (seeded, realistic: trees of claims with
+objections, rebuttals and evidence, about 6 % cross-links, statements of 9-30
+words) it runs, interleaved, bare ``dot -Tsvg`` on the DOT argmap produces,
+the whole ``python main.py export`` process to SVG, and the export of the same
+map with every node placed (as arranged in the editor) with an empty layout
+cache and with a warm one; each as a median with its range and as a ratio to
+bare ``dot`` in the same round.
 
-Run from the repository root:  .venv/bin/python bench/export.py [--sizes 50 200]
+Run from the repository root:  .venv/bin/python bench/export.py [--sizes 1000 3000] [--repeat 5]
 """
 
 import argparse
 import os
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -21,18 +23,15 @@ import time
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, REPO)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from timing import measure, ratio_text, spread_text  # noqa: E402
 
 WORDS = ("encryption warrant police access data security backdoor criminals key escrow "
          "court privacy phone device law investigation evidence attack vendor user "
          "government exploit vulnerability lawful terrorism message app cloud server "
          "public trust safety abuse oversight judge company software update").split()
 
-_MEASURE = ("import resource, subprocess, sys, time\n"
-            "start = time.perf_counter()\n"
-            "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode\n"
-            "wall = time.perf_counter() - start\n"
-            "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
-            "print(code, wall, peak)\n")
 
 
 def sentence(rng):
@@ -88,11 +87,47 @@ def _cross_links(m, nodes, rng, count):
         added += 1
 
 
-def measure(command):
-    """Run *command* as a child of a fresh Python; return (exit code, seconds, peak MB)."""
-    out = subprocess.run([sys.executable, "-c", _MEASURE, *command], capture_output=True,
-                         text=True, check=True).stdout.split()
-    return int(out[0]), float(out[1]), int(out[2]) / 1024
+def arrange(amap):
+    """Give every node the position a fresh Graphviz layout gives it (as the editor does)."""
+    from argmap.render.layout import compute_layout
+
+    for node, pos in compute_layout(amap).positions.items():
+        amap.graph.nodes[node]["pos"] = pos
+    return amap
+
+
+def bench_size(size, folder, repeat):
+    """Measure one map size, interleaved; print each figure as a ratio to bare dot."""
+    from argmap.formats import native
+
+    amap = generate_map(size)
+    path = os.path.join(folder, f"map{size}.argmap")
+    native.save(amap, path)
+    placed = os.path.join(folder, f"placed{size}.argmap")
+    native.save(arrange(amap), placed)
+    main = [sys.executable, os.path.join(REPO, "main.py"), "export"]
+    dot_file = os.path.join(folder, f"map{size}.dot")
+    subprocess.run(main + [path, "-o", dot_file], check=True, capture_output=True)
+    out = os.path.join(folder, "out.svg")
+    cache = os.path.join(folder, "cache")
+    commands = {"dot": ["dot", "-Tsvg", dot_file, "-o", out],
+                "export": main + [path, "-o", out],
+                "arranged cold": main + [placed, "-o", out],
+                "arranged warm": main + [placed, "-o", out]}
+    env = dict(os.environ, XDG_CACHE_HOME=cache)
+
+    def before(name):
+        if name == "arranged cold":
+            shutil.rmtree(cache, ignore_errors=True)
+
+    runs = measure(commands, repeat, env, before)
+    bare = runs["dot"].seconds
+    print(f"{size} nodes, bare dot -Tsvg: {spread_text(bare)} s")
+    for name in ("export", "arranged cold", "arranged warm"):
+        ours = runs[name]
+        print(f"  {name:<14} {spread_text(ours.seconds)} s  {ratio_text(ours.seconds, bare)}"
+              f"  peak {max(ours.megabytes):.0f} MB  exit {max(ours.codes)}", flush=True)
+    return dot_build_time(amap)
 
 
 def dot_build_time(amap, repeat=3):
@@ -109,45 +144,16 @@ def dot_build_time(amap, repeat=3):
     return best
 
 
-def bench_size(size, folder, formats):
-    """Measure one map size; return table rows."""
-    from argmap.formats import native
-
-    amap = generate_map(size)
-    path = os.path.join(folder, f"map{size}.argmap")
-    native.save(amap, path)
-    main = [sys.executable, os.path.join(REPO, "main.py"), "export", path]
-    dot_file = os.path.join(folder, f"map{size}.dot")
-    subprocess.run(main + ["-o", dot_file], check=True, capture_output=True)
-    rows = []
-    for fmt in formats:
-        out = os.path.join(folder, f"map{size}.{fmt}")
-        code, ours, our_mb = measure(main + ["-o", out])
-        _, bare, bare_mb = measure(["dot", f"-T{fmt}", dot_file, "-o", out + ".bare"])
-        status = "ok" if code == 0 else "refused"
-        rows.append((size, fmt, ours, our_mb, bare, bare_mb, ours / bare, status))
-    return rows, dot_build_time(amap)
-
-
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[50, 200, 1000, 3000])
-    parser.add_argument("--formats", nargs="+", default=["svg", "png"],
-                        choices=["svg", "png", "pdf"])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 3000])
+    parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args(argv)
-    print(f"{'nodes':>6} {'fmt':>4} {'argmap s':>9} {'MB':>6} {'dot s':>7} {'MB':>6} "
-          f"{'ratio':>6}  status")
-    builds = []
+    print("median [min-max] of interleaved runs; ratio = argmap / bare dot in the same round")
     with tempfile.TemporaryDirectory(prefix="argmap-bench-") as folder:
         for size in args.sizes:
-            rows, build = bench_size(size, folder, args.formats)
-            builds.append((size, build))
-            for size_, fmt, ours, our_mb, bare, bare_mb, ratio, status in rows:
-                print(f"{size_:>6} {fmt:>4} {ours:>9.2f} {our_mb:>6.0f} {bare:>7.2f} "
-                      f"{bare_mb:>6.0f} {ratio:>6.2f}  {status}", flush=True)
-    print()
-    for size, build in builds:
-        print(f"DOT building in Python, {size} nodes: {build * 1000:.0f} ms")
+            build = bench_size(size, folder, args.repeat)
+            print(f"  DOT building in Python: {build * 1000:.0f} ms")
     return 0
 
 

@@ -240,12 +240,142 @@ def _schema_message(error):
 
 
 def _check_schema(data, file):
+    """Raise FormatError unless *data* meets :data:`SCHEMA`.
+
+    The structure is checked in one linear pass (:func:`structure_problem`);
+    only when that pass finds a problem is jsonschema asked to word it, so
+    that messages and JSON paths are those of the schema.
+    """
+    problem = structure_problem(data)
+    if problem is None:
+        return
     import jsonschema
 
     validator = jsonschema.Draft202012Validator(SCHEMA)
     error = jsonschema.exceptions.best_match(validator.iter_errors(data))
     if error is not None:
         raise FormatError(_schema_message(error), file, _json_path(error.absolute_path))
+    raise FormatError(problem[1], file, _json_path(problem[0]))
+
+
+# --------------------------------------------------- the linear structure check
+def _is_str(value):
+    return type(value) is str
+
+
+def _is_number(value):
+    return type(value) in (int, float)
+
+
+def _is_integer(value):
+    """JSON Schema's ``integer``: a whole int or a float with no fraction (never a bool)."""
+    kind = type(value)
+    return kind is int or (kind is float and value.is_integer())
+
+
+def _is_count(value):
+    return _is_integer(value) and value >= 0
+
+
+def _is_id(value):
+    return type(value) is str and len(value) >= 1
+
+
+def _one_of(values):
+    allowed = frozenset(values)
+    return lambda value: type(value) is str and value in allowed
+
+
+def _str_or_none(value):
+    return value is None or type(value) is str
+
+
+def _number_or_none(value):
+    return value is None or type(value) in (int, float)
+
+
+def _is_span(value):
+    if type(value) is not dict:
+        return False
+    try:
+        doc, start, end, quote = value["doc"], value["start"], value["end"], value["quote"]
+    except KeyError:
+        return False
+    return (type(doc) is str and type(quote) is str and _is_count(start)
+            and _is_count(end))
+
+
+def _list_of(check):
+    return lambda value: type(value) is list and all(map(check, value))
+
+
+def _is_pos(value):
+    return (type(value) is list and len(value) == 2 and type(value[0]) in (int, float)
+            and type(value[1]) in (int, float))
+
+
+_BASIS = frozenset(BASES)
+#: Per record kind: (required keys, {key: check}) mirroring :data:`SCHEMA`.
+_NODE_CHECKS = {
+    "id": _is_id, "kind": _one_of(KINDS), "text": _is_str,
+    "basis": lambda value: value is None or (type(value) is str and value in _BASIS),
+    "sources": _list_of(_is_span), "tags": _list_of(_is_str), "pos": _is_pos,
+    "collapsed": lambda value: type(value) is bool, "rating": _number_or_none,
+    **{key: _is_str for key in ("citation", "url", "date", "speaker", "note")},
+}
+_EDGE_CHECKS = {"source": _is_str, "target": _is_str, "relation": _one_of(RELATIONS),
+                "strength": _number_or_none, "group": _str_or_none, "note": _str_or_none}
+_DOCUMENT_CHECKS = {"id": _is_id, "title": _is_str, "text": _is_str}
+_RECORDS = (("nodes", ("id", "kind", "text"), _NODE_CHECKS),
+            ("edges", ("source", "target", "relation"), _EDGE_CHECKS),
+            ("documents", ("id", "text"), _DOCUMENT_CHECKS))
+
+
+def _record_problem(record, required, checks):
+    """Return ``(key or None, message)`` for a record that breaks the schema, else None."""
+    if type(record) is not dict:
+        return None, "expected an object"
+    for key in required:
+        if key not in record:
+            return None, f"{key!r} is a required property"
+    for key, value in record.items():
+        check = checks.get(key)
+        if check is not None and not check(value):
+            return key, "a value of the wrong type or outside the vocabulary"
+    return None
+
+
+def structure_problem(data):
+    """Return ``(path, message)`` of the first place *data* breaks :data:`SCHEMA`, or None.
+
+    One linear pass with plain type checks; it accepts exactly what the
+    schema accepts (the tests compare both on generated files), but its
+    messages are terse: :func:`_check_schema` asks jsonschema to word them.
+    """
+    if type(data) is not dict:
+        return [], "expected an object"
+    for key in ("format", "version", "nodes", "edges"):
+        if key not in data:
+            return [], f"{key!r} is a required property"
+    if data["format"] != FORMAT or type(data["format"]) is not str:
+        return ["format"], f"expected {FORMAT!r}"
+    if not _is_count(data["version"]):
+        return ["version"], "expected a whole number >= 0"
+    meta = data.get("map", {})
+    if type(meta) is not dict or not _is_str(meta.get("title", "")):
+        return ["map"], "expected an object with a string title"
+    for name, required, checks in _RECORDS:
+        if name not in data:
+            continue
+        records = data[name]
+        if type(records) is not list:
+            return [name], "expected a list"
+        for index, record in enumerate(records):
+            problem = _record_problem(record, required, checks)
+            if problem is not None:
+                key, message = problem
+                return [name, index] + ([key] if key is not None else []), message
+    return None
 
 
 def _whole_version(data):

@@ -6,8 +6,6 @@ networkx's algorithms.
 
 from collections import deque
 
-import networkx as nx
-
 
 def children(amap, node_id, relation=None):
     """Return the nodes that bear on *node_id*, in sibling order.
@@ -55,6 +53,8 @@ def _tops_of_cycles(amap):
     graph = amap.graph
     if not len(graph):
         return []
+    import networkx as nx
+
     index = amap.node_index()
     parts = nx.condensation(graph)
     tops = []
@@ -108,6 +108,8 @@ def depth(amap):
 
 def cycles(amap, limit=100):
     """Return up to *limit* cycles, each a list of node ids."""
+    import networkx as nx
+
     found = []
     for cycle in nx.simple_cycles(amap.graph):
         found.append(cycle)
@@ -150,6 +152,8 @@ def role(amap, source, target):
 
 def subtree(amap, root):
     """Return the set of nodes that bear on *root*, directly or not, and *root*."""
+    import networkx as nx
+
     amap.node(root)
     return nx.ancestors(amap.graph, root) | {root}
 

@@ -28,13 +28,18 @@ ALLOWED_ATTRS = frozenset({
     "bgcolor", "pad", "label", "labelloc", "labeljust", "shape", "style", "fillcolor",
     "color", "penwidth", "margin", "arrowhead", "arrowtail", "arrowsize", "dir",
     "constraint", "weight", "width", "height", "fixedsize", "nslimit", "nslimit1",
-    "mclimit", "searchsize", "remincross", "splines", "outputorder", "newrank",
+    "mclimit", "searchsize", "remincross", "splines", "outputorder", "newrank", "pos",
 })
 _SAFE_VALUE = re.compile(r"[A-Za-z0-9#.,: _-]{0,64}")
+_POINT = r"-?\d{1,9}(?:\.\d{1,4})?,-?\d{1,9}(?:\.\d{1,4})?"
+#: A position or a spline (``pos``): points, the first one an arrow tip (``s,``) or not.
+_POINTS = re.compile(rf"(?:s,)?{_POINT}(?: {_POINT}){{0,400}}")
 
 #: Above these node counts, Graphviz's cheaper search settings are used.
 LARGE_MAP = 400
 HUGE_MAP = 1500
+#: The width of a card on the editor's canvas (240 points), kept when drawing as arranged.
+CARD_WIDTH_INCHES = "3.3333"
 
 
 class Html(str):
@@ -78,7 +83,10 @@ def attr_list(attrs):
             parts.append(f"{name}=<{value}>")
             continue
         value = str(value)
-        if value not in _CHECKED and not _check_value(value):
+        if name == "pos":
+            if not _POINTS.fullmatch(value):
+                raise RenderError("internal: a DOT position that is not a list of points")
+        elif value not in _CHECKED and not _check_value(value):
             raise RenderError(f"internal: unsafe value for DOT attribute {name!r}")
         parts.append(f'{name}="{value}"')
     return "[" + ", ".join(parts) + "]"
@@ -184,7 +192,7 @@ def drawing_order(amap, nodes):
     return order, tree
 
 
-def build_dot(amap, options, nodes=None, labels=None):
+def build_dot(amap, options, nodes=None, labels=None, placed=None):
     """Return the :class:`DotGraph` of *amap* drawn with *options*.
 
     Parameters
@@ -199,6 +207,10 @@ def build_dot(amap, options, nodes=None, labels=None):
     labels : dict, optional
         Node -> ``'in'``, ``'out'`` or ``'undecided'``; used when colouring by
         evaluation.
+    placed : Placed, optional
+        Fixed positions for drawing the map as arranged (``neato -n2``): every
+        node gets its ``pos``, every edge is drawn directly (no junctions) with
+        its ``pos`` when given, and no edge at all when ``placed.edges`` is None.
     """
     check_options(options)
     nodes = set(amap.graph.nodes) if nodes is None else set(nodes)
@@ -210,11 +222,54 @@ def build_dot(amap, options, nodes=None, labels=None):
              "edge " + attr_list(_EDGE_DEFAULTS) + ";"]
     shown = card.cards(amap, order)
     for node in order:
-        lines.append(_node_line(shown[node], ids[node], options, labels))
+        line = _node_line(shown[node], ids[node], options, labels)
+        if placed is not None:
+            line = line[:-2] + ", " + attr_list(
+                {"pos": placed.nodes[node], "width": CARD_WIDTH_INCHES})[1:] + ";"
+        lines.append(line)
     paths = {}
-    lines.extend(_edge_lines(amap, order, ids, tree, paths))
+    if placed is None:
+        lines.extend(_edge_lines(amap, order, ids, tree, paths))
+    elif placed.edges is not None:
+        lines.extend(placed_edge_lines(amap, order, ids, placed.edges, paths))
     lines.append("}")
     return DotGraph("\n".join(lines) + "\n", ids, paths)
+
+
+@dataclass
+class Placed:
+    """Graphviz coordinates (points, y up) for drawing a map as arranged.
+
+    Attributes
+    ----------
+    nodes : dict
+        Model node -> ``"x,y"``, the centre of its card.
+    edges : dict or None
+        Model edge ``(premise, target)`` -> its spline as a ``pos`` value
+        (``"s,tip p0 p1 ..."``, from the target to the premise); None leaves
+        the edges out (to measure the cards first).
+    """
+
+    nodes: dict
+    edges: dict = None
+
+
+def placed_edge_lines(amap, order, ids, splines, paths):
+    """Yield one direct DOT edge per model edge, with its spline fixed."""
+    graph = amap.graph
+    index = amap.node_index()
+    lines = []
+    for target in order:
+        for premise in sorted(graph.predecessors(target), key=index.__getitem__):
+            if premise not in ids:
+                continue
+            edge = graph.edges[premise, target]
+            width = style.edge_width(edge.get("strength"))
+            attrs = _edge_attr_text(edge["relation"], True, True, width)
+            lines.append(f"{ids[target]} -> {ids[premise]} {attrs[:-1]}, "
+                         + attr_list({"pos": splines[(premise, target)]})[1:] + ";")
+            paths[(premise, target)] = [(ids[target], ids[premise])]
+    return lines
 
 
 def check_options(options):

@@ -18,6 +18,7 @@ from argmap.errors import RenderError
 from argmap.fileio import atomic_write, check_writable
 
 FORMATS = ("png", "svg", "pdf", "dot")
+LAYOUTS = ("auto", "arranged")
 SUFFIXES = {".png": "png", ".svg": "svg", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
 DEFAULT_DPI = 96
 MAX_DPI = 600
@@ -58,6 +59,10 @@ class ExportOptions:
         The title on top; None uses the map's title, ``""`` draws none.
     headers : bool
         Draw the small header line (place in the debate, speaker or basis) on cards.
+    layout : str or None
+        ``arranged`` draws every card where it sits in the editor (each needs a
+        ``pos``), ``auto`` asks Graphviz for a fresh layout; None draws as
+        arranged when every drawn node has a position.
     """
 
     fmt: str = None
@@ -71,6 +76,7 @@ class ExportOptions:
     timeout: float = 60
     title: str = None
     headers: bool = True
+    layout: str = None
 
 
 @dataclass
@@ -140,12 +146,40 @@ def render(amap, options):
         options = replace(options, title=amap.title)
     nodes = selected_nodes(amap, options)
     labels = evaluation_labels(amap, options)
-    source = build_dot(amap, options, nodes, labels).text
+    arranged = as_arranged(amap, options, nodes)
+    if arranged:
+        from argmap.render.arranged import placed_dot
+
+        source = placed_dot(amap, options, nodes, labels, options.timeout)
+    else:
+        source = build_dot(amap, options, nodes, labels).text
     if fmt == "dot":
         return source.encode("utf-8"), ExportResult("dot", f"dot, {len(nodes)} nodes")
     if fmt == "png":
-        return _render_png(source, options)
-    return _render_vector(source, fmt, options)
+        return _render_png(source, options, arranged)
+    return _render_vector(source, fmt, options, arranged)
+
+
+def as_arranged(amap, options, nodes):
+    """Return True when the map is drawn where the user put it rather than laid out afresh.
+
+    Raises
+    ------
+    RenderError
+        For an unknown layout, or ``arranged`` when a drawn node has no position.
+    """
+    from argmap.render.arranged import is_arranged
+
+    if options.layout not in (None,) + LAYOUTS:
+        raise RenderError(f"unknown layout {options.layout!r}; expected one of "
+                          f"{', '.join(LAYOUTS)}")
+    if options.layout == "auto":
+        return False
+    placed = is_arranged(amap, nodes)
+    if options.layout == "arranged" and not placed:
+        raise RenderError("cannot draw the map as arranged: some nodes have no position yet "
+                          "(open it in the editor and arrange it, or use the fresh layout)")
+    return placed
 
 
 def selected_nodes(amap, options):
@@ -181,10 +215,14 @@ def evaluation_labels(amap, options):
     return dict(options.labels)
 
 
-def _render_vector(source, fmt, options):
+def _render_vector(source, fmt, options, arranged=False):
     from argmap.render.graphviz import run_graphviz
 
-    data = run_graphviz(source, fmt, ["-Gdpi=72"], timeout=options.timeout)
+    if arranged:
+        data = run_graphviz(source, fmt, ["-n2", "-Gdpi=72"], timeout=options.timeout,
+                            program="neato")
+    else:
+        data = run_graphviz(source, fmt, ["-Gdpi=72"], timeout=options.timeout)
     width, height = _vector_size(data, fmt)
     return data, ExportResult(fmt, f"{fmt}, {width}x{height} pt", width=width, height=height)
 
@@ -199,11 +237,15 @@ def _vector_size(data, fmt):
     return round(float(found.group(1))), round(float(found.group(2)))
 
 
-def _render_png(source, options):
+def _render_png(source, options, arranged=False):
     """Lay out once, choose the dpi from the layout's size, then draw the laid-out graph."""
-    from argmap.render.graphviz import run_graphviz
+    from argmap.render.graphviz import run_graphviz, run_graphviz_cached
 
-    laid_out = run_graphviz(source, "dot", timeout=options.timeout)
+    if arranged:
+        laid_out = run_graphviz_cached(source, "dot", ["-n2"], timeout=options.timeout,
+                                       program="neato")
+    else:
+        laid_out = run_graphviz_cached(source, "dot", timeout=options.timeout)
     width_pt, height_pt = layout_size(laid_out)
     dpi, warnings = choose_dpi(width_pt, height_pt, options.dpi)
     inches = f"{MAX_PIXELS_SIDE / dpi:.2f}"

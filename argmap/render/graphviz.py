@@ -18,7 +18,7 @@ import tempfile
 import threading
 import time
 
-from argmap.errors import GraphvizMissingError, RenderError
+from argmap.errors import ArgmapError, GraphvizMissingError, RenderError
 
 DEFAULT_TIMEOUT = 60
 #: Most bytes Graphviz may write to stdout; more stops it with a RenderError.
@@ -207,3 +207,80 @@ def _fix_dates(pdf):
     The length is kept so that the cross-reference offsets stay valid.
     """
     return _PDF_DATE.sub(lambda m: b"/" + m.group(1) + b" (D:19700101000000", pdf)
+
+
+# ------------------------------------------------------------ the layout cache
+#: Most bytes the layout cache keeps; the least recently used entries go first.
+CACHE_BYTES = 64 * 1024 * 1024
+
+
+def cache_folder():
+    """The folder of cached Graphviz results: ``$XDG_CACHE_HOME/argmap`` (``~/.cache/argmap``)."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "argmap", "graphviz")
+
+
+def run_graphviz_cached(source, fmt, args=(), timeout=DEFAULT_TIMEOUT, program="dot"):
+    """Like :func:`run_graphviz`, reusing the output of an earlier run on the same input.
+
+    The key is a hash of the program, format, arguments and DOT text. A cached
+    entry passes the same output check as a fresh run before it is used (a
+    damaged one is run again and replaced); a cache that cannot be read or
+    written only costs the run.
+    """
+    import hashlib
+
+    key = hashlib.sha256("\0".join([program, fmt, *args, source]).encode("utf-8")).hexdigest()
+    path = os.path.join(cache_folder(), key[:2], key)
+    cached = _read_cached(path)
+    if cached is not None and MAGIC[fmt](cached):
+        return cached
+    out = run_graphviz(source, fmt, args, timeout=timeout, program=program)
+    _store(path, out)
+    return out
+
+
+def _read_cached(path):
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_OUTPUT_BYTES + 1)
+        os.utime(path)
+    except OSError:
+        return None  # no entry (or an unreadable one): run Graphviz
+    return data if len(data) <= MAX_OUTPUT_BYTES else None
+
+
+def _store(path, data):
+    """Write a cache entry atomically; then trim the cache to :data:`CACHE_BYTES`."""
+    if len(data) > CACHE_BYTES // 4:
+        return
+    from argmap.fileio import atomic_write
+
+    try:
+        os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
+        atomic_write(path, data)
+        _trim(os.path.dirname(os.path.dirname(path)), CACHE_BYTES)
+    except (OSError, ArgmapError):
+        return  # a cache that cannot be written only costs the next run
+
+
+def _trim(folder, limit):
+    """Delete the least recently used entries of *folder* until it holds at most *limit* bytes."""
+    entries = []
+    for root, _, names in os.walk(folder):
+        for name in names:
+            full = os.path.join(root, name)
+            try:
+                info = os.stat(full)
+            except OSError:
+                continue  # removed meanwhile by another argmap
+            entries.append((info.st_mtime, info.st_size, full))
+    total = sum(size for _, size, _ in entries)
+    for _, size, full in sorted(entries):
+        if total <= limit:
+            break
+        try:
+            os.remove(full)
+        except OSError:
+            continue  # removed meanwhile by another argmap
+        total -= size

@@ -28,7 +28,8 @@ def _canon(text):
 
 
 def _same_drawing(amap, **options):
-    ours = render_bytes(amap, ExportOptions(fmt="dot", **options)).decode("utf-8")
+    """pydot draws the fresh layout; argmap's DOT of the same is compared."""
+    ours = render_bytes(amap, ExportOptions(fmt="dot", layout="auto", **options)).decode("utf-8")
     theirs = to_pydot(amap, ExportOptions(**options)).to_string()
     assert _canon(theirs) == _canon(ours)
 
