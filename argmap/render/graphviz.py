@@ -260,8 +260,12 @@ def _store(path, data):
         os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
         atomic_write(path, data)
         _trim(os.path.dirname(os.path.dirname(path)), CACHE_BYTES)
-    except (OSError, ArgmapError):
-        return  # a cache that cannot be written only costs the next run
+    except (OSError, ArgmapError) as exc:
+        # the drawing is made; a layout that cannot be kept only costs the next run
+        import warnings
+
+        warnings.warn(f"argmap could not keep a Graphviz layout in {cache_folder()}: {exc}",
+                      RuntimeWarning, stacklevel=3)
 
 
 def _trim(folder, limit):

@@ -25,6 +25,13 @@ def laid_out(make_window, qtbot):
     return window
 
 
+def _saved_as_shown(window, tmp_path):
+    """The window's map saved as it is shown (with the places Graphviz gave its cards)."""
+    path = str(tmp_path / "as-shown.argmap")
+    assert window.save_to(path)
+    return path
+
+
 def _open_brief_dialog(window, qtbot):
     window.registry["prepare_brief"].trigger()
     qtbot.waitUntil(lambda: any(isinstance(w, BriefDialog) and w.isVisible()
@@ -45,6 +52,7 @@ def _choose(qtbot, combo, value):
 @pytest.mark.parametrize("side, fmt", [("con", "md"), ("pro", "html")])
 def test_brief_dialog_saves_what_the_cli_writes(laid_out, qtbot, tmp_path, capsys, side, fmt):
     window = laid_out
+    shown = _saved_as_shown(window, tmp_path)
     dialog = _open_brief_dialog(window, qtbot)
     preview = dialog.findChild(type(dialog.preview), "brief-preview")
     assert preview.isReadOnly() and "Debate brief" in preview.toPlainText()
@@ -56,7 +64,7 @@ def test_brief_dialog_saves_what_the_cli_writes(laid_out, qtbot, tmp_path, capsy
     qtbot.waitUntil(lambda: not window.document.jobs.active, timeout=30000)
     assert not dialog.isVisible()
     expected = str(tmp_path / f"cli.{fmt}")
-    assert cli_main(["brief", SEEDED, "--side", side, "-o", expected]) == 0
+    assert cli_main(["brief", shown, "--side", side, "-o", expected]) == 0
     capsys.readouterr()
     with open(saved, encoding="utf-8") as ours, open(expected, encoding="utf-8") as theirs:
         assert ours.read().replace("gui.map.png", "cli.map.png") == theirs.read()
@@ -150,7 +158,7 @@ def test_export_dialog_colours_by_evaluation_like_the_cli(laid_out, qtbot, tmp_p
     assert box.isChecked() and dialog.options().color_by == "evaluation"
     dialog.export(str(tmp_path / "gui.dot"))
     qtbot.waitUntil(lambda: not window.document.jobs.active, timeout=30000)
-    assert cli_main(["export", SEEDED, "-o", str(tmp_path / "cli.dot"),
+    assert cli_main(["export", _saved_as_shown(window, tmp_path), "-o", str(tmp_path / "cli.dot"),
                      "--color-by", "evaluation"]) == 0
     capsys.readouterr()
     ours = (tmp_path / "gui.dot").read_text(encoding="utf-8")

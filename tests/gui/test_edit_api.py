@@ -205,6 +205,9 @@ def test_export_dialog_png_equals_the_cli(make_window, qtbot, tmp_path, monkeypa
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         staticmethod(lambda *a, **k: (str(ours), "PNG (*.png)")))
     window = make_window(SHIPPED[0])
+    qtbot.waitUntil(lambda: not window.document.jobs.active, timeout=30000)
+    shown = str(tmp_path / "as-shown.argmap")   # the map as placed on the canvas
+    assert window.save_to(shown)
     dialog = ExportDialog(window.document, window.selection, window)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -218,7 +221,7 @@ def test_export_dialog_png_equals_the_cli(make_window, qtbot, tmp_path, monkeypa
     save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.Save)
     QTest.mouseClick(save, Qt.LeftButton)
     qtbot.waitUntil(lambda: ours.exists() and not window.document.jobs.active, timeout=30000)
-    assert cli.main(["export", SHIPPED[0], "-o", str(theirs), "--direction", "LR",
+    assert cli.main(["export", shown, "-o", str(theirs), "--direction", "LR",
                      "--no-legend"]) == 0
     assert ours.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert ours.read_bytes() == theirs.read_bytes()
