@@ -187,6 +187,25 @@ def _run_convert(args, out):
     return 0
 
 
+# ------------------------------------------------------- install-desktop
+def _add_install_desktop(sub):
+    sub.add_parser("install-desktop", help="add argmap to the desktop menu and open .argmap "
+                                           "files with it (Linux)",
+                   description="Install argmap's desktop entry, the application/x-argmap file "
+                               "type for .argmap files and its icons into $XDG_DATA_HOME "
+                               "(default ~/.local/share), then refresh the MIME and desktop "
+                               "databases when update-mime-database and "
+                               "update-desktop-database are installed.")
+
+
+def _run_install_desktop(args, out):
+    from argmap.desktop import install_desktop
+
+    for path in install_desktop():
+        print(f"wrote {shown(path)}", file=out)
+    return 0
+
+
 COMMANDS = {
     "info": (_add_info, _run_info),
     "validate": (_add_validate, _run_validate),
@@ -194,6 +213,7 @@ COMMANDS = {
     "export": (_add_export, _run_export),
     "draft": (_add_draft, _run_draft),
     "convert": (_add_convert, _run_convert),
+    "install-desktop": (_add_install_desktop, _run_install_desktop),
 }
 COMMANDS.update(DEBATE_COMMANDS)
 
@@ -231,7 +251,7 @@ def _run(args, out):
 
 
 def main_exit():
-    """Entry point of the ``argmap`` console script."""
+    """Run the command line and exit with its code (``python -m argmap.cli``)."""
     sys.exit(main())
 
 
