@@ -11,7 +11,8 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 #: The window's menus, in order: (name, title).
-MENUS = (("file", "&File"), ("edit", "&Edit"), ("node", "&Node"), ("view", "&View"))
+MENUS = (("file", "&File"), ("edit", "&Edit"), ("node", "&Node"), ("view", "&View"),
+         ("help", "&Help"))
 
 
 @dataclass
