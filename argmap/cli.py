@@ -110,6 +110,15 @@ def _add_export(sub):
     p.add_argument("--no-legend", action="store_true", help="leave out the legend")
     p.add_argument("--color-by", choices=("kind", "evaluation"), default="kind",
                    help="colour nodes by kind or by evaluation labels")
+    p.add_argument("--page", choices=("a4", "letter", "slide"),
+                   help="fit the map to an A4 or Letter page or a 16:9 slide, body text at "
+                        "least 9 pt; a map too large for that gets one page per line of "
+                        "argument (each under its main claim): all in one PDF, or numbered "
+                        "files OUT-1.png, OUT-2.png ... for PNG and SVG")
+    p.add_argument("--background", choices=("white", "transparent"), default="white",
+                   help="the page behind the map (default white)")
+    p.add_argument("--theme", choices=("light", "dark"), default="light",
+                   help="light cards on white, or dark cards with light text")
 
 
 def _run_export(args, out):
@@ -118,11 +127,17 @@ def _run_export(args, out):
 
     amap = load_map(args.file)
     options = ExportOptions(fmt=args.format, dpi=args.dpi, direction=args.direction,
-                            root=args.root, legend=not args.no_legend, color_by=args.color_by)
+                            root=args.root, legend=not args.no_legend, color_by=args.color_by,
+                            page=args.page, background=args.background, theme=args.theme)
     result = export_file(amap, args.output, options)
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    print(f"wrote {args.output} ({result.summary})", file=out)
+    if result.paths:   # a page-sized export: one file or numbered pages
+        for path in result.paths:
+            print(f"wrote {shown(path)}", file=out)
+        print(f"({result.summary})", file=out)
+    else:
+        print(f"wrote {args.output} ({result.summary})", file=out)
     return 0
 
 
