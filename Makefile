@@ -7,7 +7,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.argmap-installed
 
-.PHONY: run test setup system venv bench screenshot clean
+.PHONY: run test setup system venv bench screenshot clean install-desktop
 
 run: setup
 	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ] && [ "$$QT_QPA_PLATFORM" != offscreen ]; then \
@@ -29,6 +29,9 @@ $(STAMP): setup.cfg pyproject.toml
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'
 	@touch $(STAMP)
+
+install-desktop: venv
+	$(PY) -m argmap install-desktop
 
 bench: setup
 	$(PY) bench/export.py

@@ -113,6 +113,15 @@ def _add_export(sub):
     p.add_argument("--layout", choices=("auto", "arranged"),
                    help="arranged: draw every card where it sits in the editor; auto: a fresh "
                         "Graphviz layout (default: arranged when every node has a position)")
+    p.add_argument("--page", choices=("a4", "letter", "slide"),
+                   help="fit the map to an A4 or Letter page or a 16:9 slide, body text at "
+                        "least 9 pt; a map too large for that gets one page per line of "
+                        "argument (each under its main claim): all in one PDF, or numbered "
+                        "files OUT-1.png, OUT-2.png ... for PNG and SVG")
+    p.add_argument("--background", choices=("white", "transparent"), default="white",
+                   help="the page behind the map (default white)")
+    p.add_argument("--theme", choices=("light", "dark"), default="light",
+                   help="light cards on white, or dark cards with light text")
 
 
 def _run_export(args, out):
@@ -122,11 +131,17 @@ def _run_export(args, out):
     amap = load_map(args.file)
     options = ExportOptions(fmt=args.format, dpi=args.dpi, direction=args.direction,
                             root=args.root, legend=not args.no_legend, color_by=args.color_by,
-                            layout=args.layout)
+                            layout=args.layout, page=args.page,
+                            background=args.background, theme=args.theme)
     result = export_file(amap, args.output, options)
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    print(f"wrote {args.output} ({result.summary})", file=out)
+    if result.paths:   # a page-sized export: one file or numbered pages
+        for path in result.paths:
+            print(f"wrote {shown(path)}", file=out)
+        print(f"({result.summary})", file=out)
+    else:
+        print(f"wrote {args.output} ({result.summary})", file=out)
     return 0
 
 
@@ -191,6 +206,25 @@ def _run_convert(args, out):
     return 0
 
 
+# ------------------------------------------------------- install-desktop
+def _add_install_desktop(sub):
+    sub.add_parser("install-desktop", help="add argmap to the desktop menu and open .argmap "
+                                           "files with it (Linux)",
+                   description="Install argmap's desktop entry, the application/x-argmap file "
+                               "type for .argmap files and its icons into $XDG_DATA_HOME "
+                               "(default ~/.local/share), then refresh the MIME and desktop "
+                               "databases when update-mime-database and "
+                               "update-desktop-database are installed.")
+
+
+def _run_install_desktop(args, out):
+    from argmap.desktop import install_desktop
+
+    for path in install_desktop():
+        print(f"wrote {shown(path)}", file=out)
+    return 0
+
+
 COMMANDS = {
     "info": (_add_info, _run_info),
     "validate": (_add_validate, _run_validate),
@@ -198,6 +232,7 @@ COMMANDS = {
     "export": (_add_export, _run_export),
     "draft": (_add_draft, _run_draft),
     "convert": (_add_convert, _run_convert),
+    "install-desktop": (_add_install_desktop, _run_install_desktop),
 }
 COMMANDS.update(DEBATE_COMMANDS)
 
@@ -235,7 +270,7 @@ def _run(args, out):
 
 
 def main_exit():
-    """Entry point of the ``argmap`` console script."""
+    """Run the command line and exit with its code (``python -m argmap.cli``)."""
     sys.exit(main())
 
 

@@ -10,6 +10,7 @@ have_lib() { ldconfig -p 2>/dev/null | grep -q "$1"; }
 
 command -v dot >/dev/null 2>&1 || packages+=(graphviz)
 command -v pdftotext >/dev/null 2>&1 || packages+=(poppler-utils)   # PDF checks in the tests
+command -v desktop-file-validate >/dev/null 2>&1 || packages+=(desktop-file-utils)   # checks the desktop entry
 "$python" -c 'import venv, ensurepip' >/dev/null 2>&1 || packages+=(python3-venv)
 fc-list 2>/dev/null | grep -qi dejavu || packages+=(fonts-dejavu-core)
 # library file            Debian package

@@ -12,7 +12,7 @@ from PySide6.QtGui import QAction, QKeySequence
 
 #: The window's menus, in order: (name, title).
 MENUS = (("file", "&File"), ("edit", "&Edit"), ("node", "&Node"), ("view", "&View"),
-         ("debate", "&Debate"))
+         ("debate", "&Debate"), ("help", "&Help"))
 
 
 @dataclass

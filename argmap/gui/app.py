@@ -1,27 +1,43 @@
-"""Start the editor: ``python main.py [FILE]``."""
+"""Start the editor: ``python -m argmap [FILE]`` or ``python main.py [FILE]``."""
 
 import os
 import sys
 
-RESOURCES = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(
-    os.path.abspath(__file__)))), "resources")
-SEEDED_MAP = os.path.join(RESOURCES, "maps", "encryption-backdoors.argmap")
-EXAMPLE_MAP = os.path.join(RESOURCES, "maps", "example.argmap")
+from argmap import __version__, resources
+
+#: Name of the desktop entry (``argmap.desktop``) the window manager matches windows to.
+DESKTOP_FILE_NAME = "argmap"
 
 
 def default_map():
     """The map opened when no file is named: the seeded encryption map, else the example."""
-    return SEEDED_MAP if os.path.exists(SEEDED_MAP) else EXAMPLE_MAP
+    if resources.exists(*resources.SEEDED_MAP):
+        return resources.path(*resources.SEEDED_MAP)
+    return resources.path(*resources.EXAMPLE_MAP)
+
+
+def app_icon():
+    """The application's icon: the SVG and every PNG size shipped in the package."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QIcon
+
+    icon = QIcon()
+    for size in resources.ICON_SIZES:
+        icon.addFile(resources.icon_path(size), QSize(size, size))
+    return icon
 
 
 def make_application(argv=None):
-    """The QApplication, with the names QSettings uses."""
+    """The QApplication, with the names QSettings uses, the version, icon and desktop entry."""
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setOrganizationName("argmap")
     app.setApplicationName("argmap")
     app.setApplicationDisplayName("argmap")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(DESKTOP_FILE_NAME)
+    app.setWindowIcon(app_icon())
     return app
 
 

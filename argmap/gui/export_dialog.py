@@ -16,6 +16,9 @@ from argmap.gui.jobs import Job
 
 FORMATS = ("png", "svg", "pdf", "dot")
 DIRECTIONS = ("TB", "BT", "LR", "RL")
+#: Page presets: shown name -> ExportOptions.page.
+PAGE_PRESETS = {"Fit the map (no page)": None, "A4 page": "a4", "Letter page": "letter",
+                "16:9 slide": "slide"}
 
 
 def export_to(document, path, options):
@@ -66,10 +69,14 @@ class ExportDialog(QDialog):
         self.by_evaluation.setObjectName("colour-by-evaluation")
         self.subtree = QCheckBox("Only the selected node and what bears on it")
         self.subtree.setEnabled(self.selection.single() is not None)
+        self._build_page_choices()
         self.size_label = QLabel("—")
         self.size_label.setTextFormat(Qt.PlainText)   # a Graphviz message may quote the map
         for label, widget in (("Format", self.format), ("Resolution (dpi)", self.dpi),
                               ("Direction", self.direction)):
+            form.addRow(label, widget)
+        for label, widget in (("Page", self.page), ("Background", self.background),
+                              ("Theme", self.theme)):
             form.addRow(label, widget)
         form.addRow(self.legend)
         form.addRow(self.by_evaluation)
@@ -83,6 +90,17 @@ class ExportDialog(QDialog):
             widget.currentTextChanged.connect(lambda _: self.preview())
         self.dpi.valueChanged.connect(lambda _: self.preview())
 
+    def _build_page_choices(self):
+        """The page preset (the same as ``argmap export --page``), background and theme."""
+        self.page = QComboBox()
+        self.page.addItems(list(PAGE_PRESETS))
+        self.page.setToolTip("A map too large for one readable page gets one page per line of "
+                             "argument: in one PDF, or numbered PNG or SVG files")
+        self.background = QComboBox()
+        self.background.addItems(["white", "transparent"])
+        self.theme = QComboBox()
+        self.theme.addItems(["light", "dark"])
+
     def options(self):
         """The render options chosen in the dialog."""
         from argmap.render.export import ExportOptions
@@ -91,7 +109,10 @@ class ExportDialog(QDialog):
         return ExportOptions(fmt=self.format.currentText().lower(), dpi=self.dpi.value() or None,
                              direction=self.direction.currentText(), root=root,
                              legend=self.legend.isChecked(),
-                             color_by="evaluation" if self.by_evaluation.isChecked() else "kind")
+                             color_by="evaluation" if self.by_evaluation.isChecked() else "kind",
+                             page=PAGE_PRESETS[self.page.currentText()],
+                             background=self.background.currentText(),
+                             theme=self.theme.currentText())
 
     # ------------------------------------------------------------ preview
     def preview(self):

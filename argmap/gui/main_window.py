@@ -22,7 +22,9 @@ from argmap.gui.debate_actions import DebateActions
 from argmap.gui.document import Document
 from argmap.gui.edit_actions import EditActions
 from argmap.gui.file_guard import FileGuard
+from argmap.gui.file_drop import install_file_drop
 from argmap.gui.find import FindBar
+from argmap.gui.help import add_help_actions
 from argmap.gui.inspector import Inspector
 from argmap.gui.outline import OutlineTree
 from argmap.gui.recent import RecentMenu
@@ -66,11 +68,14 @@ class MainWindow(QMainWindow):
         self.edit_actions = EditActions(self.registry, self.document, self.selection, self.view)
         self._build_docks()
         self._build_file_actions()
+        add_help_actions(self.registry, self)
         self._build_menus()
         self._build_toolbar()
         self._build_status_bar()
         self._connect_signals()
         self._restore_settings()
+        self.file_drop = install_file_drop(self, self.open_in_window,
+                                           self.sources_dock.import_documents)
         MainWindow.windows.append(self)
         if path:
             self.open_path(path)

@@ -63,6 +63,13 @@ class ExportOptions:
         ``arranged`` draws every card where it sits in the editor (each needs a
         ``pos``), ``auto`` asks Graphviz for a fresh layout; None draws as
         arranged when every drawn node has a position.
+    page : str or None
+        ``a4``, ``letter`` or ``slide``: scale the map to that page, or draw one page per
+        line of argument when it cannot be read on one (see :mod:`argmap.render.pages`).
+    background : str
+        ``white`` or ``transparent``.
+    theme : str
+        ``light`` or ``dark`` (light text on dark cards).
     """
 
     fmt: str = None
@@ -77,6 +84,9 @@ class ExportOptions:
     title: str = None
     headers: bool = True
     layout: str = None
+    page: str = None
+    background: str = "white"
+    theme: str = "light"
 
 
 @dataclass
@@ -89,6 +99,7 @@ class ExportResult:
     width: int = 0
     height: int = 0
     dpi: int = None
+    paths: list = field(default_factory=list)
 
 
 def infer_format(path, fmt=None):
@@ -116,6 +127,8 @@ def export_file(amap, out_path, options=None):
     """
     options = options or ExportOptions()
     fmt = infer_format(out_path, options.fmt)
+    if options.page is not None:
+        return _export_pages(amap, out_path, options, fmt)
     check_writable(out_path)
     data, result = render(amap, _with_format(options, fmt))
     atomic_write(out_path, data)
@@ -153,6 +166,7 @@ def render(amap, options):
         source = placed_dot(amap, options, nodes, labels, options.timeout)
     else:
         source = build_dot(amap, options, nodes, labels).text
+    source = _restyled(source, options)
     if fmt == "dot":
         return source.encode("utf-8"), ExportResult("dot", f"dot, {len(nodes)} nodes")
     if fmt == "png":
@@ -224,6 +238,7 @@ def _render_vector(source, fmt, options, arranged=False):
     else:
         data = run_graphviz(source, fmt, ["-Gdpi=72"], timeout=options.timeout)
     width, height = _vector_size(data, fmt)
+    data = _with_fonts(data) if fmt == "svg" else data
     return data, ExportResult(fmt, f"{fmt}, {width}x{height} pt", width=width, height=height)
 
 
@@ -253,6 +268,7 @@ def _render_png(source, options, arranged=False):
                         ["-n2", f"-Gdpi={dpi}", f"-Gsize={inches},{inches}"],
                         timeout=options.timeout, program="neato")
     width, height = struct.unpack(">II", data[16:24])
+    data = _with_dpi(data, dpi)
     return data, ExportResult("png", f"png, {width}x{height} px, {dpi} dpi", warnings,
                               width, height, dpi)
 
@@ -304,3 +320,30 @@ def choose_dpi(width_pt, height_pt, requested=None):
     return fit, [f"the map is large ({size}): drew the PNG at {fit} dpi instead of {dpi} "
                  f"to stay within {MAX_PIXELS_SIDE} px a side; for full detail export SVG or "
                  "PDF, or draw one part with --root NODE"]
+
+
+# ----------------------------------------------------------- page and look
+def _export_pages(amap, out_path, options, fmt):
+    """Draw *amap* on pages of ``options.page`` (see :mod:`argmap.render.pages`)."""
+    from argmap.render.pages import export_pages
+
+    return export_pages(amap, out_path, options, fmt)
+
+
+def _restyled(source, options):
+    """Return DOT *source* with the options' background and theme."""
+    from argmap.render.look import restyle_dot
+
+    return restyle_dot(source, options.background, options.theme)
+
+
+def _with_fonts(svg):
+    from argmap.render.look import svg_with_font_fallback
+
+    return svg_with_font_fallback(svg)
+
+
+def _with_dpi(png, dpi):
+    from argmap.render.look import png_with_dpi
+
+    return png_with_dpi(png, dpi)

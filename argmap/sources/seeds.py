@@ -1,4 +1,4 @@
-"""The seed documents shipped in ``resources/seeds``.
+"""The seed documents shipped in the package (``argmap/resources/seeds``).
 
 Each seed is a UTF-8 text kept byte for byte as it was collected, with a JSON
 sidecar of the same name holding its id, a descriptive title and what is
@@ -9,14 +9,14 @@ listed under ``unknown``).
 import json
 import os
 
+from argmap import resources
 from argmap.errors import FormatError
 from argmap.sources.documents import load_document
 
 #: The folder holding the seed texts and their sidecars.
-SEED_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(
-    os.path.abspath(__file__)))), "resources", "seeds")
+SEED_DIR = resources.path("seeds")
 #: The seeded map built from the seeds (see :mod:`argmap.sources.seedmap`).
-SEED_MAP = os.path.join(os.path.dirname(SEED_DIR), "maps", "encryption-backdoors.argmap")
+SEED_MAP = resources.path(*resources.SEEDED_MAP)
 
 
 def sidecar_paths(folder=SEED_DIR):

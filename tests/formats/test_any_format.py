@@ -10,7 +10,7 @@ from argmap.formats import cannot_hold, format_of, load_any, native, save_any
 
 from interchange_helpers import REPO, canonical, ext_file
 
-EXAMPLE = os.path.join(REPO, "resources", "maps", "encryption-backdoors.argmap")
+EXAMPLE = os.path.join(REPO, "argmap", "resources", "maps", "encryption-backdoors.argmap")
 BOOKKEEPING = ("argdown", "aif")
 
 

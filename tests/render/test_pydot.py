@@ -14,8 +14,8 @@ from render_helpers import rich_map
 from test_hostile import HOSTILE, OPTIONS, _hostile_map
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-MAPS = sorted(os.path.join(REPO, "resources", "maps", f)
-              for f in os.listdir(os.path.join(REPO, "resources", "maps")))
+MAPS = sorted(os.path.join(REPO, "argmap", "resources", "maps", f)
+              for f in os.listdir(os.path.join(REPO, "argmap", "resources", "maps")))
 
 pytestmark = pytest.mark.graphviz
 

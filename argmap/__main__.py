@@ -1,0 +1,48 @@
+"""Start argmap: ``python -m argmap [FILE]`` opens the editor; ``python -m argmap COMMAND ...``
+runs the command line.
+
+The ``argmap`` console script starts here too, so ``argmap FILE`` opens the editor and
+``argmap COMMAND ...`` runs a command; ``argmap-editor [FILE]`` always opens the editor.
+"""
+
+import sys
+
+USAGE = "usage: argmap [FILE] | argmap COMMAND ... (see argmap --help)"
+
+
+def main(argv=None):
+    """Open the editor on FILE (or the seeded map), or run a command; return the exit code."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    from argmap import cli
+
+    if argv and (argv[0] in cli.COMMANDS or argv[0].startswith("-")):
+        return cli.main(argv)
+    if len(argv) > 1:
+        print(USAGE, file=sys.stderr)
+        return 2
+    return editor(argv)
+
+
+def editor(argv=None):
+    """Open the editor on the one file in *argv* (or the seeded map); return the exit code."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if len(argv) > 1:
+        print("usage: argmap-editor [FILE]", file=sys.stderr)
+        return 2
+    from argmap.gui.app import run
+
+    return run(argv[0] if argv else None)
+
+
+def main_exit():
+    """Entry point of the ``argmap`` console script."""
+    sys.exit(main())
+
+
+def editor_exit():
+    """Entry point of the ``argmap-editor`` GUI script."""
+    sys.exit(editor())
+
+
+if __name__ == "__main__":
+    main_exit()

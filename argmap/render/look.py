@@ -1,0 +1,103 @@
+"""The look of an export: background, light or dark theme, SVG fonts, the PNG's dpi.
+
+These work on what argmap's DOT writer and Graphviz produce: colours are
+changed only inside the attributes argmap writes (``color="#..."``,
+``BGCOLOR="#..."``), never in a map's text, which the writer has escaped.
+"""
+
+import re
+import struct
+import zlib
+
+from argmap.errors import RenderError
+from argmap.render import style
+
+BACKGROUNDS = ("white", "transparent")
+THEMES = ("light", "dark")
+#: Fonts an SVG asks for, best first, so that a viewer without DejaVu Sans draws similar text.
+SVG_FONTS = "DejaVu Sans, Liberation Sans, Arial, sans-serif"
+
+#: Light colour of the style tables -> its dark-theme colour (fills darken, text lightens).
+DARK = {
+    style.BACKGROUND: "#1B1E23",
+    # card fills
+    "#CFE2F8": "#1E3A5F", "#DCEBFA": "#1B3350", "#FBE3CF": "#4A2A10", "#DDF0E2": "#173A24",
+    "#EDEDED": "#33363B", "#D6F0D8": "#1F3D22", "#F7D4D4": "#4A1E1E", "#FFF3C4": "#4A3F12",
+    # text
+    "#0B1F33": "#E6EEF8", "#0B2414": "#E3F4E8", "#331400": "#FBE9DC", "#1A1A1A": "#EDEDED",
+    "#404040": "#B8BEC6",
+    # borders and links
+    "#0B3D91": "#8CBAF2", "#1F5A96": "#6FA3DB", "#A34A00": "#F0A060", "#1E6B3A": "#6CC48A",
+    "#4D4D4D": "#A0A4AA", "#2E7D32": "#66BB6A", "#C62828": "#EF6B6B", "#8A6D00": "#E0C050",
+}
+_COLOUR_ATTR = re.compile(r'\b((?:bg|fill|font)?color|(?:BG)?COLOR)="(#[0-9A-Fa-f]{6})"')
+_BACKGROUND_ATTR = f'bgcolor="{style.BACKGROUND}"'
+_SVG_FONT = re.compile(rb'font-family="[^"]*"')
+
+
+def check_look(background, theme):
+    """Raise RenderError unless *background* and *theme* are known."""
+    if background not in BACKGROUNDS:
+        raise RenderError(f"unknown background {background!r}; expected one of "
+                          f"{', '.join(BACKGROUNDS)}")
+    if theme not in THEMES:
+        raise RenderError(f"unknown theme {theme!r}; expected one of {', '.join(THEMES)}")
+
+
+def restyle_dot(source, background="white", theme="light"):
+    """Return argmap's DOT *source* drawn on *background* in the *theme*'s colours.
+
+    Example
+    -------
+    >>> restyle_dot('graph [bgcolor="#FFFFFF"]', "transparent")
+    'graph [bgcolor="transparent"]'
+    """
+    check_look(background, theme)
+    if theme == "dark":
+        source = _COLOUR_ATTR.sub(_darken, source)
+    if background == "transparent":
+        shown = DARK[style.BACKGROUND] if theme == "dark" else style.BACKGROUND
+        source = source.replace(f'bgcolor="{shown}"', 'bgcolor="transparent"', 1)
+    return source
+
+
+def _darken(match):
+    colour = match.group(2)
+    return f'{match.group(1)}="{DARK.get(colour.upper(), colour)}"'
+
+
+def svg_with_font_fallback(svg):
+    """Return the SVG bytes *svg* with every ``font-family`` naming :data:`SVG_FONTS`."""
+    return _SVG_FONT.sub(f'font-family="{SVG_FONTS}"'.encode("ascii"), svg)
+
+
+def png_with_dpi(png, dpi):
+    """Return the PNG bytes *png* recording *dpi* in a pHYs chunk (replacing any there).
+
+    Example
+    -------
+    >>> png = png_with_dpi(open("map.png", "rb").read(), 150)   # doctest: +SKIP
+    """
+    if not png.startswith(b"\x89PNG\r\n\x1a\n") or png[12:16] != b"IHDR":
+        raise RenderError("not a PNG: cannot record its resolution")
+    chunks, at = [], 8
+    while at < len(png):
+        length = struct.unpack(">I", png[at:at + 4])[0]
+        end = at + 12 + length
+        if png[at + 4:at + 8] != b"pHYs":
+            chunks.append(png[at:end])
+        at = end
+    per_metre = round(dpi / 0.0254)
+    data = struct.pack(">IIB", per_metre, per_metre, 1)
+    phys = (struct.pack(">I", len(data)) + b"pHYs" + data
+            + struct.pack(">I", zlib.crc32(b"pHYs" + data) & 0xFFFFFFFF))
+    return png[:8] + chunks[0] + phys + b"".join(chunks[1:])
+
+
+def png_dpi(png):
+    """Return the dpi a PNG records in its pHYs chunk, or None."""
+    at = png.find(b"pHYs")
+    if at < 0:
+        return None
+    x, _, unit = struct.unpack(">IIB", png[at + 4:at + 13])
+    return round(x * 0.0254) if unit == 1 else None

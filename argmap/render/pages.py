@@ -1,0 +1,234 @@
+"""Exports sized for a page: A4 or Letter handouts and 16:9 slides.
+
+The whole map is scaled to fit the page (A4 and Letter in portrait or landscape,
+whichever draws it larger). When its body text would fall below
+:data:`MIN_BODY_PT` points, the map is drawn as one page per top-level line of
+argument instead: each direct premise of a main claim with its branch, under the
+main claim for context. A PDF holds every page; PNG and SVG pages are written as
+numbered files ``OUT-1.png``, ``OUT-2.png``, ...
+
+Example
+-------
+>>> from argmap.render.export import ExportOptions, export_file
+>>> export_file(amap, "handout.pdf", ExportOptions(page="a4"))   # doctest: +SKIP
+"""
+
+import io
+import os
+from dataclasses import dataclass, replace
+
+from argmap.errors import MissingDependencyError, RenderError
+from argmap.fileio import atomic_write, check_writable
+from argmap.render import look, style
+
+#: Page sizes in points (portrait for paper, landscape for the slide).
+PAGE_SIZES = {"a4": (595.28, 841.89), "letter": (612.0, 792.0), "slide": (960.0, 540.0)}
+PAGES = tuple(PAGE_SIZES)
+#: White space kept round the drawing (points).
+MARGINS = {"a4": 36.0, "letter": 36.0, "slide": 24.0}
+#: Resolution of page PNGs: print quality for paper, 1920 x 1080 px for a slide.
+PAGE_DPI = {"a4": 150, "letter": 150, "slide": 144}
+#: Smallest size (points) of a card's body text on a page.
+MIN_BODY_PT = 9.0
+#: Largest enlargement of a small map, so that its text stays at a handout's size.
+MAX_SCALE = 1.5
+
+
+@dataclass
+class Page:
+    """One page to draw: its nodes (None for all), its title, layout and fit."""
+
+    nodes: object
+    title: str
+    source: str = ""
+    width: float = 0.0
+    height: float = 0.0
+    scale: float = 1.0
+    landscape: bool = False
+
+    @property
+    def body_pt(self):
+        """The size, in points, of a card's body text on the page."""
+        return style.FONT_SIZE * self.scale
+
+
+def page_size(page, landscape):
+    """Return ``(width, height)`` in points of *page* (``a4``, ``letter``, ``slide``)."""
+    width, height = PAGE_SIZES[page]
+    if page != "slide" and landscape:
+        return height, width
+    return width, height
+
+
+def fit(page, width, height):
+    """Return ``(scale, landscape)`` drawing *width* x *height* points largest on *page*."""
+    margin = MARGINS[page]
+    best = None
+    for landscape in ((False,) if page == "slide" else (False, True)):
+        page_w, page_h = page_size(page, landscape)
+        scale = min((page_w - 2 * margin) / max(width, 1.0),
+                    (page_h - 2 * margin) / max(height, 1.0), MAX_SCALE)
+        if best is None or scale > best[0]:
+            best = (scale, landscape)
+    return best
+
+
+def lines_of_argument(amap, nodes):
+    """Return ``[(main claim, premise)]``: the top-level lines of argument among *nodes*.
+
+    A main claim nothing bears on gives ``(main, None)``.
+    """
+    from argmap.model import queries
+
+    lines = []
+    for main in queries.main_claims(amap):
+        if main not in nodes:
+            continue
+        premises = [p for p in amap.graph.predecessors(main) if p in nodes]
+        lines.extend((main, premise) for premise in premises)
+        if not premises:
+            lines.append((main, None))
+    return lines
+
+
+def plan_pages(amap, options):
+    """Return ``(pages, warnings)``: the whole map on one page, or one page per line.
+
+    A line of argument too large for readable text is split further, one page
+    per premise of its top, each page keeping the claims above it for context.
+    """
+    from argmap.render.export import selected_nodes
+
+    title = amap.title if options.title is None else options.title
+    nodes = selected_nodes(amap, options)
+    whole = _laid_out(amap, options, Page(nodes, title))
+    if whole.body_pt >= MIN_BODY_PT:
+        return [whole], []
+    lines = lines_of_argument(amap, nodes)
+    if len(lines) < 2 and not any(_premises(amap, p, nodes) for _, p in lines if p):
+        return [whole], [_small_text_warning(whole, "the map")]
+    placeholder = f"{title} (00/00)"
+    sets = []
+    for main, premise in lines:
+        context = {main}
+        sets.extend(_line_sets(amap, options, context, premise, nodes, placeholder)
+                    if premise else [context])
+    pages, warnings = [], []
+    for number, line_nodes in enumerate(sets, 1):
+        caption = f"{title} ({number}/{len(sets)})" if title else f"{number}/{len(sets)}"
+        page = _laid_out(amap, options, Page(line_nodes, caption))
+        if page.body_pt < MIN_BODY_PT:
+            warnings.append(_small_text_warning(page, f"page {number}"))
+        pages.append(page)
+    return pages, warnings
+
+
+def _premises(amap, node, nodes):
+    return [p for p in amap.graph.predecessors(node) if p in nodes]
+
+
+def _line_sets(amap, options, context, top, nodes, caption):
+    """Return the node sets of the pages of *top*'s branch, under the claims in *context*."""
+    from argmap.model import queries
+
+    branch = (queries.subtree(amap, top) & nodes) | context
+    premises = [p for p in _premises(amap, top, nodes) if p not in context]
+    if not premises or _laid_out(amap, options, Page(branch, caption)).body_pt >= MIN_BODY_PT:
+        return [branch]
+    found = []
+    for premise in premises:
+        found.extend(_line_sets(amap, options, context | {top}, premise, nodes, caption))
+    return found
+
+
+def _small_text_warning(page, what):
+    return (f"{what} does not fit at {MIN_BODY_PT:g} pt: its text is {page.body_pt:.1f} pt; "
+            "draw one part with --root NODE for larger text")
+
+
+def _laid_out(amap, options, page):
+    """Build *page*'s DOT, lay it out once and fit it to the paper."""
+    from argmap.render.dot import build_dot
+    from argmap.render.export import evaluation_labels, layout_size
+    from argmap.render.graphviz import run_graphviz
+
+    page_options = replace(options, title=page.title, nodes=page.nodes, root=None)
+    source = build_dot(amap, page_options, set(page.nodes), evaluation_labels(amap, options)).text
+    source = look.restyle_dot(source.replace('pad="0.3"', 'pad="0"', 1),
+                              options.background, options.theme)
+    laid_out = run_graphviz(source, "dot", timeout=options.timeout)
+    width, height = layout_size(laid_out)
+    scale, landscape = fit(options.page, width, height)
+    return replace(page, source=source, width=width, height=height, scale=scale,
+                   landscape=landscape)
+
+
+def draw_page(page, paper, fmt, timeout):
+    """Return the bytes of *page* drawn as *fmt* on a sheet of *paper*, the drawing centred."""
+    from argmap.render.graphviz import run_graphviz
+
+    page_w, page_h = page_size(paper, page.landscape)
+    # Graphviz scales the drawing and its pad together to fill the page
+    pad_x = max(0.0, page_w / page.scale - page.width) / 144
+    pad_y = max(0.0, page_h / page.scale - page.height) / 144
+    source = page.source.replace('pad="0"', f'pad="{pad_x:.4f},{pad_y:.4f}"', 1)
+    dpi = PAGE_DPI[paper] if fmt == "png" else 72
+    data = run_graphviz(source, fmt, [f"-Gsize={page_w / 72:.4f},{page_h / 72:.4f}!",
+                                      f"-Gdpi={dpi}"], timeout=timeout)
+    if fmt == "png":
+        return look.png_with_dpi(data, dpi)
+    if fmt == "svg":
+        return look.svg_with_font_fallback(data)
+    return data
+
+
+def merge_pdfs(documents):
+    """Return one PDF holding the pages of every PDF in *documents* (bytes), in order."""
+    if len(documents) == 1:
+        return documents[0]
+    try:
+        from pypdf import PdfReader, PdfWriter
+    except ImportError as exc:
+        raise MissingDependencyError("a PDF of several pages needs pypdf "
+                                     "(pip install pypdf)") from exc
+    writer = PdfWriter()
+    for data in documents:
+        writer.append(PdfReader(io.BytesIO(data)))
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def numbered_paths(out_path, count):
+    """Return the files of *count* pages: *out_path* itself for one, else ``OUT-1.png``, ..."""
+    if count == 1:
+        return [os.fspath(out_path)]
+    stem, suffix = os.path.splitext(os.fspath(out_path))
+    return [f"{stem}-{number}{suffix}" for number in range(1, count + 1)]
+
+
+def export_pages(amap, out_path, options, fmt):
+    """Draw *amap* on pages of ``options.page`` and write them; return an ExportResult.
+
+    Every page is drawn before any file is written, and each file is written
+    atomically, so a failure leaves the files as they were.
+    """
+    from argmap.render.export import ExportResult
+
+    if options.page not in PAGE_SIZES:
+        raise RenderError(f"unknown page {options.page!r}; expected one of {', '.join(PAGES)}")
+    if fmt not in ("png", "svg", "pdf"):
+        raise RenderError(f"a page-sized export is PNG, SVG or PDF, not {fmt.upper()}")
+    pages, warnings = plan_pages(amap, options)
+    drawn = [draw_page(page, options.page, fmt, options.timeout) for page in pages]
+    outputs = [merge_pdfs(drawn)] if fmt == "pdf" else drawn
+    paths = numbered_paths(out_path, len(outputs))
+    for path in paths:
+        check_writable(path)
+    for path, data in zip(paths, outputs):
+        atomic_write(path, data)
+    smallest = min(page.body_pt for page in pages)
+    files = f" in {len(paths)} files ({os.path.basename(paths[0])} ...)" if len(paths) > 1 else ""
+    summary = (f"{fmt}, {len(pages)} {options.page} page{'s' if len(pages) > 1 else ''}{files}, "
+               f"body text {smallest:.1f} pt")
+    return ExportResult(fmt, summary, warnings, paths=paths)

@@ -1,0 +1,151 @@
+"""Page-sized exports (A4, Letter, slide), backgrounds, themes, SVG fonts and PNG dpi."""
+
+import os
+import struct
+import subprocess
+
+import pytest
+
+from argmap.formats import native
+from argmap.render import look, pages
+from argmap.render.export import ExportOptions, export_file, render_bytes
+
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+SEEDED = os.path.join(REPO, "argmap", "resources", "maps", "encryption-backdoors.argmap")
+
+
+@pytest.fixture(scope="module")
+def seeded():
+    return native.load(SEEDED)
+
+
+def _pdf_pages(path):
+    from pypdf import PdfReader
+
+    reader = PdfReader(str(path))
+    return [(round(float(p.mediabox.width)), round(float(p.mediabox.height)), p.extract_text())
+            for p in reader.pages]
+
+
+@pytest.mark.graphviz
+def test_a4_pdf_of_the_seeded_map_has_a_page_per_line_under_the_main_claim(seeded, tmp_path):
+    """Too large for one readable A4 page, the map becomes A4 pages each showing the main claim."""
+    out = tmp_path / "handout.pdf"
+    result = export_file(seeded, out, ExportOptions(page="a4"))
+    found = _pdf_pages(out)
+    assert len(found) > 3 and result.paths == [str(out)]
+    for width, height, text in found:
+        assert min(width, height) in (594, 595, 596) and max(width, height) in (841, 842, 843)
+        assert "MAIN CLAIM" in text
+    assert not list(tmp_path.glob("handout-*"))
+
+
+@pytest.mark.graphviz
+def test_most_pages_keep_body_text_readable(seeded):
+    """Every page of the seeded map but a tall chain keeps 9 pt body text on A4."""
+    planned, warnings = pages.plan_pages(seeded, ExportOptions(page="a4", fmt="pdf"))
+    readable = [p for p in planned if p.body_pt >= pages.MIN_BODY_PT]
+    assert len(readable) >= len(planned) - 1
+    assert min(p.body_pt for p in planned) > 7
+    assert len(warnings) == len(planned) - len(readable)
+
+
+@pytest.mark.graphviz
+def test_a_small_map_fits_one_slide_png_with_its_dpi(small_map, tmp_path):
+    """A small map is one 1920x1080 slide PNG recording 144 dpi, its text at least 9 pt."""
+    out = tmp_path / "slide.png"
+    result = export_file(small_map, out, ExportOptions(page="slide"))
+    data = out.read_bytes()
+    assert struct.unpack(">II", data[16:24]) == (1920, 1080)
+    assert look.png_dpi(data) == 144
+    assert result.paths == [str(out)] and not result.warnings
+    planned, _ = pages.plan_pages(small_map, ExportOptions(page="slide", fmt="png"))
+    assert len(planned) == 1 and planned[0].body_pt >= 9
+
+
+@pytest.mark.graphviz
+def test_svg_pages_are_numbered_files_naming_a_font_fallback(seeded, tmp_path):
+    """A large map's slide SVGs are OUT-1.svg, OUT-2.svg ... with the font fallback list."""
+    out = tmp_path / "talk.svg"
+    result = export_file(seeded, out, ExportOptions(page="slide"))
+    assert not out.exists()
+    assert result.paths == [str(tmp_path / f"talk-{n}.svg") for n in range(1, len(result.paths) + 1)]
+    assert len(result.paths) > 1
+    for path in result.paths:
+        svg = open(path, "rb").read()
+        assert b'<svg width="960pt" height="540pt"' in svg
+        assert look.SVG_FONTS.encode() in svg
+
+
+@pytest.mark.graphviz
+def test_plain_exports_record_dpi_and_name_fonts(small_map):
+    """An ordinary PNG records its dpi; an ordinary SVG names the fallback fonts."""
+    png = render_bytes(small_map, ExportOptions(fmt="png", dpi=120))
+    assert look.png_dpi(png) == 120
+    svg = render_bytes(small_map, ExportOptions(fmt="svg"))
+    assert b'font-family="DejaVu Sans, Liberation Sans, Arial, sans-serif"' in svg
+
+
+def test_png_dpi_replaces_an_old_phys_chunk():
+    """Recording a dpi twice keeps one pHYs chunk with the latest value, CRCs intact."""
+    import zlib
+
+    ihdr = struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0)
+    idat = zlib.compress(b"\x00\x00")
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(
+            ">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
+    twice = look.png_with_dpi(look.png_with_dpi(png, 96), 300)
+    assert twice.count(b"pHYs") == 1 and look.png_dpi(twice) == 300
+    assert twice.index(b"pHYs") < twice.index(b"IDAT")
+
+
+@pytest.mark.graphviz
+def test_transparent_background_and_dark_theme(small_map):
+    """Transparent drops the white page; dark swaps every light fill for a dark one."""
+    from argmap.render.dot import build_dot
+
+    source = build_dot(small_map, ExportOptions(title=""), set(small_map.graph), None).text
+    clear = look.restyle_dot(source, "transparent", "light")
+    assert 'bgcolor="transparent"' in clear and 'bgcolor="#FFFFFF"' not in clear
+    dark = look.restyle_dot(source, "white", "dark")
+    for light in ("#FFFFFF", "#DCEBFA", "#FBE3CF", "#0B1F33"):
+        assert f'"{light}"' not in dark
+    assert 'bgcolor="#1B1E23"' in dark
+    png = render_bytes(small_map, ExportOptions(fmt="png", background="transparent"))
+    assert png[25] == 6   # colour type RGBA
+
+
+def test_dark_theme_leaves_map_text_alone():
+    """A colour written in a map's text (escaped by the writer) is not recoloured."""
+    text = 'label=<<B>COLOR=&quot;#FFFFFF&quot;</B>> fillcolor="#DCEBFA"'
+    assert look.restyle_dot(text, "white", "dark") == \
+        'label=<<B>COLOR=&quot;#FFFFFF&quot;</B>> fillcolor="#1B3350"'
+
+
+@pytest.mark.graphviz
+def test_cli_export_page_writes_numbered_pngs(tmp_path):
+    """argmap export --page slide -o OUT.png writes OUT-1.png ... and names them."""
+    import sys
+
+    out = tmp_path / "deck.png"
+    result = subprocess.run([sys.executable, "main.py", "export", SEEDED, "-o", str(out),
+                             "--page", "slide", "--theme", "dark"], cwd=REPO,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    first = tmp_path / "deck-1.png"
+    assert f"wrote {first}" in result.stdout and first.is_file()
+    assert look.png_dpi(first.read_bytes()) == 144
+
+
+def test_page_export_refuses_dot_and_unknown_pages(small_map, tmp_path):
+    """DOT has no page, and an unknown page name is a RenderError."""
+    from argmap.errors import RenderError
+
+    with pytest.raises(RenderError, match="PNG, SVG or PDF"):
+        export_file(small_map, tmp_path / "x.dot", ExportOptions(page="a4"))
+    with pytest.raises(RenderError, match="unknown page"):
+        export_file(small_map, tmp_path / "x.pdf", ExportOptions(page="a3"))
