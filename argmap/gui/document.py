@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from argmap.errors import ModelError
-from argmap.formats import load_map, save_map
+from argmap.formats import load_any, save_any
 from argmap.gui.jobs import JobRunner
 from argmap.model import ArgumentMap, edits, fragments
 
@@ -292,13 +292,17 @@ class Document(QObject):
 
     # --------------------------------------------------------------- files
     def load(self, path):
-        """Replace the map with the file at *path* (FormatError if it is broken)."""
-        amap = load_map(path)
+        """Replace the map with the file at *path*, in any format argmap reads; return the
+        reader's warnings (FormatError if it is broken)."""
+        from argmap.gui.file_formats import format_for
+
+        amap, warnings = load_any(path, format_for(path))
         self._set_map(amap)
         self.path = os.path.abspath(path)
         self.undo_stack.clear()
         self.reset.emit()
         self.path_changed.emit(self.path)
+        return warnings
 
     def adopt_path(self, path):
         """Make *path* this map's file without reading it (a recovered map of that file)."""
@@ -307,8 +311,10 @@ class Document(QObject):
 
     def save(self, path=None):
         """Save to *path* (or the current path), atomically (SaveError on failure)."""
+        from argmap.gui.file_formats import format_for
+
         target = os.path.abspath(path or self.path)
-        save_map(self.amap, target)
+        save_any(self.amap, target, format_for(target))
         self.path = target
         self.undo_stack.setClean()
         self.path_changed.emit(self.path)

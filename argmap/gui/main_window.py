@@ -21,6 +21,7 @@ from argmap.gui.actions import MENUS, ActionRegistry, fill_menu
 from argmap.gui.debate_actions import DebateActions
 from argmap.gui.document import Document
 from argmap.gui.edit_actions import EditActions
+from argmap.gui.file_formats import MAP_FILTER, ask_save_path, keep_losses
 from argmap.gui.file_guard import FileGuard
 from argmap.gui.file_drop import install_file_drop
 from argmap.gui.find import FindBar
@@ -35,7 +36,6 @@ from argmap.gui.view import MapView
 from argmap.gui.weak_spots_dock import WeakSpotsDock
 from argmap.model import ChangeType
 
-FILE_FILTER = "Argument maps (*.argmap);;All files (*)"
 #: Seconds a passing status message stays.
 STATUS_MS = 6000
 #: Width of the docks on either side of the canvas (pixels), so the canvas gets the most.
@@ -217,11 +217,13 @@ class MainWindow(QMainWindow):
         if not self.guard.take(path):
             return False
         try:
-            self.document.load(path)
+            warnings = self.document.load(path)
         except ArgmapError as exc:
             self.guard.release()
             self.show_error("Cannot open the file", str(exc))
             return False
+        if warnings:
+            self.show_error("Opened, with warnings", "\n".join(warnings[:20]))
         self.guard.remember(path)
         self._add_recent(self.document.path)
         return True
@@ -233,7 +235,7 @@ class MainWindow(QMainWindow):
         return next((w for w in cls.windows if w.document.path == path), None)
 
     def open_dialog(self):
-        path, _ = QFileDialog.getOpenFileName(self, "Open map", self._folder(), FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, "Open map", self._folder(), MAP_FILTER)
         if path:
             self.open_in_window(path)
 
@@ -292,12 +294,8 @@ class MainWindow(QMainWindow):
         return self.save_to(self.document.path)
 
     def save_as(self):
-        path, _ = QFileDialog.getSaveFileName(self, "Save map", self._folder(), FILE_FILTER)
-        if not path:
-            return False
-        if not os.path.splitext(path)[1]:
-            path += ".argmap"
-        return self.save_to(path)
+        path = ask_save_path(self, self._folder())
+        return self.save_to(path) if path else False
 
     def save_to(self, path):
         """Save the map to *path*; report a failure and keep the map unsaved.
@@ -306,6 +304,8 @@ class MainWindow(QMainWindow):
         since it was read, or a read-only file, is never replaced silently.
         """
         self.view.finish_typing()
+        if not keep_losses(self, self.document.amap, path):
+            return False
         if self.guard.changed_on_disk(path):
             answer = self.guard.ask_overwrite(path)
             if answer != "overwrite":
