@@ -41,7 +41,7 @@ STATUS_MS = 6000
 #: Width of the docks on either side of the canvas (pixels), so the canvas gets the most.
 DOCK_WIDTH = 260
 #: Version of the saved dock layout; an older saved layout is not restored.
-STATE_VERSION = 2
+STATE_VERSION = 3
 OUTLINE_KEYS = ("add_support", "add_counterclaim", "add_evidence", "add_rebuttal", "add_sibling",
                 "delete", "delete_branch", "cut", "copy", "paste")
 TOOLBAR = ("undo", "redo", None, "add_support", "add_counterclaim", "add_evidence",
@@ -96,19 +96,20 @@ class MainWindow(QMainWindow):
         self.outline_dock = self._dock("outline", "Outline", self.outline, Qt.LeftDockWidgetArea)
         self.sources_dock = SourcesDock(self.document, self.selection, self.registry, self)
         self._dock("sources", "Sources", self.sources_dock, Qt.LeftDockWidgetArea)
-        self.history = QUndoView(self.document.undo_stack)
-        self.history.setEmptyLabel("Opened")
-        self.history_dock = self._dock("history", "History", self.history, Qt.LeftDockWidgetArea)
         self.tabifyDockWidget(self.outline_dock, self.sources_dock)
         self.debate = DebateActions(self.registry, self.document, self.view, self.outline, self)
         self.weak_spots_dock = WeakSpotsDock(self.document, self.selection, self.registry, self)
         self._dock("weak_spots", "Weak Spots", self.weak_spots_dock, Qt.LeftDockWidgetArea)
-        self.tabifyDockWidget(self.sources_dock, self.history_dock)
-        self.tabifyDockWidget(self.history_dock, self.weak_spots_dock)
+        self.tabifyDockWidget(self.sources_dock, self.weak_spots_dock)
         self.outline_dock.raise_()
         self.inspector = Inspector(self.document, self.selection)
         self.inspector_dock = self._dock("inspector", "Inspector", self.inspector,
                                          Qt.RightDockWidgetArea)
+        self.history = QUndoView(self.document.undo_stack)
+        self.history.setEmptyLabel("Opened")
+        self.history_dock = self._dock("history", "History", self.history, Qt.RightDockWidgetArea)
+        self.tabifyDockWidget(self.inspector_dock, self.history_dock)
+        self.inspector_dock.raise_()
         self.resizeDocks([self.outline_dock, self.inspector_dock], [DOCK_WIDTH, DOCK_WIDTH],
                          Qt.Horizontal)
         # the canvas's editing keys work in the outline too
