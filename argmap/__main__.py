@@ -2,7 +2,8 @@
 runs the command line.
 
 The ``argmap`` console script starts here too, so ``argmap FILE`` opens the editor and
-``argmap COMMAND ...`` runs a command; ``argmap-editor [FILE]`` always opens the editor.
+``argmap COMMAND ...`` runs a command; ``argmap`` alone, typed in a terminal, shows how to
+use it. ``argmap-editor [FILE]`` always opens the editor.
 """
 
 import sys
@@ -10,11 +11,17 @@ import sys
 USAGE = "usage: argmap [FILE] | argmap COMMAND ... (see argmap --help)"
 
 
-def main(argv=None):
-    """Open the editor on FILE (or the seeded map), or run a command; return the exit code."""
+def main(argv=None, bare_opens_editor=True):
+    """Open the editor on FILE (or the seeded map), or run a command; return the exit code.
+
+    With no argument at all the editor opens on the seeded map, unless
+    *bare_opens_editor* is false (the console script), which shows the usage.
+    """
     argv = sys.argv[1:] if argv is None else list(argv)
     from argmap import cli
 
+    if not argv and not bare_opens_editor:
+        return cli.main(argv)
     if argv and (argv[0] in cli.COMMANDS or argv[0].startswith("-")):
         return cli.main(argv)
     if len(argv) > 1:
@@ -36,7 +43,7 @@ def editor(argv=None):
 
 def main_exit():
     """Entry point of the ``argmap`` console script."""
-    sys.exit(main())
+    sys.exit(main(bare_opens_editor=False))
 
 
 def editor_exit():

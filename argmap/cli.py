@@ -82,8 +82,6 @@ def _add_new(sub):
 
 
 def _run_new(args, out):
-    import os
-
     from argmap.formats import native
     from argmap.model import ArgumentMap
 

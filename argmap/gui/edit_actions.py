@@ -5,9 +5,10 @@ leaves the rest (showing the change, selecting new nodes, reporting a
 refused edit) to the views that follow the document.
 """
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMessageBox
+
+from argmap.gui.plain import message_box
 
 from argmap.errors import ArgmapError
 from argmap.gui import clipboard
@@ -36,12 +37,10 @@ def _unique(sequences):
 
 def ask_how_to_delete(parent, count, premises):
     """Ask whether to delete what bears on the nodes too; return "branch", "keep" or None."""
-    box = QMessageBox(QMessageBox.Question, "Delete",
+    box = message_box(parent, QMessageBox.Question, "Delete",
                       f"{premises} node(s) bear on the {'node' if count == 1 else 'nodes'} "
                       "you are deleting. Delete them too, or keep them attached to what the "
-                      "deleted node bore on?", QMessageBox.Cancel, parent)
-    box.setObjectName("delete-question")
-    box.setTextFormat(Qt.PlainText)
+                      "deleted node bore on?", "delete-question", QMessageBox.Cancel)
     branch = box.addButton("Delete &Branch", QMessageBox.DestructiveRole)
     keep = box.addButton("&Keep Them", QMessageBox.AcceptRole)
     box.setDefaultButton(keep)

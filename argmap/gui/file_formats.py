@@ -7,8 +7,9 @@ what would be lost and chooses.
 
 import os
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from argmap.gui.plain import message_box
 
 from argmap.errors import FormatError
 from argmap.formats import cannot_hold, format_of
@@ -41,12 +42,10 @@ def keep_losses(parent, amap, path):
     losses = cannot_hold(amap, format_for(path))
     if not losses:
         return True
-    box = QMessageBox(QMessageBox.Warning, "Some of the map would be lost",
+    box = message_box(parent, QMessageBox.Warning, "Some of the map would be lost",
                       f"{os.path.basename(path)} is a {format_for(path)} file, which cannot hold "
                       "all of this map:\n\n" + "\n".join(f"• {loss}" for loss in losses)
-                      + "\n\nSave a copy as .argmap to keep everything.",
-                      QMessageBox.Save | QMessageBox.Cancel, parent)
-    box.setObjectName("losses-question")
-    box.setTextFormat(Qt.PlainText)
+                      + "\n\nSave a copy as .argmap to keep everything.", "losses-question",
+                      QMessageBox.Save | QMessageBox.Cancel)
     box.setDefaultButton(QMessageBox.Cancel)
     return box.exec() == QMessageBox.Save

@@ -7,8 +7,9 @@ someone else has written it since.
 
 import os
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
+
+from argmap.gui.plain import message_box
 
 from argmap import locks
 from argmap.errors import LockedError, LockError
@@ -48,12 +49,10 @@ class FileGuard:
 
     def _open_anyway(self, path, exc):
         who = exc.info.describe() if exc.info is not None else "another program"
-        box = QMessageBox(QMessageBox.Warning, "The map is open elsewhere",
+        box = message_box(self.parent, QMessageBox.Warning, "The map is open elsewhere",
                           f"{os.path.basename(path)} is already open: {who}.\n\n"
                           "Saving here could wipe out what is saved there. Open it anyway?",
-                          QMessageBox.Open | QMessageBox.Cancel, self.parent)
-        box.setObjectName("locked-question")
-        box.setTextFormat(Qt.PlainText)
+                          "locked-question", QMessageBox.Open | QMessageBox.Cancel)
         box.setDefaultButton(QMessageBox.Cancel)
         return box.exec() == QMessageBox.Open
 
@@ -64,12 +63,10 @@ class FileGuard:
     def ask_overwrite(self, path):
         """Ask what to do when *path* changed on disk since it was read: "overwrite",
         "save_as" or None (cancel)."""
-        box = QMessageBox(QMessageBox.Warning, "The file has changed",
+        box = message_box(self.parent, QMessageBox.Warning, "The file has changed",
                           f"{os.path.basename(path)} was changed by another program or window "
                           "since you opened it. Saving now would replace those changes.",
-                          QMessageBox.Cancel, self.parent)
-        box.setObjectName("changed-question")
-        box.setTextFormat(Qt.PlainText)
+                          "changed-question", QMessageBox.Cancel)
         overwrite = box.addButton("&Replace It", QMessageBox.DestructiveRole)
         save_as = box.addButton("Save &As…", QMessageBox.AcceptRole)
         box.setDefaultButton(save_as)
@@ -78,12 +75,10 @@ class FileGuard:
 
     def ask_save_as_read_only(self, path):
         """Tell that *path* is read-only and ask whether to save under another name."""
-        box = QMessageBox(QMessageBox.Warning, "The file is read-only",
+        box = message_box(self.parent, QMessageBox.Warning, "The file is read-only",
                           f"{os.path.basename(path)} is read-only, so argmap will not replace it. "
-                          "Save the map under another name?",
-                          QMessageBox.Save | QMessageBox.Cancel, self.parent)
-        box.setObjectName("read-only-question")
-        box.setTextFormat(Qt.PlainText)
+                          "Save the map under another name?", "read-only-question",
+                          QMessageBox.Save | QMessageBox.Cancel)
         return box.exec() == QMessageBox.Save
 
     def changed_on_disk(self, path):

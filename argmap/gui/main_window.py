@@ -313,7 +313,7 @@ class MainWindow(QMainWindow):
                 return self.save_as() if answer == "save_as" else False
         try:
             self.document.save(path)
-        except ReadOnlyFileError as exc:
+        except ReadOnlyFileError:
             return self.guard.ask_save_as_read_only(path) and self.save_as()
         except ArgmapError as exc:
             self.show_error("The map was not saved", str(exc))

@@ -21,3 +21,15 @@ def tooltip(text):
     '<qt>&lt;img src=&quot;/etc/passwd&quot;&gt;</qt>'
     """
     return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"
+
+
+def message_box(parent, icon, title, text, name, buttons=None):
+    """A message box named *name* that shows *text* as plain text, whatever it quotes."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(icon, title, text, buttons if buttons is not None else QMessageBox.NoButton,
+                      parent)
+    box.setObjectName(name)
+    box.setTextFormat(Qt.PlainText)
+    return box

@@ -6,10 +6,10 @@ asks before it replaces anything), discards it, or keeps it for later.
 """
 
 import datetime
-import os
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
+
+from argmap.gui.plain import message_box
 
 from argmap.errors import ArgmapError
 from argmap.formats import load_map
@@ -31,11 +31,9 @@ def describe(copy):
 
 def ask(copy, parent=None):
     """Ask about one copy; return "restore", "discard" or "later"."""
-    box = QMessageBox(QMessageBox.Question, "Recover unsaved work",
+    box = message_box(parent, QMessageBox.Question, "Recover unsaved work",
                       "argmap found work that was not saved when it last ended:\n\n"
-                      + describe(copy), QMessageBox.NoButton, parent)
-    box.setObjectName("recovery-question")
-    box.setTextFormat(Qt.PlainText)
+                      + describe(copy), "recovery-question")
     restore = box.addButton("&Restore", QMessageBox.AcceptRole)
     discard = box.addButton("&Discard", QMessageBox.DestructiveRole)
     later = box.addButton("&Later", QMessageBox.RejectRole)

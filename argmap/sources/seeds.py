@@ -6,7 +6,6 @@ known about it (date, publisher, notes; unknown fields are left out and
 listed under ``unknown``).
 """
 
-import json
 import os
 
 from argmap import resources
