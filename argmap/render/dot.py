@@ -254,21 +254,26 @@ class Placed:
     edges: dict = None
 
 
-def placed_edge_lines(amap, order, ids, splines, paths):
-    """Yield one direct DOT edge per model edge, with its spline fixed."""
+def drawn_edges(amap, order, ids):
+    """Yield ``(premise, target, attributes)`` of every edge between drawn nodes, in the
+    order every writer draws them: targets in drawing order, their premises in map order."""
     graph = amap.graph
     index = amap.node_index()
-    lines = []
     for target in order:
         for premise in sorted(graph.predecessors(target), key=index.__getitem__):
-            if premise not in ids:
-                continue
-            edge = graph.edges[premise, target]
-            width = style.edge_width(edge.get("strength"))
-            attrs = _edge_attr_text(edge["relation"], True, True, width)
-            lines.append(f"{ids[target]} -> {ids[premise]} {attrs[:-1]}, "
-                         + attr_list({"pos": splines[(premise, target)]})[1:] + ";")
-            paths[(premise, target)] = [(ids[target], ids[premise])]
+            if premise in ids:
+                yield premise, target, graph.edges[premise, target]
+
+
+def placed_edge_lines(amap, order, ids, splines, paths):
+    """Yield one direct DOT edge per model edge, with its spline fixed."""
+    lines = []
+    for premise, target, edge in drawn_edges(amap, order, ids):
+        width = style.edge_width(edge.get("strength"))
+        attrs = _edge_attr_text(edge["relation"], True, True, width)
+        lines.append(f"{ids[target]} -> {ids[premise]} {attrs[:-1]}, "
+                     + attr_list({"pos": splines[(premise, target)]})[1:] + ";")
+        paths[(premise, target)] = [(ids[target], ids[premise])]
     return lines
 
 
@@ -309,31 +314,25 @@ def _node_line(node_card, dot_id, options, labels):
 
 def _edge_lines(amap, order, ids, tree, paths):
     """Yield the DOT lines of every edge between drawn nodes, grouped premises via junctions."""
-    graph = amap.graph
-    index = amap.node_index()
     junctions = {}
     lines = []
-    for target in order:
-        for premise in sorted(graph.predecessors(target), key=index.__getitem__):
-            if premise not in ids:
-                continue
-            edge = graph.edges[premise, target]
-            key = (target, edge.get("group"), edge["relation"])
-            constraint = (premise, target) in tree
-            width = style.edge_width(edge.get("strength"))
-            if edge.get("group") is None:
-                lines.append(f"{ids[target]} -> {ids[premise]} "
-                             + _edge_attr_text(edge["relation"], constraint, True, width) + ";")
-                paths[(premise, target)] = [(ids[target], ids[premise])]
-                continue
-            if key not in junctions:
-                junction = f"j{len(junctions)}"
-                junctions[key] = junction
-                lines.extend(_junction_lines(junction, ids[target], edge["relation"]))
-            junction = junctions[key]
-            lines.append(f"{junction} -> {ids[premise]} "
-                         + _edge_attr_text(edge["relation"], constraint, False, width) + ";")
-            paths[(premise, target)] = [(ids[target], junction), (junction, ids[premise])]
+    for premise, target, edge in drawn_edges(amap, order, ids):
+        key = (target, edge.get("group"), edge["relation"])
+        constraint = (premise, target) in tree
+        width = style.edge_width(edge.get("strength"))
+        if edge.get("group") is None:
+            lines.append(f"{ids[target]} -> {ids[premise]} "
+                         + _edge_attr_text(edge["relation"], constraint, True, width) + ";")
+            paths[(premise, target)] = [(ids[target], ids[premise])]
+            continue
+        if key not in junctions:
+            junction = f"j{len(junctions)}"
+            junctions[key] = junction
+            lines.extend(_junction_lines(junction, ids[target], edge["relation"]))
+        junction = junctions[key]
+        lines.append(f"{junction} -> {ids[premise]} "
+                     + _edge_attr_text(edge["relation"], constraint, False, width) + ";")
+        paths[(premise, target)] = [(ids[target], junction), (junction, ids[premise])]
     return lines
 
 

@@ -87,25 +87,20 @@ def _node(pydot, node_card, dot_id, options, labels):
 
 def _add_edges(pydot, graph, amap, order, ids, tree):
     """Add every edge between drawn nodes; grouped premises meet at a junction point."""
-    index = amap.node_index()
     junctions = {}
-    for target in order:
-        for premise in sorted(amap.graph.predecessors(target), key=index.__getitem__):
-            if premise not in ids:
-                continue
-            edge = amap.graph.edges[premise, target]
-            relation, constraint = edge["relation"], (premise, target) in tree
-            width = style.edge_width(edge.get("strength"))
-            if edge.get("group") is None:
-                attrs = dot_writer._edge_attrs(relation, constraint, True, width)
-                graph.add_edge(pydot.Edge(ids[target], ids[premise], **_checked(attrs)))
-                continue
-            key = (target, edge.get("group"), relation)
-            if key not in junctions:
-                junctions[key] = f"j{len(junctions)}"
-                _add_junction(pydot, graph, junctions[key], ids[target], relation)
-            attrs = dot_writer._edge_attrs(relation, constraint, False, width)
-            graph.add_edge(pydot.Edge(junctions[key], ids[premise], **_checked(attrs)))
+    for premise, target, edge in dot_writer.drawn_edges(amap, order, ids):
+        relation, constraint = edge["relation"], (premise, target) in tree
+        width = style.edge_width(edge.get("strength"))
+        if edge.get("group") is None:
+            attrs = dot_writer._edge_attrs(relation, constraint, True, width)
+            graph.add_edge(pydot.Edge(ids[target], ids[premise], **_checked(attrs)))
+            continue
+        key = (target, edge.get("group"), relation)
+        if key not in junctions:
+            junctions[key] = f"j{len(junctions)}"
+            _add_junction(pydot, graph, junctions[key], ids[target], relation)
+        attrs = dot_writer._edge_attrs(relation, constraint, False, width)
+        graph.add_edge(pydot.Edge(junctions[key], ids[premise], **_checked(attrs)))
 
 
 def _add_junction(pydot, graph, junction, target_id, relation):
