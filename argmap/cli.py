@@ -15,6 +15,9 @@ from argmap.cli_debate import COMMANDS as DEBATE_COMMANDS
 from argmap.errors import ArgmapError
 from argmap.terminal import SafeWriter, run_quietly, shown, signals_end_cleanly
 
+#: Warnings ``validate`` lists one by one; past that it gives their number.
+MAX_WARNINGS = 50
+
 
 # ------------------------------------------------------------------ info
 def _add_info(sub):
@@ -66,8 +69,10 @@ def _run_validate(args, out):
     warnings = queries.problems(amap)
     print(f"{shown(args.file)}: valid ({len(amap)} nodes, {amap.graph.number_of_edges()} edges"
           f"{f', {len(warnings)} warning(s)' if warnings else ''})", file=out)
-    for remark in warnings:
+    for remark in warnings[:MAX_WARNINGS]:
         print(f"  warning: {shown(remark)}", file=out)
+    if len(warnings) > MAX_WARNINGS:
+        print(f"  ... and {len(warnings) - MAX_WARNINGS} more warning(s)", file=out)
     return 1 if warnings and args.strict else 0
 
 

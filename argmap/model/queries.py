@@ -110,6 +110,8 @@ def cycles(amap, limit=100):
     """Return up to *limit* cycles, each a list of node ids."""
     import networkx as nx
 
+    if nx.is_directed_acyclic_graph(amap.graph):   # linear: most maps have no circle
+        return []
     found = []
     for cycle in nx.simple_cycles(amap.graph):
         found.append(cycle)

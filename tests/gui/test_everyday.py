@@ -355,3 +355,15 @@ def test_the_upper_half_of_the_link_handle_starts_a_link(small_screen, qtbot):
     assert not window.scene.linking
     QTest.mouseRelease(window.view.viewport(), Qt.LeftButton, Qt.NoModifier, point)
     assert started
+
+
+def test_validate_lists_many_warnings_briefly(tmp_path, capsys):
+    """A map with hundreds of loose nodes: validate names the first 50 and counts the rest."""
+    m = ArgumentMap("Loose")
+    for i in range(120):
+        m.apply(edits.add_main_claim(m, f"Loose evidence {i}", kind="evidence"))
+    path = tmp_path / "loose.argmap"
+    save_map(m, str(path))
+    assert cli.main(["validate", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert out.count("warning:") == 50 and "and 70 more warning(s)" in out
