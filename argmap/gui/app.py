@@ -65,6 +65,8 @@ def run(path=None):
     ticker = install_signal_handlers(MainWindow.windows)  # noqa: F841 (lives with the app)
     for restored in offer_recovery(recovery_store(), MainWindow):
         restored.show()
-    window = MainWindow(path or default_map())
+    window = MainWindow(path)
+    if path is None:   # the seeded map, as an untitled copy: the installed file stays as it is
+        window.document.load_copy(default_map())
     window.show()
     return app.exec()

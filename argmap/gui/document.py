@@ -304,6 +304,13 @@ class Document(QObject):
         self.path_changed.emit(self.path)
         return warnings
 
+    def load_copy(self, path):
+        """Open the map at *path* as a new, untitled map (a shipped example): saving it asks
+        for a name and never writes over the original."""
+        self.load(path)
+        self.path = None
+        self.path_changed.emit("")
+
     def adopt_path(self, path):
         """Make *path* this map's file without reading it (a recovered map of that file)."""
         self.path = os.path.abspath(path)

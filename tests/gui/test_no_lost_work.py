@@ -236,3 +236,25 @@ def test_opening_an_open_file_raises_its_window(make_window, map_file):
     _edit(other, "keep this window busy") if len(other.document.amap) else \
         other.document.add_main_claim("busy")
     assert other.open_in_window(str(map_file)) is window
+
+
+def test_the_shipped_map_opens_as_an_untitled_copy(make_window, answer_box):
+    """With no file named the seeded map opens untitled: Save asks for a name, never the
+    installed file."""
+    from argmap.gui.app import default_map
+
+    before = open(default_map(), "rb").read()
+    window = make_window()
+    window.document.load_copy(default_map())
+    assert window.document.path is None and len(window.document.amap) > 10
+    assert not window.document.modified and "Untitled" in window.windowTitle()
+    _edit(window)
+    from PySide6.QtWidgets import QFileDialog
+    asked = []
+    original = QFileDialog.getSaveFileName
+    QFileDialog.getSaveFileName = staticmethod(lambda *a, **k: (asked.append(a) or ("", "")))
+    try:
+        assert not window.save()
+    finally:
+        QFileDialog.getSaveFileName = original
+    assert asked and open(default_map(), "rb").read() == before
