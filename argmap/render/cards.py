@@ -148,8 +148,12 @@ def _edge_sample(relation):
             f'{head} {rel["name"]}</FONT></TD></TR><TR><TD HEIGHT="6"></TD></TR></TABLE></TD>')
 
 
-def legend(color_by="kind"):
-    """Return the legend as an HTML-like table: card samples, the relations, the junction."""
+def legend(color_by="kind", rows=1):
+    """Return the legend as an HTML-like table: card samples, the relations, the junction.
+
+    With ``rows=2`` the relations and the junction go under the card samples,
+    for a narrow page.
+    """
     cells = []
     if color_by == "evaluation":
         for key in ("in", "out", "undecided"):
@@ -159,8 +163,15 @@ def legend(color_by="kind"):
         for role, rs in style.ROLE_STYLE.items():
             cells.append(_sample(rs["fill"], rs["border"], rs["text"], rs["name"],
                                  role != "evidence"))
-    cells.extend(_edge_sample(rel) for rel in RELATIONS)
-    cells.append(_junction_sample())
+    lines = [_edge_sample(rel) for rel in RELATIONS] + [_junction_sample()]
+    if rows == 1:
+        return _legend_row(cells + lines)
+    return ('<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
+            f"<TR><TD>{_legend_row(cells)}</TD></TR><TR><TD>{_legend_row(lines)}</TD></TR>"
+            "</TABLE>")
+
+
+def _legend_row(cells):
     return ('<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="8" CELLPADDING="0"><TR>'
             + "".join(cells) + "</TR></TABLE>")
 
@@ -171,15 +182,24 @@ def _junction_sample():
             "\u25cf only together (co-premises)</FONT></TD>")
 
 
-def title_and_legend(title, with_legend, color_by="kind"):
-    """Return the label at the top of the picture (title over legend), or ``""`` for none."""
+#: Characters per line of a title on a page (a narrow picture): it wraps there.
+COMPACT_TITLE_WIDTH = 40
+
+
+def title_and_legend(title, with_legend, color_by="kind", compact=False):
+    """Return the label at the top of the picture (title over legend), or ``""`` for none.
+
+    *compact* (page exports) wraps the title and folds the legend into two
+    rows, so that neither makes a narrow map smaller on its page.
+    """
     rows = []
     if title:
-        text = html_text(title, limit=160)
+        text = (html_lines(title, COMPACT_TITLE_WIDTH, limit=160) if compact
+                else html_text(title, limit=160))
         rows.append(f'<FONT POINT-SIZE="{style.TITLE_FONT_SIZE}" COLOR="{style.TITLE_COLOR}">'
                     f"<B>{text}</B></FONT>")
     if with_legend:
-        rows.append(legend(color_by))
+        rows.append(legend(color_by, 2 if compact else 1))
     if not rows:
         return ""
     cells = "".join(f"<TR><TD>{row}</TD></TR>" for row in rows)

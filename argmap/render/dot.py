@@ -113,7 +113,8 @@ def _graph_attrs(options, count):
                       "searchsize": "20", "remincross": "false"})
     if count >= HUGE_MAP:
         attrs.update({"splines": "polyline"})
-    header = card.title_and_legend(options.title, options.legend, options.color_by)
+    header = card.title_and_legend(options.title, options.legend, options.color_by,
+                                   compact=getattr(options, "page", None) in ("a4", "letter"))
     if header:
         attrs.update({"label": Html(header), "labelloc": "t", "labeljust": "c"})
     return attrs

@@ -147,6 +147,16 @@ def _small_text_warning(page, what):
 
 
 def _laid_out(amap, options, page):
+    """Lay *page* out and fit it to the paper; a page too small to read top-down is tried
+    left to right as well, and the larger of the two is kept."""
+    first = _laid_out_once(amap, options, page)
+    if first.body_pt >= MIN_BODY_PT or options.direction != "TB":
+        return first
+    turned = _laid_out_once(amap, replace(options, direction="LR"), page)
+    return turned if turned.body_pt > first.body_pt else first
+
+
+def _laid_out_once(amap, options, page):
     """Build *page*'s DOT, lay it out once and fit it to the paper."""
     from argmap.render.dot import build_dot
     from argmap.render.export import evaluation_labels, layout_size
