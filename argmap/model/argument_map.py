@@ -176,29 +176,50 @@ class ArgumentMap:
         amap = cls()
         steps = [("$.map", amap._update_meta, meta or {})]
         steps += [(f"$.documents[{i}]", amap._insert_document, d) for i, d in enumerate(documents)]
-        steps += [(f"$.nodes[{i}]", amap._insert_record, r) for i, r in enumerate(nodes)]
-        steps += [(f"$.edges[{i}]", amap._insert_edge_record, r) for i, r in enumerate(edges)]
-        for where, step, record in steps:
+        steps += [("$.nodes", amap._add_node_records, nodes),
+                  ("$.edges", amap._add_edge_records, edges)]
+        for where, step, records in steps:
             try:
-                step(record)
+                step(records)
             except ModelError as exc:
-                exc.where = where
+                exc.where = exc.where or where
                 raise
         return amap
 
-    def _insert_record(self, record):
-        if not isinstance(record, dict):
-            raise ModelError("a node must be an object with id, kind and text")
-        self._insert_node(record.get("id"), {k: v for k, v in record.items() if k != "id"})
+    def _add_node_records(self, records):
+        """Check every node record, then add them all at once (a map being built)."""
+        clean = {}
+        for i, record in enumerate(records):
+            try:
+                if not isinstance(record, dict):
+                    raise ModelError("a node must be an object with id, kind and text")
+                node_id = record.get("id")
+                attrs = {k: v for k, v in record.items() if k != "id"}
+                clean[node_id] = self._clean_node(node_id, attrs, clean)
+            except ModelError as exc:
+                exc.where = f"$.nodes[{i}]"
+                raise
+        self._graph.add_nodes_from(clean.items())
+        self._index = None
 
-    def _insert_edge_record(self, record):
-        if not isinstance(record, dict):
-            raise ModelError("an edge must be an object with source, target and relation")
-        for end in ("source", "target"):
-            if record.get(end) not in self._graph:
-                raise ModelError(f"{end} {record.get(end)!r} is not a node in this map")
-        attrs = {k: v for k, v in record.items() if k not in ("source", "target")}
-        self._insert_edge(record["source"], record["target"], attrs)
+    def _add_edge_records(self, records):
+        """Check every edge record, then add them all at once (a map being built)."""
+        clean = {}
+        for i, record in enumerate(records):
+            try:
+                if not isinstance(record, dict):
+                    raise ModelError("an edge must be an object with source, target and relation")
+                for end in ("source", "target"):
+                    end_id = record.get(end)
+                    if not isinstance(end_id, str) or end_id not in self._graph:
+                        raise ModelError(f"{end} {end_id!r} is not a node in this map")
+                attrs = {k: v for k, v in record.items() if k not in ("source", "target")}
+                pair = (record["source"], record["target"])
+                clean[pair] = self._clean_edge(*pair, attrs, clean)
+            except ModelError as exc:
+                exc.where = f"$.edges[{i}]"
+                raise
+        self._graph.add_edges_from((u, v, a) for (u, v), a in clean.items())
 
     def copy(self):
         """Return an independent copy (no listeners) that another thread may read.
@@ -285,18 +306,23 @@ class ArgumentMap:
             raise ModelError(f"source quote does not match document {span['doc']!r} "
                              f"at {span['start']}-{span['end']}")
 
-    def _insert_node(self, node_id, attrs, index=None):
+    def _clean_node(self, node_id, attrs, taken=()):
+        """Check a new node (its id free here and in *taken*); return its clean attributes."""
         check_text(node_id, "node id")
         if not node_id:
             raise ModelError("node id must not be empty")
-        if node_id in self._graph:
+        if node_id in self._graph or node_id in taken:
             raise ModelError(f"node id {node_id!r} is already in the map")
-        _check_index(index)
         clean = self._check_node_attrs(attrs)
         if clean.get("kind") not in KINDS:
             raise ModelError(f"a node needs a kind: one of {', '.join(KINDS)}")
         if "text" not in clean:
             raise ModelError("a node needs a text")
+        return clean
+
+    def _insert_node(self, node_id, attrs, index=None):
+        _check_index(index)
+        clean = self._clean_node(node_id, attrs)
         self._graph.add_node(node_id, **clean)
         self._index = None
         if index is not None and index < len(self._graph) - 1:
@@ -329,16 +355,21 @@ class ArgumentMap:
         self._emit(Change(ChangeType.NODE_CHANGED, node=node_id, keys=tuple(changes)))
         return old
 
-    def _insert_edge(self, source, target, attrs):
+    def _clean_edge(self, source, target, attrs, taken=()):
+        """Check a new edge (not already here nor in *taken*); return its clean attributes."""
         self.node(source)
         self.node(target)
         if source == target:
             raise ModelError("a node cannot bear on itself")
-        if self._graph.has_edge(source, target):
+        if self._graph.has_edge(source, target) or (source, target) in taken:
             raise ModelError(f"{source!r} is already connected to {target!r}")
         clean = {k: check_edge_attr(k, v) for k, v in attrs.items()}
         if clean.get("relation") not in RELATIONS:
             raise ModelError(f"an edge needs a relation: one of {', '.join(RELATIONS)}")
+        return clean
+
+    def _insert_edge(self, source, target, attrs):
+        clean = self._clean_edge(source, target, attrs)
         self._graph.add_edge(source, target, **clean)
         self._emit(Change(ChangeType.EDGE_ADDED, edge=(source, target)))
 
