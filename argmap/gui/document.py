@@ -134,14 +134,20 @@ class Document(QObject):
             return None
         return self.push(command)
 
-    def _add(self, make, *args, edit=False, **kwargs):
+    def _add_all(self, make, *args, edit=False, **kwargs):
+        """Push an edit that adds nodes; show them (open the first for typing with *edit*);
+        return their ids (empty when refused)."""
         done = self._edit(make, *args, **kwargs)
         if done is None:
-            return None
+            return []
         if edit and done.created:
             self._fresh = (done.created[0], self._top())
         self.nodes_created.emit(list(done.created), edit)
-        return done.created[0] if done.created else None
+        return list(done.created)
+
+    def _add(self, make, *args, edit=False, **kwargs):
+        created = self._add_all(make, *args, edit=edit, **kwargs)
+        return created[0] if created else None
 
     def is_fresh(self, node):
         """Whether *node* was just added for typing and nothing was done since."""
@@ -177,15 +183,7 @@ class Document(QObject):
 
     def paste(self, part, target=None):
         """Paste the map *part* under *target* (or in free space); return the new ids."""
-        try:
-            command = fragments.paste_fragment(self.amap, part, target, self._origin(target))
-        except ModelError as exc:
-            self.refused.emit(str(exc))
-            return []
-        if self.push(command) is None:
-            return []
-        self.nodes_created.emit(list(command.created), False)
-        return list(command.created)
+        return self._add_all(fragments.paste_fragment, part, target, self._origin(target))
 
     def _origin(self, target):
         spot = self.place(target)

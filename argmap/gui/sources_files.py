@@ -26,5 +26,7 @@ def map_of_documents(documents, draft=False):
     if command is not None:
         amap.apply(command)
     titles = [r.get("title") or r["id"] for r in amap.documents.values()]
-    amap.apply(edits.set_title(amap, "; ".join(titles)[:MAX_TITLE]) or edits.Batch("", []))
+    rename = edits.set_title(amap, "; ".join(titles)[:MAX_TITLE])
+    if rename is not None:
+        amap.apply(rename)
     return amap

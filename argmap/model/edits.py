@@ -112,7 +112,9 @@ def first_target(amap, node):
 # ---------------------------------------------------------------- removing
 def delete(amap, nodes=(), edges=()):
     """Remove *nodes* (with their links) and the links *edges*; what bore on them stays."""
-    nodes = [n for n in dict.fromkeys(nodes) if amap.node(n) is not None]
+    nodes = list(dict.fromkeys(nodes))
+    for node in nodes:
+        amap.node(node)   # an unknown node is refused before anything is decided
     doomed = set(nodes)
     steps = [Disconnect(u, v) for u, v in dict.fromkeys(edges)
              if u not in doomed and v not in doomed]
