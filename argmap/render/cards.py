@@ -119,7 +119,7 @@ def node_label(card, accent, headers=True):
     if headers:
         rating = f" \u00a0{html_text(card.rating)}" if card.rating else ""
         rows.append(f'<FONT POINT-SIZE="{style.HEADER_FONT_SIZE}" COLOR="{accent}">'
-                    f"<B>{html_text(card.header)}</B>{rating}</FONT>")
+                    f"<B>{html_lines(card.header, style.HEADER_WRAP_WIDTH)}</B>{rating}</FONT>")
     rows.append(html_lines(card.text, style.WRAP_WIDTH))
     if card.citation:
         lines = html_lines(card.citation, style.WRAP_WIDTH + 6, limit=240)

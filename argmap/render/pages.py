@@ -4,7 +4,8 @@ The whole map is scaled to fit the page (A4 and Letter in portrait or landscape,
 whichever draws it larger). When its body text would fall below
 :data:`MIN_BODY_PT` points, the map is drawn as one page per top-level line of
 argument instead: each direct premise of a main claim with its branch, under the
-main claim for context. A PDF holds every page; PNG and SVG pages are written as
+main claim for context; a branch still too large is split by premise, and a chain
+too long for a page is cut, with marks naming the page where it goes on. A PDF holds every page; PNG and SVG pages are written as
 numbered files ``OUT-1.png``, ``OUT-2.png``, ...
 
 Example
@@ -20,6 +21,7 @@ from dataclasses import dataclass, replace
 from argmap.errors import MissingDependencyError, RenderError
 from argmap.fileio import atomic_write, check_writable
 from argmap.render import look, style
+from argmap.render.dot import attr_list
 
 #: Page sizes in points (portrait for paper, landscape for the slide).
 PAGE_SIZES = {"a4": (595.28, 841.89), "letter": (612.0, 792.0), "slide": (960.0, 540.0)}
@@ -45,6 +47,7 @@ class Page:
     height: float = 0.0
     scale: float = 1.0
     landscape: bool = False
+    links: tuple = ()
 
     @property
     def body_pt(self):
@@ -94,8 +97,10 @@ def lines_of_argument(amap, nodes):
 def plan_pages(amap, options):
     """Return ``(pages, warnings)``: the whole map on one page, or one page per line.
 
-    A line of argument too large for readable text is split further, one page
-    per premise of its top, each page keeping the claims above it for context.
+    A line of argument too large for readable text is split further: one page per
+    premise of its top, each page keeping the claims above it for context; a chain
+    too long for a page is cut, and a mark on the cut card names the page where its
+    premises go on, where they stand under the main claim again (see :class:`Link`).
     """
     from argmap.render.export import selected_nodes
 
@@ -107,38 +112,127 @@ def plan_pages(amap, options):
     lines = lines_of_argument(amap, nodes)
     if len(lines) < 2 and not any(_premises(amap, p, nodes) for _, p in lines if p):
         return [whole], [_small_text_warning(whole, "the map")]
-    placeholder = f"{title} (00/00)"
+    planner = _Planner(amap, options, nodes, f"{title} (00/00)")
     sets = []
     for main, premise in lines:
-        context = {main}
-        sets.extend(_line_sets(amap, options, context, premise, nodes, placeholder)
-                    if premise else [context])
+        sets.extend(planner.line_sets(main, {main}, premise, ()) if premise
+                    else [({main}, ())])
     pages, warnings = [], []
-    for number, line_nodes in enumerate(sets, 1):
+    for number, (line_nodes, links) in enumerate(_numbered(sets), 1):
         caption = f"{title} ({number}/{len(sets)})" if title else f"{number}/{len(sets)}"
-        page = _laid_out(amap, options, Page(line_nodes, caption))
+        page = _laid_out(amap, options, Page(line_nodes, caption, links=links))
         if page.body_pt < MIN_BODY_PT:
             warnings.append(_small_text_warning(page, f"page {number}"))
         pages.append(page)
     return pages, warnings
 
 
+@dataclass(frozen=True)
+class Link:
+    """A mark joining two pages of one line of argument.
+
+    ``continues``: the premises of *node* go on on page *page*; ``under``: *node*
+    stands under the main claim *target* through the claims of page *page*.
+    """
+
+    node: str
+    kind: str
+    target: str = None
+    page: int = 0
+
+
 def _premises(amap, node, nodes):
     return [p for p in amap.graph.predecessors(node) if p in nodes]
 
 
-def _line_sets(amap, options, context, top, nodes, caption):
-    """Return the node sets of the pages of *top*'s branch, under the claims in *context*."""
-    from argmap.model import queries
+class _Planner:
+    """Splits lines of argument into node sets that each fit a page readably."""
 
-    branch = (queries.subtree(amap, top) & nodes) | context
-    premises = [p for p in _premises(amap, top, nodes) if p not in context]
-    if not premises or _laid_out(amap, options, Page(branch, caption)).body_pt >= MIN_BODY_PT:
-        return [branch]
-    found = []
-    for premise in premises:
-        found.extend(_line_sets(amap, options, context | {top}, premise, nodes, caption))
-    return found
+    def __init__(self, amap, options, nodes, caption):
+        self.amap, self.options, self.nodes, self.caption = amap, options, nodes, caption
+
+    def readable(self, page_nodes, links):
+        page = Page(page_nodes, self.caption, links=tuple(links))
+        return _laid_out(self.amap, self.options, page).body_pt >= MIN_BODY_PT
+
+    def line_sets(self, main, context, top, links):
+        """Return ``[(nodes, links)]``: the pages of *top*'s branch under *context*."""
+        from argmap.model import queries
+
+        branch = (queries.subtree(self.amap, top) & self.nodes) | context
+        premises = [p for p in _premises(self.amap, top, self.nodes) if p not in context]
+        if not premises or self.readable(branch, links):
+            return [(branch, links)]
+        if len(premises) == 1:
+            return self.cut_chain(main, context, top, links)
+        found = []
+        for premise in premises:
+            found.extend(self.line_sets(main, context | {top}, premise, links))
+        return found
+
+    def cut_chain(self, main, context, top, links):
+        """Return the pages of a branch too deep for one: as many levels below *top* as
+        fit, then a page for the rest of each cut card's premises."""
+        levels = self.levels(top, context)
+        for depth in range(len(levels) - 1, 0, -1):
+            shown = context.union(*levels[:depth + 1])
+            cut = [n for n in levels[depth]
+                   if any(p not in shown for p in _premises(self.amap, n, self.nodes))]
+            page_links = links + tuple(Link(n, "continues") for n in cut)
+            if depth == 1 or self.readable(shown, page_links):
+                break
+        found = [(shown, page_links)]
+        for node in cut:
+            found.extend(self.line_sets(main, {main}, node, (Link(node, "under", main),)))
+        return found
+
+    def levels(self, top, context):
+        """Return the premises of *top* level by level (``[[top], [its premises], ...]``)."""
+        seen, levels = set(context) | {top}, [[top]]
+        while True:
+            below = []
+            for node in levels[-1]:
+                for premise in _premises(self.amap, node, self.nodes):
+                    if premise not in seen:
+                        seen.add(premise)
+                        below.append(premise)
+            if not below:
+                return levels
+            levels.append(below)
+
+
+def _numbered(sets):
+    """Return *sets* with the page number of every link's other page filled in."""
+    pages_of = {}
+    for number, (_, links) in enumerate(sets, 1):
+        for link in links:
+            pages_of[(link.node, link.kind)] = number
+    other = {"continues": "under", "under": "continues"}
+    return [(nodes, tuple(replace(link, page=pages_of.get((link.node, other[link.kind]), 0))
+                          for link in links))
+            for nodes, links in sets]
+
+
+def link_lines(ids, links):
+    """Return the DOT lines of a page's :class:`Link` marks (text by argmap, never the map)."""
+    lines = []
+    for number, link in enumerate(links):
+        page = f"page {link.page:02d}" if link.page == 0 else f"page {link.page}"
+        if link.kind == "continues":
+            mark = f"mark{number}"
+            lines.append(f"{mark} " + attr_list({
+                "shape": "plaintext", "style": "", "fontname": style.FONT_FAMILY, "fontsize": style.CITATION_FONT_SIZE,
+                "fontcolor": style.CITATION_COLOR, "label": f"continued on {page}"}) + ";")
+            lines.append(f"{ids[link.node]} -> {mark} " + attr_list(_LINK_EDGE) + ";")
+        else:
+            lines.append(f"{ids[link.target]} -> {ids[link.node]} " + attr_list(
+                dict(_LINK_EDGE, dir="back", label=f"through {page}",
+                     fontname=style.FONT_FAMILY, fontsize=style.CITATION_FONT_SIZE,
+                     fontcolor=style.CITATION_COLOR)) + ";")
+    return lines
+
+
+_LINK_EDGE = {"dir": "none", "style": "dashed", "color": "#808080"}
 
 
 def _small_text_warning(page, what):
@@ -163,7 +257,10 @@ def _laid_out_once(amap, options, page):
     from argmap.render.graphviz import run_graphviz
 
     page_options = replace(options, title=page.title, nodes=page.nodes, root=None)
-    source = build_dot(amap, page_options, set(page.nodes), evaluation_labels(amap, options)).text
+    drawn = build_dot(amap, page_options, set(page.nodes), evaluation_labels(amap, options))
+    source = drawn.text
+    if page.links:
+        source = source[:-2] + "\n" + "\n".join(link_lines(drawn.ids, page.links)) + "\n}\n"
     source = look.restyle_dot(source.replace('pad="0.3"', 'pad="0"', 1),
                               options.background, options.theme)
     laid_out = run_graphviz(source, "dot", timeout=options.timeout)

@@ -64,6 +64,8 @@ FONT_FAMILY = "DejaVu Sans"
 FONT_SIZE = 11
 #: Characters per wrapped label line.
 WRAP_WIDTH = 34
+#: Characters per line of a card's header (smaller bold type: about the body's width).
+HEADER_WRAP_WIDTH = 44
 
 #: Sizes (points) of the smaller lines on a card and of the title.
 HEADER_FONT_SIZE = 8
