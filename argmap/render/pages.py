@@ -5,8 +5,9 @@ whichever draws it larger). When its body text would fall below
 :data:`MIN_BODY_PT` points, the map is drawn as one page per top-level line of
 argument instead: each direct premise of a main claim with its branch, under the
 main claim for context; a branch still too large is split by premise, and a chain
-too long for a page is cut, with marks naming the page where it goes on. A PDF holds every page; PNG and SVG pages are written as
-numbered files ``OUT-1.png``, ``OUT-2.png``, ...
+too long for a page is cut, with marks naming the page where it goes on. A PDF
+holds every page; PNG and SVG pages are written as numbered files ``OUT-1.png``,
+``OUT-2.png``, ...
 
 Example
 -------
