@@ -19,6 +19,10 @@ DIRECTIONS = ("TB", "BT", "LR", "RL")
 #: Page presets: shown name -> ExportOptions.page.
 PAGE_PRESETS = {"Fit the map (no page)": None, "A4 page": "a4", "Letter page": "letter",
                 "16:9 slide": "slide"}
+#: Layout choices: shown name -> ExportOptions.layout.
+LAYOUT_CHOICES = {"As arranged in the editor": "arranged", "Fresh layout by Graphviz": "auto"}
+#: Width of a card (points) and a typical card's height, for the size of an arranged picture.
+CARD_WIDTH_PT, CARD_HEIGHT_PT = 240.0, 90.0
 
 
 def export_to(document, path, options):
@@ -70,10 +74,11 @@ class ExportDialog(QDialog):
         self.subtree = QCheckBox("Only the selected node and what bears on it")
         self.subtree.setEnabled(self.selection.single() is not None)
         self._build_page_choices()
+        self._build_layout_choice()
         self.size_label = QLabel("—")
         self.size_label.setTextFormat(Qt.PlainText)   # a Graphviz message may quote the map
         for label, widget in (("Format", self.format), ("Resolution (dpi)", self.dpi),
-                              ("Direction", self.direction)):
+                              ("Layout", self.layout), ("Direction", self.direction)):
             form.addRow(label, widget)
         for label, widget in (("Page", self.page), ("Background", self.background),
                               ("Theme", self.theme)):
@@ -86,7 +91,7 @@ class ExportDialog(QDialog):
         buttons.accepted.connect(self.choose_file)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
-        for widget in (self.format, self.direction):
+        for widget in (self.format, self.direction, self.layout, self.page):
             widget.currentTextChanged.connect(lambda _: self.preview())
         self.dpi.valueChanged.connect(lambda _: self.preview())
 
@@ -101,6 +106,25 @@ class ExportDialog(QDialog):
         self.theme = QComboBox()
         self.theme.addItems(["light", "dark"])
 
+    def _build_layout_choice(self):
+        """As arranged (every card where it sits on the canvas) or a fresh Graphviz layout."""
+        from argmap.render.arranged import is_arranged
+
+        amap = self.document.amap
+        self.layout = QComboBox()
+        self.layout.addItems(list(LAYOUT_CHOICES))
+        self.arranged = is_arranged(amap, list(amap.graph.nodes))
+        if not self.arranged:
+            self.layout.setCurrentText("Fresh layout by Graphviz")
+            self.layout.model().item(0).setEnabled(False)
+            self.layout.setToolTip("Some cards have no place on the canvas yet")
+
+    def layout_choice(self):
+        """``arranged`` or ``auto``; page presets are always laid out afresh for the page."""
+        if PAGE_PRESETS[self.page.currentText()] is not None:
+            return "auto"
+        return LAYOUT_CHOICES[self.layout.currentText()]
+
     def options(self):
         """The render options chosen in the dialog."""
         from argmap.render.export import ExportOptions
@@ -110,6 +134,7 @@ class ExportDialog(QDialog):
                              direction=self.direction.currentText(), root=root,
                              legend=self.legend.isChecked(),
                              color_by="evaluation" if self.by_evaluation.isChecked() else "kind",
+                             layout=self.layout_choice(),
                              page=PAGE_PRESETS[self.page.currentText()],
                              background=self.background.currentText(),
                              theme=self.theme.currentText())
@@ -120,12 +145,18 @@ class ExportDialog(QDialog):
         if not len(self.document.amap):
             self.size_label.setText("empty map")
             return
+        paged = PAGE_PRESETS[self.page.currentText()] is not None
+        self.layout.setEnabled(not paged)
+        self.direction.setEnabled(self.layout_choice() == "auto")
+        if self.layout_choice() == "arranged":
+            self.size_label.setText(self._size_text(*self._arranged_extent()))
+            return
         direction = self.direction.currentText()
         layout = self._layouts.get(direction)
         if isinstance(layout, str):
             self.size_label.setText(layout)
         elif layout is not None:
-            self.size_label.setText(self._size_text(layout))
+            self.size_label.setText(self._size_text(layout.width, layout.height))
         elif direction not in self._pending:
             self.size_label.setText("measuring…")
             self._measure(direction)
@@ -145,12 +176,20 @@ class ExportDialog(QDialog):
         self._layouts[direction] = layout
         self.preview()
 
-    def _size_text(self, layout):
+    def _arranged_extent(self):
+        """The extent (points) of the cards where they sit on the canvas."""
+        graph = self.document.amap.graph
+        xs = [float(graph.nodes[n]["pos"][0]) for n in graph.nodes]
+        ys = [float(graph.nodes[n]["pos"][1]) for n in graph.nodes]
+        return max(xs) - min(xs) + CARD_WIDTH_PT, max(ys) - min(ys) + CARD_HEIGHT_PT
+
+    def _size_text(self, width, height):
+        """The picture's size from its drawing's *width* x *height* in points."""
         if self.format.currentText() == "PNG":
             dpi = self.dpi.value() or 96
-            return (f"about {layout.width * dpi / 72:.0f} × {layout.height * dpi / 72:.0f}"
+            return (f"about {width * dpi / 72:.0f} × {height * dpi / 72:.0f}"
                     " px (plus title and legend)")
-        return f"about {layout.width / 72 * 2.54:.1f} × {layout.height / 72 * 2.54:.1f} cm"
+        return f"about {width / 72 * 2.54:.1f} × {height / 72 * 2.54:.1f} cm"
 
     def done(self, result):
         for job in self._jobs:  # a measurement still running reports to nobody

@@ -158,7 +158,8 @@ def _exported_headers(path, tmp_path):
     headers = {}
     for node, dot_id in ids.items():
         line = re.search(rf"^{dot_id} \[.*$", text, re.M).group(0)
-        headers[node] = html.unescape(re.search(r"<B>(.*?)</B>", line).group(1))
+        wrapped = re.search(r"<B>(.*?)</B>", line).group(1)
+        headers[node] = html.unescape(wrapped.replace("<BR/>", " "))
     return headers
 
 
@@ -188,8 +189,13 @@ def test_export_dialog_preview_measures_off_the_gui_thread(make_window, qtbot, m
     from argmap.gui.export_dialog import ExportDialog
 
     window = make_window(SHIPPED[0])
+    qtbot.waitUntil(lambda: not window.document.jobs.active, timeout=30000)
+    threads.clear()   # the window's own first layout
     dialog = ExportDialog(window.document, window.selection, window)
     qtbot.addWidget(dialog)
+    assert dialog.size_label.text().startswith("about")   # as arranged: no layout to wait for
+    assert not threads
+    dialog.layout.setCurrentText("Fresh layout by Graphviz")
     assert dialog.size_label.text() == "measuring…"
     qtbot.waitUntil(lambda: dialog.size_label.text().startswith("about"), timeout=20000)
     assert threads and threading.main_thread() not in threads

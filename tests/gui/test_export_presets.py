@@ -32,3 +32,39 @@ def test_dialog_exports_an_a4_page(make_window, map_file, tmp_path, qtbot):
     job = dialog.export(str(out))
     qtbot.waitUntil(lambda: out.exists() and not window.document.jobs.active, timeout=20000)
     assert job is not None and png_dpi(out.read_bytes()) == 150
+
+
+def test_dialog_offers_the_arrangement_or_a_fresh_layout(make_window, map_file, qtbot):
+    """A map placed on the canvas exports as arranged by default (direction then means
+    nothing); a fresh layout can be chosen, and page presets are always laid out afresh."""
+    from argmap.gui.export_dialog import ExportDialog
+    from argmap.render.arranged import is_arranged
+
+    window = make_window(str(map_file))
+    amap = window.document.amap
+    assert is_arranged(amap, list(amap.graph.nodes))
+    dialog = ExportDialog(window.document, window.selection, window)
+    qtbot.addWidget(dialog)
+    assert dialog.options().layout == "arranged" and not dialog.direction.isEnabled()
+    dialog.layout.setCurrentText("Fresh layout by Graphviz")
+    assert dialog.options().layout == "auto" and dialog.direction.isEnabled()
+    dialog.layout.setCurrentText("As arranged in the editor")
+    dialog.page.setCurrentText("A4 page")
+    assert dialog.options().layout == "auto" and not dialog.layout.isEnabled()
+    dialog.reject()
+
+
+def test_dialog_without_an_arrangement_offers_only_a_fresh_layout(make_window, qtbot, tmp_path):
+    """When a card has no place yet, 'as arranged' cannot be chosen."""
+    from argmap.gui.export_dialog import ExportDialog
+    from argmap.model import ArgumentMap
+
+    window = make_window()
+    amap = ArgumentMap("Unplaced")
+    amap.add_node("claim", "A claim with no place on the canvas")
+    window.document.amap = amap
+    dialog = ExportDialog(window.document, window.selection, window)
+    qtbot.addWidget(dialog)
+    assert dialog.options().layout == "auto"
+    assert not dialog.layout.model().item(0).isEnabled()
+    dialog.reject()
