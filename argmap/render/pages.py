@@ -78,9 +78,11 @@ def fit(page, width, height):
 
 
 def lines_of_argument(amap, nodes):
-    """Return ``[(main claim, premise)]``: the top-level lines of argument among *nodes*.
+    """Return ``[(main claim, premises)]``: the top-level lines of argument among *nodes*.
 
-    A main claim nothing bears on gives ``(main, None)``.
+    *premises* is a tuple: one premise, or co-premises that bear on the main claim
+    only together (one edge ``group``). A main claim nothing bears on gives
+    ``(main, ())``.
     """
     from argmap.model import queries
 
@@ -88,11 +90,24 @@ def lines_of_argument(amap, nodes):
     for main in queries.main_claims(amap):
         if main not in nodes:
             continue
-        premises = [p for p in amap.graph.predecessors(main) if p in nodes]
-        lines.extend((main, premise) for premise in premises)
-        if not premises:
-            lines.append((main, None))
+        units = premise_units(amap, main, nodes)
+        lines.extend((main, unit) for unit in units)
+        if not units:
+            lines.append((main, ()))
     return lines
+
+
+def premise_units(amap, node, nodes, exclude=()):
+    """Return the premises of *node* among *nodes* as tuples that stay on one page:
+    co-premises (one edge ``group`` and relation) together, every other premise alone."""
+    units = {}
+    for premise in amap.graph.predecessors(node):
+        if premise in nodes and premise not in exclude:
+            edge = amap.graph.edges[premise, node]
+            group = edge.get("group")
+            key = (group, edge["relation"]) if group is not None else (premise,)
+            units.setdefault(key, []).append(premise)
+    return [tuple(unit) for unit in units.values()]
 
 
 def plan_pages(amap, options):
@@ -111,13 +126,12 @@ def plan_pages(amap, options):
     if whole.body_pt >= MIN_BODY_PT:
         return [whole], []
     lines = lines_of_argument(amap, nodes)
-    if len(lines) < 2 and not any(_premises(amap, p, nodes) for _, p in lines if p):
+    if len(lines) < 2 and not any(_premises(amap, p, nodes) for _, unit in lines for p in unit):
         return [whole], [_small_text_warning(whole, "the map")]
     planner = _Planner(amap, options, nodes, f"{title} (00/00)")
     sets = []
-    for main, premise in lines:
-        sets.extend(planner.line_sets(main, {main}, premise, ()) if premise
-                    else [({main}, ())])
+    for main, unit in lines:
+        sets.extend(planner.line_sets(main, {main}, unit, ()) if unit else [({main}, ())])
     pages, warnings = [], []
     for number, (line_nodes, links) in enumerate(_numbered(sets), 1):
         caption = f"{title} ({number}/{len(sets)})" if title else f"{number}/{len(sets)}"
@@ -156,25 +170,28 @@ class _Planner:
         page = Page(page_nodes, self.caption, links=tuple(links))
         return _laid_out(self.amap, self.options, page).body_pt >= MIN_BODY_PT
 
-    def line_sets(self, main, context, top, links):
-        """Return ``[(nodes, links)]``: the pages of *top*'s branch under *context*."""
+    def line_sets(self, main, context, tops, links):
+        """Return ``[(nodes, links)]``: the pages of the branches of *tops* (a premise,
+        or co-premises) under *context*."""
         from argmap.model import queries
 
-        branch = (queries.subtree(self.amap, top) & self.nodes) | context
-        premises = [p for p in _premises(self.amap, top, self.nodes) if p not in context]
-        if not premises or self.readable(branch, links):
+        branch = set(context).union(*(queries.subtree(self.amap, top) for top in tops))
+        branch &= self.nodes | set(context)
+        below = [unit for top in tops
+                 for unit in premise_units(self.amap, top, self.nodes, exclude=context)]
+        if not below or self.readable(branch, links):
             return [(branch, links)]
-        if len(premises) == 1:
-            return self.cut_chain(main, context, top, links)
+        if len(below) == 1:
+            return self.cut_chain(main, context, tops, links)
         found = []
-        for premise in premises:
-            found.extend(self.line_sets(main, context | {top}, premise, links))
+        for unit in below:
+            found.extend(self.line_sets(main, context | set(tops), unit, links))
         return found
 
-    def cut_chain(self, main, context, top, links):
-        """Return the pages of a branch too deep for one: as many levels below *top* as
+    def cut_chain(self, main, context, tops, links):
+        """Return the pages of a branch too deep for one: as many levels below *tops* as
         fit, then a page for the rest of each cut card's premises."""
-        levels = self.levels(top, context)
+        levels = self.levels(tops, context)
         for depth in range(len(levels) - 1, 0, -1):
             shown = context.union(*levels[:depth + 1])
             cut = [n for n in levels[depth]
@@ -184,12 +201,12 @@ class _Planner:
                 break
         found = [(shown, page_links)]
         for node in cut:
-            found.extend(self.line_sets(main, {main}, node, (Link(node, "under", main),)))
+            found.extend(self.line_sets(main, {main}, (node,), (Link(node, "under", main),)))
         return found
 
-    def levels(self, top, context):
-        """Return the premises of *top* level by level (``[[top], [its premises], ...]``)."""
-        seen, levels = set(context) | {top}, [[top]]
+    def levels(self, tops, context):
+        """Return the premises of *tops* level by level (``[[tops], [their premises], ...]``)."""
+        seen, levels = set(context) | set(tops), [list(tops)]
         while True:
             below = []
             for node in levels[-1]:

@@ -205,3 +205,21 @@ def test_page_export_refuses_dot_and_unknown_pages(small_map, tmp_path):
         export_file(small_map, tmp_path / "x.dot", ExportOptions(page="a4"))
     with pytest.raises(RenderError, match="unknown page"):
         export_file(small_map, tmp_path / "x.pdf", ExportOptions(page="a3"))
+
+
+@pytest.mark.graphviz
+@pytest.mark.parametrize("paper", ["a4", "slide"])
+def test_co_premises_stay_on_one_page(seeded, paper):
+    """Premises that bear on a claim only together are drawn together wherever the
+    claim they bear on is drawn with one of them."""
+    groups = {}
+    for premise, target, edge in seeded.graph.edges(data=True):
+        if edge.get("group") is not None:
+            groups.setdefault((target, edge["group"]), set()).add(premise)
+    assert any(len(members) > 1 for members in groups.values())
+    planned, _ = pages.plan_pages(seeded, ExportOptions(page=paper, fmt="png"))
+    assert len(planned) > 1
+    for page in planned:
+        for (target, _), members in groups.items():
+            if target in page.nodes and members & page.nodes:
+                assert members <= page.nodes, (page.title, members - page.nodes)
