@@ -52,4 +52,4 @@ def editor_exit():
 
 
 if __name__ == "__main__":
-    main_exit()
+    sys.exit(main())

@@ -122,6 +122,23 @@ def test_a_file_argument_opens_the_editor(monkeypatch, tmp_path):
     assert opened == [str(tmp_path / "x.argmap"), None, "m.argmap"]
 
 
+def test_python_m_argmap_alone_opens_the_editor_on_the_seeded_map(monkeypatch):
+    """``python -m argmap`` with no argument opens the editor; the ``argmap`` console
+    script alone shows its usage."""
+    import runpy
+
+    opened = []
+    monkeypatch.setattr("argmap.gui.app.run", lambda path=None: opened.append(path) or 0)
+    monkeypatch.setattr(sys, "argv", ["python -m argmap"])
+    monkeypatch.delitem(sys.modules, "argmap.__main__")   # run afresh, as python -m does
+    with pytest.raises(SystemExit) as exited:
+        runpy.run_module("argmap", run_name="__main__", alter_sys=False)
+    assert exited.value.code == 0 and opened == [None]
+    with pytest.raises(SystemExit) as exited:
+        launcher.main_exit()
+    assert exited.value.code == 2 and opened == [None]
+
+
 # --------------------------------------------------------------- desktop
 def test_the_desktop_entry_is_valid(tmp_path):
     """desktop-file-validate accepts the entry argmap installs, hints included."""
