@@ -2,17 +2,22 @@
 # Installs what argmap needs from the system: Graphviz, Python's venv, and the
 # libraries Qt's xcb and offscreen platforms load. Uses apt when root or
 # password-less sudo allows; otherwise stops with the exact command to run.
+# With --check it only prints the missing packages (one line) and installs nothing.
 set -euo pipefail
 
 python=${PYTHON:-python3}
 packages=()
-have_lib() { ldconfig -p 2>/dev/null | grep -q "$1"; }
+# Read once and matched in the shell: `ldconfig -p | grep -q` fails at random under
+# pipefail, since grep's early exit kills ldconfig with SIGPIPE.
+libraries=$(ldconfig -p 2>/dev/null || true)
+fonts=$(fc-list 2>/dev/null || true)
+have_lib() { [[ $libraries == *"$1"* ]]; }
 
 command -v dot >/dev/null 2>&1 || packages+=(graphviz)
 command -v pdftotext >/dev/null 2>&1 || packages+=(poppler-utils)   # PDF checks in the tests
 command -v desktop-file-validate >/dev/null 2>&1 || packages+=(desktop-file-utils)   # checks the desktop entry
 "$python" -c 'import venv, ensurepip' >/dev/null 2>&1 || packages+=(python3-venv)
-fc-list 2>/dev/null | grep -qi dejavu || packages+=(fonts-dejavu-core)
+[[ ${fonts,,} == *dejavu* ]] || packages+=(fonts-dejavu-core)
 # library file            Debian package
 while read -r lib pkg; do
   have_lib "$lib" || packages+=("$pkg")
@@ -33,6 +38,10 @@ libxcb-render-util.so.0   libxcb-render-util0
 libxcb-image.so.0         libxcb-image0
 LIBS
 
+if [ "${1:-}" = "--check" ]; then
+  echo "${packages[*]}"
+  exit 0
+fi
 [ ${#packages[@]} -eq 0 ] && exit 0
 
 if ! command -v apt-get >/dev/null 2>&1; then
