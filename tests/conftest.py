@@ -8,10 +8,11 @@ import pytest
 import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-# Recovery copies, error logs and layout caches of the tests stay out of the user's folders.
+# Recovery copies, error logs, settings and layout caches of the tests stay out of the user's folders.
 _PRIVATE = tempfile.mkdtemp(prefix="argmap-tests-")
 os.environ["XDG_DATA_HOME"] = os.path.join(_PRIVATE, "data")
 os.environ["XDG_CACHE_HOME"] = os.path.join(_PRIVATE, "cache")
+os.environ["XDG_CONFIG_HOME"] = os.path.join(_PRIVATE, "config")   # settings, recent files
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED = os.path.join(os.path.dirname(REPO), "shared")
