@@ -9,7 +9,7 @@ closes files.
 
 import os
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QUndoView,
@@ -383,7 +383,7 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 820)
+            self.resize(QSize(1280, 820).boundedTo(self.screen().availableSize()))
         state = self.settings.value("state")
         if state is not None:
             self.restoreState(state, STATE_VERSION)
