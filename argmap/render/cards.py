@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from argmap.model.schema import RELATIONS
 from argmap.render import style
-from argmap.render.text import html_lines, html_text
+from argmap.render.text import escape_html, html_lines, html_text, one_line, text_lines
 
 SEPARATOR = " \u00b7 "
 
@@ -113,20 +113,54 @@ def _card(amap, node, attrs, place):
                 citation_text(amap, attrs), style.rating_text(attrs.get("rating")))
 
 
+@dataclass(frozen=True)
+class CardText:
+    """The lines a card shows, as plain text cleaned and cut: every writer draws these.
+
+    ``header`` and ``rating`` are ``""`` when the card has none (or headers are
+    off); ``body`` and ``citation`` are tuples of wrapped lines.
+    """
+
+    header: str
+    rating: str
+    body: tuple
+    citation: tuple
+
+
+#: Characters per line of a citation (its font is smaller than the statement's).
+CITATION_WIDTH = style.WRAP_WIDTH + 6
+CITATION_LIMIT = 240
+
+
+def card_text(card, headers=True):
+    """Return the :class:`CardText` of a :class:`Card`: header, rating, wrapped statement
+    and citation."""
+    header = one_line(card.header) if headers else ""
+    rating = one_line(card.rating) if headers and card.rating else ""
+    citation = (tuple(text_lines(card.citation, CITATION_WIDTH, limit=CITATION_LIMIT))
+                if card.citation else ())
+    return CardText(header, rating, tuple(text_lines(card.text, style.WRAP_WIDTH)), citation)
+
+
 def node_label(card, accent, headers=True):
     """Return the HTML-like label (without the outer ``<>``) of a :class:`Card`."""
+    shown = card_text(card, headers)
     rows = []
     if headers:
-        rating = f" \u00a0{html_text(card.rating)}" if card.rating else ""
+        rating = f" \u00a0{escape_html(shown.rating)}" if shown.rating else ""
         rows.append(f'<FONT POINT-SIZE="{style.HEADER_FONT_SIZE}" COLOR="{accent}">'
-                    f"<B>{html_text(card.header)}</B>{rating}</FONT>")
-    rows.append(html_lines(card.text, style.WRAP_WIDTH))
-    if card.citation:
-        lines = html_lines(card.citation, style.WRAP_WIDTH + 6, limit=240)
+                    f"<B>{escape_html(shown.header)}</B>{rating}</FONT>")
+    rows.append(_html_rows(shown.body))
+    if shown.citation:
         rows.append(f'<FONT POINT-SIZE="{style.CITATION_FONT_SIZE}" '
-                    f'COLOR="{style.CITATION_COLOR}"><I>{lines}</I></FONT>')
+                    f'COLOR="{style.CITATION_COLOR}"><I>{_html_rows(shown.citation)}</I></FONT>')
     cells = "".join(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{row}</TD></TR>' for row in rows)
     return _TABLE + cells + "</TABLE>"
+
+
+def _html_rows(lines):
+    """Escaped *lines* joined by line breaks."""
+    return "<BR/>".join(escape_html(line) for line in lines)
 
 
 def _sample(fill, border, text, name, rounded=True):
