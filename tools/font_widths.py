@@ -102,17 +102,35 @@ def face_widths(path):
 
 
 def runs(widths):
-    """Encode ``{code: width}`` as text: ``first:w,w,w;first:w,...`` over runs of code points."""
+    """Encode ``{code: width}`` as text: ``first:w,w,w*n;first:w,...`` over runs of consecutive
+    code points (``w*n``: *n* code points in a row of width *w*)."""
     parts, codes = [], sorted(widths)
     index = 0
     while index < len(codes):
         first = index
         while index + 1 < len(codes) and codes[index + 1] == codes[index] + 1:
             index += 1
-        values = ",".join(str(widths[code]) for code in codes[first:index + 1])
-        parts.append(f"{codes[first]:x}:{values}")
+        values = [widths[code] for code in codes[first:index + 1]]
+        parts.append(f"{codes[first]:x}:{_repeats(values)}")
         index += 1
     return ";".join(parts)
+
+
+def _repeats(values):
+    """``w,w,w,v`` as ``w*3,v``."""
+    out, at = [], 0
+    while at < len(values):
+        count = 1
+        while at + count < len(values) and values[at + count] == values[at]:
+            count += 1
+        out.append(f"{values[at]}*{count}" if count > 2 else ",".join([str(values[at])] * count))
+        at += count
+    return ",".join(out)
+
+
+def changes(widths, base):
+    """The entries of *widths* that *base* lacks or has with another width."""
+    return {code: width for code, width in widths.items() if base.get(code) != width}
 
 
 def main(argv=None):
@@ -124,19 +142,23 @@ def main(argv=None):
              "",
              "Written by tools/font_widths.py from the font files; do not edit. Each face is",
              "``first:w,w,...;first:w,...``: runs of consecutive code points (hexadecimal",
-             'first), each with its advance width.', '"""', ""]
-    units = None
+             "first), each with its advance width, ``w*n`` for n in a row of the same width.",
+             "ITALIC holds only what differs from REGULAR (a character the oblique face lacks",
+             'is drawn from another face).', '"""', ""]
+    units, regular = None, None
     for face, name in FACES.items():
         face_units, widths = face_widths(os.path.join(args.fonts, name))
         if units not in (None, face_units):
             sys.exit("the faces have different units per em")
         units = face_units
-        text = runs(widths)
-        chunks = [text[i:i + 88] for i in range(0, len(text), 88)]
+        if face == "regular":
+            regular = widths
+        text = runs(changes(widths, regular) if face == "italic" else widths)
+        chunks = [text[i:i + 96] for i in range(0, len(text), 96)]
         lines.append(f"{face.upper()} = (")
         lines.extend(f'    "{chunk}"' for chunk in chunks)
         lines.append(")")
-    lines.insert(7, f"UNITS_PER_EM = {units}\n")
+    lines.insert(9, f"UNITS_PER_EM = {units}\n")
     with open(args.output, "w", encoding="ascii") as handle:
         handle.write("\n".join(lines) + "\n")
     print(f"wrote {args.output}")

@@ -23,9 +23,12 @@ def _parse(encoded):
     widths = {}
     for run in encoded.split(";"):
         first, values = run.split(":")
-        start = int(first, 16)
-        for offset, value in enumerate(values.split(",")):
-            widths[chr(start + offset)] = int(value)
+        code = int(first, 16)
+        for value in values.split(","):
+            width, _, count = value.partition("*")
+            for _ in range(int(count or 1)):
+                widths[chr(code)] = int(width)
+                code += 1
     return widths
 
 
@@ -36,6 +39,8 @@ class _Face:
         from argmap.render import font_widths
 
         self.units = _parse(getattr(font_widths, name.upper()))
+        if name == "italic":   # kept as what differs from the upright face
+            self.units = {**_face("regular").units, **self.units}
         self.per_em = font_widths.UNITS_PER_EM
         self.sizes = {}
 
