@@ -60,6 +60,11 @@ class CardBox:
     height: float
     label_width: float
 
+    @property
+    def text_left(self):
+        """Where the lines start, from the card's left."""
+        return (self.width - self.label_width) / 2 + CELL_PADDING
+
     def lines(self):
         """Yield ``(role, x, y, text)`` of every line, x and y from the card's top left.
 
@@ -67,7 +72,7 @@ class CardBox:
         line's baseline.
         """
         shown = self.text
-        x = (self.width - self.label_width) / 2 + CELL_PADDING
+        x = self.text_left
         y = (self.height - natural_height(shown)) / 2
         if shown.header:
             yield "header", x, y + HEADER_BASELINE, shown.header

@@ -96,16 +96,17 @@ def _card_svg(drawn, node, index, options, labels, colour):
     fill, border, text = (colour(c) for c in node_colours(card, options, labels))
     pen = number(style.role_style(card.place)["penwidth"])
     parts = [f'<g id="node{index}" class="node" font-size="{style.FONT_SIZE}" fill="{text}">'
-             f"<title>{drawn.ids[node]}</title>",
+             f"<title>{drawn.ids[node]}</title>"
              f'<path d="{_outline(card.kind, left, top, box)}" fill="{fill}" stroke="{border}" '
              f'stroke-width="{pen}"/>']
     roles = _line_attributes(border, colour(style.CITATION_COLOR))
+    text_x = number(left + box.text_left)   # where every line but the rating starts
     for role, dx, dy, line in box.lines():
-        parts.append(f'<text x="{number(left + dx)}" y="{number(top + dy)}"{roles[role]}>'
+        at = text_x if role != "rating" else number(left + dx)
+        parts.append(f'<text x="{at}" y="{number(top + dy)}"{roles[role]}>'
                      f"{escape_xml(line)}</text>")
     parts.append("</g>")
     return "".join(parts)
-
 
 def _outline(kind, left, top, box):
     right, bottom = left + box.width, top + box.height
@@ -116,8 +117,18 @@ def _outline(kind, left, top, box):
     return rounded_path(left, top, right, bottom, corner)
 
 
+_ATTRIBUTES = {}
+
+
 def _line_attributes(accent, citation):
     """The font attributes of each kind of line on a card (the statement's are the card's)."""
+    found = _ATTRIBUTES.get((accent, citation))
+    if found is None:
+        found = _ATTRIBUTES[(accent, citation)] = _attributes(accent, citation)
+    return found
+
+
+def _attributes(accent, citation):
     return {"header": f' font-size="{style.HEADER_FONT_SIZE}" font-weight="bold" fill="{accent}"',
             "rating": f' font-size="{style.HEADER_FONT_SIZE}" fill="{accent}"',
             "body": "",

@@ -40,11 +40,7 @@ def escape_xml(text):
 
 def number(value):
     """*value* with at most two decimals, as short as it goes (``12``, ``12.5``, ``-0.25``)."""
-    text = f"{value:.2f}"
-    if text.endswith("00"):
-        text = text[:-3]
-    elif text.endswith("0"):
-        text = text[:-1]
+    text = ("%.2f" % value).rstrip("0").rstrip(".")
     return "0" if text == "-0" else text
 
 
@@ -54,18 +50,30 @@ def point(x, y):
 
 def rounded_path(left, top, right, bottom, corner):
     """The outline of a box whose corners are rounded as Graphviz rounds them (``corner``
-    points along each side, Bézier controls halfway); a plain box when *corner* is 0."""
+    points along each side, Bézier controls halfway); a plain box when *corner* is 0.
+
+    Only the start and the sides' lengths vary from card to card: the corners are
+    relative moves written once per size.
+    """
     if corner <= 0:
         return f"M{point(left, top)}H{number(right)}V{number(bottom)}H{number(left)}Z"
-    c, h = corner, corner / 2
-    return (f"M{point(left + c, top)}H{number(right - c)}"
-            f"C{point(right - h, top)} {point(right, top + h)} {point(right, top + c)}"
-            f"V{number(bottom - c)}"
-            f"C{point(right, bottom - h)} {point(right - h, bottom)} {point(right - c, bottom)}"
-            f"H{number(left + c)}"
-            f"C{point(left + h, bottom)} {point(left, bottom - h)} {point(left, bottom - c)}"
-            f"V{number(top + c)}"
-            f"C{point(left, top + h)} {point(left + h, top)} {point(left + c, top)}Z")
+    turns = _corners(corner)
+    across, down = number(right - left - 2 * corner), number(bottom - top - 2 * corner)
+    return (f"M{point(left + corner, top)}h{across}{turns[0]}v{down}{turns[1]}"
+            f"h-{across}{turns[2]}v-{down}{turns[3]}z")
+
+
+_CORNERS = {}
+
+
+def _corners(corner):
+    """The four relative Bézier corners (top right, bottom right, bottom left, top left)."""
+    turns = _CORNERS.get(corner)
+    if turns is None:
+        c, h = number(corner), number(corner / 2)
+        turns = _CORNERS[corner] = (f"c{h},0 {c},{h} {c},{c}", f"c0,{h} -{h},{c} -{c},{c}",
+                                    f"c-{h},0 -{c},-{h} -{c},-{c}", f"c0,-{h} {h},-{c} {c},-{c}")
+    return turns
 
 
 def card_corner(width, height):
@@ -74,11 +82,11 @@ def card_corner(width, height):
 
 
 def note_path(left, top, right, bottom):
-    """The outline of an evidence card, its top right corner folded, and the fold's two lines."""
-    fold = right - FOLD
-    return (f"M{point(fold, top)}H{number(left)}V{number(bottom)}H{number(right)}"
-            f"V{number(top + FOLD)}Z"
-            f"M{point(fold, top)}V{number(top + FOLD)}H{number(right)}")
+    """The outline of an evidence card, its top right corner folded, and the fold's two lines
+    (drawn from the outline's start, where closing it leaves the pen)."""
+    fold = number(FOLD)
+    return (f"M{point(right - FOLD, top)}H{number(left)}V{number(bottom)}H{number(right)}"
+            f"V{number(top + FOLD)}Zv{fold}h{fold}")
 
 
 def arrowhead(tip, base, kind):

@@ -58,20 +58,33 @@ def _numbers(text):
 
 
 def path_points(d):
-    """Every point an SVG path's absolute commands (M L H V C Z) pass through or pull to."""
-    points, x, y = [], 0.0, 0.0
-    for command, args in re.findall(r"([MLHVCZ])([^MLHVCZ]*)", d):
-        values = _numbers(args)
-        if command == "H":
-            x = values[-1]
-            points.append((x, y))
-        elif command == "V":
-            y = values[-1]
-            points.append((x, y))
-        elif command in "MLC":
+    """Every point an SVG path's commands (M L H V C Z, absolute or relative) pass through or
+    pull to."""
+    points, x, y, start = [], 0.0, 0.0, (0.0, 0.0)
+    for command, args in re.findall(r"([MLHVCZmlhvcz])([^MLHVCZmlhvcz]*)", d):
+        values, kind = _numbers(args), command.upper()
+        ox, oy = (x, y) if command.islower() else (0.0, 0.0)
+        if kind == "Z":
+            x, y = start
+        elif kind == "H":
+            x = ox + values[-1]
+        elif kind == "V":
+            y = oy + values[-1]
+        elif kind == "C":
+            for i in range(0, len(values), 6):
+                ox, oy = (x, y) if command.islower() else (0.0, 0.0)
+                triple = [(ox + values[j], oy + values[j + 1]) for j in range(i, i + 6, 2)]
+                points.extend(triple[:2])
+                x, y = triple[2]
+        else:   # M and L: each pair moves the pen
             for i in range(0, len(values), 2):
-                x, y = values[i], values[i + 1]
+                ox, oy = (x, y) if command.islower() else (0.0, 0.0)
+                x, y = ox + values[i], oy + values[i + 1]
                 points.append((x, y))
+            start = (x, y) if kind == "M" else start
+            continue
+        if kind != "C" or values:
+            points.append((x, y))
     return points
 
 
@@ -202,6 +215,22 @@ def test_background_and_theme_are_honoured():
         assert colour in light and colour not in dark
     with pytest.raises(RenderError, match="unknown theme"):
         render(arranged_map(), ExportOptions(fmt="svg", theme="sepia"))
+
+
+def test_colouring_by_evaluation_and_no_headers():
+    """Cards take their label's colours and the legend names the labels; headers can be left off."""
+    from argmap.render.style import LABEL_STYLE
+
+    amap = arranged_map()
+    svg = render(amap, ExportOptions(fmt="svg", color_by="evaluation", headers=False))[0]
+    root, cards, _ = parse(svg)
+    fills = {g.find(SVG + "title").text: g.find(SVG + "path").get("fill")
+             for g in root.iter(SVG + "g") if g.get("class") == "node"}
+    assert fills == {"n0": LABEL_STYLE["out"]["fill"], "n1": LABEL_STYLE["in"]["fill"],
+                     "n2": LABEL_STYLE["in"]["fill"]}
+    legend = {t.text for t in root.iter(SVG + "text") if t.get("font-size") == "9"}
+    assert {"Accepted", "Defeated", "Undecided"} <= legend and "Main claim" not in legend
+    assert all(size == "body" for _, texts in cards.values() for size, _ in texts)
 
 
 def test_the_title_is_centred_over_the_drawing():
