@@ -9,6 +9,7 @@ text goes through :func:`argmap.render.svg_shapes.escape_xml`.
 """
 
 from argmap.render import look, style
+from argmap.render.dot import node_colours
 from argmap.render.svg_heading import heading, heading_svg
 from argmap.render.svg_shapes import (
     arrowhead, card_corner, escape_xml, note_path, number, point, rounded_path,
@@ -88,8 +89,6 @@ def _edge_svg(edge, index, ids, colour):
 
 
 def _card_svg(drawn, node, index, options, labels, colour):
-    from argmap.render.dot import node_colours
-
     card, box = drawn.cards[node], drawn.boxes[node]
     x, y = drawn.centres[node]
     left, top = x - box.width / 2, y - box.height / 2
