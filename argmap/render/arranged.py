@@ -95,8 +95,7 @@ def arrange(amap, options, nodes):
     ids = {node: f"n{i}" for i, node in enumerate(order)}
     shown = cards(amap, order)
     boxes = {node: card_box(shown[node], options.headers) for node in order}
-    centres = {node: (float(graph.nodes[node]["pos"][0]), float(graph.nodes[node]["pos"][1]))
-               for node in order}
+    centres = {node: _position(graph.nodes[node]["pos"], node) for node in order}
     edges = []
     for premise, target, edge in drawn_edges(amap, order, ids):
         head = style.RELATION_STYLE[edge["relation"]]["arrowhead"]
@@ -105,6 +104,23 @@ def arrange(amap, options, nodes):
         edges.append(EdgePath(premise, target, edge["relation"],
                               style.edge_width(edge.get("strength")), tip, points))
     return Arrangement(order, ids, shown, boxes, centres, edges)
+
+
+#: Largest coordinate drawn (points): Graphviz's positions take at most nine digits.
+MAX_COORDINATE = 1e9
+
+
+def _position(pos, node):
+    """A node's ``pos`` as two floats, or RenderError when it is not two finite numbers."""
+    from argmap.errors import RenderError
+
+    try:
+        x, y = (float(v) for v in pos)
+    except (TypeError, ValueError):
+        raise RenderError(f"node {node!r} has a position that is not two numbers") from None
+    if not (abs(x) < MAX_COORDINATE and abs(y) < MAX_COORDINATE):   # also NaN
+        raise RenderError(f"node {node!r} has a position out of range: {x!r}, {y!r}")
+    return x, y
 
 
 def _size(box):

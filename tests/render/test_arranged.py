@@ -289,6 +289,15 @@ def test_the_arrow_meets_the_target_card():
     assert float(spline.group(1)) == 400 and -40 < float(spline.group(2)) < -10
 
 
+@pytest.mark.parametrize("pos", [(float("nan"), 0), (0, float("inf")), (2e9, 0), ("x", 0), (1,)])
+def test_a_broken_position_is_refused(pos):
+    amap = arranged_map()
+    amap.graph.nodes[next(iter(amap.graph))]["pos"] = pos   # past the model's checks
+    for fmt in ("svg", "dot"):
+        with pytest.raises(RenderError, match="position"):
+            render(amap, ExportOptions(fmt=fmt))
+
+
 def test_positions_are_checked_before_they_reach_dot():
     with pytest.raises(RenderError):
         attr_list({"pos": '1,2"]; n9 [label="x'})
