@@ -6,8 +6,9 @@ objections, rebuttals and evidence, about 6 % cross-links, statements of 9-30
 words) it runs, interleaved, bare ``dot -Tsvg`` on the DOT argmap produces,
 the whole ``python main.py export`` process to SVG, and the export of the same
 map with every node placed (as arranged in the editor) with an empty layout
-cache and with a warm one; each as a median with its range and as a ratio to
-bare ``dot`` in the same round.
+cache and with a warm one (argmap writes that SVG itself, so the two should
+agree); each as a median with its range and as a ratio to bare ``dot`` in the
+same round.
 
 Run from the repository root:  .venv/bin/python bench/export.py [--sizes 1000 3000] [--repeat 5]
 """

@@ -1,20 +1,24 @@
 """Drawing a map where the user put it: every card at its ``pos`` from the editor.
 
-Graphviz does no layout here. ``neato -n2`` first measures the cards at their
-fixed places (the DOT without edges), then argmap draws each edge as the
-editor's canvas does (a curve from the edge of the premise's card to the edge
-of its target's, vertical tangents when it runs mostly up or down) and
-``neato -n2`` renders the whole. The editor's y grows downwards and
-Graphviz's upwards, so y is negated.
+Graphviz does no layout here, and argmap measures the cards itself
+(:mod:`argmap.render.card_box`). :func:`arrange` decides the whole picture
+once: each card's box at its editor position, and each edge drawn as the
+editor's canvas draws it (a curve from the edge of the premise's card to the
+edge of its target's, vertical tangents when it runs mostly up or down).
+Coordinates are the editor's: points, y growing downwards.
+
+From an :class:`Arrangement`, argmap writes the SVG itself
+(:mod:`argmap.render.svg`), and :func:`placed_dot` gives Graphviz the same
+cards, sizes and curves (``neato -n2``) for PNG and PDF; Graphviz's y grows
+upwards, so y is negated there.
 """
 
-import json
 import math
+from dataclasses import dataclass
 
-from argmap.errors import RenderError
-
-#: Length of an arrowhead at ``arrowsize=0.8`` (points): the spline stops short of the tip.
-ARROW_LENGTH = 8.0
+#: Length of an arrowhead at ``arrowsize=0.8`` (points) by its Graphviz name: the curve
+#: stops this short of the tip.
+ARROW_LENGTHS = {"normal": 8.0, "tee": 4.0}
 
 
 def is_arranged(amap, nodes):
@@ -23,38 +27,125 @@ def is_arranged(amap, nodes):
     return bool(nodes) and all("pos" in graph.nodes[node] for node in nodes)
 
 
+@dataclass(frozen=True)
+class EdgePath:
+    """One drawn edge: its relation and width, the arrow's tip on the target's card, and the
+    cubic Bézier ``(base, control, control, start)`` from the arrowhead's base to the premise's
+    card."""
+
+    premise: str
+    target: str
+    relation: str
+    width: float
+    tip: tuple
+    points: tuple
+
+
+@dataclass
+class Arrangement:
+    """A map drawn as arranged, in editor coordinates.
+
+    Attributes
+    ----------
+    order : list
+        The drawn nodes in drawing order (see :func:`argmap.render.dot.drawing_order`).
+    ids : dict
+        Node -> its id in the picture (``n0``, ``n1``, ..., as in the DOT).
+    cards : dict
+        Node -> its :class:`~argmap.render.cards.Card`.
+    boxes : dict
+        Node -> its :class:`~argmap.render.card_box.CardBox`.
+    centres : dict
+        Node -> ``(x, y)``, the centre of its card where the editor shows it.
+    edges : list
+        :class:`EdgePath` of every edge between drawn nodes, in drawing order.
+    """
+
+    order: list
+    ids: dict
+    cards: dict
+    boxes: dict
+    centres: dict
+    edges: list
+
+    def bounds(self):
+        """``(left, top, right, bottom)`` of every card and edge."""
+        left = top = math.inf
+        right = bottom = -math.inf
+        for node in self.order:
+            (x, y), box = self.centres[node], self.boxes[node]
+            left, right = min(left, x - box.width / 2), max(right, x + box.width / 2)
+            top, bottom = min(top, y - box.height / 2), max(bottom, y + box.height / 2)
+        for edge in self.edges:
+            for x, y in (edge.tip, *edge.points):
+                left, right = min(left, x), max(right, x)
+                top, bottom = min(top, y), max(bottom, y)
+        return left, top, right, bottom
+
+
+def arrange(amap, options, nodes):
+    """Return the :class:`Arrangement` of *nodes* of *amap* drawn with *options*."""
+    from argmap.render import style
+    from argmap.render.card_box import card_box
+    from argmap.render.cards import cards
+    from argmap.render.dot import drawing_order, drawn_edges
+
+    graph = amap.graph
+    order, _ = drawing_order(amap, nodes)
+    ids = {node: f"n{i}" for i, node in enumerate(order)}
+    shown = cards(amap, order)
+    boxes = {node: card_box(shown[node], options.headers) for node in order}
+    centres = {node: _position(graph.nodes[node]["pos"], node) for node in order}
+    edges = []
+    for premise, target, edge in drawn_edges(amap, order, ids):
+        head = style.RELATION_STYLE[edge["relation"]]["arrowhead"]
+        tip, points = curve(centres[premise], _size(boxes[premise]),
+                            centres[target], _size(boxes[target]), ARROW_LENGTHS[head])
+        edges.append(EdgePath(premise, target, edge["relation"],
+                              style.edge_width(edge.get("strength")), tip, points))
+    return Arrangement(order, ids, shown, boxes, centres, edges)
+
+
+#: Largest coordinate drawn (points): Graphviz's positions take at most nine digits.
+MAX_COORDINATE = 1e9
+
+
+def _position(pos, node):
+    """A node's ``pos`` as two floats, or RenderError when it is not two finite numbers."""
+    from argmap.errors import RenderError
+
+    try:
+        x, y = (float(v) for v in pos)
+    except (TypeError, ValueError):
+        raise RenderError(f"node {node!r} has a position that is not two numbers") from None
+    if not (abs(x) < MAX_COORDINATE and abs(y) < MAX_COORDINATE):   # also NaN
+        raise RenderError(f"node {node!r} has a position out of range: {x!r}, {y!r}")
+    return x, y
+
+
+def _size(box):
+    return box.width, box.height
+
+
+def placed_dot(amap, options, nodes, labels):
+    """Return the DOT text of *amap* with every card and edge fixed where the editor shows it."""
+    from argmap.render.dot import Placed, build_dot
+
+    drawn = arrange(amap, options, nodes)
+    placed = Placed(
+        nodes={node: _point(x, -y) for node, (x, y) in drawn.centres.items()},
+        sizes={node: _size(box) for node, box in drawn.boxes.items()},
+        edges={(e.premise, e.target): _dot_spline(e) for e in drawn.edges})
+    return build_dot(amap, options, nodes, labels, placed).text
+
+
 def _point(x, y):
     return f"{x:.2f},{y:.2f}"
 
 
-def placed_dot(amap, options, nodes, labels, timeout):
-    """Return the DOT text of *amap* with every card and edge fixed where the editor shows it."""
-    from argmap.render.dot import Placed, build_dot, placed_edge_lines
-    from argmap.render.graphviz import run_graphviz_cached
-
-    graph = amap.graph
-    centres = {node: (float(graph.nodes[node]["pos"][0]), -float(graph.nodes[node]["pos"][1]))
-               for node in nodes}
-    placed = Placed({node: _point(*xy) for node, xy in centres.items()})
-    cards = build_dot(amap, options, nodes, labels, placed)
-    measured = run_graphviz_cached(cards.text, "json0", ["-n2"], timeout=timeout,
-                                   program="neato")
-    sizes = _sizes(measured, cards.ids)
-    splines = {(premise, target): _spline(centres[premise], sizes[premise],
-                                          centres[target], sizes[target])
-               for premise, target in graph.edges if premise in nodes and target in nodes}
-    edges = placed_edge_lines(amap, list(cards.ids), cards.ids, splines, cards.paths)
-    return cards.text[:-2] + "\n" + "\n".join(edges) + ("\n" if edges else "") + "}\n"
-
-
-def _sizes(measured, ids):
-    """Return ``{node: (width, height)}`` in points from Graphviz's ``json0`` output."""
-    try:
-        objects = {obj["name"]: obj for obj in json.loads(measured).get("objects", ())}
-        return {node: (float(objects[dot_id]["width"]) * 72, float(objects[dot_id]["height"]) * 72)
-                for node, dot_id in ids.items()}
-    except (ValueError, KeyError, TypeError) as exc:
-        raise RenderError(f"Graphviz measured the cards in an unexpected form: {exc}") from None
+def _dot_spline(edge):
+    """The ``pos`` of an edge for Graphviz (y up), written from the target as the DOT edge runs."""
+    return "s," + " ".join(_point(x, -y) for x, y in (edge.tip, *edge.points))
 
 
 def _anchor(centre, size, toward):
@@ -62,15 +153,17 @@ def _anchor(centre, size, toward):
     (x, y), (w, h) = centre, size
     dx, dy = toward[0] - x, toward[1] - y
     if abs(dy) * w >= abs(dx) * h:
-        return x, y + math.copysign(h / 2, dy or -1)
+        return x, y + math.copysign(h / 2, dy or 1)
     return x + math.copysign(w / 2, dx), y
 
 
-def _spline(premise, premise_size, target, target_size):
-    """Return the ``pos`` of the edge from *premise* to *target*, written from the target.
+def curve(premise, premise_size, target, target_size, arrow=ARROW_LENGTHS["normal"]):
+    """Return ``(tip, (base, control, control, start))`` of the edge from *premise* to *target*.
 
-    The arrow tip is where the curve meets the target's card; the curve itself
-    starts :data:`ARROW_LENGTH` points before it.
+    The curve is the canvas's (``EdgeItem``): from the premise card's edge to the
+    target card's, with vertical tangents when it runs mostly up or down. The
+    arrow's tip is where it meets the target's card; the curve itself ends
+    *arrow* points before it, at the arrowhead's base.
     """
     start = _anchor(premise, premise_size, target)
     tip = _anchor(target, target_size, premise)
@@ -80,9 +173,8 @@ def _spline(premise, premise_size, target, target_size):
     else:
         controls = [_towards(tip, start, 1 / 3), _towards(tip, start, 2 / 3)]
     first = controls[0] if controls[0] != tip else start
-    base = _step(tip, first, ARROW_LENGTH)
-    points = [base, *controls, start]
-    return "s," + _point(*tip) + " " + " ".join(_point(*p) for p in points)
+    base = _step(tip, first, arrow)
+    return tip, (base, *controls, start)
 
 
 def _towards(a, b, share):
@@ -90,7 +182,7 @@ def _towards(a, b, share):
 
 
 def _step(a, b, length):
-    """The point *length* from *a* towards *b* (or *a* itself when they meet)."""
+    """The point *length* from *a* towards *b* (or halfway when they are closer)."""
     dx, dy = b[0] - a[0], b[1] - a[1]
     span = math.hypot(dx, dy)
     if span <= length:

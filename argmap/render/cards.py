@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from argmap.model.schema import RELATIONS
 from argmap.render import style
-from argmap.render.text import html_lines, html_text
+from argmap.render.text import escape_html, html_lines, one_line, text_lines
 
 SEPARATOR = " \u00b7 "
 
@@ -113,39 +113,124 @@ def _card(amap, node, attrs, place):
                 citation_text(amap, attrs), style.rating_text(attrs.get("rating")))
 
 
+@dataclass(frozen=True)
+class CardText:
+    """The lines a card shows, as plain text cleaned and cut: every writer draws these.
+
+    ``header`` is a tuple of wrapped lines, empty when the card has none (or headers
+    are off); ``rating`` is ``""`` without a rating and follows the header's last line;
+    ``body`` and ``citation`` are tuples of wrapped lines.
+    """
+
+    header: tuple
+    rating: str
+    body: tuple
+    citation: tuple
+
+
+#: Characters per line of a citation (its font is smaller than the statement's).
+CITATION_WIDTH = style.WRAP_WIDTH + 6
+CITATION_LIMIT = 240
+
+
+def card_text(card, headers=True):
+    """Return the :class:`CardText` of a :class:`Card`: header, rating, wrapped statement
+    and citation."""
+    header = (tuple(text_lines(one_line(card.header), style.HEADER_WRAP_WIDTH))
+              if headers and card.header else ())
+    rating = one_line(card.rating) if headers and card.rating else ""
+    citation = (tuple(text_lines(card.citation, CITATION_WIDTH, limit=CITATION_LIMIT))
+                if card.citation else ())
+    return CardText(header, rating, tuple(text_lines(card.text, style.WRAP_WIDTH)), citation)
+
+
 def node_label(card, accent, headers=True):
     """Return the HTML-like label (without the outer ``<>``) of a :class:`Card`."""
+    shown = card_text(card, headers)
     rows = []
     if headers:
-        rating = f" \u00a0{html_text(card.rating)}" if card.rating else ""
+        rating = f" \u00a0{escape_html(shown.rating)}" if shown.rating else ""
         rows.append(f'<FONT POINT-SIZE="{style.HEADER_FONT_SIZE}" COLOR="{accent}">'
-                    f"<B>{html_lines(card.header, style.HEADER_WRAP_WIDTH)}</B>{rating}</FONT>")
-    rows.append(html_lines(card.text, style.WRAP_WIDTH))
-    if card.citation:
-        lines = html_lines(card.citation, style.WRAP_WIDTH + 6, limit=240)
+                    f"<B>{_html_rows(shown.header)}</B>{rating}</FONT>")
+    rows.append(_html_rows(shown.body))
+    if shown.citation:
         rows.append(f'<FONT POINT-SIZE="{style.CITATION_FONT_SIZE}" '
-                    f'COLOR="{style.CITATION_COLOR}"><I>{lines}</I></FONT>')
+                    f'COLOR="{style.CITATION_COLOR}"><I>{_html_rows(shown.citation)}</I></FONT>')
     cells = "".join(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{row}</TD></TR>' for row in rows)
     return _TABLE + cells + "</TABLE>"
 
 
-def _sample(fill, border, text, name, rounded=True):
-    shape = ' STYLE="rounded"' if rounded else ""
+def _html_rows(lines):
+    """Escaped *lines* joined by line breaks."""
+    return "<BR/>".join(escape_html(line) for line in lines)
+
+
+@dataclass(frozen=True)
+class LegendCard:
+    """A card sample of the legend: colours, name, and whether its corners are rounded."""
+
+    fill: str
+    border: str
+    text: str
+    name: str
+    rounded: bool = True
+
+
+@dataclass(frozen=True)
+class LegendLine:
+    """A relation's sample: a short line in its colour and style, its arrowhead and name."""
+
+    color: str
+    dashed: bool
+    name: str
+
+
+@dataclass(frozen=True)
+class LegendNote:
+    """A note in the legend (the junction of co-premises)."""
+
+    color: str
+    name: str
+
+
+def legend_entries(color_by="kind"):
+    """Return ``(card samples, line samples)``: what the legend shows, whoever draws it.
+
+    The card samples are the roles (or, colouring by evaluation, the labels);
+    the line samples are the relations and the junction of co-premises.
+    """
+    if color_by == "evaluation":
+        samples = [LegendCard(lab["fill"], lab["border"], "#1A1A1A", lab["name"].capitalize())
+                   for lab in (style.LABEL_STYLE[key] for key in ("in", "out", "undecided"))]
+    else:
+        samples = [LegendCard(rs["fill"], rs["border"], rs["text"], rs["name"], role != "evidence")
+                   for role, rs in style.ROLE_STYLE.items()]
+    lines = []
+    for relation in RELATIONS:
+        rel = style.RELATION_STYLE[relation]
+        head = "\u25b6" if rel["arrowhead"] == "normal" else "\u2524"
+        lines.append(LegendLine(rel["color"], rel["style"] == "dashed", f"{head} {rel['name']}"))
+    lines.append(LegendNote(style.CITATION_COLOR, "\u25cf only together (co-premises)"))
+    return samples, lines
+
+
+def _sample(entry):
+    shape = ' STYLE="rounded"' if entry.rounded else ""
     return (f'<TD><TABLE BORDER="1"{shape} CELLBORDER="0" CELLSPACING="0" CELLPADDING="3" '
-            f'BGCOLOR="{fill}" COLOR="{border}"><TR><TD>'
-            f'<FONT POINT-SIZE="{style.LEGEND_FONT_SIZE}" COLOR="{text}">{name}</FONT>'
+            f'BGCOLOR="{entry.fill}" COLOR="{entry.border}"><TR><TD>'
+            f'<FONT POINT-SIZE="{style.LEGEND_FONT_SIZE}" COLOR="{entry.text}">{entry.name}</FONT>'
             "</TD></TR></TABLE></TD>")
 
 
-def _edge_sample(relation):
-    """A short line in the relation's colour and style, its arrowhead, and its name."""
-    rel = style.RELATION_STYLE[relation]
-    dashed = ' STYLE="dashed"' if rel["style"] == "dashed" else ""
-    head = "\u25b6" if rel["arrowhead"] == "normal" else "\u2524"
+def _line_sample(entry):
+    """A relation's short line and name, or the junction's note."""
+    font = f'<FONT POINT-SIZE="{style.LEGEND_FONT_SIZE}" COLOR="{entry.color}">{entry.name}</FONT>'
+    if isinstance(entry, LegendNote):
+        return f"<TD>{font}</TD>"
+    dashed = ' STYLE="dashed"' if entry.dashed else ""
     return ('<TD><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
-            f'<TD WIDTH="30" HEIGHT="6" BORDER="2" SIDES="B"{dashed} COLOR="{rel["color"]}"></TD>'
-            f'<TD ROWSPAN="2"><FONT POINT-SIZE="{style.LEGEND_FONT_SIZE}" COLOR="{rel["color"]}">'
-            f'{head} {rel["name"]}</FONT></TD></TR><TR><TD HEIGHT="6"></TD></TR></TABLE></TD>')
+            f'<TD WIDTH="30" HEIGHT="6" BORDER="2" SIDES="B"{dashed} COLOR="{entry.color}"></TD>'
+            f'<TD ROWSPAN="2">{font}</TD></TR><TR><TD HEIGHT="6"></TD></TR></TABLE></TD>')
 
 
 def legend(color_by="kind", rows=1):
@@ -154,16 +239,9 @@ def legend(color_by="kind", rows=1):
     With ``rows=2`` the relations and the junction go under the card samples,
     for a narrow page.
     """
-    cells = []
-    if color_by == "evaluation":
-        for key in ("in", "out", "undecided"):
-            lab = style.LABEL_STYLE[key]
-            cells.append(_sample(lab["fill"], lab["border"], "#1A1A1A", lab["name"].capitalize()))
-    else:
-        for role, rs in style.ROLE_STYLE.items():
-            cells.append(_sample(rs["fill"], rs["border"], rs["text"], rs["name"],
-                                 role != "evidence"))
-    lines = [_edge_sample(rel) for rel in RELATIONS] + [_junction_sample()]
+    samples, lines = legend_entries(color_by)
+    cells = [_sample(entry) for entry in samples]
+    lines = [_line_sample(entry) for entry in lines]
     if rows == 1:
         return _legend_row(cells + lines)
     return ('<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
@@ -176,14 +254,15 @@ def _legend_row(cells):
             + "".join(cells) + "</TR></TABLE>")
 
 
-def _junction_sample():
-    """The dot where co-premises meet before their target, and what it means."""
-    return (f'<TD><FONT POINT-SIZE="{style.LEGEND_FONT_SIZE}" COLOR="{style.CITATION_COLOR}">'
-            "\u25cf only together (co-premises)</FONT></TD>")
-
-
 #: Characters per line of a title on a page (a narrow picture): it wraps there.
 COMPACT_TITLE_WIDTH = 40
+#: Longest title shown (characters).
+TITLE_LIMIT = 160
+
+
+def title_text(title):
+    """The title shown over a picture, on one line: cleaned and cut."""
+    return one_line(title, limit=TITLE_LIMIT)
 
 
 def title_and_legend(title, with_legend, color_by="kind", compact=False):
@@ -194,8 +273,8 @@ def title_and_legend(title, with_legend, color_by="kind", compact=False):
     """
     rows = []
     if title:
-        text = (html_lines(title, COMPACT_TITLE_WIDTH, limit=160) if compact
-                else html_text(title, limit=160))
+        text = (html_lines(title, COMPACT_TITLE_WIDTH, limit=TITLE_LIMIT) if compact
+                else escape_html(title_text(title)))
         rows.append(f'<FONT POINT-SIZE="{style.TITLE_FONT_SIZE}" COLOR="{style.TITLE_COLOR}">'
                     f"<B>{text}</B></FONT>")
     if with_legend:

@@ -38,8 +38,6 @@ _POINTS = re.compile(rf"(?:s,)?{_POINT}(?: {_POINT}){{0,400}}")
 #: Above these node counts, Graphviz's cheaper search settings are used.
 LARGE_MAP = 400
 HUGE_MAP = 1500
-#: The width of a card on the editor's canvas (240 points), kept when drawing as arranged.
-CARD_WIDTH_INCHES = "3.3333"
 
 
 class Html(str):
@@ -209,9 +207,9 @@ def build_dot(amap, options, nodes=None, labels=None, placed=None):
         Node -> ``'in'``, ``'out'`` or ``'undecided'``; used when colouring by
         evaluation.
     placed : Placed, optional
-        Fixed positions for drawing the map as arranged (``neato -n2``): every
-        node gets its ``pos``, every edge is drawn directly (no junctions) with
-        its ``pos`` when given, and no edge at all when ``placed.edges`` is None.
+        Fixed positions and sizes for drawing the map as arranged (``neato -n2``):
+        every card gets its ``pos`` and its size, every edge is drawn directly (no
+        junctions) with its ``pos``.
     """
     check_options(options)
     nodes = set(amap.graph.nodes) if nodes is None else set(nodes)
@@ -225,13 +223,12 @@ def build_dot(amap, options, nodes=None, labels=None, placed=None):
     for node in order:
         line = _node_line(shown[node], ids[node], options, labels)
         if placed is not None:
-            line = line[:-2] + ", " + attr_list(
-                {"pos": placed.nodes[node], "width": CARD_WIDTH_INCHES})[1:] + ";"
+            line = line[:-2] + ", " + attr_list(placed.node_attrs(node))[1:] + ";"
         lines.append(line)
     paths = {}
     if placed is None:
         lines.extend(_edge_lines(amap, order, ids, tree, paths))
-    elif placed.edges is not None:
+    else:
         lines.extend(placed_edge_lines(amap, order, ids, placed.edges, paths))
     lines.append("}")
     return DotGraph("\n".join(lines) + "\n", ids, paths)
@@ -245,14 +242,23 @@ class Placed:
     ----------
     nodes : dict
         Model node -> ``"x,y"``, the centre of its card.
-    edges : dict or None
+    sizes : dict
+        Model node -> ``(width, height)`` of its card in points, as argmap measured
+        it (:mod:`argmap.render.card_box`); Graphviz keeps it (``fixedsize``).
+    edges : dict
         Model edge ``(premise, target)`` -> its spline as a ``pos`` value
-        (``"s,tip p0 p1 ..."``, from the target to the premise); None leaves
-        the edges out (to measure the cards first).
+        (``"s,tip p0 p1 ..."``, from the target to the premise).
     """
 
     nodes: dict
-    edges: dict = None
+    sizes: dict
+    edges: dict
+
+    def node_attrs(self, node):
+        """The ``pos``, size and ``fixedsize`` of a card."""
+        width, height = self.sizes[node]
+        return {"pos": self.nodes[node], "width": f"{width / 72:.4f}",
+                "height": f"{height / 72:.4f}", "fixedsize": "true"}
 
 
 def drawn_edges(amap, order, ids):

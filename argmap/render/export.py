@@ -160,10 +160,12 @@ def render(amap, options):
     nodes = selected_nodes(amap, options)
     labels = evaluation_labels(amap, options)
     arranged = as_arranged(amap, options, nodes)
+    if arranged and fmt == "svg":
+        return _render_arranged_svg(amap, options, nodes, labels)
     if arranged:
         from argmap.render.arranged import placed_dot
 
-        source = placed_dot(amap, options, nodes, labels, options.timeout)
+        source = placed_dot(amap, options, nodes, labels)
     else:
         source = build_dot(amap, options, nodes, labels).text
     source = _restyled(source, options)
@@ -240,6 +242,18 @@ def _render_vector(source, fmt, options, arranged=False):
     width, height = _vector_size(data, fmt)
     data = _with_fonts(data) if fmt == "svg" else data
     return data, ExportResult(fmt, f"{fmt}, {width}x{height} pt", width=width, height=height)
+
+
+def _render_arranged_svg(amap, options, nodes, labels):
+    """argmap draws the SVG of a map as arranged itself (see :mod:`argmap.render.svg`)."""
+    from argmap.render.arranged import arrange
+    from argmap.render.dot import check_options
+    from argmap.render.svg import arranged_svg
+
+    check_options(options)
+    data, width, height = arranged_svg(arrange(amap, options, nodes), options, labels)
+    width, height = round(width), round(height)
+    return data, ExportResult("svg", f"svg, {width}x{height} pt", width=width, height=height)
 
 
 def _vector_size(data, fmt):

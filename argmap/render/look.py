@@ -3,6 +3,7 @@
 These work on what argmap's DOT writer and Graphviz produce: colours are
 changed only inside the attributes argmap writes (``color="#..."``,
 ``BGCOLOR="#..."``), never in a map's text, which the writer has escaped.
+argmap's own SVG writer takes its colours through :func:`themed`.
 """
 
 import re
@@ -62,8 +63,25 @@ def restyle_dot(source, background="white", theme="light"):
 
 
 def _darken(match):
-    colour = match.group(2)
-    return f'{match.group(1)}="{DARK.get(colour.upper(), colour)}"'
+    return f'{match.group(1)}="{themed(match.group(2), "dark")}"'
+
+
+def themed(colour, theme):
+    """Return the style table's *colour* (``#RRGGBB``) as the *theme* draws it.
+
+    Example
+    -------
+    >>> themed("#DCEBFA", "dark"), themed("#DCEBFA", "light")
+    ('#1B3350', '#DCEBFA')
+    """
+    if theme == "dark":
+        return DARK.get(colour.upper(), colour)
+    return colour
+
+
+def page_colour(background, theme):
+    """The colour behind the map, or None for a transparent *background*."""
+    return None if background == "transparent" else themed(style.BACKGROUND, theme)
 
 
 def svg_with_font_fallback(svg):

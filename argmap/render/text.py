@@ -116,12 +116,28 @@ def escape_html(text):
     return text
 
 
+def one_line(text, limit=MAX_SHORT_CHARS):
+    """Return user *text* cleaned, on one line (runs of white space as one space), cut at *limit*.
+
+    Example
+    -------
+    >>> one_line("a\\n  b\\x00c")
+    'a bc'
+    """
+    return shorten(" ".join(clean(text).split()), limit)
+
+
+def text_lines(text, width, limit=MAX_TEXT_CHARS):
+    """Return user *text* cleaned, cut at *limit* characters and wrapped at *width*: the lines
+    a card shows, whichever writer draws them."""
+    return wrap(shorten(clean(text).strip(), limit), width)
+
+
 def html_text(text, limit=MAX_SHORT_CHARS):
     """Return user *text* as one escaped line for a label, cut at *limit* characters."""
-    return escape_html(shorten(" ".join(clean(text).split()), limit))
+    return escape_html(one_line(text, limit))
 
 
 def html_lines(text, width, limit=MAX_TEXT_CHARS, separator="<BR/>"):
     """Return user *text* cleaned, cut, wrapped at *width*, escaped, lines joined by *separator*."""
-    lines = wrap(shorten(clean(text).strip(), limit), width)
-    return escape_html("\n".join(lines)).replace("\n", separator)
+    return escape_html("\n".join(text_lines(text, width, limit))).replace("\n", separator)
