@@ -9,9 +9,8 @@ import copy
 from dataclasses import dataclass, field
 from enum import Enum
 
-import networkx as nx
-
 from argmap.errors import ModelError
+from argmap.model.graph import Digraph
 from argmap.model.schema import (
     KINDS, RELATIONS, check_edge_attr, check_json_value, check_node_attr, check_text,
 )
@@ -73,7 +72,7 @@ class Change:
 
 
 class ArgumentMap:
-    """A map of claims, counterclaims and evidence over a ``networkx.DiGraph``.
+    """A map of claims, counterclaims and evidence over a :class:`~argmap.model.graph.Digraph`.
 
     Read through :attr:`graph`, :meth:`node`, :meth:`edge`; change through
     commands (:mod:`argmap.model.commands`) or the helpers here that apply them.
@@ -89,7 +88,7 @@ class ArgumentMap:
     """
 
     def __init__(self, title=""):
-        self._graph = nx.DiGraph()
+        self._graph = Digraph()
         self.meta = {"title": check_text(title, "title")}
         self.documents = {}
         #: Top-level fields of the file this map came from that argmap does not know;
@@ -401,7 +400,7 @@ class ArgumentMap:
         order.pop(old)
         index = max(0, min(index, len(order)))
         order.insert(index, node_id)
-        graph = nx.DiGraph()
+        graph = Digraph()
         graph.graph.update(self._graph.graph)
         graph.add_nodes_from((n, self._graph.nodes[n]) for n in order)
         graph.add_edges_from(self._graph.edges(data=True))
