@@ -11,6 +11,7 @@ from enum import Enum
 
 from argmap.errors import ModelError
 from argmap.model.graph import Digraph
+from argmap.model.records import quick_edges, quick_nodes
 from argmap.model.schema import (
     KINDS, RELATIONS, check_edge_attr, check_json_value, check_node_attr, check_text,
 )
@@ -186,7 +187,20 @@ class ArgumentMap:
         return amap
 
     def _add_node_records(self, records):
-        """Check every node record, then add them all at once (a map being built)."""
+        """Check every node record, then add them all at once (a map being built).
+
+        The quick check of :mod:`argmap.model.records` vouches for the usual
+        records; when it does not, they are checked one by one.
+        """
+        records = records if isinstance(records, list) else list(records)
+        clean = None if len(self._graph) else quick_nodes(records, self._check_node_attrs)
+        if clean is None:
+            clean = self._checked_node_records(records)
+        self._graph.take_nodes(clean)
+        self._index = None
+
+    def _checked_node_records(self, records):
+        """Return ``{id: clean attributes}``; raise ModelError at the first bad record."""
         clean = {}
         for i, record in enumerate(records):
             try:
@@ -198,11 +212,20 @@ class ArgumentMap:
             except ModelError as exc:
                 exc.where = f"$.nodes[{i}]"
                 raise
-        self._graph.add_nodes_from(clean.items())
-        self._index = None
+        return clean
 
     def _add_edge_records(self, records):
         """Check every edge record, then add them all at once (a map being built)."""
+        records = records if isinstance(records, list) else list(records)
+        clean = None
+        if not self._graph.number_of_edges():
+            clean = quick_edges(records, self._graph.__contains__, self._check_edge_attrs)
+        if clean is None:
+            clean = self._checked_edge_records(records)
+        self._graph.take_edges(clean)
+
+    def _checked_edge_records(self, records):
+        """Return ``{(source, target): clean attributes}``; raise at the first bad record."""
         clean = {}
         for i, record in enumerate(records):
             try:
@@ -218,7 +241,7 @@ class ArgumentMap:
             except ModelError as exc:
                 exc.where = f"$.edges[{i}]"
                 raise
-        self._graph.add_edges_from((u, v, a) for (u, v), a in clean.items())
+        return clean
 
     def copy(self):
         """Return an independent copy (no listeners) that another thread may read.
@@ -362,6 +385,10 @@ class ArgumentMap:
             raise ModelError("a node cannot bear on itself")
         if self._graph.has_edge(source, target) or (source, target) in taken:
             raise ModelError(f"{source!r} is already connected to {target!r}")
+        return self._check_edge_attrs(attrs)
+
+    @staticmethod
+    def _check_edge_attrs(attrs):
         clean = {k: check_edge_attr(k, v) for k, v in attrs.items()}
         if clean.get("relation") not in RELATIONS:
             raise ModelError(f"an edge needs a relation: one of {', '.join(RELATIONS)}")

@@ -19,6 +19,11 @@ Example
 """
 
 from collections import deque
+from types import MappingProxyType
+
+#: The successors or predecessors of a node that has none: one shared, read-only mapping
+#: (most nodes of a map lack one or the other); replaced by a dict at the first edge.
+_NONE = MappingProxyType({})
 
 
 class Digraph:
@@ -113,8 +118,7 @@ class Digraph:
             if node is None:
                 raise ValueError("None cannot be a node")
             attrs = self._node[node] = {}
-            self._succ[node] = {}
-            self._pred[node] = {}
+            self._succ[node] = self._pred[node] = _NONE
         return attrs
 
     def add_node(self, node, **attrs):
@@ -124,14 +128,41 @@ class Digraph:
     def add_nodes_from(self, nodes, **attrs):
         """Add each of *nodes*: a node, or a pair ``(node, attribute dict)``."""
         for item in nodes:
-            try:
-                own = self._new_node(item)
-                own.update(attrs)
-            except TypeError:   # unhashable: a (node, dict) pair
-                node, extra = item
-                own = self._new_node(node)
-                own.update(attrs)
+            if type(item) is tuple and len(item) == 2 and isinstance(item[1], dict):
+                item, extra = item   # a dict is unhashable: such a pair is never a node
+            else:
+                extra = None
+            own = self._new_node(item)
+            own.update(attrs)
+            if extra:
                 own.update(extra)
+
+    def take_nodes(self, nodes):
+        """Add the nodes of ``{node: attribute dict}``, keeping those very dicts.
+
+        argmap's own (networkx has no such call), for a graph being built
+        from records nobody else holds: no dict is copied. Every node must be
+        new (``ValueError``).
+        """
+        if None in nodes or not self._node.keys().isdisjoint(nodes):
+            raise ValueError("nodes taken must be new, and None cannot be a node")
+        self._node.update(nodes)
+        none = dict.fromkeys(nodes, _NONE)
+        self._succ.update(none)
+        self._pred.update(none)
+
+    def take_edges(self, edges):
+        """Add the edges of ``{(source, target): attribute dict}``, keeping those dicts.
+
+        The pendant of :meth:`take_nodes`: both ends must be here and every
+        edge new (``ValueError``), in the order of *edges*.
+        """
+        for (source, target), attrs in edges.items():
+            if source not in self._node or target not in self._node \
+                    or target in self._succ[source]:
+                raise ValueError(f"cannot take the edge {source!r} -> {target!r}: an end is "
+                                 "missing or the edge is already here")
+            self._link(source, target, attrs)
 
     def add_edge(self, source, target, **attrs):
         """Add the edge *source* -> *target* (and its ends) or update its attributes."""
@@ -155,12 +186,22 @@ class Digraph:
         """Add the edge unless it is here (with its ends); return its attribute dict."""
         self._new_node(source)
         self._new_node(target)
-        out = self._succ[source]
-        attrs = out.get(target)
+        attrs = self._succ[source].get(target)
         if attrs is None:
-            attrs = out[target] = self._pred[target][source] = {}
-            self._size += 1
+            attrs = {}
+            self._link(source, target, attrs)
         return attrs
+
+    def _link(self, source, target, attrs):
+        """Join two nodes here by a new edge with the attribute dict *attrs*."""
+        out = self._succ[source]
+        if out is _NONE:
+            out = self._succ[source] = {}
+        into = self._pred[target]
+        if into is _NONE:
+            into = self._pred[target] = {}
+        out[target] = into[source] = attrs
+        self._size += 1
 
     def remove_node(self, node):
         """Remove *node* and its edges (``KeyError`` when it is not here)."""
@@ -410,14 +451,20 @@ def ancestors(graph, node):
 
 
 def is_acyclic(graph):
-    """Whether *graph* has no circle of edges (a loop counts), in one linear pass."""
-    waiting = {n: graph.in_degree(n) for n in graph}
-    free = [n for n, count in waiting.items() if not count]
-    done = 0
+    """Whether *graph* has no circle of edges (a loop counts), in one linear pass.
+
+    Nodes are taken away from the top, each once nothing bears on it any more;
+    the graph is acyclic when every node something bears on is taken at last.
+    """
+    succ = graph._succ
+    waiting = {n: len(p) for n, p in graph._pred.items() if p}
+    free = [n for n, out in succ.items() if out and n not in waiting]
+    freed = 0
     while free:
-        done += 1
-        for nxt in graph.successors(free.pop()):
-            waiting[nxt] -= 1
-            if not waiting[nxt]:
+        for nxt in succ[free.pop()]:
+            left = waiting[nxt] - 1
+            waiting[nxt] = left
+            if not left:
+                freed += 1
                 free.append(nxt)
-    return done == len(waiting)
+    return freed == len(waiting)

@@ -169,3 +169,28 @@ def test_unknown_nodes_and_edges_are_refused():
     with pytest.raises(ValueError, match="None cannot be a node"):
         g.add_edge("a", None)
     assert [] not in g and ("a",) not in g.edges and not g.has_edge("a", "b")
+
+
+def test_taken_nodes_and_edges_keep_their_dicts_and_orders():
+    """take_nodes/take_edges (argmap's own) build what add_nodes_from/add_edges_from build,
+    without copying the attribute dicts."""
+    nodes = {"c": {"kind": "claim"}, "e": {"kind": "evidence"}, "f": {}}
+    edges = {("e", "c"): {"relation": "supports"}, ("f", "c"): {"relation": "opposes"}}
+    taken, added = Digraph(), nx.DiGraph()
+    taken.take_nodes(nodes)
+    taken.take_edges(edges)
+    added.add_nodes_from(nodes.items())
+    added.add_edges_from((u, v, d) for (u, v), d in edges.items())
+    assert _facts(taken) == _facts(added)
+    assert taken.nodes["e"] is nodes["e"] and taken.edges["f", "c"] is edges["f", "c"]
+
+
+@pytest.mark.parametrize("nodes,edges", [({"c": {}}, {}), ({None: {}}, {}),
+                                         ({}, {("c", "z"): {}}), ({}, {("e", "c"): {}})])
+def test_taking_what_is_there_or_missing_is_refused(nodes, edges):
+    g = Digraph()
+    g.add_edge("e", "c")
+    with pytest.raises(ValueError):
+        g.take_nodes(nodes)
+        g.take_edges(edges)
+    assert list(g.nodes) == ["e", "c"] and g.number_of_edges() == 1
