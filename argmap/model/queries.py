@@ -130,13 +130,10 @@ def orphans(amap):
     with more than one node, claims with no edge at all.
     """
     graph = amap.graph
-    result = []
-    for node, attrs in graph.nodes(data=True):
-        if attrs["kind"] != "claim" and graph.out_degree(node) == 0:
-            result.append(node)
-        elif len(graph) > 1 and graph.degree(node) == 0:
-            result.append(node)
-    return result
+    bearing = {source for source, _ in graph.edges}
+    borne = {target for _, target in graph.edges} if len(graph) > 1 else None
+    return [node for node, attrs in graph.nodes(data=True) if node not in bearing
+            and (attrs["kind"] != "claim" or (borne is not None and node not in borne))]
 
 
 def role(amap, source, target):
@@ -166,8 +163,7 @@ def problems(amap):
     remarks = []
     for cycle in cycles(amap, limit=10):
         remarks.append("cycle: " + " -> ".join(cycle + cycle[:1]))
-    for node in orphans(amap):
-        remarks.append(f"{node} bears on nothing")
+    remarks += [f"{node} bears on nothing" for node in orphans(amap)]
     if len(amap) and not any(amap.graph.out_degree(n) == 0 for n in amap.graph.nodes):
         remarks.append("no main claim")
     return remarks
