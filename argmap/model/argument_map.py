@@ -8,6 +8,7 @@ changed, so that views can follow it without holding the truth themselves.
 import copy
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import partial
 
 from argmap.errors import ModelError
 from argmap.model.graph import Digraph
@@ -146,7 +147,7 @@ class ArgumentMap:
 
     # ---------------------------------------------------- construction
     @classmethod
-    def from_records(cls, nodes, edges=(), documents=(), meta=None):
+    def from_records(cls, nodes, edges=(), documents=(), meta=None, consume=False):
         """Build a map from plain records, checking every one.
 
         Parameters
@@ -159,6 +160,11 @@ class ArgumentMap:
             ``{"id": ..., "text": ..., **attributes}``.
         meta : dict, optional
             Map attributes such as ``title``.
+        consume : bool
+            True hands the node and edge records over: once all are checked,
+            their dicts become the map's attributes (``id``, ``source`` and
+            ``target`` taken out), so that a large file is not held twice.
+            Only for records nobody uses again.
 
         Raises
         ------
@@ -174,26 +180,29 @@ class ArgumentMap:
         'supports'
         """
         amap = cls()
-        steps = [("$.map", amap._update_meta, meta or {})]
-        steps += [(f"$.documents[{i}]", amap._insert_document, d) for i, d in enumerate(documents)]
-        steps += [("$.nodes", amap._add_node_records, nodes),
-                  ("$.edges", amap._add_edge_records, edges)]
-        for where, step, records in steps:
+        steps = [("$.map", partial(amap._update_meta, meta or {}))]
+        steps += [(f"$.documents[{i}]", partial(amap._insert_document, d))
+                  for i, d in enumerate(documents)]
+        steps += [("$.nodes", partial(amap._add_node_records, nodes, consume)),
+                  ("$.edges", partial(amap._add_edge_records, edges, consume))]
+        for where, step in steps:
             try:
-                step(records)
+                step()
             except ModelError as exc:
                 exc.where = exc.where or where
                 raise
         return amap
 
-    def _add_node_records(self, records):
+    def _add_node_records(self, records, consume=False):
         """Check every node record, then add them all at once (a map being built).
 
         The quick check of :mod:`argmap.model.records` vouches for the usual
         records; when it does not, they are checked one by one.
         """
         records = records if isinstance(records, list) else list(records)
-        clean = None if len(self._graph) else quick_nodes(records, self._check_node_attrs)
+        clean = None
+        if not len(self._graph):
+            clean = quick_nodes(records, self._check_node_attrs, consume)
         if clean is None:
             clean = self._checked_node_records(records)
         self._graph.take_nodes(clean)
@@ -214,12 +223,13 @@ class ArgumentMap:
                 raise
         return clean
 
-    def _add_edge_records(self, records):
+    def _add_edge_records(self, records, consume=False):
         """Check every edge record, then add them all at once (a map being built)."""
         records = records if isinstance(records, list) else list(records)
         clean = None
         if not self._graph.number_of_edges():
-            clean = quick_edges(records, self._graph.__contains__, self._check_edge_attrs)
+            clean = quick_edges(records, self._graph.__contains__, self._check_edge_attrs,
+                                consume)
         if clean is None:
             clean = self._checked_edge_records(records)
         self._graph.take_edges(clean)

@@ -16,60 +16,85 @@ from argmap.model.schema import KINDS, MAX_TEXT, NODE_TEXT_FIELDS, RELATIONS
 
 #: Node fields checked in bulk: the kind, and the fields whose value is text.
 PLAIN_NODE_KEYS = frozenset(("kind",) + NODE_TEXT_FIELDS) - {"basis"}
+_PLAIN_WITH_ID = PLAIN_NODE_KEYS | {"id"}
+_ENDS = ("source", "target")
 #: Strings joined per bulk check (a bound on the memory it takes).
 _CHUNK = 4096
 
 
-def quick_nodes(records, check_attrs):
+def quick_nodes(records, check_attrs, consume=False):
     """Return ``{id: attributes}`` for node *records* (a list), or None to look closer.
 
     *check_attrs* is the model's check of a node's attributes (it returns
     the attributes to store, or raises ModelError); it runs only for records
-    with fields beyond :data:`PLAIN_NODE_KEYS`. The attribute dicts are new.
+    with fields beyond :data:`PLAIN_NODE_KEYS`. The attribute dicts are new,
+    unless *consume*: then a plain record itself becomes the attributes, its
+    ``id`` taken out; records are changed only once all of them passed.
     """
-    clean = {}
-    texts = []
+    clean, fresh, texts = {}, set(), []
     for record in records:
         if type(record) is not dict:
             return None
-        attrs = record.copy()
-        node_id = attrs.pop("id", None)
+        node_id = record.get("id")
         if (type(node_id) is not str or not node_id or node_id in clean
-                or attrs.get("kind") not in KINDS or "text" not in attrs):
+                or record.get("kind") not in KINDS or "text" not in record):
             return None
-        if attrs.keys() <= PLAIN_NODE_KEYS:
-            texts += attrs.values()
+        if record.keys() <= _PLAIN_WITH_ID:
+            texts += record.values()
+            clean[node_id] = record
         else:
-            attrs = _checked(check_attrs, attrs)
+            attrs = _checked(check_attrs, {k: v for k, v in record.items() if k != "id"})
             if attrs is None:
                 return None
-        texts.append(node_id)
-        clean[node_id] = attrs
-    return clean if all_plain_text(texts) else None
+            texts.append(node_id)
+            clean[node_id] = attrs
+            fresh.add(node_id)
+        if len(texts) >= _CHUNK:
+            if not all_plain_text(texts):
+                return None
+            texts.clear()
+    if not all_plain_text(texts):
+        return None
+    for node_id, attrs in clean.items():
+        if node_id not in fresh:
+            clean[node_id] = _without(attrs, ("id",), consume)
+    return clean
 
 
-def quick_edges(records, is_node, check_attrs):
+def quick_edges(records, is_node, check_attrs, consume=False):
     """Return ``{(source, target): attributes}`` for edge *records* (a list), or None.
 
     *is_node* tells the map's nodes; *check_attrs* checks the attributes of
-    a record with fields beyond its relation. The attribute dicts are new.
+    a record with fields beyond its relation. *consume* as for :func:`quick_nodes`.
     """
-    clean = {}
+    clean, fresh = {}, set()
     for record in records:
         if type(record) is not dict:
             return None
-        attrs = record.copy()
-        pair = source, target = attrs.pop("source", None), attrs.pop("target", None)
+        pair = source, target = record.get("source"), record.get("target")
         if (type(source) is not str or type(target) is not str or source == target
                 or pair in clean or not is_node(source) or not is_node(target)
-                or attrs.get("relation") not in RELATIONS):
+                or record.get("relation") not in RELATIONS):
             return None
-        if len(attrs) > 1:
-            attrs = _checked(check_attrs, attrs)
+        if len(record) > 3:   # fields beyond source, target and relation
+            attrs = _checked(check_attrs, _without(record, _ENDS, False))
             if attrs is None:
                 return None
-        clean[pair] = attrs
+            fresh.add(pair)
+            record = attrs
+        clean[pair] = record
+    for pair, attrs in clean.items():
+        if pair not in fresh:
+            clean[pair] = _without(attrs, _ENDS, consume)
     return clean
+
+
+def _without(record, keys, consume):
+    """*record* without *keys*: the record itself when it may be consumed, else a copy."""
+    attrs = record if consume else record.copy()
+    for key in keys:
+        del attrs[key]
+    return attrs
 
 
 def _checked(check, attrs):

@@ -86,17 +86,19 @@ def maps_with_one_fault(draw):
 @given(maps_with_one_fault())
 def test_one_fault_is_found_the_same_way(records):
     nodes, edges = records
-    quick = _outcome(nodes, edges)
+    quick, consumed = _outcome(nodes, edges), _outcome(nodes, edges, consume=True)
     with pytest.MonkeyPatch.context() as patch:
         _no_quick_check(patch)
         slow = _outcome(nodes, edges)
-    assert quick == slow
+    assert quick == slow == consumed
 
 
-def _outcome(nodes, edges):
-    """What from_records makes of the records: the map with every order, or the refusal."""
+def _outcome(nodes, edges, consume=False):
+    """What from_records makes of the records (copies of them, which it may consume): the
+    map with every order, or the refusal."""
     try:
-        amap = ArgumentMap.from_records(copy.deepcopy(nodes), copy.deepcopy(edges), [DOCUMENT])
+        amap = ArgumentMap.from_records(*copy.deepcopy((nodes, edges)), [DOCUMENT],
+                                        consume=consume)
     except ModelError as exc:
         return "refused", str(exc), exc.where
     graph = amap.graph
@@ -177,6 +179,7 @@ def test_each_fault_is_reported_as_record_by_record(change, monkeypatch):
              {"source": "c", "target": "a", "relation": "opposes"}]
     change(nodes, edges)
     quick = _outcome(nodes, edges)
+    assert _outcome(nodes, edges, consume=True) == quick
     _no_quick_check(monkeypatch)
     assert quick == _outcome(nodes, edges)
     assert quick[0] == ("refused" if change in BAD.values() else "built")
@@ -200,10 +203,22 @@ def test_usual_records_take_the_quick_way(monkeypatch):
 
 def test_built_attributes_are_the_maps_own():
     """The records stay as they were, and the map holds none of their dicts."""
-    nodes = [{"id": "c", "kind": "claim", "text": "C"}]
-    amap = ArgumentMap.from_records(nodes)
+    nodes = [{"id": "c", "kind": "claim", "text": "C"}, {"id": "e", "kind": "claim", "text": "E"}]
+    edges = [{"source": "e", "target": "c", "relation": "supports"}]
+    amap = ArgumentMap.from_records(nodes, edges)
     amap.node("c")["text"] = "changed"
-    assert nodes == [{"id": "c", "kind": "claim", "text": "C"}]
+    amap.edge("e", "c")["note"] = "n"
+    assert nodes[0] == {"id": "c", "kind": "claim", "text": "C"}
+    assert edges == [{"source": "e", "target": "c", "relation": "supports"}]
+
+
+def test_consumed_records_become_the_attributes():
+    """With consume=True the map keeps the record dicts, without id, source and target."""
+    nodes = [{"id": "c", "kind": "claim", "text": "C"}, {"id": "e", "kind": "claim", "text": "E"}]
+    edges = [{"source": "e", "target": "c", "relation": "supports"}]
+    amap = ArgumentMap.from_records(nodes, edges, consume=True)
+    assert amap.node("c") is nodes[0] and nodes[0] == {"kind": "claim", "text": "C"}
+    assert amap.edge("e", "c") is edges[0] and edges[0] == {"relation": "supports"}
 
 
 def test_plain_text_in_bulk_follows_check_text():
