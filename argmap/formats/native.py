@@ -6,7 +6,9 @@ older versions; only then is a map built. Any failure is a
 :class:`~argmap.errors.FormatError` naming the file and the JSON path.
 """
 
+import contextlib
 import errno
+import gc
 import json
 import os
 import stat
@@ -449,9 +451,27 @@ def map_from_dict(data, file=None, consume=False):
 
 def loads(text, file=None):
     """Build a map from ``.argmap`` text."""
-    data = parse_json(text, file)
-    del text   # the text of a large file need not stay in memory while its map is built
-    return map_from_dict(data, file, consume=True)
+    with _cycle_collector_paused():
+        data = parse_json(text, file)
+        del text   # the text of a large file need not stay in memory while its map is built
+        return map_from_dict(data, file, consume=True)
+
+
+@contextlib.contextmanager
+def _cycle_collector_paused():
+    """Pause Python's cycle collector while a file is read, if it runs.
+
+    Parsed JSON and the map built from it hold no reference cycles, but the
+    collector, counting the new containers, would walk the whole growing map
+    again and again: a quarter of the time of a million-node file.
+    """
+    running = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if running:
+            gc.enable()
 
 
 def _describe_read_error(exc):
