@@ -41,7 +41,7 @@ class Digraph:
         #: ``nodes[n]`` (attributes), ``nodes(data=True)``; iterates over the node ids.
         self.nodes = NodeView(self._node)
         #: ``edges[u, v]`` (attributes), ``edges(data=True)``; iterates over ``(u, v)``.
-        self.edges = EdgeView(self)
+        self.edges = EdgeView(self._node, self._succ)
 
     # ---------------------------------------------------------- reading
     def __iter__(self):
@@ -51,10 +51,7 @@ class Digraph:
         return len(self._node)
 
     def __contains__(self, node):
-        try:
-            return node in self._node
-        except TypeError:   # an unhashable value is no node
-            return False
+        return _is_node(self._node, node)
 
     def is_directed(self):
         return True
@@ -100,15 +97,7 @@ class Digraph:
                 for v in self._nbunch(nbunch) for u, d in self._pred[v].items()]
 
     def _nbunch(self, nbunch):
-        """The nodes *nbunch* names: all, one node, or those of an iterable in the graph."""
-        if nbunch is None:
-            return list(self._node)
-        if nbunch in self:
-            return [nbunch]
-        try:
-            return [n for n in nbunch if n in self]
-        except TypeError:
-            raise KeyError(f"{nbunch!r} is neither a node nor a collection of nodes") from None
+        return _nodes_named(self._node, nbunch)
 
     # ---------------------------------------------------------- changing
     def _new_node(self, node):
@@ -361,30 +350,34 @@ class NodeDataView:
 
 
 class EdgeView:
-    """``graph.edges``: ``(source, target)`` in order; ``[u, v]`` gives attributes."""
+    """``graph.edges``: ``(source, target)`` in order; ``[u, v]`` gives attributes.
 
-    __slots__ = ("_graph",)
+    It holds the graph's dicts, not the graph, so that a graph is freed as
+    soon as nobody holds it (no reference cycle for the collector to find).
+    """
 
-    def __init__(self, graph):
-        self._graph = graph
+    __slots__ = ("_node", "_succ")
+
+    def __init__(self, node_dict, succ):
+        self._node, self._succ = node_dict, succ
 
     def __getitem__(self, edge):
         source, target = edge
-        return self._graph._succ[source][target]
+        return self._succ[source][target]
 
     def __iter__(self):
-        for source, targets in self._graph._succ.items():
+        for source, targets in self._succ.items():
             for target in targets:
                 yield source, target
 
     def __len__(self):
-        return self._graph._size
+        return sum(map(len, self._succ.values()))
 
     def __contains__(self, edge):
         try:
             source, target = edge
-            return self._graph.has_edge(source, target)
-        except (TypeError, ValueError):
+            return target in self._succ[source]
+        except (KeyError, TypeError, ValueError):
             return False
 
     def __call__(self, nbunch=None, data=False, default=None):
@@ -392,7 +385,7 @@ class EdgeView:
         with *nbunch*, only the edges leaving those nodes."""
         if nbunch is None and data is False:
             return self
-        return EdgeDataView(self._graph, nbunch, data, default)
+        return EdgeDataView(self, nbunch, data, default)
 
     def __repr__(self):
         return f"EdgeView({tuple(self)!r})"
@@ -401,22 +394,41 @@ class EdgeView:
 class EdgeDataView:
     """Edges with their attributes (or one attribute), in order."""
 
-    __slots__ = ("_graph", "_nbunch", "_data", "_default")
+    __slots__ = ("_edges", "_nbunch", "_data", "_default")
 
-    def __init__(self, graph, nbunch, data, default):
-        self._graph, self._nbunch, self._data, self._default = graph, nbunch, data, default
+    def __init__(self, edges, nbunch, data, default):
+        self._edges, self._nbunch, self._data, self._default = edges, nbunch, data, default
 
     def __len__(self):
         if self._nbunch is None:
-            return self._graph._size
+            return len(self._edges)
         return sum(1 for _ in self)
 
     def __iter__(self):
-        graph, data, default = self._graph, self._data, self._default
-        sources = graph._succ if self._nbunch is None else graph._nbunch(self._nbunch)
+        succ, data, default = self._edges._succ, self._data, self._default
+        sources = succ if self._nbunch is None else _nodes_named(self._edges._node, self._nbunch)
         for source in sources:
-            for target, attrs in graph._succ[source].items():
+            for target, attrs in succ[source].items():
                 yield _edge(source, target, attrs, data, default)
+
+
+def _is_node(node_dict, value):
+    try:
+        return value in node_dict
+    except TypeError:   # an unhashable value is no node
+        return False
+
+
+def _nodes_named(node_dict, nbunch):
+    """The nodes *nbunch* names: all, one node, or those of an iterable in the graph."""
+    if nbunch is None:
+        return list(node_dict)
+    if _is_node(node_dict, nbunch):
+        return [nbunch]
+    try:
+        return [n for n in nbunch if n in node_dict]
+    except TypeError:
+        raise KeyError(f"{nbunch!r} is neither a node nor a collection of nodes") from None
 
 
 # ----------------------------------------------------------- algorithms

@@ -194,3 +194,32 @@ def test_taking_what_is_there_or_missing_is_refused(nodes, edges):
         g.take_nodes(nodes)
         g.take_edges(edges)
     assert list(g.nodes) == ["e", "c"] and g.number_of_edges() == 1
+
+
+def test_a_map_is_freed_without_the_cycle_collector():
+    """Nothing in a map's graph refers back to it: dropping the map frees its graph at once
+    (a million-node graph is not left for the collector to find)."""
+    import gc
+
+    from argmap.model import ArgumentMap, queries
+
+    def graphs():
+        return sum(type(o) is Digraph for o in gc.get_objects())
+
+    running = gc.isenabled()
+    gc.disable()
+    try:
+        gc.collect()
+        before = graphs()
+        amap = ArgumentMap.from_records(
+            [{"id": "c", "kind": "claim", "text": "C"}, {"id": "e", "kind": "evidence",
+                                                         "text": "E"}],
+            [{"source": "e", "target": "c", "relation": "supports"}])
+        queries.problems(amap), queries.main_claims(amap), list(amap.graph.edges(data=True))
+        twin = amap.copy()
+        assert graphs() == before + 2
+        del amap, twin
+        assert graphs() == before
+    finally:
+        if running:
+            gc.enable()
