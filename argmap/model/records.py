@@ -55,9 +55,7 @@ def quick_nodes(records, check_attrs, consume=False):
             texts.clear()
     if not all_plain_text(texts):
         return None
-    for node_id, attrs in clean.items():
-        if node_id not in fresh:
-            clean[node_id] = _without(attrs, ("id",), consume)
+    _take_out(clean, fresh, ("id",), consume)
     return clean
 
 
@@ -77,21 +75,33 @@ def quick_edges(records, is_node, check_attrs, consume=False):
                 or record.get("relation") not in RELATIONS):
             return None
         if len(record) > 3:   # fields beyond source, target and relation
-            attrs = _checked(check_attrs, _without(record, _ENDS, False))
+            attrs = _checked(check_attrs, _without(record, _ENDS))
             if attrs is None:
                 return None
             fresh.add(pair)
             record = attrs
         clean[pair] = record
-    for pair, attrs in clean.items():
-        if pair not in fresh:
-            clean[pair] = _without(attrs, _ENDS, consume)
+    _take_out(clean, fresh, _ENDS, consume)
     return clean
 
 
-def _without(record, keys, consume):
-    """*record* without *keys*: the record itself when it may be consumed, else a copy."""
-    attrs = record if consume else record.copy()
+def _take_out(clean, fresh, keys, consume):
+    """Make every record in *clean* (but the *fresh* attributes) its attributes: the record
+    itself, or a copy unless *consume*, without *keys*."""
+    if not consume:
+        for name, record in clean.items():
+            if name not in fresh:
+                clean[name] = _without(record, keys)
+        return
+    records = clean.values() if not fresh else [clean[n] for n in clean if n not in fresh]
+    for key in keys:
+        for record in records:
+            del record[key]
+
+
+def _without(record, keys):
+    """A copy of *record* without *keys*."""
+    attrs = record.copy()
     for key in keys:
         del attrs[key]
     return attrs
