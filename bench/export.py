@@ -26,7 +26,9 @@ REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, REPO)
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from timing import measure, ratio_text, spread_text  # noqa: E402
+from timing import (  # noqa: E402
+    add_bytecode_option, measure, python_env, ratio_text, spread_text,
+)
 
 WORDS = ("encryption warrant police access data security backdoor criminals key escrow "
          "court privacy phone device law investigation evidence attack vendor user "
@@ -97,7 +99,7 @@ def arrange(amap):
     return amap
 
 
-def bench_size(size, folder, repeat):
+def bench_size(size, folder, repeat, bytecode_cache=True):
     """Measure one map size, interleaved; print each figure as a ratio to bare dot."""
     from argmap.formats import native
 
@@ -107,15 +109,17 @@ def bench_size(size, folder, repeat):
     placed = os.path.join(folder, f"placed{size}.argmap")
     native.save(arrange(amap), placed)
     main = [sys.executable, os.path.join(REPO, "main.py"), "export"]
-    dot_file = os.path.join(folder, f"map{size}.dot")
-    subprocess.run(main + [path, "-o", dot_file], check=True, capture_output=True)
-    out = os.path.join(folder, "out.svg")
     cache = os.path.join(folder, "cache")
+    env = dict(os.environ, XDG_CACHE_HOME=cache)
+    if bytecode_cache:
+        env = python_env(os.path.join(folder, "bytecode"), env)
+    dot_file = os.path.join(folder, f"map{size}.dot")
+    subprocess.run(main + [path, "-o", dot_file], check=True, capture_output=True, env=env)
+    out = os.path.join(folder, "out.svg")
     commands = {"dot": ["dot", "-Tsvg", dot_file, "-o", out],
                 "export": main + [path, "-o", out],
                 "arranged cold": main + [placed, "-o", out],
                 "arranged warm": main + [placed, "-o", out]}
-    env = dict(os.environ, XDG_CACHE_HOME=cache)
 
     def before(name):
         if name == "arranged cold":
@@ -149,11 +153,13 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 3000])
     parser.add_argument("--repeat", type=int, default=5)
+    add_bytecode_option(parser)
     args = parser.parse_args(argv)
-    print("median [min-max] of interleaved runs; ratio = argmap / bare dot in the same round")
+    print("median [min-max] of interleaved runs; ratio = argmap / bare dot in the same round; "
+          + ("bytecode cached" if args.bytecode_cache else "no bytecode cache"))
     with tempfile.TemporaryDirectory(prefix="argmap-bench-") as folder:
         for size in args.sizes:
-            build = bench_size(size, folder, args.repeat)
+            build = bench_size(size, folder, args.repeat, args.bytecode_cache)
             print(f"  DOT building in Python: {build * 1000:.0f} ms")
     return 0
 

@@ -64,3 +64,45 @@ def test_no_pyside6_import_outside_gui(path):
     qt = {m for m in imported_modules(source) if m.split(".")[0] in ("PySide6", "shiboken6")}
     assert qt == set(), f"{os.path.relpath(path, REPO)} imports {sorted(qt)}"
     assert "importlib.import_module(\"PySide6" not in source
+
+
+#: Packages the quick commands must not load: each costs tens of milliseconds to import.
+HEAVY = ("networkx", "jsonschema", "pydot", "PySide6", "yaml", "defusedxml", "pypdf",
+         "importlib.metadata", "email")
+_SMALL_MAP = ('{"format": "argmap", "version": 1, "map": {"title": "T"}, "nodes": ['
+              '{"id": "c", "kind": "claim", "text": "Encryption must stay strong"}, '
+              '{"id": "e", "kind": "evidence", "text": "Dissidents rely on it"}], '
+              '"edges": [{"source": "e", "target": "c", "relation": "supports"}]}')
+
+
+def loaded_modules(importtime_output):
+    """Return the names of the modules ``python -X importtime`` reports loading."""
+    return {line.rsplit("|", 1)[1].strip() for line in importtime_output.splitlines()
+            if line.startswith("import time:") and line.count("|") == 2}
+
+
+def test_loaded_modules_reads_importtime_lines():
+    output = ("import time: self [us] | cumulative | imported package\n"
+              "import time:       751 |        751 |     networkx.classes\n"
+              "warning: not an import line\n")
+    assert loaded_modules(output) == {"imported package", "networkx.classes"}
+
+
+@pytest.mark.parametrize("command", [
+    pytest.param(["export", "{map}", "-o", "{folder}/out.svg"], marks=pytest.mark.graphviz,
+                 id="export"),
+    pytest.param(["validate", "{map}"], id="validate"),
+])
+def test_quick_commands_load_no_heavy_package(tmp_path, command):
+    """``argmap export`` and ``argmap validate`` of a sound map, as whole processes, never
+    import networkx (the model has its own graph) or any other heavy package."""
+    path = tmp_path / "small.argmap"
+    path.write_text(_SMALL_MAP, encoding="utf-8")
+    argv = [part.format(map=path, folder=tmp_path) for part in command]
+    result = subprocess.run([sys.executable, "-X", "importtime", os.path.join(REPO, "main.py"),
+                             *argv], capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    loaded = loaded_modules(result.stderr)
+    assert "argmap.formats.native" in loaded
+    heavy = sorted(m for m in loaded if any(m == h or m.startswith(h + ".") for h in HEAVY))
+    assert heavy == []

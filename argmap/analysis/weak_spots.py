@@ -16,6 +16,7 @@ Example
 from dataclasses import dataclass
 
 from argmap.analysis.acceptance import name
+from argmap.model.graph import is_acyclic
 
 #: Every category, in the order the list shows them, with a heading for each.
 CATEGORIES = {
@@ -197,13 +198,15 @@ def _inferred_links(amap):
 
 
 def _circular_support(amap, limit=50):
-    import networkx as nx
-
     graph = amap.graph
     supports = graph.edge_subgraph((u, v) for u, v, r in graph.edges(data="relation")
                                    if r == "supports")
+    if is_acyclic(supports):   # linear; networkx only for the rare map with a circle
+        return
+    import networkx as nx
+
     index = amap.node_index()
-    for count, cycle in enumerate(nx.simple_cycles(supports)):
+    for count, cycle in enumerate(nx.simple_cycles(supports.to_networkx())):
         if count >= limit:
             break
         first = min(cycle, key=index.__getitem__)

@@ -1,4 +1,4 @@
-"""The argument map model: a networkx graph, its edits and derived queries. No Qt, no I/O."""
+"""The argument map model: a directed graph, its edits and derived queries. No Qt, no I/O."""
 
 from argmap.model.argument_map import ArgumentMap, Change, ChangeType, dispatcher
 from argmap.model.commands import (

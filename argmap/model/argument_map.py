@@ -8,10 +8,11 @@ changed, so that views can follow it without holding the truth themselves.
 import copy
 from dataclasses import dataclass, field
 from enum import Enum
-
-import networkx as nx
+from functools import partial
 
 from argmap.errors import ModelError
+from argmap.model.graph import Digraph
+from argmap.model.records import quick_edges, quick_nodes
 from argmap.model.schema import (
     KINDS, RELATIONS, check_edge_attr, check_json_value, check_node_attr, check_text,
 )
@@ -73,7 +74,7 @@ class Change:
 
 
 class ArgumentMap:
-    """A map of claims, counterclaims and evidence over a ``networkx.DiGraph``.
+    """A map of claims, counterclaims and evidence over a :class:`~argmap.model.graph.Digraph`.
 
     Read through :attr:`graph`, :meth:`node`, :meth:`edge`; change through
     commands (:mod:`argmap.model.commands`) or the helpers here that apply them.
@@ -89,7 +90,7 @@ class ArgumentMap:
     """
 
     def __init__(self, title=""):
-        self._graph = nx.DiGraph()
+        self._graph = Digraph()
         self.meta = {"title": check_text(title, "title")}
         self.documents = {}
         #: Top-level fields of the file this map came from that argmap does not know;
@@ -146,7 +147,7 @@ class ArgumentMap:
 
     # ---------------------------------------------------- construction
     @classmethod
-    def from_records(cls, nodes, edges=(), documents=(), meta=None):
+    def from_records(cls, nodes, edges=(), documents=(), meta=None, consume=False):
         """Build a map from plain records, checking every one.
 
         Parameters
@@ -159,6 +160,11 @@ class ArgumentMap:
             ``{"id": ..., "text": ..., **attributes}``.
         meta : dict, optional
             Map attributes such as ``title``.
+        consume : bool
+            True hands the node and edge records over: once all are checked,
+            their dicts become the map's attributes (``id``, ``source`` and
+            ``target`` taken out), so that a large file is not held twice.
+            Only for records nobody uses again.
 
         Raises
         ------
@@ -174,20 +180,36 @@ class ArgumentMap:
         'supports'
         """
         amap = cls()
-        steps = [("$.map", amap._update_meta, meta or {})]
-        steps += [(f"$.documents[{i}]", amap._insert_document, d) for i, d in enumerate(documents)]
-        steps += [("$.nodes", amap._add_node_records, nodes),
-                  ("$.edges", amap._add_edge_records, edges)]
-        for where, step, records in steps:
+        steps = [("$.map", partial(amap._update_meta, meta or {}))]
+        steps += [(f"$.documents[{i}]", partial(amap._insert_document, d))
+                  for i, d in enumerate(documents)]
+        steps += [("$.nodes", partial(amap._add_node_records, nodes, consume)),
+                  ("$.edges", partial(amap._add_edge_records, edges, consume))]
+        for where, step in steps:
             try:
-                step(records)
+                step()
             except ModelError as exc:
                 exc.where = exc.where or where
                 raise
         return amap
 
-    def _add_node_records(self, records):
-        """Check every node record, then add them all at once (a map being built)."""
+    def _add_node_records(self, records, consume=False):
+        """Check every node record, then add them all at once (a map being built).
+
+        The quick check of :mod:`argmap.model.records` vouches for the usual
+        records; when it does not, they are checked one by one.
+        """
+        records = records if isinstance(records, list) else list(records)
+        clean = None
+        if not len(self._graph):
+            clean = quick_nodes(records, self._check_node_attrs, consume)
+        if clean is None:
+            clean = self._checked_node_records(records)
+        self._graph.take_nodes(clean)
+        self._index = None
+
+    def _checked_node_records(self, records):
+        """Return ``{id: clean attributes}``; raise ModelError at the first bad record."""
         clean = {}
         for i, record in enumerate(records):
             try:
@@ -199,11 +221,21 @@ class ArgumentMap:
             except ModelError as exc:
                 exc.where = f"$.nodes[{i}]"
                 raise
-        self._graph.add_nodes_from(clean.items())
-        self._index = None
+        return clean
 
-    def _add_edge_records(self, records):
+    def _add_edge_records(self, records, consume=False):
         """Check every edge record, then add them all at once (a map being built)."""
+        records = records if isinstance(records, list) else list(records)
+        clean = None
+        if not self._graph.number_of_edges():
+            clean = quick_edges(records, self._graph.__contains__, self._check_edge_attrs,
+                                consume)
+        if clean is None:
+            clean = self._checked_edge_records(records)
+        self._graph.take_edges(clean)
+
+    def _checked_edge_records(self, records):
+        """Return ``{(source, target): clean attributes}``; raise at the first bad record."""
         clean = {}
         for i, record in enumerate(records):
             try:
@@ -219,7 +251,7 @@ class ArgumentMap:
             except ModelError as exc:
                 exc.where = f"$.edges[{i}]"
                 raise
-        self._graph.add_edges_from((u, v, a) for (u, v), a in clean.items())
+        return clean
 
     def copy(self):
         """Return an independent copy (no listeners) that another thread may read.
@@ -363,6 +395,10 @@ class ArgumentMap:
             raise ModelError("a node cannot bear on itself")
         if self._graph.has_edge(source, target) or (source, target) in taken:
             raise ModelError(f"{source!r} is already connected to {target!r}")
+        return self._check_edge_attrs(attrs)
+
+    @staticmethod
+    def _check_edge_attrs(attrs):
         clean = {k: check_edge_attr(k, v) for k, v in attrs.items()}
         if clean.get("relation") not in RELATIONS:
             raise ModelError(f"an edge needs a relation: one of {', '.join(RELATIONS)}")
@@ -401,7 +437,7 @@ class ArgumentMap:
         order.pop(old)
         index = max(0, min(index, len(order)))
         order.insert(index, node_id)
-        graph = nx.DiGraph()
+        graph = Digraph()
         graph.graph.update(self._graph.graph)
         graph.add_nodes_from((n, self._graph.nodes[n]) for n in order)
         graph.add_edges_from(self._graph.edges(data=True))

@@ -26,6 +26,7 @@ from argmap.model.commands import (
     REMOVE, AddDocument, AddNode, Batch, Connect, Disconnect, MoveNodes, RemoveNode,
     ReorderNode, Reparent, SetEdgeAttrs, SetMapAttrs, SetNodeAttrs,
 )
+from argmap.model.graph import has_path
 from argmap.model.schema import KINDS, RELATIONS, default_relation
 
 #: The "add to the selected node" edits: name -> (kind, relation, menu label).
@@ -165,10 +166,7 @@ def _link_attrs(attrs):
 
 
 def _would_circle(amap, source, target, removed):
-    import networkx as nx
-
-    kept = nx.restricted_view(amap.graph, list(removed), [])
-    return nx.has_path(kept, target, source)
+    return has_path(amap.graph, target, source, avoid=removed)
 
 
 def delete_branch(amap, nodes, label="Delete branch"):
@@ -193,12 +191,10 @@ def refuse_circle(amap, source, target):
     A map read from a file may hold circles (they are reported); an edit
     never makes one, because a claim cannot be a reason for itself.
     """
-    import networkx as nx
-
     amap.node(source), amap.node(target)
     if source == target:
         raise ModelError("a node cannot bear on itself")
-    if nx.has_path(amap.graph, target, source):
+    if has_path(amap.graph, target, source):
         raise ModelError(f"that link would close a circle: “{_short(amap.node(target)['text'])}” "
                          f"already bears, directly or not, on “{_short(amap.node(source)['text'])}”")
 

@@ -1,10 +1,13 @@
 """Derived facts about a map, computed on demand and never stored.
 
 Free functions over an :class:`~argmap.model.ArgumentMap`, in the manner of
-networkx's algorithms.
+networkx's algorithms. networkx itself is imported only for the rare maps with
+circles (listing them, finding the top of a map that is all circle).
 """
 
 from collections import deque
+
+from argmap.model.graph import ancestors, is_acyclic
 
 
 def children(amap, node_id, relation=None):
@@ -56,7 +59,7 @@ def _tops_of_cycles(amap):
     import networkx as nx
 
     index = amap.node_index()
-    parts = nx.condensation(graph)
+    parts = nx.condensation(graph.to_networkx())
     tops = []
     for part in parts.nodes:
         if parts.out_degree(part) == 0:
@@ -108,12 +111,12 @@ def depth(amap):
 
 def cycles(amap, limit=100):
     """Return up to *limit* cycles, each a list of node ids."""
+    if is_acyclic(amap.graph):   # linear: most maps have no circle
+        return []
     import networkx as nx
 
-    if nx.is_directed_acyclic_graph(amap.graph):   # linear: most maps have no circle
-        return []
     found = []
-    for cycle in nx.simple_cycles(amap.graph):
+    for cycle in nx.simple_cycles(amap.graph.to_networkx()):
         found.append(cycle)
         if len(found) >= limit:
             break
@@ -127,13 +130,10 @@ def orphans(amap):
     with more than one node, claims with no edge at all.
     """
     graph = amap.graph
-    result = []
-    for node, attrs in graph.nodes(data=True):
-        if attrs["kind"] != "claim" and graph.out_degree(node) == 0:
-            result.append(node)
-        elif len(graph) > 1 and graph.degree(node) == 0:
-            result.append(node)
-    return result
+    bearing = {source for source, _ in graph.edges}
+    borne = {target for _, target in graph.edges} if len(graph) > 1 else None
+    return [node for node, attrs in graph.nodes(data=True) if node not in bearing
+            and (attrs["kind"] != "claim" or (borne is not None and node not in borne))]
 
 
 def role(amap, source, target):
@@ -154,10 +154,8 @@ def role(amap, source, target):
 
 def subtree(amap, root):
     """Return the set of nodes that bear on *root*, directly or not, and *root*."""
-    import networkx as nx
-
     amap.node(root)
-    return nx.ancestors(amap.graph, root) | {root}
+    return ancestors(amap.graph, root) | {root}
 
 
 def problems(amap):
@@ -165,8 +163,7 @@ def problems(amap):
     remarks = []
     for cycle in cycles(amap, limit=10):
         remarks.append("cycle: " + " -> ".join(cycle + cycle[:1]))
-    for node in orphans(amap):
-        remarks.append(f"{node} bears on nothing")
+    remarks += [f"{node} bears on nothing" for node in orphans(amap)]
     if len(amap) and not any(amap.graph.out_degree(n) == 0 for n in amap.graph.nodes):
         remarks.append("no main claim")
     return remarks

@@ -62,6 +62,8 @@ def check_text(value, what):
         raise ModelError(f"{what} must not contain a NUL character")
     if len(value) > MAX_TEXT:
         raise ModelError(f"{what} is longer than {MAX_TEXT} characters")
+    if value.isascii():   # no surrogate, and quick to tell
+        return value
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:

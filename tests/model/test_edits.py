@@ -219,7 +219,7 @@ def test_user_edits_never_close_a_circle(steps):
                 m.apply(command)
         except ModelError:
             continue
-        assert nx.is_directed_acyclic_graph(m.graph)
+        assert nx.is_directed_acyclic_graph(m.graph.to_networkx())
 
 
 def test_a_link_that_closes_a_circle_is_refused_with_the_reason():

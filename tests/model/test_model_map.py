@@ -2,10 +2,10 @@
 
 import math
 
-import networkx as nx
 import pytest
 
 from argmap.errors import ModelError
+from argmap.model.graph import Digraph
 from argmap.model import (
     REMOVE, AddDocument, AddNode, ArgumentMap, Connect, MoveNodes, ReorderNode, SetEdgeAttrs,
     SetMapAttrs, SetNodeAttrs, move_node,
@@ -27,9 +27,9 @@ def amap():
     return m
 
 
-def test_graph_is_a_networkx_digraph_with_premise_to_conclusion_edges(amap):
-    """The map wraps a DiGraph whose edge runs from the premise to what it bears on."""
-    assert isinstance(amap.graph, nx.DiGraph)
+def test_graph_is_a_digraph_with_premise_to_conclusion_edges(amap):
+    """The map wraps a Digraph whose edge runs from the premise to what it bears on."""
+    assert isinstance(amap.graph, Digraph)
     assert list(amap.graph.edges) == [("n2", "n1")]
     assert amap.edge("n2", "n1") == {"relation": "supports"}
     assert len(amap) == 2 and "n1" in amap and "n9" not in amap

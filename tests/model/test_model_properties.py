@@ -332,7 +332,7 @@ class EditSequence(RuleBasedStateMachine):
         source, target = self.pick_node(data), self.pick_node(data)
         expected = (source in self.amap and target in self.amap and source != target
                     and not self.amap.graph.has_edge(source, target)
-                    and not nx.has_path(self.amap.graph, target, source))
+                    and not nx.has_path(self.amap.graph.to_networkx(), target, source))
         self.edit(edits.link, source, target, relation, expected=expected)
 
     @rule(data=st.data())
@@ -340,7 +340,7 @@ class EditSequence(RuleBasedStateMachine):
         node, target = self.pick_node(data), self.pick_node(data)
         expected = (node in self.amap and target in self.amap and node != target
                     and (self.amap.graph.has_edge(node, target)
-                         or not nx.has_path(self.amap.graph, target, node)))
+                         or not nx.has_path(self.amap.graph.to_networkx(), target, node)))
         self.edit(edits.reparent, node, target, (5.0, 5.0), expected=expected)
 
     @rule(data=st.data(), kind=st.sampled_from(KINDS), relation=st.sampled_from(RELATIONS))
