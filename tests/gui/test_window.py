@@ -194,7 +194,7 @@ def test_zoom_actions_change_the_view(make_window, map_file):
     window.registry["zoom_reset"].trigger()
     window.registry["zoom_in"].trigger()
     assert window.view.zoom == pytest.approx(1.25)
-    assert window.zoom_label.text() == "125%"
+    assert window.status.zoom_label.text() == "125%"
     window.registry["zoom_out"].trigger()
     assert window.view.zoom == pytest.approx(1.0)
 
