@@ -167,12 +167,15 @@ class MapScene(QGraphicsScene):
             self.refresh_groups()
 
     # -------------------------------------------------------- evaluation
-    def show_evaluation(self, labels, why, unanswered):
+    def show_evaluation(self, labels, why, unanswered, nodes=None):
         """Colour cards by *labels* (empty: by role), with *why* in tooltips; mark *unanswered*.
 
-        Only cards whose label, reasons or mark changed are repainted.
+        Only the cards of *nodes* (default: all) are looked at, and only those whose
+        label, reasons or mark changed are repainted.
         """
-        for node_id, item in self.nodes.items():
+        items = self.nodes.items() if nodes is None else (
+            (n, self.nodes[n]) for n in nodes if n in self.nodes)
+        for node_id, item in items:
             reasons = [str(r) for r in why.get(node_id, ())]
             item.set_evaluation(labels.get(node_id), reasons, node_id in unanswered)
 

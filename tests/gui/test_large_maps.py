@@ -35,3 +35,41 @@ def test_status_counts_follow_edits_without_counting_the_map_again(make_window, 
     window.document.undo_stack.undo()
     assert label.text() == f"{len(graph)} nodes · {len(graph.edges)} links"
     assert recounts == []
+
+
+def test_unanswered_marks_after_edits_are_those_of_argmap_check(make_window, qtbot):
+    """The marks kept edit by edit (only touched nodes looked at again) equal a full check."""
+    from argmap.analysis.weak_spots import weak_spots
+    from argmap.gui.app import default_map
+    from argmap.gui.items import UNANSWERED_BADGE
+
+    window = make_window(default_map())
+    doc, amap = window.document, window.document.amap
+
+    def check():
+        qtbot.waitUntil(lambda: not window.debate.evaluation._timer.isActive())
+        expected = {spot.node for spot in weak_spots(amap, ["unanswered"])}
+        assert window.debate.evaluation.unanswered == expected
+        shown = {n for n, item in window.scene.nodes.items() if UNANSWERED_BADGE in item.badges()}
+        assert shown == expected
+
+    check()
+    edges = sorted(amap.graph.edges)
+    opposing = [e for e in edges if amap.edge(*e)["relation"] == "opposes"]
+    supporting = [e for e in edges if amap.edge(*e)["relation"] == "supports"]
+    doc.set_relation(opposing[:2], "supports")
+    check()
+    doc.set_relation(supporting[:3], "opposes")
+    check()
+    doc.unlink(*opposing[2])
+    check()
+    doc.delete([opposing[3][0]])
+    check()
+    doc.link(supporting[4][0], opposing[4][0], "opposes")
+    check()
+    for _ in range(5):
+        doc.undo_stack.undo()
+        check()
+    for _ in range(5):
+        doc.undo_stack.redo()
+        check()
