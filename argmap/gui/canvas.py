@@ -7,7 +7,7 @@ become document verbs. Its selection is the window's shared :class:`Selection`.
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainterPath, QPen
-from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene, QMenu
+from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene, QMenu, QToolTip
 
 from argmap.gui.items import EdgeItem, NodeItem
 from argmap.model import RELATIONS, ChangeType, dispatcher, queries
@@ -41,8 +41,9 @@ class MapScene(QGraphicsScene):
         self._link_source = None
         self._collapsed = set()
         self._group_items = []
+        self._bounds = None   # map_rect(), kept until something moves, comes or goes
         self.setBackgroundBrush(QColor("#F7F8FA"))
-        self.on_change = dispatcher({
+        self._follow = dispatcher({
             ChangeType.NODE_ADDED: self._on_node_added,
             ChangeType.NODE_REMOVED: self._on_node_removed,
             ChangeType.NODE_CHANGED: self._on_node_changed,
@@ -66,6 +67,7 @@ class MapScene(QGraphicsScene):
         """Create every item afresh (on opening a map)."""
         self.clear()
         self.nodes, self.edges, self._group_items = {}, {}, []
+        self._bounds = None
         graph = self.amap.graph
         unplaced = False
         shown = cards(self.amap)
@@ -76,11 +78,31 @@ class MapScene(QGraphicsScene):
         for source, target, attrs in graph.edges(data=True):
             self._add_edge_item(source, target, attrs)
         self._collapsed = {n for n, a in graph.nodes(data=True) if a.get("collapsed")}
-        self.refresh_visibility()
+        if self._collapsed:
+            self.refresh_visibility()
         self.refresh_groups()
-        self.setSceneRect(self.itemsBoundingRect().adjusted(-ROOM, -ROOM, ROOM, ROOM))
+        self.setSceneRect(self.map_rect().adjusted(-ROOM, -ROOM, ROOM, ROOM))
         if unplaced and len(graph):
             self.unplaced_found.emit()
+
+    def map_rect(self):
+        """The rectangle every card, link and band lies in (kept until the map changes)."""
+        if self._bounds is None:
+            self._bounds = self.itemsBoundingRect()
+        return QRectF(self._bounds)
+
+    def helpEvent(self, event):
+        """Show the tooltip of the card or link under the pointer, written when asked."""
+        view = self.views()[0] if self.views() else None
+        transform = view.transform() if view is not None else None
+        text = ""
+        for item in self.items(event.scenePos(), Qt.IntersectsItemShape, Qt.DescendingOrder,
+                               transform):
+            text = item.toolTip()
+            if text:
+                break
+        QToolTip.showText(event.screenPos(), text, event.widget())
+        event.setAccepted(bool(text))
 
     def _grow(self, item):
         """Make the scene's area hold *item* (it never shrinks while the map is open)."""
@@ -114,6 +136,10 @@ class MapScene(QGraphicsScene):
             item.update_from(graph.nodes[node_id], card)
 
     # ------------------------------------------------------ model events
+    def on_change(self, change):
+        self._bounds = None
+        self._follow(change)
+
     def _on_node_added(self, change):
         item = self._add_node_item(change.node, self.amap.node(change.node), self._card(change.node))
         self._grow(item)
@@ -128,6 +154,7 @@ class MapScene(QGraphicsScene):
         attrs = self.amap.node(change.node)
         if "pos" in change.keys and "pos" in attrs:
             item.setPos(QPointF(*attrs["pos"]))
+            item.moved()
             self._grow(item)
             if self._group_items:
                 self.refresh_groups()
@@ -199,6 +226,7 @@ class MapScene(QGraphicsScene):
         for item in self._group_items:
             self.removeItem(item)
         self._group_items = []
+        self._bounds = None
         groups = {}
         for source, target, attrs in self.amap.graph.edges(data=True):
             if attrs.get("group"):
@@ -315,6 +343,10 @@ class MapScene(QGraphicsScene):
             event.accept()
             return
         super().mouseMoveEvent(event)
+        if self._press_positions:   # dragging cards: their links follow
+            self._bounds = None
+            for node_id in self._press_positions:
+                self.nodes[node_id].moved()
 
     def mouseReleaseEvent(self, event):
         if self._link_line is not None:
@@ -334,6 +366,7 @@ class MapScene(QGraphicsScene):
         if len(moved) == 1 and drop is not None:
             node_id = next(iter(moved))
             self.nodes[node_id].setPos(pressed[node_id])
+            self.nodes[node_id].moved()
             self.document.reparent(node_id, drop)
             return
         self.document.move_nodes({n: (self.nodes[n].x(), self.nodes[n].y()) for n in moved})

@@ -73,7 +73,7 @@ class OpeningView(QObject):
         view = self.view
         if not self.pending or not view.isVisible() or view.viewport().width() < 50:
             return
-        if view.scene().itemsBoundingRect().isEmpty():
+        if view.map_scene.map_rect().isEmpty():
             return
         self._applying = True
         try:

@@ -44,7 +44,7 @@ class Overview(QGraphicsView):
 
     def refresh(self):
         """Fit the whole map, frame the visible part, show only when the map overflows."""
-        bounds = self.canvas.scene().itemsBoundingRect()
+        bounds = self.canvas.map_scene.map_rect()
         visible = self.canvas.visible_scene_rect()
         overflow = not bounds.isEmpty() and not visible.contains(bounds)
         self.setVisible(overflow)

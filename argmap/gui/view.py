@@ -70,7 +70,7 @@ class MapView(QGraphicsView):
 
     def fit(self):
         """Show the whole map."""
-        rect = self.scene().itemsBoundingRect()
+        rect = self.map_scene.map_rect()
         if rect.isEmpty():
             return
         self.fitInView(rect.adjusted(-30, -30, 30, 30), Qt.KeepAspectRatio)

@@ -73,3 +73,100 @@ def test_unanswered_marks_after_edits_are_those_of_argmap_check(make_window, qtb
     for _ in range(5):
         doc.undo_stack.redo()
         check()
+
+
+def _ink(window, node, zoom):
+    """How many pixels inside *node*'s card differ from its fill colour, at *zoom*."""
+    from PySide6.QtGui import QColor
+
+    view, item = window.view, window.scene.nodes[node]
+    view.set_zoom(zoom)
+    view.centerOn(item)
+    view.viewport().repaint()
+    image = view.viewport().grab().toImage()
+    inner = view.mapFromScene(item.sceneBoundingRect().center())
+    half_w = int(item.size[0] * view.zoom / 2) - 3
+    half_h = int(item.size[1] * view.zoom / 2) - 3
+    fill = QColor(item.colours()["fill"]).rgb() & 0xFFFFFF
+    return sum(1 for x in range(inner.x() - half_w, inner.x() + half_w)
+               for y in range(inner.y() - half_h, inner.y() + half_h)
+               if image.pixel(x, y) & 0xFFFFFF != fill)
+
+
+def test_card_text_is_drawn_only_when_big_enough_to_read(make_window, map_file):
+    """Below TEXT_MIN_PX pixels of body text a card is a plain box; above, its text shows."""
+    from argmap.gui.card_text import card_type
+
+    window = make_window(map_file)
+    threshold = card_type().sketch_below
+    node = _main(window)
+    assert _ink(window, node, threshold * 1.08) > 20
+    assert _ink(window, node, threshold * 0.92) == 0
+    assert _ink(window, node, 1.0) > 200
+
+
+def test_hovering_a_card_or_link_shows_its_tooltip(make_window, map_file, qtbot):
+    """Tooltips are written when asked: the text under the pointer, escaped, shows on hover."""
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    window = make_window(map_file)
+    view, amap = window.view, window.document.amap
+    node = _main(window)
+    view.centerOn(window.scene.nodes[node])
+    point = view.mapFromScene(window.scene.nodes[node].scenePos())
+    QApplication.sendEvent(view.viewport(), QHelpEvent(QEvent.ToolTip, point,
+                                                       view.viewport().mapToGlobal(point)))
+    assert QToolTip.isVisible() and amap.node(node)["text"] in QToolTip.text()
+    edge, middle = next((e, e.path().pointAtPercent(0.5)) for e in window.scene.edges.values()
+                        if window.scene.items(e.path().pointAtPercent(0.5))[:1] == [e])
+    view.centerOn(middle)
+    point = view.mapFromScene(middle)
+    QApplication.sendEvent(view.viewport(), QHelpEvent(QEvent.ToolTip, point,
+                                                       view.viewport().mapToGlobal(point)))
+    assert QToolTip.isVisible() and QToolTip.text() == edge.toolTip()
+    QToolTip.hideText()
+
+
+def _mouse(widget, kind, pos, buttons):
+    from PySide6.QtCore import QEvent, QPointF
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication
+
+    button = Qt.LeftButton if kind != QEvent.MouseMove else Qt.NoButton
+    QApplication.sendEvent(widget, QMouseEvent(kind, QPointF(pos), QPointF(widget.mapToGlobal(pos)),
+                                               button, buttons, Qt.NoModifier))
+
+
+def _ends_on_card(edge):
+    """Whether both ends of *edge*'s line touch its cards' borders."""
+    def touches(point, item):
+        rect = item.sceneBoundingRect()
+        return rect.adjusted(-1, -1, 1, 1).contains(point)
+    return touches(edge.start, edge.source_item) and touches(edge.end, edge.target_item)
+
+
+def test_links_follow_a_card_while_it_is_dragged_and_after_undo(make_window, map_file):
+    """The links of a dragged card stay on it at every step of the drag, and after undo."""
+    from PySide6.QtCore import QEvent, QPoint, QPointF
+
+    window = make_window(map_file)
+    view, amap = window.view, window.document.amap
+    view.reset_zoom()
+    node = _main(window)
+    item = window.scene.nodes[node]
+    view.centerOn(item)
+    edges = list(item.edges)
+    assert edges and all(_ends_on_card(e) for e in edges)
+    start = view.mapFromScene(item.scenePos() + QPointF(0, 10))
+    _mouse(view.viewport(), QEvent.MouseButtonPress, start, Qt.LeftButton)
+    for step in range(1, 4):
+        _mouse(view.viewport(), QEvent.MouseMove, start + QPoint(-40 * step, -30 * step),
+               Qt.LeftButton)
+        assert item.pos() != QPointF(*amap.node(node)["pos"])   # moved, not yet in the model
+        assert all(_ends_on_card(e) for e in edges)
+    _mouse(view.viewport(), QEvent.MouseButtonRelease, start + QPoint(-120, -90), Qt.NoButton)
+    window.document.undo_stack.undo()
+    assert item.pos() == QPointF(*amap.node(node)["pos"])
+    assert all(_ends_on_card(e) for e in edges)
