@@ -170,3 +170,24 @@ def test_links_follow_a_card_while_it_is_dragged_and_after_undo(make_window, map
     window.document.undo_stack.undo()
     assert item.pos() == QPointF(*amap.node(node)["pos"])
     assert all(_ends_on_card(e) for e in edges)
+
+
+def test_hidden_weak_spots_list_waits_until_it_is_shown(make_window, map_file, qtbot,
+                                                        monkeypatch):
+    """Behind another tab the list is not recomputed; shown, it lists the map as it is now."""
+    from argmap.analysis import weak_spots as finder
+
+    window = make_window(map_file)
+    dock = window.weak_spots_dock
+    assert window.outline.isVisible()   # the Outline's tab is in front of the list's
+    runs = []
+    real = finder.weak_spots
+    monkeypatch.setattr(finder, "weak_spots", lambda amap, *a: runs.append(1) or real(amap, *a))
+    new = window.document.add_child(_main(window), "counterclaim", "Nobody answers this")
+    qtbot.wait(2 * 250)
+    assert runs == []
+    dock.show()
+    dock.raise_()
+    qtbot.waitUntil(lambda: bool(runs))
+    assert any(s.node == new for s in dock.spots)
+    assert any(item.data(0, Qt.UserRole) == new for item in dock.entries())
