@@ -33,8 +33,14 @@ def unanswered_objections(amap, nodes=None):
     """Return the set of nodes (of *nodes*, default all) that oppose something and that
     nothing opposes."""
     graph = amap.graph
-    nodes = graph if nodes is None else [n for n in nodes if n in graph]
-    return {node for node in nodes if is_unanswered(graph, node)}
+    if nodes is not None:
+        return {node for node in nodes if node in graph and is_unanswered(graph, node)}
+    opposing, opposed = set(), set()
+    for source, target, relation in graph.edges(data="relation"):
+        if relation == "opposes":
+            opposing.add(source)
+            opposed.add(target)
+    return opposing - opposed
 
 
 class LiveEvaluation(QObject):
