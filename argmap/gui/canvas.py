@@ -112,8 +112,7 @@ class MapScene(QGraphicsScene):
 
     def _add_node_item(self, node_id, attrs, card):
         item = NodeItem(node_id, attrs, card)
-        pos = attrs.get("pos")
-        item.setPos(QPointF(*pos) if pos else QPointF(0, 0))
+        item.place(*attrs.get("pos", (0.0, 0.0)))
         self.addItem(item)
         self.nodes[node_id] = item
         return item
@@ -153,8 +152,7 @@ class MapScene(QGraphicsScene):
         item = self.nodes[change.node]
         attrs = self.amap.node(change.node)
         if "pos" in change.keys and "pos" in attrs:
-            item.setPos(QPointF(*attrs["pos"]))
-            item.moved()
+            item.place(*attrs["pos"])
             self._grow(item)
             if self._group_items:
                 self.refresh_groups()
@@ -365,8 +363,7 @@ class MapScene(QGraphicsScene):
         drop = self._node_under(scene_pos, exclude=set(moved))
         if len(moved) == 1 and drop is not None:
             node_id = next(iter(moved))
-            self.nodes[node_id].setPos(pressed[node_id])
-            self.nodes[node_id].moved()
+            self.nodes[node_id].place(pressed[node_id].x(), pressed[node_id].y())
             self.document.reparent(node_id, drop)
             return
         self.document.move_nodes({n: (self.nodes[n].x(), self.nodes[n].y()) for n in moved})

@@ -2,7 +2,8 @@
 
 Painting costs what shows: only the stretch of a long link inside the area being
 repainted is stroked (see :mod:`argmap.gui.curves`), and far out a link is one
-thin straight line. Its tooltip is written when asked, not kept.
+thin straight line. A link keeps its two ends; its path, arrowhead and tooltip
+are made when first needed, and links of one style share their pens.
 """
 
 import math
@@ -19,17 +20,42 @@ from argmap.render.style import RELATION_STYLE, edge_width
 #: Room around a link's line (scene units) for its width and arrowhead.
 MARGIN = 12.0
 SELECTED_WIDTH = 3.5
+HEAD_WIDTH = 2.4
+_FLAGS = QGraphicsItem.ItemIsSelectable | QGraphicsItem.ItemUsesExtendedStyleOption
 
 
 def anchor(item, toward):
-    """Where a line from the card *item* towards the point *toward* leaves it: ``(x, y)``."""
-    center = item.scenePos()
-    cx, cy = center.x(), center.y()
+    """Where a line from the card *item* towards the point *toward* (``(x, y)``) leaves it."""
+    cx, cy = item.center
     w, h = item.size
-    dx, dy = toward.x() - cx, toward.y() - cy
+    dx, dy = toward[0] - cx, toward[1] - cy
     if abs(dy) * w >= abs(dx) * h:
         return cx, cy + math.copysign(h / 2, dy or 1)
     return cx + math.copysign(w / 2, dx), cy
+
+
+class _Pens:
+    """The colour and pens of one style of link (a relation and a strength), made once."""
+
+    made = {}
+
+    def __init__(self, relation, strength):
+        style = RELATION_STYLE[relation]
+        self.color = QColor(style["color"])
+        self.line = QPen(self.color, edge_width(strength) + 0.5)
+        if style["style"] == "dashed":
+            self.line.setStyle(Qt.DashLine)
+        self.selected = QPen(self.line)
+        self.selected.setWidthF(SELECTED_WIDTH)
+        self.sketch = QPen(self.color, 0)
+        self.head = QPen(self.color, HEAD_WIDTH)
+
+    @classmethod
+    def of(cls, relation, strength):
+        key = (relation, strength)
+        if key not in cls.made:
+            cls.made[key] = cls(relation, strength)
+        return cls.made[key]
 
 
 def _path(points):
@@ -49,7 +75,7 @@ class EdgeItem(QGraphicsItem):
         super().__init__()
         self.source_item, self.target_item = source_item, target_item
         self.setZValue(-1)
-        self.setFlags(QGraphicsItem.ItemIsSelectable | QGraphicsItem.ItemUsesExtendedStyleOption)
+        self.setFlags(_FLAGS)
         source_item.edges.add(self)
         target_item.edges.add(self)
         self.update_from(attrs)
@@ -60,23 +86,24 @@ class EdgeItem(QGraphicsItem):
 
     def update_from(self, attrs):
         self.attrs = dict(attrs)
-        style = RELATION_STYLE[attrs["relation"]]
-        self._color = QColor(style["color"])
-        self._pen = QPen(self._color, edge_width(attrs.get("strength")) + 0.5)
-        if style["style"] == "dashed":
-            self._pen.setStyle(Qt.DashLine)
-        self._selected_pen = QPen(self._pen)
-        self._selected_pen.setWidthF(SELECTED_WIDTH)
-        self._sketch_pen = QPen(self._color, 0)
+        self._pens = _Pens.of(attrs["relation"], attrs.get("strength"))
         self.update_path()
 
     def pen(self):
         """The pen of the link's line (not selected)."""
-        return QPen(self._pen)
+        return QPen(self._pens.line)
 
     def path(self):
         """The link's whole line, in scene coordinates."""
-        return QPainterPath(self._path)
+        return QPainterPath(self._line())
+
+    @property
+    def start(self):
+        return QPointF(*self.shape_of_line.start)
+
+    @property
+    def end(self):
+        return QPointF(*self.shape_of_line.end)
 
     def toolTip(self):
         """What the link is (made when asked; the canvas shows it on hover)."""
@@ -91,22 +118,28 @@ class EdgeItem(QGraphicsItem):
         self.target_item.edges.discard(self)
 
     def update_path(self):
-        start = anchor(self.source_item, self.target_item.scenePos())
-        end = anchor(self.target_item, self.source_item.scenePos())
-        self.start, self.end = QPointF(*start), QPointF(*end)
+        """Follow the cards' places: new ends, bounds; path and head made again when needed."""
+        start = anchor(self.source_item, self.target_item.center)
+        end = anchor(self.target_item, self.source_item.center)
         self.shape_of_line = LinkShape(start, end)
-        self._path = _path(self.shape_of_line.controls() or (start, end))
         self.prepareGeometryChange()
-        self._bounds = QRectF(self.start, self.end).normalized().adjusted(
-            -MARGIN, -MARGIN, MARGIN, MARGIN)
-        self._shape = self._head = None
+        self._bounds = QRectF(min(start[0], end[0]) - MARGIN, min(start[1], end[1]) - MARGIN,
+                              abs(end[0] - start[0]) + 2 * MARGIN,
+                              abs(end[1] - start[1]) + 2 * MARGIN)
+        self._path = self._shape = self._head = None
         self.update()
+
+    def _line(self):
+        if self._path is None:
+            shape = self.shape_of_line
+            self._path = _path(shape.controls() or (shape.start, shape.end))
+        return self._path
 
     def shape(self):
         if self._shape is None:  # made when first asked (a click), not on every move
             stroker = QPainterPathStroker()
             stroker.setWidth(10)
-            self._shape = stroker.createStroke(self._path)
+            self._shape = stroker.createStroke(self._line())
         return self._shape
 
     def boundingRect(self):
@@ -114,12 +147,13 @@ class EdgeItem(QGraphicsItem):
 
     # ---------------------------------------------------------- painting
     def paint(self, painter, option, widget=None):
+        pens = self._pens
         if option.levelOfDetailFromTransform(painter.worldTransform()) < card_type().sketch_below:
-            painter.setPen(self._sketch_pen)   # far out: a thin straight line
+            painter.setPen(pens.sketch)   # far out: a thin straight line
             painter.drawLine(self.start, self.end)
             return
         painter.setRenderHint(painter.RenderHint.Antialiasing)
-        pen = self._selected_pen if self.isSelected() else self._pen
+        pen = pens.selected if self.isSelected() else pens.line
         path, pen = self._visible(option.exposedRect, pen)
         if path is not None:
             painter.setPen(pen)
@@ -134,7 +168,7 @@ class EdgeItem(QGraphicsItem):
         """
         bounds = self._bounds
         if bounds.width() <= 2 * exposed.width() and bounds.height() <= 2 * exposed.height():
-            return self._path, pen
+            return self._line(), pen
         room = MARGIN
         stretch = self.shape_of_line.inside(exposed.left() - room, exposed.top() - room,
                                             exposed.right() + room, exposed.bottom() + room)
@@ -151,16 +185,16 @@ class EdgeItem(QGraphicsItem):
         if self._head is None:
             self._head = self._make_head()
         head, bar = self._head
-        painter.setPen(QPen(self._color, 2.4))
+        painter.setPen(self._pens.head)
         if bar is not None:
             painter.drawLine(*bar)
             return
-        painter.setBrush(self._color)
+        painter.setBrush(self._pens.color)
         painter.drawPath(head)
 
     def _make_head(self):
         """The arrowhead (a filled triangle) or, for an objection, a bar across the line."""
-        path = self._path
+        path = self._line()
         tip = path.pointAtPercent(1.0)
         back = path.pointAtPercent(max(0.0, 1.0 - 12.0 / max(path.length(), 12.0)))
         angle = math.atan2(tip.y() - back.y(), tip.x() - back.x())

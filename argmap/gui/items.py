@@ -29,6 +29,8 @@ CITATION_COLOR = "#555555"
 HIGHLIGHT_COLOR = "#F2B705"
 
 _colours = {}
+_FLAGS = (QGraphicsItem.ItemIsSelectable | QGraphicsItem.ItemIsMovable
+          | QGraphicsItem.ItemIsFocusable)
 
 
 def colour(name):
@@ -52,8 +54,8 @@ class NodeItem(QGraphicsItem):
         self.label = None          # 'in' | 'out' | 'undecided' while Evaluate is on
         self.reasons = ()          # why the label (sentences)
         self.unanswered = False    # an objection that nothing opposes
-        self.setFlags(QGraphicsItem.ItemIsSelectable | QGraphicsItem.ItemIsMovable
-                      | QGraphicsItem.ItemIsFocusable)
+        self.center = (0.0, 0.0)   # where the card is (its links read it)
+        self.setFlags(_FLAGS)
         self.setAcceptHoverEvents(True)
         self.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
         self.update_from(attrs, card)
@@ -76,8 +78,6 @@ class NodeItem(QGraphicsItem):
         self.size = (CARD_WIDTH, height)
         self._rect = QRectF(-CARD_WIDTH / 2, -height / 2, CARD_WIDTH, height)
         self._bounds = self._rect.adjusted(-4, -HANDLE_RADIUS - 4, 4, HANDLE_RADIUS + 12)
-        self._shown_citation = kind.citation_metrics.elidedText(
-            "— " + self.citation, Qt.ElideRight, CARD_WIDTH - 2 * PADDING) if self.citation else ""
         self._restyle()
 
     def set_evaluation(self, label, reasons, unanswered):
@@ -89,14 +89,23 @@ class NodeItem(QGraphicsItem):
         self._restyle()
 
     def _restyle(self):
-        """Work out the colours, badges and header as painted, then repaint."""
-        self._style = self.colours()
-        metrics = card_type().header_metrics
-        self._badges = [(badge, metrics.horizontalAdvance(badge)) for badge in self.badges()]
-        room = CARD_WIDTH - 2 * PADDING - (sum(w + 11 for _, w in self._badges) + 4)
-        self._header_room = room
-        self._shown_header = metrics.elidedText(self.header, Qt.ElideRight, room)
+        """Repaint; the colours, badges and elided header are worked out at the next paint."""
+        self._look = None
         self.update()
+
+    def _worked_out(self):
+        """What a full paint needs: colours, badges with widths, header and citation as shown."""
+        if self._look is None:
+            kind = card_type()
+            metrics = kind.header_metrics
+            badges = [(badge, metrics.horizontalAdvance(badge)) for badge in self.badges()]
+            room = CARD_WIDTH - 2 * PADDING - (sum(w + 11 for _, w in badges) + 4)
+            citation = kind.citation_metrics.elidedText(
+                "— " + self.citation, Qt.ElideRight, CARD_WIDTH - 2 * PADDING
+            ) if self.citation else ""
+            self._look = (self.colours(), badges, room,
+                          metrics.elidedText(self.header, Qt.ElideRight, room), citation)
+        return self._look
 
     def toolTip(self):
         """The card's statement, label and reasons (made when asked; shown on hover)."""
@@ -155,14 +164,22 @@ class NodeItem(QGraphicsItem):
     def on_toggle(self, pos):
         return self.child_count > 0 and (pos - self.toggle_center()).manhattanLength() <= 16
 
-    def moved(self):
-        """Bring the links in step after the card moved (the canvas calls it)."""
+    def place(self, x, y):
+        """Put the card's centre at ``(x, y)``; its links follow."""
+        self.setPos(x, y)
+        self.center = (float(x), float(y))
         for edge in self.edges:
             edge.update_path()
 
+    def moved(self):
+        """Bring the links in step after the card was dragged (the canvas calls it)."""
+        pos = self.pos()
+        self.place(pos.x(), pos.y())
+
     # ---------------------------------------------------------- painting
     def paint(self, painter, option, widget=None):
-        style = self._style
+        look = self._worked_out()
+        style = look[0]
         rect = self._rect
         border = colour(style["border"])
         if option.levelOfDetailFromTransform(painter.worldTransform()) < card_type().sketch_below:
@@ -181,18 +198,19 @@ class NodeItem(QGraphicsItem):
         painter.setBrush(QBrush(colour(style["fill"])))
         radius = 8 if KIND_STYLE[self.attrs["kind"]]["rounded"] else 2
         painter.drawRoundedRect(rect, radius, radius)
-        self._paint_text(painter, rect, style)
-        self._paint_badges(painter, rect, border)
+        self._paint_text(painter, rect, look)
+        self._paint_badges(painter, rect, border, look[1])
         self._paint_controls(painter, border)
 
-    def _paint_text(self, painter, rect, style):
+    def _paint_text(self, painter, rect, look):
+        style, _, room, header, citation = look
         kind = card_type()
         x = rect.left() + PADDING
         y = rect.top() + PADDING
         painter.setFont(kind.header)
         painter.setPen(colour(style["border"]))
-        painter.drawText(QRectF(x, y, self._header_room, self.header_height),
-                         Qt.AlignLeft | Qt.AlignTop, self._shown_header)
+        painter.drawText(QRectF(x, y, room, self.header_height), Qt.AlignLeft | Qt.AlignTop,
+                         header)
         y += self.header_height
         painter.setFont(kind.body)
         painter.setPen(colour(style["text"]))
@@ -200,16 +218,15 @@ class NodeItem(QGraphicsItem):
         for line in self.lines:
             painter.drawText(QPointF(x, y + ascent), line)
             y += self.line_height
-        if self._shown_citation:
+        if citation:
             painter.setFont(kind.citation)
             painter.setPen(colour(CITATION_COLOR))
-            painter.drawText(QPointF(x, y + kind.citation_metrics.ascent() + 2),
-                             self._shown_citation)
+            painter.drawText(QPointF(x, y + kind.citation_metrics.ascent() + 2), citation)
 
-    def _paint_badges(self, painter, rect, border):
+    def _paint_badges(self, painter, rect, border, badges):
         painter.setFont(card_type().header)
         x = rect.right() - PADDING
-        for badge, advance in reversed(self._badges):
+        for badge, advance in reversed(badges):
             width = advance + 8
             box = QRectF(x - width, rect.top() + PADDING - 2, width, 14)
             painter.setPen(Qt.NoPen)

@@ -7,31 +7,19 @@ model, shortly after each change. It shares the window's selection.
 """
 
 from PySide6.QtCore import QEvent, QTimer, Qt
-from PySide6.QtGui import QBrush, QColor, QKeySequence
-from PySide6.QtWidgets import (
-    QAbstractItemView, QLineEdit, QStyledItemDelegate, QTreeWidget, QTreeWidgetItem,
-)
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QStyledItemDelegate, QTreeWidget
 
-from argmap.gui.plain import tooltip
+from argmap.gui.outline_rows import (  # noqa: F401 (the roles and mark are the outline's)
+    ID_ROLE, RELATION_ROLE, TEXT_ROLE, UNANSWERED_MARK, UNANSWERED_ROLE, RowMaker, premises,
+    premises_of,
+)
 from argmap.model import ChangeType, dispatcher, queries
 from argmap.render.cards import node_places
-from argmap.render.colours import readable_on
-from argmap.render.style import role_style
 
-ID_ROLE = Qt.UserRole
-RELATION_ROLE = Qt.UserRole + 1
-TEXT_ROLE = Qt.UserRole + 2
-UNANSWERED_ROLE = Qt.UserRole + 3
-#: Shown before the row of an objection nothing answers.
-UNANSWERED_MARK = "⚠ "
 ORIGIN = "outline"
 #: Changes the outline follows without redrawing: nothing it shows depends on them.
 QUIET = (ChangeType.MAP_CHANGED, ChangeType.DOCUMENT_ADDED, ChangeType.DOCUMENT_REMOVED)
-
-
-def _label(attrs, relation):
-    mark = {"supports": "+ ", "opposes": "− "}.get(relation, "")
-    return mark + attrs["text"]
 
 
 class _RenameDelegate(QStyledItemDelegate):
@@ -67,10 +55,10 @@ class OutlineTree(QTreeWidget):
         self._syncing = False
         self._rows = {}   # node id -> its rows (a node under several targets has several)
         self.unanswered = set()   # objections nothing answers (set by mark_unanswered)
-        self._pending = QTimer(self)
-        self._pending.setSingleShot(True)
-        self._pending.setInterval(0)
-        self._pending.timeout.connect(self.rebuild)
+        self.rows = RowMaker(self)
+        self._pending = self._timer(self.rebuild)
+        self._loose = set()   # nodes just added: a top row, unless a link comes with them
+        self._loose_timer = self._timer(self._place_loose)
         self.itemSelectionChanged.connect(self._selection_changed)
         self._follow = dispatcher({
             ChangeType.NODE_ADDED: self._on_node_added,
@@ -84,6 +72,17 @@ class OutlineTree(QTreeWidget):
         document.reset.connect(self.rebuild)
         selection.changed.connect(self._follow_selection)
         self.rebuild()
+
+    def _timer(self, slot):
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(0)
+        timer.timeout.connect(slot)
+        return timer
+
+    def rows_of(self, node_id):
+        """The rows of *node_id* (a list the row maker adds to)."""
+        return self._rows.setdefault(node_id, [])
 
     def schedule_rebuild(self, change=None):
         """Follow a model change: small ones row by row, others by a redraw when idle."""
@@ -106,7 +105,17 @@ class OutlineTree(QTreeWidget):
 
     # row-by-row updates for the frequent changes
     def _on_node_added(self, change):
-        self._add(self.invisibleRootItem(), change.node, None, {change.node})
+        self._loose.add(change.node)   # most new nodes come with their link: wait for it
+        self._loose_timer.start()
+
+    def _place_loose(self):
+        amap, loose, self._loose = self.document.amap, self._loose, set()
+        placed = [n for n in amap.graph if n in loose and not amap.graph.out_degree(n)
+                  and not self._rows.get(n)]
+        for node in placed:
+            self._insert(self.invisibleRootItem(), self.rows.branch(node, None, {node}))
+        if set(placed) & set(self.selection.nodes):
+            self._follow_selection(None)
 
     def _on_node_removed(self, change):
         for item in list(self._rows.get(change.node, ())):
@@ -116,20 +125,21 @@ class OutlineTree(QTreeWidget):
         if {"text", "kind"} & set(change.keys):
             attrs = self.document.amap.node(change.node)
             for item in self._rows.get(change.node, ()):
-                self._style_row(item, change.node, attrs, item.data(0, RELATION_ROLE))
+                self.rows.style(item, change.node, attrs, item.data(0, RELATION_ROLE))
 
     def _on_edge_added(self, change):
         source, target = change.edge
         amap = self.document.amap
+        self._loose.discard(source)
         for item in list(self._rows.get(source, ())):
             if item.parent() is None:
                 self._remove_row(item)
-        index = queries.children(amap, target).index(source)
+        index = [p for p, _ in premises_of(amap, target)].index(source)
         relation = amap.edge(source, target)["relation"]
         for row in list(self._rows.get(target, ())):
             path = self._path_of(row)
             if source not in path:
-                self._add(row, source, relation, path | {source}, index)
+                self._insert(row, self.rows.branch(source, relation, path | {source}), index)
 
     def _on_edge_removed(self, change):
         source, target = change.edge
@@ -139,7 +149,7 @@ class OutlineTree(QTreeWidget):
                     self._remove_row(row.child(i))
         if self.document.amap.graph.out_degree(source) == 0 and source in self.document.amap:
             if not any(r.parent() is None for r in self._rows.get(source, ())):
-                self._add(self.invisibleRootItem(), source, None, {source})
+                self._insert(self.invisibleRootItem(), self.rows.branch(source, None, {source}))
 
     def _on_edge_changed(self, change):
         source, target = change.edge
@@ -148,7 +158,7 @@ class OutlineTree(QTreeWidget):
         for row in self._rows.get(source, ()):
             parent = row.parent()
             if parent is not None and parent.data(0, ID_ROLE) == target:
-                self._style_row(row, source, attrs, relation)
+                self.rows.style(row, source, attrs, relation)
 
     def _path_of(self, row):
         path = set()
@@ -176,13 +186,14 @@ class OutlineTree(QTreeWidget):
         self.blockSignals(True)
         try:
             self.clear()
-            self._rows = {}
-            for root in queries.main_claims(amap):
-                self._add(self.invisibleRootItem(), root, None, {root})
-            placed = {i.data(0, ID_ROLE) for i in self._all_items()}
-            for node in amap.graph.nodes:
-                if node not in placed and amap.graph.out_degree(node) == 0:
-                    self._add(self.invisibleRootItem(), node, None, {node})
+            self._rows, self._loose = {}, set()
+            places, kids = node_places(amap, amap.graph.nodes), premises(amap)
+            tops = [self.rows.branch(root, None, {root}, places, kids)
+                    for root in queries.main_claims(amap)]
+            tops += [self.rows.branch(node, None, {node}, places, kids) for node in amap.graph
+                     if node not in self._rows and amap.graph.out_degree(node) == 0]
+            self.addTopLevelItems(tops)
+            self.expandAll()
             for node_id in selected:
                 for item in self._rows.get(node_id, ()):
                     item.setSelected(True)
@@ -190,36 +201,13 @@ class OutlineTree(QTreeWidget):
             self.blockSignals(False)
             self._syncing = False
 
-    def _add(self, parent, node_id, relation, path, index=None):
-        attrs = self.document.amap.node(node_id)
-        item = QTreeWidgetItem()
-        item.setData(0, ID_ROLE, node_id)
-        item.setFlags(item.flags() | Qt.ItemIsEditable)
-        self._style_row(item, node_id, attrs, relation)
+    def _insert(self, parent, branch, index=None):
+        """Put a *branch* (see RowMaker.branch) under *parent* at *index*, all expanded."""
         if index is None:
-            parent.addChild(item)
+            parent.addChild(branch)
         else:
-            parent.insertChild(min(index, parent.childCount()), item)
-        self._rows.setdefault(node_id, []).append(item)
-        for child in queries.children(self.document.amap, node_id):
-            if child not in path:  # a cycle is shown once
-                edge = self.document.amap.edge(child, node_id)
-                self._add(item, child, edge["relation"], path | {child})
-        item.setExpanded(True)
-        return item
-
-    def _style_row(self, item, node_id, attrs, relation):
-        unanswered = node_id in self.unanswered
-        item.setText(0, (UNANSWERED_MARK if unanswered else "") + _label(attrs, relation))
-        item.setData(0, RELATION_ROLE, relation)
-        item.setData(0, TEXT_ROLE, attrs["text"])
-        item.setData(0, UNANSWERED_ROLE, unanswered)
-        place = node_places(self.document.amap, [node_id])[node_id]
-        colour = readable_on(role_style(place)["border"], self.palette().base().color().name())
-        item.setForeground(0, QBrush(QColor(colour)))
-        tip = attrs["text"] + ("\n\nUnanswered objection: nothing opposes it yet."
-                               if unanswered else "")
-        item.setToolTip(0, tooltip(tip))
+            parent.insertChild(min(index, parent.childCount()), branch)
+        self.expandRecursively(self.indexFromItem(branch))
 
     def mark_unanswered(self, nodes):
         """Mark the rows of the objections *nodes* as unanswered (and unmark the others)."""
@@ -229,8 +217,7 @@ class OutlineTree(QTreeWidget):
         for node_id in changed:
             if node_id in amap:
                 for item in self._rows.get(node_id, ()):
-                    self._style_row(item, node_id, amap.node(node_id),
-                                    item.data(0, RELATION_ROLE))
+                    self.rows.mark(item, node_id, amap.node(node_id))
 
     def _all_items(self):
         stack = [self.invisibleRootItem()]

@@ -191,3 +191,18 @@ def test_hidden_weak_spots_list_waits_until_it_is_shown(make_window, map_file, q
     qtbot.waitUntil(lambda: bool(runs))
     assert any(s.node == new for s in dock.spots)
     assert any(item.data(0, Qt.UserRole) == new for item in dock.entries())
+
+
+def test_a_new_main_claim_gets_a_selected_top_row(make_window, map_file, qtbot):
+    """A node added on its own shows as a top row of the outline once idle, selected."""
+    window = make_window(map_file)
+    new = window.document.add_main_claim("A claim of its own")
+    window.view.close_editor()
+    outline = window.outline
+
+    def top_rows():
+        return [outline.topLevelItem(i) for i in range(outline.topLevelItemCount())]
+
+    qtbot.waitUntil(lambda: any(r.data(0, Qt.UserRole) == new for r in top_rows()))
+    row = next(r for r in top_rows() if r.data(0, Qt.UserRole) == new)
+    assert row.isSelected() and window.selection.nodes == [new]
