@@ -219,6 +219,10 @@ class MapScene(QGraphicsScene):
         for (source, target), item in self.edges.items():
             item.setVisible(source not in hidden and target not in hidden)
 
+    def group_bands(self):
+        """The bands drawn behind co-premises."""
+        return list(self._group_items)
+
     def refresh_groups(self):
         """Draw a shaded band behind co-premises that share a group."""
         for item in self._group_items:

@@ -86,12 +86,12 @@ class EdgeItem(QGraphicsItem):
 
     def update_from(self, attrs):
         self.attrs = dict(attrs)
-        self._pens = _Pens.of(attrs["relation"], attrs.get("strength"))
+        self.pens = _Pens.of(attrs["relation"], attrs.get("strength"))
         self.update_path()
 
     def pen(self):
         """The pen of the link's line (not selected)."""
-        return QPen(self._pens.line)
+        return QPen(self.pens.line)
 
     def path(self):
         """The link's whole line, in scene coordinates."""
@@ -147,7 +147,7 @@ class EdgeItem(QGraphicsItem):
 
     # ---------------------------------------------------------- painting
     def paint(self, painter, option, widget=None):
-        pens = self._pens
+        pens = self.pens
         if option.levelOfDetailFromTransform(painter.worldTransform()) < card_type().sketch_below:
             painter.setPen(pens.sketch)   # far out: a thin straight line
             painter.drawLine(self.start, self.end)
@@ -185,11 +185,11 @@ class EdgeItem(QGraphicsItem):
         if self._head is None:
             self._head = self._make_head()
         head, bar = self._head
-        painter.setPen(self._pens.head)
+        painter.setPen(self.pens.head)
         if bar is not None:
             painter.drawLine(*bar)
             return
-        painter.setBrush(self._pens.color)
+        painter.setBrush(self.pens.color)
         painter.drawPath(head)
 
     def _make_head(self):

@@ -2,7 +2,8 @@
 
 With ``ARGMAP_QUIT_WHEN_IDLE=1`` in the environment the editor opens its map as
 usual and, once the canvas has painted and nothing is left to do (no layout
-running, the event loop idle), closes its window and quits with exit code 0. A
+running, the overview drawn, the event loop idle), closes its window and quits
+with exit code 0. A
 benchmark times ``python -m argmap MAP`` from process start to exit. A layout
 that fails ends the process with exit code 1 and its reason on stderr.
 """
@@ -15,6 +16,8 @@ from PySide6.QtWidgets import QApplication
 
 #: The environment variable that asks for it.
 ENV = "ARGMAP_QUIT_WHEN_IDLE"
+#: Milliseconds between looks while the overview's picture waits to be drawn.
+WAIT_MS = 5
 
 
 def wanted(environ=None):
@@ -49,11 +52,15 @@ class QuitWhenIdle(QObject):
         QTimer.singleShot(0, self._check)
 
     def _check(self):
-        """Quit if idle; with a job still running, the paint after it ends checks again."""
+        """Quit if idle; with a job still running, the paint after it ends checks again,
+        and a pending redraw of the overview is waited for."""
         self._checking = False
         if self.failure is not None:
             print(f"argmap: {self.failure}", file=sys.stderr)
             self._quit(1)
+        elif self.window.view.overview.pending:
+            self._checking = True
+            QTimer.singleShot(WAIT_MS, self._check)
         elif not self.window.document.jobs.active:
             self._quit(0)
 

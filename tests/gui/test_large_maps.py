@@ -1,5 +1,6 @@
 """What keeps the editor quick on large maps, checked as behaviour (never by timing)."""
 
+import pytest
 from PySide6.QtCore import Qt
 
 from argmap.model import queries
@@ -206,3 +207,36 @@ def test_a_new_main_claim_gets_a_selected_top_row(make_window, map_file, qtbot):
     qtbot.waitUntil(lambda: any(r.data(0, Qt.UserRole) == new for r in top_rows()))
     row = next(r for r in top_rows() if r.data(0, Qt.UserRole) == new)
     assert row.isSelected() and window.selection.nodes == [new]
+
+
+@pytest.fixture
+def wide_map(tmp_path):
+    """A map of 120 placed nodes, far wider than the window."""
+    from argmap.formats import save_map
+    from argmap.model import ArgumentMap, edits
+
+    amap = ArgumentMap("Wide")
+    main = amap.apply(edits.add_main_claim(amap, "The main claim", (0.0, 0.0))).created[0]
+    for i in range(119):
+        amap.apply(edits.add_child(amap, main, ("support", "counterclaim")[i % 2],
+                                   f"Point {i}", (300.0 * i, 250.0 * (1 + i % 3))))
+    path = tmp_path / "wide.argmap"
+    save_map(amap, str(path))
+    return str(path)
+
+
+def test_overview_keeps_its_picture_while_scrolling_and_redraws_after_an_edit(
+        make_window, wide_map, qtbot):
+    """Scrolling only moves the overview's frame; a change to the map draws it again."""
+    window = make_window(wide_map)
+    overview = window.view.overview
+    qtbot.waitUntil(lambda: overview.isVisible() and overview.picture is not None)
+    picture = overview.picture
+    window.view.horizontalScrollBar().setValue(window.view.horizontalScrollBar().value() + 400)
+    qtbot.wait(2 * 250)
+    assert overview.picture is picture and overview.isVisible()
+    window.document.add_child(_main(window), "evidence", "A new exhibit")
+    qtbot.waitUntil(lambda: overview.picture is not picture)
+    image = overview.picture.toImage()
+    assert len({image.pixel(x, y) for x in range(0, image.width(), 3)
+                for y in range(0, image.height(), 3)}) > 3   # cards and links, not blank
