@@ -70,6 +70,6 @@ def run(path=None):
     if path is None:   # the seeded map, as an untitled copy: the installed file stays as it is
         window.document.load_copy(default_map())
     if idle_quit.wanted():
-        idle_quit.QuitWhenIdle(window)   # a child of the window: it lives as long
+        idle_quit.QuitWhenIdle(window, at_once=idle_quit.at_once())   # the window's child
     window.show()
     return app.exec()

@@ -14,21 +14,27 @@ REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 
 
 def test_environment_variable_asks_for_it():
-    from argmap.gui.idle_quit import wanted
+    from argmap.gui.idle_quit import at_once, wanted
 
-    assert wanted({"ARGMAP_QUIT_WHEN_IDLE": "1"})
+    assert wanted({"ARGMAP_QUIT_WHEN_IDLE": "1"}) and at_once({"ARGMAP_QUIT_WHEN_IDLE": "1"})
+    assert wanted({"ARGMAP_QUIT_WHEN_IDLE": "exit"})
+    assert not at_once({"ARGMAP_QUIT_WHEN_IDLE": "exit"})
     assert not wanted({}) and not wanted({"ARGMAP_QUIT_WHEN_IDLE": "0"})
 
 
-def test_editor_process_opens_the_map_and_exits_0_once_idle(map_file, tmp_path):
-    """`python main.py MAP` with the hook exits by itself, cleanly: code 0, lock released."""
-    env = dict(os.environ, ARGMAP_QUIT_WHEN_IDLE="1", QT_QPA_PLATFORM="offscreen",
+@pytest.mark.parametrize("value", ["1", "exit"])
+def test_editor_process_opens_the_map_and_exits_0_once_idle(map_file, tmp_path, value):
+    """`python main.py MAP` with the hook exits by itself, cleanly: code 0, lock released,
+    the window's place remembered."""
+    env = dict(os.environ, ARGMAP_QUIT_WHEN_IDLE=value, QT_QPA_PLATFORM="offscreen",
                XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_DATA_HOME=str(tmp_path / "data"),
                PYTHONPATH=REPO)
     result = subprocess.run([sys.executable, os.path.join(REPO, "main.py"), str(map_file)],
                             env=env, timeout=60, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert not os.path.exists(lock_path(str(map_file)))
+    settings = (tmp_path / "config" / "argmap" / "argmap.conf").read_text(encoding="utf-8")
+    assert "geometry" in settings
 
 
 @pytest.mark.graphviz
