@@ -240,3 +240,79 @@ def test_overview_keeps_its_picture_while_scrolling_and_redraws_after_an_edit(
     image = overview.picture.toImage()
     assert len({image.pixel(x, y) for x in range(0, image.width(), 3)
                 for y in range(0, image.height(), 3)}) > 3   # cards and links, not blank
+
+
+def _debate(count):
+    """A map of *count* nodes without positions: a claim, then rows of premises."""
+    from argmap.model import ArgumentMap, edits
+
+    amap = ArgumentMap("A debate")
+    nodes = [amap.apply(edits.add_main_claim(amap, "The main claim", None)).created[0]]
+    for i in range(1, count):
+        target = nodes[(i - 1) // 3]
+        nodes += amap.apply(edits.add_child(amap, target, ("support", "counterclaim",
+                                                           "evidence")[i % 3],
+                                            f"Point {i}", None)).created
+    return amap
+
+
+def test_tree_layout_places_every_node_below_its_target_without_overlaps():
+    from argmap.gui.tree_layout import CARD_WIDTH, tree_positions
+
+    amap = _debate(200)
+    main = _main_of(amap)
+    amap.connect(list(amap.graph.nodes)[150], main, "supports")   # a link across branches
+    heights = {n: 60.0 + 10 * (i % 4) for i, n in enumerate(amap.graph.nodes)}
+    positions = tree_positions(amap, heights)
+    assert set(positions) == set(amap.graph.nodes)
+    for source, target in amap.graph.edges:
+        if queries.depth(amap)[source] == queries.depth(amap)[target] + 1:
+            assert positions[source][1] > positions[target][1]
+    boxes = sorted((x - CARD_WIDTH / 2, y - heights[n] / 2, x + CARD_WIDTH / 2, y + heights[n] / 2)
+                   for n, (x, y) in positions.items())
+    for i, (left, top, right, bottom) in enumerate(boxes):
+        for other in boxes[i + 1:]:
+            if other[0] >= right:
+                break
+            assert other[1] >= bottom or other[3] <= top   # side by side: one row apart
+    assert positions[main][1] == min(y for _, y in positions.values())
+
+
+def _main_of(amap):
+    return queries.main_claims(amap)[0]
+
+
+def test_a_large_map_without_positions_is_placed_as_a_tree(make_window, tmp_path, qtbot,
+                                                          monkeypatch):
+    """Above the size Graphviz lays out quickly, the editor places the map itself."""
+    from argmap.formats import save_map
+    from argmap.gui import tree_layout
+    from argmap.render import layout
+
+    monkeypatch.setattr(tree_layout, "GRAPHVIZ_UP_TO", 20)
+    monkeypatch.setattr(layout, "compute_layout", lambda *a, **k: pytest.fail("Graphviz ran"))
+    path = tmp_path / "unplaced.argmap"
+    save_map(_debate(60), str(path))
+    window = make_window(path)
+    amap = window.document.amap
+    qtbot.waitUntil(lambda: all("pos" in a for _, a in amap.graph.nodes(data=True)))
+    assert not window.document.modified
+    rects = [item.sceneBoundingRect() for item in window.scene.nodes.values()]
+    assert not any(a.intersects(b) for i, a in enumerate(rects) for b in rects[i + 1:])
+
+
+def test_key_hint_follows_the_map_becoming_empty_and_not(make_window, qtbot):
+    """The hint says how to start on an empty map and how to edit once it has a node."""
+    from PySide6.QtWidgets import QWidget
+
+    from argmap.gui.guide import HINT_EMPTY, HINT_IDLE
+
+    window = make_window()
+    hint = window.findChild(QWidget, "key-hint")
+    assert hint.text() == HINT_EMPTY
+    new = window.document.add_main_claim("The first claim")
+    window.view.close_editor()
+    window.selection.clear()
+    assert hint.isVisible() and hint.text() == HINT_IDLE
+    window.document.delete([new])
+    assert hint.isVisible() and hint.text() == HINT_EMPTY
