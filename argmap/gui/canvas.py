@@ -9,7 +9,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene, QMenu, QToolTip
 
-from argmap.gui.items import EdgeItem, NodeItem
+from argmap.gui import tree_layout
+from argmap.gui.items import EdgeItem, NodeItem, card_heights
 from argmap.model import RELATIONS, ChangeType, dispatcher, queries
 from argmap.render.cards import cards
 from argmap.render.style import RELATION_STYLE
@@ -54,6 +55,7 @@ class MapScene(QGraphicsScene):
         document.changed.connect(self.on_change)
         document.reset.connect(self.rebuild)
         document.place = self.place
+        document.prepare = self.prepare
         self.selectionChanged.connect(self._selection_from_items)
         selection.changed.connect(self._selection_to_items)
         self.rebuild()
@@ -103,6 +105,11 @@ class MapScene(QGraphicsScene):
                 break
         QToolTip.showText(event.screenPos(), text, event.widget())
         event.setAccepted(bool(text))
+
+    @staticmethod
+    def prepare(amap):
+        """Place a large map read without positions as a tree, before it is drawn."""
+        tree_layout.place_large(amap, card_heights)
 
     def _grow(self, item):
         """Make the scene's area hold *item* (it never shrinks while the map is open)."""

@@ -76,6 +76,9 @@ class Document(QObject):
         self.path = path
         #: ``place(target or None) -> (x, y)``: where a new node goes (the canvas sets it).
         self.place = lambda target: None
+        #: ``prepare(amap)``: readies a map just read before it is shown (the canvas places
+        #: a large map without positions).
+        self.prepare = lambda amap: None
         self.jobs = JobRunner(self)
         self._fresh = None   # (node id, undo command) of a node added for typing its text
         self._set_map(amap or ArgumentMap())
@@ -295,6 +298,7 @@ class Document(QObject):
         from argmap.gui.file_formats import format_for
 
         amap, warnings = load_any(path, format_for(path))
+        self.prepare(amap)
         self._set_map(amap)
         self.path = os.path.abspath(path)
         self.undo_stack.clear()

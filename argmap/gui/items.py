@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QGraphicsItem
 from argmap.gui.card_text import card_type, wrap_text
 from argmap.gui.edge_item import EdgeItem  # noqa: F401 (the canvas's two kinds of item)
 from argmap.gui.plain import tooltip
+from argmap.render.cards import citation_text
 from argmap.render.style import KIND_STYLE, LABEL_STYLE, role_style
 
 CARD_WIDTH = 240.0
@@ -39,6 +40,20 @@ def colour(name):
     if found is None:
         found = _colours[name] = QColor(name)
     return found
+
+
+def card_height(text, citation):
+    """The height of a card showing *text* (wrapped) and, if any, a *citation* line."""
+    kind = card_type()
+    lines = len(wrap_text(text or " ", CARD_WIDTH - 2 * PADDING))
+    return (2 * PADDING + kind.header_height + lines * kind.line_height
+            + (kind.line_height if citation else 0))
+
+
+def card_heights(amap):
+    """``{node: card height}`` for every node of *amap*, as the canvas will draw them."""
+    return {node: card_height(attrs.get("text", ""), citation_text(amap, attrs))
+            for node, attrs in amap.graph.nodes(data=True)}
 
 
 class NodeItem(QGraphicsItem):
@@ -72,9 +87,7 @@ class NodeItem(QGraphicsItem):
         self.line_height = kind.line_height
         self.header_height = kind.header_height
         self.citation = card.citation
-        height = 2 * PADDING + self.header_height + len(self.lines) * self.line_height
-        if self.citation:
-            height += self.line_height
+        height = card_height(attrs.get("text", ""), self.citation)
         self.size = (CARD_WIDTH, height)
         self._rect = QRectF(-CARD_WIDTH / 2, -height / 2, CARD_WIDTH, height)
         self._bounds = self._rect.adjusted(-4, -HANDLE_RADIUS - 4, 4, HANDLE_RADIUS + 12)

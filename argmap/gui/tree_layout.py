@@ -12,7 +12,7 @@ bears on it. Links between branches are drawn as they are.
 
 from collections import deque
 
-from argmap.model import queries
+from argmap.model import edits, queries
 
 #: Maps up to this many nodes are laid out by Graphviz; larger ones as a tree.
 GRAPHVIZ_UP_TO = 2000
@@ -20,6 +20,22 @@ CARD_WIDTH = 240.0
 COLUMN_GAP = 28.0
 ROW_GAP = 60.0
 DEFAULT_HEIGHT = 80.0
+
+
+def place_large(amap, heights_of):
+    """Place a large map some of whose nodes have no position, all as a tree; return whether.
+
+    For a map just read, before anyone listens to it: its positions are then
+    there when it is first drawn. *heights_of* is ``heights_of(amap) -> {node:
+    card height}``.
+    """
+    graph = amap.graph
+    if len(graph) <= GRAPHVIZ_UP_TO or all("pos" in a for _, a in graph.nodes(data=True)):
+        return False
+    command = edits.move_nodes(amap, tree_positions(amap, heights_of(amap)), "Place")
+    if command is not None:
+        amap.apply(command)
+    return True
 
 
 def tree_positions(amap, heights=None):

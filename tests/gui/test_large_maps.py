@@ -284,21 +284,34 @@ def _main_of(amap):
 
 def test_a_large_map_without_positions_is_placed_as_a_tree(make_window, tmp_path, qtbot,
                                                           monkeypatch):
-    """Above the size Graphviz lays out quickly, the editor places the map itself."""
+    """Above the size Graphviz lays out quickly, the editor places the map itself, as it is
+    read, and Tidy Layout lays it out the same way."""
     from argmap.formats import save_map
     from argmap.gui import tree_layout
     from argmap.render import layout
 
+    from argmap.gui.jobs import JobRunner
+
     monkeypatch.setattr(tree_layout, "GRAPHVIZ_UP_TO", 20)
     monkeypatch.setattr(layout, "compute_layout", lambda *a, **k: pytest.fail("Graphviz ran"))
+    jobs = []
+    start = JobRunner.start
+    monkeypatch.setattr(JobRunner, "start", lambda self, *a: jobs.append(a) or start(self, *a))
     path = tmp_path / "unplaced.argmap"
     save_map(_debate(60), str(path))
     window = make_window(path)
     amap = window.document.amap
-    qtbot.waitUntil(lambda: all("pos" in a for _, a in amap.graph.nodes(data=True)))
-    assert not window.document.modified
+    assert all("pos" in a for _, a in amap.graph.nodes(data=True))   # placed as it was read
+    assert not window.document.modified and jobs == []
     rects = [item.sceneBoundingRect() for item in window.scene.nodes.values()]
     assert not any(a.intersects(b) for i, a in enumerate(rects) for b in rects[i + 1:])
+    main = window.scene.nodes[_main(window)]
+    window.document.move_nodes({main.node_id: (5000.0, 5000.0)})
+    window.registry["tidy"].trigger()   # Tidy Layout: the same tree, as one undoable step
+    qtbot.waitUntil(lambda: window.document.undo_stack.count() == 2)
+    assert main.center[1] == min(item.center[1] for item in window.scene.nodes.values())
+    window.document.undo_stack.undo()
+    assert main.center == (5000.0, 5000.0)
 
 
 def test_key_hint_follows_the_map_becoming_empty_and_not(make_window, qtbot):
