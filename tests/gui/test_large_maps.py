@@ -329,3 +329,49 @@ def test_key_hint_follows_the_map_becoming_empty_and_not(make_window, qtbot):
     assert hint.isVisible() and hint.text() == HINT_IDLE
     window.document.delete([new])
     assert hint.isVisible() and hint.text() == HINT_EMPTY
+
+
+def _error_dialog(qtbot):
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    def shown():
+        return [w for w in QApplication.topLevelWidgets()
+                if isinstance(w, QMessageBox) and w.objectName() == "error-dialog"
+                and w.isVisible()]
+    qtbot.waitUntil(lambda: bool(shown()))
+    box = shown()[0]
+    assert box.textFormat() == Qt.PlainText
+    return box
+
+
+def test_a_map_larger_than_the_editor_opens_is_refused_with_a_plain_message(
+        make_window, map_file, small_map, tmp_path, qtbot, monkeypatch):
+    """Past the limit the window says so, names the CLI, and keeps the map it had."""
+    from argmap.gui import limits
+
+    window = make_window(map_file)
+    before = set(window.document.amap.graph.nodes)
+    monkeypatch.setattr(limits, "MAX_NODES", 3)
+    other = tmp_path / "other.argmap"
+    other.write_bytes(map_file.read_bytes())
+    assert not window.open_path(str(other))
+    box = _error_dialog(qtbot)
+    text = box.text()
+    assert f"has {len(small_map)} nodes" in text and "up to 3" in text
+    assert f"argmap validate {other}" in text and f"argmap export {other} -o other.svg" in text
+    assert set(window.document.amap.graph.nodes) == before and window.document.path == str(map_file)
+    box.close()
+
+
+def test_a_file_too_large_for_the_editor_is_refused_before_it_is_read(
+        make_window, map_file, qtbot, monkeypatch):
+    """A file over the size limit is turned away without being read."""
+    from argmap.gui import document, limits
+
+    monkeypatch.setattr(limits, "MAX_FILE_BYTES", 100)
+    monkeypatch.setattr(document, "load_any", lambda *a: pytest.fail("the file was read"))
+    window = make_window()
+    assert not window.open_path(str(map_file))
+    text = _error_dialog(qtbot).text()
+    assert "larger than the editor opens" in text and "argmap export" in text
+    assert len(window.document.amap) == 0
