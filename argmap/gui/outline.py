@@ -2,8 +2,10 @@
 
 Main claims first, then what bears on each, nested, in sibling order. A node
 with several targets appears under each. Edits (text, reordering by drag and
-drop) become commands on the document; the tree itself is redrawn from the
-model, shortly after each change. It shares the window's selection.
+drop) become commands on the document; the tree follows the model row by row
+a moment after each change (FOLLOW_MS, once for all the changes of that
+moment), so a key on the canvas is answered before the tree is laid out again.
+It shares the window's selection.
 """
 
 from PySide6.QtCore import QEvent, QTimer, Qt
@@ -18,6 +20,11 @@ from argmap.model import ChangeType, dispatcher, queries
 from argmap.render.cards import node_places
 
 ORIGIN = "outline"
+#: Milliseconds within which the outline follows an edit or a selection made elsewhere: the
+#: canvas answers a key at once, the outline a moment later, once for all that came since.
+FOLLOW_MS = 100
+#: More changes than this at once are followed by drawing the tree again.
+CATCH_UP_MAX = 200
 #: Changes the outline follows without redrawing: nothing it shows depends on them.
 QUIET = (ChangeType.MAP_CHANGED, ChangeType.DOCUMENT_ADDED, ChangeType.DOCUMENT_REMOVED)
 
@@ -57,8 +64,10 @@ class OutlineTree(QTreeWidget):
         self.unanswered = set()   # objections nothing answers (set by mark_unanswered)
         self.rows = RowMaker(self)
         self._pending = self._timer(self.rebuild)
+        self._queue = []   # model changes not followed yet
+        self._selection_due = False   # the shared selection changed elsewhere meanwhile
+        self._later = self._timer(self._catch_up, FOLLOW_MS)
         self._loose = set()   # nodes just added: a top row, unless a link comes with them
-        self._loose_timer = self._timer(self._place_loose)
         self.itemSelectionChanged.connect(self._selection_changed)
         self._follow = dispatcher({
             ChangeType.NODE_ADDED: self._on_node_added,
@@ -73,10 +82,10 @@ class OutlineTree(QTreeWidget):
         selection.changed.connect(self._follow_selection)
         self.rebuild()
 
-    def _timer(self, slot):
+    def _timer(self, slot, interval=0):
         timer = QTimer(self)
         timer.setSingleShot(True)
-        timer.setInterval(0)
+        timer.setInterval(interval)
         timer.timeout.connect(slot)
         return timer
 
@@ -85,19 +94,41 @@ class OutlineTree(QTreeWidget):
         return self._rows.setdefault(node_id, [])
 
     def schedule_rebuild(self, change=None):
-        """Follow a model change: small ones row by row, others by a redraw when idle."""
+        """Follow a model change: small ones row by row a moment later, others by a redraw
+        when idle."""
         if change is None or self._pending.isActive():
+            self._queue = []
             self._pending.start()
             return
         if change.type == ChangeType.NODE_CHANGED and set(change.keys) <= {"pos"}:
             return
+        self._queue.append(change)
+        if not self._later.isActive():
+            self._later.start()
+
+    @property
+    def following(self):
+        """Whether changes or a selection made elsewhere wait to be shown (a moment)."""
+        return self._later.isActive() or self._pending.isActive()
+
+    def _catch_up(self):
+        """Follow the changes and the selection of the last moment, row by row, at once."""
+        queue, self._queue = self._queue, []
+        if len(queue) > CATCH_UP_MAX:
+            self.rebuild()
+            return
         self._syncing = True
         self.blockSignals(True)
         try:
-            self._follow(change)
+            for change in queue:
+                self._follow(change)
+            self._place_loose()
         finally:
             self.blockSignals(False)
             self._syncing = False
+        if self._selection_due:
+            self._selection_due = False
+            self.select_ids(self.selection.nodes)
 
     def _on_other(self, change):
         if change.type not in QUIET:
@@ -106,7 +137,6 @@ class OutlineTree(QTreeWidget):
     # row-by-row updates for the frequent changes
     def _on_node_added(self, change):
         self._loose.add(change.node)   # most new nodes come with their link: wait for it
-        self._loose_timer.start()
 
     def _place_loose(self):
         amap, loose, self._loose = self.document.amap, self._loose, set()
@@ -115,14 +145,14 @@ class OutlineTree(QTreeWidget):
         for node in placed:
             self._insert(self.invisibleRootItem(), self.rows.branch(node, None, {node}))
         if set(placed) & set(self.selection.nodes):
-            self._follow_selection(None)
+            self._selection_due = True
 
     def _on_node_removed(self, change):
         for item in list(self._rows.get(change.node, ())):
             self._remove_row(item)
 
     def _on_node_changed(self, change):
-        if {"text", "kind"} & set(change.keys):
+        if {"text", "kind"} & set(change.keys) and change.node in self.document.amap:
             attrs = self.document.amap.node(change.node)
             for item in self._rows.get(change.node, ()):
                 self.rows.style(item, change.node, attrs, item.data(0, RELATION_ROLE))
@@ -131,6 +161,8 @@ class OutlineTree(QTreeWidget):
         source, target = change.edge
         amap = self.document.amap
         self._loose.discard(source)
+        if not amap.graph.has_edge(source, target):
+            return   # gone again since
         for item in list(self._rows.get(source, ())):
             if item.parent() is None:
                 self._remove_row(item)
@@ -138,7 +170,7 @@ class OutlineTree(QTreeWidget):
         relation = amap.edge(source, target)["relation"]
         for row in list(self._rows.get(target, ())):
             path = self._path_of(row)
-            if source not in path:
+            if source not in path and not _has_child(row, source):
                 self._insert(row, self.rows.branch(source, relation, path | {source}), index)
 
     def _on_edge_removed(self, change):
@@ -147,12 +179,14 @@ class OutlineTree(QTreeWidget):
             for i in reversed(range(row.childCount())):
                 if row.child(i).data(0, ID_ROLE) == source:
                     self._remove_row(row.child(i))
-        if self.document.amap.graph.out_degree(source) == 0 and source in self.document.amap:
+        if source in self.document.amap and self.document.amap.graph.out_degree(source) == 0:
             if not any(r.parent() is None for r in self._rows.get(source, ())):
                 self._insert(self.invisibleRootItem(), self.rows.branch(source, None, {source}))
 
     def _on_edge_changed(self, change):
         source, target = change.edge
+        if not self.document.amap.graph.has_edge(source, target):
+            return
         relation = self.document.amap.edge(source, target)["relation"]
         attrs = self.document.amap.node(source)
         for row in self._rows.get(source, ()):
@@ -186,7 +220,7 @@ class OutlineTree(QTreeWidget):
         self.blockSignals(True)
         try:
             self.clear()
-            self._rows, self._loose = {}, set()
+            self._rows, self._loose, self._queue = {}, set(), []
             places, kids = node_places(amap, amap.graph.nodes), premises(amap)
             tops = [self.rows.branch(root, None, {root}, places, kids)
                     for root in queries.main_claims(amap)]
@@ -194,6 +228,8 @@ class OutlineTree(QTreeWidget):
                      if node not in self._rows and amap.graph.out_degree(node) == 0]
             self.addTopLevelItems(tops)
             self.expandAll()
+            if self._selection_due:
+                selected, self._selection_due = self.selection.nodes, False
             for node_id in selected:
                 for item in self._rows.get(node_id, ()):
                     item.setSelected(True)
@@ -232,7 +268,9 @@ class OutlineTree(QTreeWidget):
 
     def _follow_selection(self, origin):
         if origin != ORIGIN:
-            self.select_ids(self.selection.nodes)
+            self._selection_due = True
+            if not self._later.isActive():
+                self._later.start()
 
     def select_ids(self, node_ids):
         """Select the rows of *node_ids* without echoing back."""
@@ -256,12 +294,15 @@ class OutlineTree(QTreeWidget):
 
     def _selection_changed(self):
         if not self._syncing:
-            self.selection.update_from(list(dict.fromkeys(self.selected_ids())), origin=ORIGIN)
+            amap = self.document.amap
+            chosen = [n for n in dict.fromkeys(self.selected_ids()) if n in amap]
+            self.selection.update_from(chosen, origin=ORIGIN)
 
     def rename(self, node_id, text):
         """Give *node_id* the statement *text* (one undoable step)."""
         if node_id in self.document.amap:
             self.document.set_text(node_id, text)
+            self._catch_up()   # the outline's own edit shows in it at once
 
     def keyPressEvent(self, event):
         """The canvas's editing keys (Tab, Enter, Delete...) act here too, except while renaming."""
@@ -315,3 +356,8 @@ class OutlineTree(QTreeWidget):
         self.document.move_in_outline(node, old_parent, new_parent, index,
                                       dragged.data(0, RELATION_ROLE))
         self.schedule_rebuild()
+
+
+def _has_child(row, node_id):
+    """Whether *row* already shows *node_id* among its children."""
+    return any(row.child(i).data(0, ID_ROLE) == node_id for i in range(row.childCount()))

@@ -375,3 +375,42 @@ def test_a_file_too_large_for_the_editor_is_refused_before_it_is_read(
     text = _error_dialog(qtbot).text()
     assert "larger than the editor opens" in text and "argmap export" in text
     assert len(window.document.amap) == 0
+
+
+def _outline_tree(outline):
+    def walk(item):
+        return [(item.child(i).data(0, Qt.UserRole), item.child(i).text(0), walk(item.child(i)))
+                for i in range(item.childCount())]
+    return walk(outline.invisibleRootItem())
+
+
+@pytest.mark.parametrize("settle_each", [False, True], ids=["in one moment", "one by one"])
+def test_outline_catches_up_with_a_burst_of_typing_like_a_full_redraw(make_window, map_file,
+                                                                      qtbot, settle_each):
+    """Tab, type, Tab, type, Enter, type, Ctrl+Enter: the outline, following a moment later,
+    shows each new row once, in place, and its selection."""
+    window = make_window(map_file)
+    outline, view = window.outline, window.view
+    window.scene.select_nodes([_main(window)])
+    view.setFocus()
+
+    def key(target, which, modifiers=Qt.NoModifier):
+        qtbot.keyClick(target, which, modifiers)
+        if settle_each:
+            qtbot.waitUntil(lambda: not outline.following)
+
+    key(view, Qt.Key_Tab)
+    qtbot.keyClicks(view.editor, "First reason")
+    key(view.editor, Qt.Key_Tab)
+    qtbot.keyClicks(view.editor, "A reason for it")
+    key(view.editor, Qt.Key_Return)
+    qtbot.keyClicks(view.editor, "Another reason for it")
+    key(view.editor, Qt.Key_Return, Qt.ControlModifier)
+    last = window.selection.single()
+    qtbot.waitUntil(lambda: not outline.following)
+    shown = _outline_tree(outline)
+    assert outline.selected_ids() == [last]
+    outline.rebuild()
+    assert shown == _outline_tree(outline)
+    ids = [row.data(0, Qt.UserRole) for row in outline._all_items()]
+    assert sorted(ids) == sorted(window.document.amap.graph.nodes)   # each row once
