@@ -4,7 +4,8 @@ A link runs from an anchor on the premise's card to one on its target's: a
 cubic curve that leaves and arrives vertically (control points halfway down)
 when the two are far apart vertically, else a straight line. Both coordinates
 grow monotonically along either shape, so the part inside a rectangle is one
-stretch ``[t0, t1]`` of the curve's parameter, found by bisection; the canvas
+stretch ``[t0, t1]`` of the curve's parameter (each coordinate's equation solved
+in closed form); the canvas
 strokes only that stretch, with its dash pattern moved on by the length
 before it, so a long dashed link costs what its visible part costs and looks
 the same.
@@ -28,13 +29,21 @@ def _ease_speed(t):
     return 6.0 * t * (1.0 - t)
 
 
+def _ease_inverse(value):
+    return 0.5 - math.sin(math.asin(1.0 - 2.0 * value) / 3.0)
+
+
 def _lean(t):
-    """y along the curve: 0 to 1 (t³ + 1.5 t (1 - t))."""
+    """y along the curve: 0 to 1 (t³ + 1.5 t (1 - t), that is (t - ½)³ + ¾ (t - ½) + ½)."""
     return t * t * t + 1.5 * t * (1.0 - t)
 
 
 def _lean_speed(t):
     return 3.0 * t * t - 3.0 * t + 1.5
+
+
+def _lean_inverse(value):
+    return 0.5 + math.sinh(math.asinh(4.0 * (value - 0.5)) / 3.0)
 
 
 def _same(t):
@@ -54,8 +63,10 @@ class LinkShape:
         self.curved = abs(ey - sy) >= abs(ex - sx) * STRAIGHT_BELOW
         if self.curved:
             self._fx, self._fy, self._vx, self._vy = _ease, _lean, _ease_speed, _lean_speed
+            self._ix, self._iy = _ease_inverse, _lean_inverse
         else:
             self._fx, self._fy, self._vx, self._vy = _same, _same, _one, _one
+            self._ix = self._iy = _same
 
     def controls(self):
         """The cubic's four points (``start, c1, c2, end``); None for a straight line."""
@@ -72,8 +83,8 @@ class LinkShape:
     def inside(self, left, top, right, bottom):
         """The stretch ``(t0, t1)`` of the shape inside the rectangle, or None."""
         (sx, sy), (ex, ey) = self.start, self.end
-        tx = _stretch(self._fx, sx, ex, left, right)
-        ty = _stretch(self._fy, sy, ey, top, bottom)
+        tx = _stretch(self._ix, sx, ex, left, right)
+        ty = _stretch(self._iy, sy, ey, top, bottom)
         if tx is None or ty is None:
             return None
         t0, t1 = max(tx[0], ty[0]), min(tx[1], ty[1])
@@ -100,26 +111,15 @@ class LinkShape:
         return total * width / 2
 
 
-def _stretch(ease, a, b, low, high):
-    """The parameters ``(t0, t1)`` where ``a + (b - a) * ease(t)`` lies in [low, high]."""
+def _stretch(inverse, a, b, low, high):
+    """The parameters ``(t0, t1)`` where ``a + (b - a) * ease(t)`` lies in [low, high],
+    *inverse* being the inverse of the (growing) ease."""
     if a == b:
         return (0.0, 1.0) if low <= a <= high else None
     u0, u1 = sorted(((low - a) / (b - a), (high - a) / (b - a)))
     if u1 < 0.0 or u0 > 1.0:
         return None
-    return _inverse(ease, max(u0, 0.0)), _inverse(ease, min(u1, 1.0))
-
-
-def _inverse(ease, value):
-    """The t in [0, 1] where the growing *ease* reaches *value* (bisection)."""
-    low, high = 0.0, 1.0
-    for _ in range(40):
-        middle = (low + high) / 2
-        if ease(middle) < value:
-            low = middle
-        else:
-            high = middle
-    return (low + high) / 2
+    return inverse(max(u0, 0.0)), inverse(min(u1, 1.0))
 
 
 def _split(points, t0, t1):

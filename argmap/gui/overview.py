@@ -37,6 +37,7 @@ class Overview(QGraphicsView):
         self.resize(*SIZE)
         self.hide()   # until the first refresh has fitted and placed it
         self.picture = None   # the small map, drawn at the current fit
+        self._bounds = None   # the map's rectangle when the picture was drawn
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.refresh)
@@ -62,20 +63,22 @@ class Overview(QGraphicsView):
         """Fit the whole map, draw it, frame the visible part; show only if the map overflows."""
         self._timer.stop()
         self.picture = None
+        self._bounds = self.canvas.map_scene.map_rect()
         if not self._overflows():
             self.hide()
             return
         self._place()
         self.show()   # laid out first: the fit needs the size of its viewport
         self.scene().setSceneRect(self.canvas.map_scene.sceneRect())   # the canvas's room
-        self.fitInView(self.canvas.map_scene.map_rect().adjusted(-20, -20, 20, 20),
-                       Qt.KeepAspectRatio)
+        self.fitInView(self._bounds.adjusted(-20, -20, 20, 20), Qt.KeepAspectRatio)
         self.picture = self._draw()
         self.viewport().update()
 
     def follow_view(self, *_):
         """Move the frame to the canvas's visible part (the picture stays as it is)."""
-        if not self._overflows():
+        if self._bounds is None:
+            self.schedule(0)
+        elif not self._overflows():
             self.hide()
         elif self.picture is None:
             self.schedule(0)
@@ -85,7 +88,8 @@ class Overview(QGraphicsView):
             self.viewport().update()
 
     def _overflows(self):
-        bounds = self.canvas.map_scene.map_rect()
+        """Whether the map (as last drawn) is larger than the canvas shows."""
+        bounds = self._bounds
         return not bounds.isEmpty() and not self.canvas.visible_scene_rect().contains(bounds)
 
     def _draw(self):
