@@ -5,15 +5,15 @@ never rebuilds itself for a single edit. User gestures (drag, link, toggle)
 become document verbs. Its selection is the window's shared :class:`Selection`.
 """
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene, QMenu, QToolTip
 
 from argmap.gui import tree_layout
 from argmap.gui.items import EdgeItem, NodeItem, card_heights
 from argmap.model import RELATIONS, ChangeType, dispatcher, queries
-from argmap.render.cards import cards
-from argmap.render.style import RELATION_STYLE
+from argmap.render.cards import Card, cards, citation_text, header_text
+from argmap.render.style import RELATION_STYLE, rating_text
 
 ORIGIN = "canvas"
 #: Room (scene units) kept around the map for scrolling past its edge.
@@ -43,6 +43,10 @@ class MapScene(QGraphicsScene):
         self._collapsed = set()
         self._group_items = []
         self._bounds = None   # map_rect(), kept until something moves, comes or goes
+        self._due = set()   # cards to work out again once the edit is done
+        self._due_timer = QTimer(self)
+        self._due_timer.setSingleShot(True)
+        self._due_timer.timeout.connect(self.refresh_due)
         self.setBackgroundBrush(QColor("#F7F8FA"))
         self._follow = dispatcher({
             ChangeType.NODE_ADDED: self._on_node_added,
@@ -53,6 +57,7 @@ class MapScene(QGraphicsScene):
             ChangeType.EDGE_CHANGED: self._on_edge_changed,
         })
         document.changed.connect(self.on_change)
+        document.stepped.connect(self.refresh_due)
         document.reset.connect(self.rebuild)
         document.place = self.place
         document.prepare = self.prepare
@@ -133,6 +138,23 @@ class MapScene(QGraphicsScene):
     def _card(self, node_id):
         return cards(self.amap, [node_id])[node_id]
 
+    def _provisional_card(self, node_id, attrs):
+        """The card of a node just added, before its place in the debate is known."""
+        kind = attrs["kind"]
+        return Card(node_id, kind, kind, header_text(attrs, kind), attrs.get("text", ""),
+                    citation_text(self.amap, attrs), rating_text(attrs.get("rating")))
+
+    def _refresh_later(self, node_ids):
+        """Work out these cards again when the edit is done (once, whatever it changed)."""
+        self._due.update(node_ids)
+        self._due_timer.start()
+
+    def refresh_due(self):
+        """Work out again the cards an edit touched (after each step; else when idle)."""
+        if self._due:
+            due, self._due = self._due, set()
+            self._refresh_cards(due)
+
     def _refresh_cards(self, node_ids):
         graph = self.amap.graph
         present = [n for n in node_ids if n in self.nodes and n in graph]
@@ -147,7 +169,9 @@ class MapScene(QGraphicsScene):
         self._follow(change)
 
     def _on_node_added(self, change):
-        item = self._add_node_item(change.node, self.amap.node(change.node), self._card(change.node))
+        attrs = self.amap.node(change.node)
+        item = self._add_node_item(change.node, attrs, self._provisional_card(change.node, attrs))
+        self._refresh_later([change.node])
         self._grow(item)
 
     def _on_node_removed(self, change):
@@ -189,8 +213,10 @@ class MapScene(QGraphicsScene):
 
     def _after_edge_change(self, edge):
         source, target = edge
-        affected = {source, target} | set(self.amap.graph.predecessors(source))
-        self._refresh_cards(affected)
+        affected = {source, target}
+        if source in self.amap:
+            affected.update(self.amap.graph.predecessors(source))
+        self._refresh_later(affected)
         if self._collapsed:
             self.refresh_visibility()
         graph = self.amap.graph

@@ -414,3 +414,24 @@ def test_outline_catches_up_with_a_burst_of_typing_like_a_full_redraw(make_windo
     assert shown == _outline_tree(outline)
     ids = [row.data(0, Qt.UserRole) for row in outline._all_items()]
     assert sorted(ids) == sorted(window.document.amap.graph.nodes)   # each row once
+
+
+def test_new_cards_show_their_place_as_soon_as_the_edit_is_done(make_window, map_file):
+    """A card's header (its place in the debate) and its parent's toggle are right straight
+    after the edit, though they are worked out once per edit."""
+    from argmap.render.cards import cards
+
+    window = make_window(map_file)
+    amap = window.document.amap
+    main = _main(window)
+    objection = window.document.add_child(main, "counterclaim", "A new objection")
+    rebuttal = window.document.add_child(objection, "rebuttal", "An answer to it")
+    loose = window.document.add_main_claim("A claim of its own")
+    window.view.close_editor()
+    for node in (main, objection, rebuttal, loose):
+        assert window.scene.nodes[node].header == cards(amap, [node])[node].header
+    assert window.scene.nodes[objection].header.startswith("OBJECTION")
+    assert window.scene.nodes[objection].child_count == 1
+    window.document.undo_stack.undo()
+    window.document.undo_stack.undo()
+    assert window.scene.nodes[objection].child_count == 0
