@@ -70,13 +70,14 @@ class MapView(QGraphicsView):
         self.set_zoom(1.0)
 
     def fit(self):
-        """Show the whole map."""
+        """Show the whole map, or its middle at the smallest zoom when it is larger still
+        (the overview shows all of it)."""
         rect = self.map_scene.map_rect()
         if rect.isEmpty():
             return
         self.fitInView(rect.adjusted(-30, -30, 30, 30), Qt.KeepAspectRatio)
-        if self.zoom > 1.0:
-            self.set_zoom(1.0)
+        if not MIN_ZOOM <= self.zoom <= 1.0:
+            self.set_zoom(min(max(self.zoom, MIN_ZOOM), 1.0))   # no larger than actual size
         self.centerOn(rect.center())
         self.zoom_changed.emit(self.zoom)
 

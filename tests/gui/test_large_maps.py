@@ -435,3 +435,17 @@ def test_new_cards_show_their_place_as_soon_as_the_edit_is_done(make_window, map
     window.document.undo_stack.undo()
     window.document.undo_stack.undo()
     assert window.scene.nodes[objection].child_count == 0
+
+
+def test_fit_to_window_stops_at_the_smallest_zoom(make_window, wide_map):
+    """A map wider than the smallest zoom shows is fitted at that zoom, its middle in view:
+    a repaint never has every card of a huge map to draw."""
+    from argmap.gui.view import MIN_ZOOM
+
+    window = make_window(wide_map)
+    view = window.view
+    view.fit()
+    assert view.zoom == pytest.approx(MIN_ZOOM)
+    middle = window.scene.map_rect().center()
+    assert view.visible_scene_rect().contains(middle)
+    assert window.status.zoom_label.text() == f"{MIN_ZOOM:.0%}"
