@@ -8,7 +8,7 @@ are made when first needed, and links of one style share their pens.
 
 import math
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainterPath, QPainterPathStroker, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
@@ -126,7 +126,7 @@ class EdgeItem(QGraphicsItem):
         self._bounds = QRectF(min(start[0], end[0]) - MARGIN, min(start[1], end[1]) - MARGIN,
                               abs(end[0] - start[0]) + 2 * MARGIN,
                               abs(end[1] - start[1]) + 2 * MARGIN)
-        self._path = self._shape = self._head = None
+        self._path = self._shape = self._head = self._sketch = None
         self.update()
 
     def _line(self):
@@ -149,8 +149,11 @@ class EdgeItem(QGraphicsItem):
     def paint(self, painter, option, widget=None):
         pens = self.pens
         if option.levelOfDetailFromTransform(painter.worldTransform()) < card_type().sketch_below:
+            if self._sketch is None:
+                (x1, y1), (x2, y2) = self.shape_of_line.start, self.shape_of_line.end
+                self._sketch = QLineF(x1, y1, x2, y2)
             painter.setPen(pens.sketch)   # far out: a thin straight line
-            painter.drawLine(self.start, self.end)
+            painter.drawLine(self._sketch)
             return
         painter.setRenderHint(painter.RenderHint.Antialiasing)
         pen = pens.selected if self.isSelected() else pens.line
