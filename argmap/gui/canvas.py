@@ -29,6 +29,7 @@ class MapScene(QGraphicsScene):
     """All cards and edges of one document."""
 
     unplaced_found = Signal()      # nodes without a position: a layout is needed
+    recoloured = Signal()          # cards changed colour without a change to the map
 
     def __init__(self, document, selection, parent=None):
         super().__init__(parent)
@@ -42,7 +43,7 @@ class MapScene(QGraphicsScene):
         self._link_source = None
         self._collapsed = set()
         self._group_items = []
-        self._bounds = None   # map_rect(), kept until something moves, comes or goes
+        self._bounds = None   # map_rect(): grown as things come, made again if they move or go
         self._due = set()   # cards to work out again once the edit is done
         self._due_timer = QTimer(self)
         self._due_timer.setSingleShot(True)
@@ -93,7 +94,7 @@ class MapScene(QGraphicsScene):
             self.unplaced_found.emit()
 
     def map_rect(self):
-        """The rectangle every card, link and band lies in (kept until the map changes)."""
+        """The rectangle every card, link and band lies in (kept, and grown as they come)."""
         if self._bounds is None:
             self._bounds = self.itemsBoundingRect()
         return QRectF(self._bounds)
@@ -165,14 +166,23 @@ class MapScene(QGraphicsScene):
 
     # ------------------------------------------------------ model events
     def on_change(self, change):
-        self._bounds = None
+        if change.type not in (ChangeType.NODE_ADDED, ChangeType.EDGE_ADDED) and not (
+                change.type == ChangeType.NODE_CHANGED and "pos" not in change.keys):
+            self._bounds = None   # something moved or went: measured again when asked
         self._follow(change)
+
+    def _hold(self, item):
+        """Grow the kept rectangle of the map to hold *item* (and its links)."""
+        if self._bounds is not None:
+            for part in [item, *getattr(item, "edges", ())]:
+                self._bounds = self._bounds.united(part.sceneBoundingRect())
 
     def _on_node_added(self, change):
         attrs = self.amap.node(change.node)
         item = self._add_node_item(change.node, attrs, self._provisional_card(change.node, attrs))
         self._refresh_later([change.node])
         self._grow(item)
+        self._hold(item)
 
     def _on_node_removed(self, change):
         item = self.nodes.pop(change.node)
@@ -192,13 +202,14 @@ class MapScene(QGraphicsScene):
             if any(k in change.keys for k in ("kind", "text", "speaker", "basis", "citation")):
                 for edge in item.edges:
                     edge.update_path()
+            self._hold(item)
         if "collapsed" in change.keys:
             (self._collapsed.add if attrs.get("collapsed") else self._collapsed.discard)(change.node)
             self.refresh_visibility()
 
     def _on_edge_added(self, change):
         source, target = change.edge
-        self._add_edge_item(source, target, self.amap.edge(source, target))
+        self._hold(self._add_edge_item(source, target, self.amap.edge(source, target)))
         self._after_edge_change(change.edge)
 
     def _on_edge_removed(self, change):
@@ -233,9 +244,14 @@ class MapScene(QGraphicsScene):
         """
         items = self.nodes.items() if nodes is None else (
             (n, self.nodes[n]) for n in nodes if n in self.nodes)
+        recoloured = False
         for node_id, item in items:
-            reasons = [str(r) for r in why.get(node_id, ())]
-            item.set_evaluation(labels.get(node_id), reasons, node_id in unanswered)
+            reasons = [str(r) for r in why[node_id]] if node_id in why else ()
+            label = labels.get(node_id)
+            recoloured = recoloured or label != item.label
+            item.set_evaluation(label, reasons, node_id in unanswered)
+        if recoloured:
+            self.recoloured.emit()
 
     # -------------------------------------------------- collapse, groups
     def refresh_visibility(self):

@@ -225,21 +225,35 @@ def wide_map(tmp_path):
     return str(path)
 
 
-def test_overview_keeps_its_picture_while_scrolling_and_redraws_after_an_edit(
+def _overview_pixel(overview, item):
+    point = overview.mapFromScene(item.sceneBoundingRect().center())
+    return overview.picture.toImage().pixelColor(point).name()
+
+
+def test_overview_keeps_its_picture_while_scrolling_and_draws_what_an_edit_adds(
         make_window, wide_map, qtbot):
-    """Scrolling only moves the overview's frame; a change to the map draws it again."""
+    """Scrolling only moves the overview's frame; a card an edit adds or changes is drawn onto
+    the picture; a card that goes has the picture drawn again without it."""
+    from PySide6.QtGui import QColor
+
     window = make_window(wide_map)
-    overview = window.view.overview
+    overview, scene, amap = window.view.overview, window.scene, window.document.amap
     qtbot.waitUntil(lambda: overview.isVisible() and overview.picture is not None)
     picture = overview.picture
     window.view.horizontalScrollBar().setValue(window.view.horizontalScrollBar().value() + 400)
     qtbot.wait(2 * 250)
     assert overview.picture is picture and overview.isVisible()
-    window.document.add_child(_main(window), "evidence", "A new exhibit")
+    background = QColor(scene.backgroundBrush().color()).name()
+    node = list(amap.graph.nodes)[60]
+    before = _overview_pixel(overview, scene.nodes[node])
+    window.document.set_kind([node], "evidence")   # grey now
+    qtbot.waitUntil(lambda: _overview_pixel(overview, scene.nodes[node]) != before)
+    assert overview.picture is picture   # drawn onto, not drawn again
+    assert _overview_pixel(overview, scene.nodes[node]) != background
+    gone = scene.nodes[node]
+    window.document.delete([node])
     qtbot.waitUntil(lambda: overview.picture is not picture)
-    image = overview.picture.toImage()
-    assert len({image.pixel(x, y) for x in range(0, image.width(), 3)
-                for y in range(0, image.height(), 3)}) > 3   # cards and links, not blank
+    assert _overview_pixel(overview, gone) == background
 
 
 def _debate(count):
@@ -431,6 +445,7 @@ def test_new_cards_show_their_place_as_soon_as_the_edit_is_done(make_window, map
     for node in (main, objection, rebuttal, loose):
         assert window.scene.nodes[node].header == cards(amap, [node])[node].header
     assert window.scene.nodes[objection].header.startswith("OBJECTION")
+    assert window.scene.map_rect().contains(window.scene.itemsBoundingRect())   # kept, grown
     assert window.scene.nodes[objection].child_count == 1
     window.document.undo_stack.undo()
     window.document.undo_stack.undo()
@@ -449,3 +464,13 @@ def test_fit_to_window_stops_at_the_smallest_zoom(make_window, wide_map):
     middle = window.scene.map_rect().center()
     assert view.visible_scene_rect().contains(middle)
     assert window.status.zoom_label.text() == f"{MIN_ZOOM:.0%}"
+
+
+def test_overview_is_drawn_again_when_evaluation_recolours_the_cards(make_window, wide_map,
+                                                                     qtbot):
+    window = make_window(wide_map)
+    overview = window.view.overview
+    qtbot.waitUntil(lambda: overview.isVisible() and overview.picture is not None)
+    picture = overview.picture
+    window.registry["evaluate"].trigger()
+    qtbot.waitUntil(lambda: overview.picture is not picture)
