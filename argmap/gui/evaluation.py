@@ -24,9 +24,10 @@ IDLE_CHANGES = (ChangeType.MAP_CHANGED, ChangeType.DOCUMENT_ADDED, ChangeType.DO
 
 def is_unanswered(graph, node):
     """Whether *node* opposes something and nothing opposes it (``argmap check``'s rule)."""
-    if not any(a["relation"] == "opposes" for a in graph.succ[node].values()):
+    edges = graph.edges
+    if not any(edges[node, t]["relation"] == "opposes" for t in graph.successors(node)):
         return False
-    return not any(a["relation"] == "opposes" for a in graph.pred[node].values())
+    return not any(edges[s, node]["relation"] == "opposes" for s in graph.predecessors(node))
 
 
 def unanswered_objections(amap, nodes=None):

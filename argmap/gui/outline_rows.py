@@ -32,14 +32,14 @@ def label(attrs, relation):
 def premises(amap):
     """``{node: [(premise, relation), ...]}`` in sibling order, for the whole map at once."""
     graph = amap.graph
-    return {node: premises_of(amap, node) for node in graph if graph.pred[node]}
+    return {node: premises_of(amap, node) for node in graph if graph.in_degree(node)}
 
 
 def premises_of(amap, node):
     """``[(premise, relation), ...]`` of one node, in sibling order."""
     graph, order = amap.graph, amap.node_index()
-    before = graph.pred[node]
-    return [(p, before[p]["relation"]) for p in sorted(before, key=order.__getitem__)]
+    before = sorted(graph.predecessors(node), key=order.__getitem__)
+    return [(p, graph.edges[p, node]["relation"]) for p in before]
 
 
 class RowMaker:

@@ -63,7 +63,7 @@ def _tree(amap):
         queue = deque([root])
         while queue:
             node = queue.popleft()
-            for child in sorted(graph.pred[node], key=order.__getitem__):
+            for child in sorted(graph.predecessors(node), key=order.__getitem__):
                 if child not in depth:
                     depth[child] = depth[node] + 1
                     below.setdefault(node, []).append(child)
