@@ -18,7 +18,8 @@ Graphviz takes about 25 s on it) and without, and one over the editor's limit
 
 Run from the repository root:
   QT_QPA_PLATFORM=offscreen .venv/bin/python bench/gui_process.py [--size 3000] [--repeat 5]
-Under Xvfb: xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python bench/gui_process.py --platform xcb
+Under Xvfb:
+  xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python bench/gui_process.py --platform xcb
 """
 
 import argparse

@@ -10,7 +10,8 @@ from PySide6.QtGui import QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene, QMenu, QToolTip
 
 from argmap.gui import tree_layout
-from argmap.gui.items import EdgeItem, NodeItem, card_heights
+from argmap.gui.edge_item import EdgeItem
+from argmap.gui.items import NodeItem, card_heights
 from argmap.model import RELATIONS, ChangeType, dispatcher, queries
 from argmap.render.cards import Card, cards, citation_text, header_text
 from argmap.render.style import RELATION_STYLE, rating_text

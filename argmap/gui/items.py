@@ -13,7 +13,6 @@ from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
 from argmap.gui.card_text import card_type, wrap_text
-from argmap.gui.edge_item import EdgeItem  # noqa: F401 (the canvas's two kinds of item)
 from argmap.gui.plain import tooltip
 from argmap.render.cards import citation_text
 from argmap.render.style import KIND_STYLE, LABEL_STYLE, role_style

@@ -108,7 +108,7 @@ def test_card_text_is_drawn_only_when_big_enough_to_read(make_window, map_file):
 
 def test_hovering_a_card_or_link_shows_its_tooltip(make_window, map_file, qtbot):
     """Tooltips are written when asked: the text under the pointer, escaped, shows on hover."""
-    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtCore import QEvent
     from PySide6.QtGui import QHelpEvent
     from PySide6.QtWidgets import QApplication, QToolTip
 
