@@ -36,6 +36,7 @@ install-desktop: venv
 bench: setup
 	$(PY) bench/export.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/gui.py
+	QT_QPA_PLATFORM=offscreen $(PY) bench/gui_process.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis

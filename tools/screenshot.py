@@ -41,6 +41,12 @@ def main():
             window.view.set_zoom(args.zoom)
             if args.select:
                 window.view.centerOn(window.scene.nodes[args.select])
+        settle()
+
+    def settle():
+        if window.outline.following:   # the outline follows a selection a moment later
+            QTimer.singleShot(50, settle)
+            return
         app.processEvents()
         if not window.grab().save(args.output):
             sys.exit(f"could not write {args.output}")

@@ -55,6 +55,7 @@ def run(path=None):
     app = make_application()
     from argmap.gui.main_window import MainWindow
 
+    from argmap.gui import idle_quit
     from argmap.gui.autosave import recovery_store
     from argmap.gui.clipboard import release_clipboard
     from argmap.gui.recovery_dialog import offer_recovery
@@ -68,5 +69,7 @@ def run(path=None):
     window = MainWindow(path)
     if path is None:   # the seeded map, as an untitled copy: the installed file stays as it is
         window.document.load_copy(default_map())
+    if idle_quit.wanted():
+        idle_quit.QuitWhenIdle(window, at_once=idle_quit.at_once())   # the window's child
     window.show()
     return app.exec()

@@ -5,14 +5,16 @@ never rebuilds itself for a single edit. User gestures (drag, link, toggle)
 become document verbs. Its selection is the window's shared :class:`Selection`.
 """
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainterPath, QPen
-from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene, QMenu
+from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene, QMenu, QToolTip
 
-from argmap.gui.items import EdgeItem, NodeItem
+from argmap.gui import tree_layout
+from argmap.gui.edge_item import EdgeItem
+from argmap.gui.items import NodeItem, card_heights
 from argmap.model import RELATIONS, ChangeType, dispatcher, queries
-from argmap.render.cards import cards
-from argmap.render.style import RELATION_STYLE
+from argmap.render.cards import Card, cards, citation_text, header_text
+from argmap.render.style import RELATION_STYLE, rating_text
 
 ORIGIN = "canvas"
 #: Room (scene units) kept around the map for scrolling past its edge.
@@ -28,6 +30,7 @@ class MapScene(QGraphicsScene):
     """All cards and edges of one document."""
 
     unplaced_found = Signal()      # nodes without a position: a layout is needed
+    recoloured = Signal()          # cards changed colour without a change to the map
 
     def __init__(self, document, selection, parent=None):
         super().__init__(parent)
@@ -41,8 +44,13 @@ class MapScene(QGraphicsScene):
         self._link_source = None
         self._collapsed = set()
         self._group_items = []
+        self._bounds = None   # map_rect(): grown as things come, made again if they move or go
+        self._due = set()   # cards to work out again once the edit is done
+        self._due_timer = QTimer(self)
+        self._due_timer.setSingleShot(True)
+        self._due_timer.timeout.connect(self.refresh_due)
         self.setBackgroundBrush(QColor("#F7F8FA"))
-        self.on_change = dispatcher({
+        self._follow = dispatcher({
             ChangeType.NODE_ADDED: self._on_node_added,
             ChangeType.NODE_REMOVED: self._on_node_removed,
             ChangeType.NODE_CHANGED: self._on_node_changed,
@@ -51,8 +59,10 @@ class MapScene(QGraphicsScene):
             ChangeType.EDGE_CHANGED: self._on_edge_changed,
         })
         document.changed.connect(self.on_change)
+        document.stepped.connect(self.refresh_due)
         document.reset.connect(self.rebuild)
         document.place = self.place
+        document.prepare = self.prepare
         self.selectionChanged.connect(self._selection_from_items)
         selection.changed.connect(self._selection_to_items)
         self.rebuild()
@@ -66,6 +76,7 @@ class MapScene(QGraphicsScene):
         """Create every item afresh (on opening a map)."""
         self.clear()
         self.nodes, self.edges, self._group_items = {}, {}, []
+        self._bounds = None
         graph = self.amap.graph
         unplaced = False
         shown = cards(self.amap)
@@ -76,11 +87,36 @@ class MapScene(QGraphicsScene):
         for source, target, attrs in graph.edges(data=True):
             self._add_edge_item(source, target, attrs)
         self._collapsed = {n for n, a in graph.nodes(data=True) if a.get("collapsed")}
-        self.refresh_visibility()
+        if self._collapsed:
+            self.refresh_visibility()
         self.refresh_groups()
-        self.setSceneRect(self.itemsBoundingRect().adjusted(-ROOM, -ROOM, ROOM, ROOM))
+        self.setSceneRect(self.map_rect().adjusted(-ROOM, -ROOM, ROOM, ROOM))
         if unplaced and len(graph):
             self.unplaced_found.emit()
+
+    def map_rect(self):
+        """The rectangle every card, link and band lies in (kept, and grown as they come)."""
+        if self._bounds is None:
+            self._bounds = self.itemsBoundingRect()
+        return QRectF(self._bounds)
+
+    def helpEvent(self, event):
+        """Show the tooltip of the card or link under the pointer, written when asked."""
+        view = self.views()[0] if self.views() else None
+        transform = view.transform() if view is not None else None
+        text = ""
+        for item in self.items(event.scenePos(), Qt.IntersectsItemShape, Qt.DescendingOrder,
+                               transform):
+            text = item.toolTip()
+            if text:
+                break
+        QToolTip.showText(event.screenPos(), text, event.widget())
+        event.setAccepted(bool(text))
+
+    @staticmethod
+    def prepare(amap):
+        """Place a large map read without positions as a tree, before it is drawn."""
+        tree_layout.place_large(amap, card_heights)
 
     def _grow(self, item):
         """Make the scene's area hold *item* (it never shrinks while the map is open)."""
@@ -90,8 +126,7 @@ class MapScene(QGraphicsScene):
 
     def _add_node_item(self, node_id, attrs, card):
         item = NodeItem(node_id, attrs, card)
-        pos = attrs.get("pos")
-        item.setPos(QPointF(*pos) if pos else QPointF(0, 0))
+        item.place(*attrs.get("pos", (0.0, 0.0)))
         self.addItem(item)
         self.nodes[node_id] = item
         return item
@@ -105,6 +140,23 @@ class MapScene(QGraphicsScene):
     def _card(self, node_id):
         return cards(self.amap, [node_id])[node_id]
 
+    def _provisional_card(self, node_id, attrs):
+        """The card of a node just added, before its place in the debate is known."""
+        kind = attrs["kind"]
+        return Card(node_id, kind, kind, header_text(attrs, kind), attrs.get("text", ""),
+                    citation_text(self.amap, attrs), rating_text(attrs.get("rating")))
+
+    def _refresh_later(self, node_ids):
+        """Work out these cards again when the edit is done (once, whatever it changed)."""
+        self._due.update(node_ids)
+        self._due_timer.start()
+
+    def refresh_due(self):
+        """Work out again the cards an edit touched (after each step; else when idle)."""
+        if self._due:
+            due, self._due = self._due, set()
+            self._refresh_cards(due)
+
     def _refresh_cards(self, node_ids):
         graph = self.amap.graph
         present = [n for n in node_ids if n in self.nodes and n in graph]
@@ -114,9 +166,24 @@ class MapScene(QGraphicsScene):
             item.update_from(graph.nodes[node_id], card)
 
     # ------------------------------------------------------ model events
+    def on_change(self, change):
+        if change.type not in (ChangeType.NODE_ADDED, ChangeType.EDGE_ADDED) and not (
+                change.type == ChangeType.NODE_CHANGED and "pos" not in change.keys):
+            self._bounds = None   # something moved or went: measured again when asked
+        self._follow(change)
+
+    def _hold(self, item):
+        """Grow the kept rectangle of the map to hold *item* (and its links)."""
+        if self._bounds is not None:
+            for part in [item, *getattr(item, "edges", ())]:
+                self._bounds = self._bounds.united(part.sceneBoundingRect())
+
     def _on_node_added(self, change):
-        item = self._add_node_item(change.node, self.amap.node(change.node), self._card(change.node))
+        attrs = self.amap.node(change.node)
+        item = self._add_node_item(change.node, attrs, self._provisional_card(change.node, attrs))
+        self._refresh_later([change.node])
         self._grow(item)
+        self._hold(item)
 
     def _on_node_removed(self, change):
         item = self.nodes.pop(change.node)
@@ -127,7 +194,7 @@ class MapScene(QGraphicsScene):
         item = self.nodes[change.node]
         attrs = self.amap.node(change.node)
         if "pos" in change.keys and "pos" in attrs:
-            item.setPos(QPointF(*attrs["pos"]))
+            item.place(*attrs["pos"])
             self._grow(item)
             if self._group_items:
                 self.refresh_groups()
@@ -136,13 +203,14 @@ class MapScene(QGraphicsScene):
             if any(k in change.keys for k in ("kind", "text", "speaker", "basis", "citation")):
                 for edge in item.edges:
                     edge.update_path()
+            self._hold(item)
         if "collapsed" in change.keys:
             (self._collapsed.add if attrs.get("collapsed") else self._collapsed.discard)(change.node)
             self.refresh_visibility()
 
     def _on_edge_added(self, change):
         source, target = change.edge
-        self._add_edge_item(source, target, self.amap.edge(source, target))
+        self._hold(self._add_edge_item(source, target, self.amap.edge(source, target)))
         self._after_edge_change(change.edge)
 
     def _on_edge_removed(self, change):
@@ -157,8 +225,10 @@ class MapScene(QGraphicsScene):
 
     def _after_edge_change(self, edge):
         source, target = edge
-        affected = {source, target} | set(self.amap.graph.predecessors(source))
-        self._refresh_cards(affected)
+        affected = {source, target}
+        if source in self.amap:
+            affected.update(self.amap.graph.predecessors(source))
+        self._refresh_later(affected)
         if self._collapsed:
             self.refresh_visibility()
         graph = self.amap.graph
@@ -167,14 +237,22 @@ class MapScene(QGraphicsScene):
             self.refresh_groups()
 
     # -------------------------------------------------------- evaluation
-    def show_evaluation(self, labels, why, unanswered):
+    def show_evaluation(self, labels, why, unanswered, nodes=None):
         """Colour cards by *labels* (empty: by role), with *why* in tooltips; mark *unanswered*.
 
-        Only cards whose label, reasons or mark changed are repainted.
+        Only the cards of *nodes* (default: all) are looked at, and only those whose
+        label, reasons or mark changed are repainted.
         """
-        for node_id, item in self.nodes.items():
-            reasons = [str(r) for r in why.get(node_id, ())]
-            item.set_evaluation(labels.get(node_id), reasons, node_id in unanswered)
+        items = self.nodes.items() if nodes is None else (
+            (n, self.nodes[n]) for n in nodes if n in self.nodes)
+        recoloured = False
+        for node_id, item in items:
+            reasons = [str(r) for r in why[node_id]] if node_id in why else ()
+            label = labels.get(node_id)
+            recoloured = recoloured or label != item.label
+            item.set_evaluation(label, reasons, node_id in unanswered)
+        if recoloured:
+            self.recoloured.emit()
 
     # -------------------------------------------------- collapse, groups
     def refresh_visibility(self):
@@ -191,11 +269,16 @@ class MapScene(QGraphicsScene):
         for (source, target), item in self.edges.items():
             item.setVisible(source not in hidden and target not in hidden)
 
+    def group_bands(self):
+        """The bands drawn behind co-premises."""
+        return list(self._group_items)
+
     def refresh_groups(self):
         """Draw a shaded band behind co-premises that share a group."""
         for item in self._group_items:
             self.removeItem(item)
         self._group_items = []
+        self._bounds = None
         groups = {}
         for source, target, attrs in self.amap.graph.edges(data=True):
             if attrs.get("group"):
@@ -312,6 +395,10 @@ class MapScene(QGraphicsScene):
             event.accept()
             return
         super().mouseMoveEvent(event)
+        if self._press_positions:   # dragging cards: their links follow
+            self._bounds = None
+            for node_id in self._press_positions:
+                self.nodes[node_id].moved()
 
     def mouseReleaseEvent(self, event):
         if self._link_line is not None:
@@ -330,7 +417,7 @@ class MapScene(QGraphicsScene):
         drop = self._node_under(scene_pos, exclude=set(moved))
         if len(moved) == 1 and drop is not None:
             node_id = next(iter(moved))
-            self.nodes[node_id].setPos(pressed[node_id])
+            self.nodes[node_id].place(pressed[node_id].x(), pressed[node_id].y())
             self.document.reparent(node_id, drop)
             return
         self.document.move_nodes({n: (self.nodes[n].x(), self.nodes[n].y()) for n in moved})

@@ -61,7 +61,7 @@ class DebateActions(QObject):
         """Show the current labels and unanswered marks on the canvas and in the Outline."""
         evaluation = self.evaluation
         self.view.map_scene.show_evaluation(evaluation.labels, evaluation.why,
-                                            evaluation.unanswered)
+                                            evaluation.unanswered, evaluation.touched)
         self.outline.mark_unanswered(evaluation.unanswered)
 
     # --------------------------------------------------------------- brief

@@ -17,6 +17,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from argmap.errors import ModelError
 from argmap.formats import load_any, save_any
+from argmap.gui import limits
 from argmap.gui.jobs import JobRunner
 from argmap.model import ArgumentMap, edits, fragments
 
@@ -76,6 +77,9 @@ class Document(QObject):
         self.path = path
         #: ``place(target or None) -> (x, y)``: where a new node goes (the canvas sets it).
         self.place = lambda target: None
+        #: ``prepare(amap)``: readies a map just read before it is shown (the canvas places
+        #: a large map without positions).
+        self.prepare = lambda amap: None
         self.jobs = JobRunner(self)
         self._fresh = None   # (node id, undo command) of a node added for typing its text
         self._set_map(amap or ArgumentMap())
@@ -291,10 +295,14 @@ class Document(QObject):
     # --------------------------------------------------------------- files
     def load(self, path):
         """Replace the map with the file at *path*, in any format argmap reads; return the
-        reader's warnings (FormatError if it is broken)."""
+        reader's warnings (FormatError if it is broken, TooLargeError if it is larger than
+        the editor opens: the current map then stays)."""
         from argmap.gui.file_formats import format_for
 
+        limits.check_file(path)
         amap, warnings = load_any(path, format_for(path))
+        limits.check_map(amap, path)
+        self.prepare(amap)
         self._set_map(amap)
         self.path = os.path.abspath(path)
         self.undo_stack.clear()

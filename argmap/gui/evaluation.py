@@ -22,11 +22,26 @@ IDLE_KEYS = {"pos", "collapsed", "note", "tags"}
 IDLE_CHANGES = (ChangeType.MAP_CHANGED, ChangeType.DOCUMENT_ADDED, ChangeType.DOCUMENT_REMOVED)
 
 
-def unanswered_objections(amap):
-    """Return the set of nodes that oppose something and that nothing opposes."""
-    from argmap.analysis.weak_spots import weak_spots
+def is_unanswered(graph, node):
+    """Whether *node* opposes something and nothing opposes it (``argmap check``'s rule)."""
+    edges = graph.edges
+    if not any(edges[node, t]["relation"] == "opposes" for t in graph.successors(node)):
+        return False
+    return not any(edges[s, node]["relation"] == "opposes" for s in graph.predecessors(node))
 
-    return {spot.node for spot in weak_spots(amap, ["unanswered"])}
+
+def unanswered_objections(amap, nodes=None):
+    """Return the set of nodes (of *nodes*, default all) that oppose something and that
+    nothing opposes."""
+    graph = amap.graph
+    if nodes is not None:
+        return {node for node in nodes if node in graph and is_unanswered(graph, node)}
+    opposing, opposed = set(), set()
+    for source, target, relation in graph.edges(data="relation"):
+        if relation == "opposes":
+            opposing.add(source)
+            opposed.add(target)
+    return opposing - opposed
 
 
 class LiveEvaluation(QObject):
@@ -39,7 +54,10 @@ class LiveEvaluation(QObject):
     labels, why : dict
         Node -> label and node -> list of reasons (empty while not enabled).
     unanswered : set
-        Objections nothing answers (always kept).
+        Objections nothing answers (always kept; after an edit, only the nodes it touched
+        are looked at again).
+    touched : set or None
+        The nodes whose label or mark may have changed at the last update (None: any).
     """
 
     updated = Signal()
@@ -49,10 +67,12 @@ class LiveEvaluation(QObject):
         self.document = document
         self.enabled = False
         self.labels, self.why, self.unanswered = {}, {}, set()
+        self.touched = None
+        self._dirty = set()   # nodes an edit touched since the last update
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
-        self._timer.timeout.connect(self.recompute)
+        self._timer.timeout.connect(self._update)
         document.changed.connect(self._on_change)
         document.reset.connect(self.recompute)
         self.recompute()
@@ -62,6 +82,7 @@ class LiveEvaluation(QObject):
             return
         if change.type == ChangeType.NODE_CHANGED and set(change.keys) <= IDLE_KEYS:
             return
+        self._dirty.update(n for n in change.edge or (change.node,) if n is not None)
         self._timer.start()
 
     def set_enabled(self, enabled):
@@ -70,14 +91,27 @@ class LiveEvaluation(QObject):
         self.recompute()
 
     def recompute(self):
-        """Evaluate the map now and tell the views."""
+        """Evaluate the whole map now and tell the views."""
+        self._timer.stop()
+        self._dirty.clear()
+        self.unanswered = unanswered_objections(self.document.amap)
+        self.touched = None
+        self._label()
+
+    def _update(self):
+        """After edits: look again at the nodes they touched, and label the map if asked."""
+        amap, dirty = self.document.amap, self._dirty
+        self._dirty = set()
+        found = unanswered_objections(amap, dirty)
+        self.unanswered = (self.unanswered - dirty) | found
+        self.touched = None if self.enabled else dirty
+        self._label()
+
+    def _label(self):
         from argmap.analysis.acceptance import evaluate
 
-        self._timer.stop()
-        amap = self.document.amap
-        self.unanswered = unanswered_objections(amap)
         if self.enabled:
-            result = evaluate(amap, "grounded")
+            result = evaluate(self.document.amap, "grounded")
             self.labels, self.why = result.labels, result.why
         else:
             self.labels, self.why = {}, {}

@@ -11,7 +11,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel
 
-from argmap.model import queries
+from argmap.model import ChangeType, queries
 from argmap.render.style import FONT_FAMILY, FONT_SIZE
 
 #: Height (pixels) of a card's body text at the opening zoom, at least.
@@ -73,7 +73,7 @@ class OpeningView(QObject):
         view = self.view
         if not self.pending or not view.isVisible() or view.viewport().width() < 50:
             return
-        if view.scene().itemsBoundingRect().isEmpty():
+        if view.map_scene.map_rect().isEmpty():
             return
         self._applying = True
         try:
@@ -105,10 +105,14 @@ class KeyHint(QLabel):
         self.setStyleSheet("QLabel#key-hint { background: rgba(255, 255, 255, 220); color: #333; "
                            "border: 1px solid #CCC; border-radius: 4px; padding: 3px 8px; }")
         view.selection.changed.connect(lambda _: self.refresh())
-        view.document.changed.connect(lambda _: self.refresh())
+        view.document.changed.connect(self._follow_change)
         view.document.reset.connect(self.refresh)
         view.viewport().installEventFilter(self)
         self.refresh()
+
+    def _follow_change(self, change):
+        if change.type in (ChangeType.NODE_ADDED, ChangeType.NODE_REMOVED):
+            self.refresh()   # the map may have become empty, or stopped being
 
     def refresh(self):
         if self.view.selection.nodes or self.view.selection.edges:

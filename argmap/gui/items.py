@@ -1,109 +1,58 @@
-"""The canvas's node cards and edges. They paint and report; the model holds the truth."""
+"""The canvas's node cards. They paint and report; the model holds the truth.
 
-import math
+A card paints at the level of detail its size on screen allows: in full
+(header, statement, citation, badges, controls) while its text is at least
+``TEXT_MIN_PX`` pixels high (see :mod:`argmap.gui.card_text`), else as a plain
+box in its colours. What it shows is measured once per change
+(:meth:`NodeItem.update_from`), not per paint, and its tooltip is written when
+asked. Links are in :mod:`argmap.gui.edge_item`.
+"""
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import (
-    QBrush, QColor, QFont, QFontMetricsF, QPainterPath, QPainterPathStroker, QPen,
-)
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
+from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsItem
 
+from argmap.gui.card_text import card_type, wrap_text
 from argmap.gui.plain import tooltip
-from argmap.render.style import (
-    FONT_FAMILY, FONT_SIZE, KIND_STYLE, LABEL_STYLE, RELATION_STYLE, edge_width, role_style,
-)
+from argmap.render.cards import citation_text
+from argmap.render.style import KIND_STYLE, LABEL_STYLE, role_style
 
 CARD_WIDTH = 240.0
 PADDING = 9.0
-MAX_LINES = 14
 HANDLE_RADIUS = 6.0
-#: Below this zoom a card's text would be unreadable: it is drawn as a plain box.
-SKETCH_BELOW = 0.3
 #: The badge of an objection nothing answers, and its colour.
 UNANSWERED_BADGE = "⚠ unanswered"
 UNANSWERED_COLOR = "#B71C1C"
 #: Text colour on a card coloured by its evaluation label (the fills are all light).
 LABELLED_TEXT = "#1A1A1A"
+CITATION_COLOR = "#555555"
+HIGHLIGHT_COLOR = "#F2B705"
+
+_colours = {}
+_FLAGS = (QGraphicsItem.ItemIsSelectable | QGraphicsItem.ItemIsMovable
+          | QGraphicsItem.ItemIsFocusable)
 
 
-class _Type:
-    """The card fonts, their metrics and a cache of word widths, made once per process."""
-
-    fonts = None
-    widths = {}
-    LIMIT = 200_000   # words remembered
-
-
-def _fonts():
-    """``(body, header)`` fonts of a card (shared: copy before changing one)."""
-    if _Type.fonts is None:
-        body = QFont(FONT_FAMILY)
-        body.setPointSizeF(FONT_SIZE - 1)
-        header = QFont(FONT_FAMILY)
-        header.setPointSizeF(FONT_SIZE - 3.5)
-        header.setBold(True)
-        _Type.fonts = (body, header, QFontMetricsF(body), QFontMetricsF(header))
-    return _Type.fonts[:2]
+def colour(name):
+    """The QColor of *name* (made once; do not change it)."""
+    found = _colours.get(name)
+    if found is None:
+        found = _colours[name] = QColor(name)
+    return found
 
 
-def _citation_font():
-    """The smaller italic font of a card's citation line, and its metrics."""
-    if len(_Type.fonts or ()) < 6:
-        small = QFont(_fonts()[0])
-        small.setItalic(True)
-        small.setPointSizeF(small.pointSizeF() - 1.5)
-        _Type.fonts = _Type.fonts[:4] + (small, QFontMetricsF(small))
-    return _Type.fonts[4:6]
+def card_height(text, citation):
+    """The height of a card showing *text* (wrapped) and, if any, a *citation* line."""
+    kind = card_type()
+    lines = len(wrap_text(text or " ", CARD_WIDTH - 2 * PADDING))
+    return (2 * PADDING + kind.header_height + lines * kind.line_height
+            + (kind.line_height if citation else 0))
 
 
-def _body_metrics():
-    _fonts()
-    return _Type.fonts[2]
-
-
-def word_width(word):
-    """Width of *word* in the card's body font (remembered)."""
-    width = _Type.widths.get(word)
-    if width is None:
-        width = _body_metrics().horizontalAdvance(word)
-        if len(_Type.widths) < _Type.LIMIT:
-            _Type.widths[word] = width
-    return width
-
-
-def wrap_text(text, width, max_lines=MAX_LINES):
-    """Break *text* into lines of the body font that fit *width*; elide past *max_lines*.
-
-    Widths are summed word by word (each word measured once per process), so
-    a card is laid out without measuring every candidate line.
-    """
-    space, lines = word_width(" "), []
-    for paragraph in text.split("\n") or [""]:
-        line, used = "", 0.0
-        for word in paragraph.split(" "):
-            size = word_width(word)
-            if line and used + space + size <= width:
-                line, used = f"{line} {word}", used + space + size
-                continue
-            if line:
-                lines.append(line)
-            line, used = _break_long(word, size, width, lines)
-        lines.append(line)
-    if len(lines) > max_lines:
-        lines = lines[:max_lines]
-        lines[-1] = _body_metrics().elidedText(lines[-1] + " …", Qt.ElideRight, width)
-    return lines
-
-
-def _break_long(word, size, width, lines):
-    """Start a line with *word*, cutting a word wider than a line into pieces that fit."""
-    metrics = _body_metrics()
-    while size > width and len(word) > 1:
-        cut = max(1, int(len(word) * width / size) - 1)
-        lines.append(word[:cut])
-        word = word[cut:]
-        size = metrics.horizontalAdvance(word)
-    return word, size
+def card_heights(amap):
+    """``{node: card height}`` for every node of *amap*, as the canvas will draw them."""
+    return {node: card_height(attrs.get("text", ""), citation_text(amap, attrs))
+            for node, attrs in amap.graph.nodes(data=True)}
 
 
 class NodeItem(QGraphicsItem):
@@ -119,8 +68,8 @@ class NodeItem(QGraphicsItem):
         self.label = None          # 'in' | 'out' | 'undecided' while Evaluate is on
         self.reasons = ()          # why the label (sentences)
         self.unanswered = False    # an objection that nothing opposes
-        self.setFlags(QGraphicsItem.ItemIsSelectable | QGraphicsItem.ItemIsMovable
-                      | QGraphicsItem.ItemSendsGeometryChanges | QGraphicsItem.ItemIsFocusable)
+        self.center = (0.0, 0.0)   # where the card is (its links read it)
+        self.setFlags(_FLAGS)
         self.setAcceptHoverEvents(True)
         self.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
         self.update_from(attrs, card)
@@ -131,20 +80,17 @@ class NodeItem(QGraphicsItem):
         self.prepareGeometryChange()
         self.attrs = dict(attrs)
         self.card = card
-        body, header = _fonts()
-        metrics = _body_metrics()
+        kind = card_type()
         self.lines = wrap_text(attrs.get("text", "") or " ", CARD_WIDTH - 2 * PADDING)
         self.header = card.header
-        self.line_height = metrics.lineSpacing()
-        self.header_height = _Type.fonts[3].lineSpacing() + 3
-        citation = card.citation
-        self.citation = citation
-        height = 2 * PADDING + self.header_height + len(self.lines) * self.line_height
-        if citation:
-            height += self.line_height
+        self.line_height = kind.line_height
+        self.header_height = kind.header_height
+        self.citation = card.citation
+        height = card_height(attrs.get("text", ""), self.citation)
         self.size = (CARD_WIDTH, height)
-        self._set_tooltip()
-        self.update()
+        self._rect = QRectF(-CARD_WIDTH / 2, -height / 2, CARD_WIDTH, height)
+        self._bounds = self._rect.adjusted(-4, -HANDLE_RADIUS - 4, 4, HANDLE_RADIUS + 12)
+        self._restyle()
 
     def set_evaluation(self, label, reasons, unanswered):
         """Show an evaluation *label* (None: colour by role), its *reasons* and the unanswered mark."""
@@ -152,17 +98,36 @@ class NodeItem(QGraphicsItem):
         if (label, reasons, unanswered) == (self.label, self.reasons, self.unanswered):
             return
         self.label, self.reasons, self.unanswered = label, reasons, unanswered
-        self._set_tooltip()
+        self._restyle()
+
+    def _restyle(self):
+        """Repaint; the colours, badges and elided header are worked out at the next paint."""
+        self._look = None
         self.update()
 
-    def _set_tooltip(self):
+    def _worked_out(self):
+        """What a full paint needs: colours, badges with widths, header and citation as shown."""
+        if self._look is None:
+            kind = card_type()
+            metrics = kind.header_metrics
+            badges = [(badge, metrics.horizontalAdvance(badge)) for badge in self.badges()]
+            room = CARD_WIDTH - 2 * PADDING - (sum(w + 11 for _, w in badges) + 4)
+            citation = kind.citation_metrics.elidedText(
+                "— " + self.citation, Qt.ElideRight, CARD_WIDTH - 2 * PADDING
+            ) if self.citation else ""
+            self._look = (self.colours(), badges, room,
+                          metrics.elidedText(self.header, Qt.ElideRight, room), citation)
+        return self._look
+
+    def toolTip(self):
+        """The card's statement, label and reasons (made when asked; shown on hover)."""
         text = self.attrs.get("text", "")
         if self.label is not None:
             text += f"\n\n{LABEL_STYLE[self.label]['name'].capitalize()} ({self.label}):"
             text += "".join(f"\n• {reason}" for reason in self.reasons)
         if self.unanswered:
             text += "\n\nUnanswered objection: nothing opposes it yet."
-        self.setToolTip(tooltip(text))
+        return tooltip(text)
 
     def colours(self):
         """The card's colours: by its role, or by its evaluation label when it has one."""
@@ -171,82 +136,6 @@ class NodeItem(QGraphicsItem):
             return style
         label = LABEL_STYLE[self.label]
         return {**style, "fill": label["fill"], "border": label["border"], "text": LABELLED_TEXT}
-
-    @property
-    def card_rect(self):
-        w, h = self.size
-        return QRectF(-w / 2, -h / 2, w, h)
-
-    def handle_center(self):
-        return QPointF(0, -self.size[1] / 2)
-
-    def toggle_center(self):
-        return QPointF(self.size[0] / 2 - 24, self.size[1] / 2)
-
-    def boundingRect(self):
-        return self.card_rect.adjusted(-4, -HANDLE_RADIUS - 4, 4, HANDLE_RADIUS + 12)
-
-    def shape(self):
-        """The card and the whole of its link handle, which stands out above its top edge."""
-        path = QPainterPath()
-        path.addRoundedRect(self.card_rect, 8, 8)
-        path.addEllipse(self.handle_center(), HANDLE_RADIUS * 2, HANDLE_RADIUS * 2)
-        return path
-
-    def on_handle(self, pos):
-        """True if *pos* (item coordinates) is on the link handle."""
-        return (pos - self.handle_center()).manhattanLength() <= HANDLE_RADIUS * 2
-
-    def on_toggle(self, pos):
-        return self.child_count > 0 and (pos - self.toggle_center()).manhattanLength() <= 16
-
-    # ---------------------------------------------------------- painting
-    def paint(self, painter, option, widget=None):
-        style = self.colours()
-        rect = self.card_rect
-        border = QColor(style["border"])
-        if option.levelOfDetailFromTransform(painter.worldTransform()) < SKETCH_BELOW:
-            painter.setPen(QPen(border, 0))   # too small to read: the card's shape only
-            painter.setBrush(QColor(style["fill"]))
-            painter.drawRect(rect)
-            return
-        painter.setRenderHint(painter.RenderHint.Antialiasing)
-        pen = QPen(border, style["penwidth"] + (1.3 if self.isSelected() else 0))
-        if self.attrs.get("draft"):
-            pen.setStyle(Qt.DashLine)
-        if self.highlighted:
-            painter.setPen(QPen(QColor("#F2B705"), 6))
-            painter.drawRoundedRect(rect.adjusted(-3, -3, 3, 3), 10, 10)
-        painter.setPen(pen)
-        painter.setBrush(QBrush(QColor(style["fill"])))
-        radius = 8 if KIND_STYLE[self.attrs["kind"]]["rounded"] else 2
-        painter.drawRoundedRect(rect, radius, radius)
-        self._paint_text(painter, rect, style)
-        self._paint_badges(painter, rect, border)
-        self._paint_controls(painter, border)
-
-    def _paint_text(self, painter, rect, style):
-        body, header = _fonts()
-        x = rect.left() + PADDING
-        y = rect.top() + PADDING
-        painter.setFont(header)
-        painter.setPen(QColor(style["border"]))
-        room = rect.width() - 2 * PADDING - self._badges_width(header)
-        shown = _Type.fonts[3].elidedText(self.header, Qt.ElideRight, room)
-        painter.drawText(QRectF(x, y, room, self.header_height), Qt.AlignLeft | Qt.AlignTop, shown)
-        y += self.header_height
-        painter.setFont(body)
-        painter.setPen(QColor(style["text"]))
-        ascent = _body_metrics().ascent()
-        for line in self.lines:
-            painter.drawText(QPointF(x, y + ascent), line)
-            y += self.line_height
-        if self.citation:
-            small, metrics = _citation_font()
-            painter.setFont(small)
-            painter.setPen(QColor("#555555"))
-            text = metrics.elidedText("— " + self.citation, Qt.ElideRight, rect.width() - 2 * PADDING)
-            painter.drawText(QPointF(x, y + metrics.ascent() + 2), text)
 
     def badges(self):
         """The small labels at the card's top right: unanswered, rating, sources, note."""
@@ -259,21 +148,103 @@ class NodeItem(QGraphicsItem):
             found.append("¶")
         return found
 
-    def _badges_width(self, font):
-        metrics = _Type.fonts[3]
-        return sum(metrics.horizontalAdvance(b) + 11 for b in self.badges()) + 4
+    # ---------------------------------------------------------- geometry
+    @property
+    def card_rect(self):
+        return QRectF(self._rect)
 
-    def _paint_badges(self, painter, rect, border):
-        _, header = _fonts()
-        painter.setFont(header)
+    def handle_center(self):
+        return QPointF(0, -self.size[1] / 2)
+
+    def toggle_center(self):
+        return QPointF(self.size[0] / 2 - 24, self.size[1] / 2)
+
+    def boundingRect(self):
+        return self._bounds
+
+    def shape(self):
+        """The card and the whole of its link handle, which stands out above its top edge."""
+        path = QPainterPath()
+        path.addRoundedRect(self._rect, 8, 8)
+        path.addEllipse(self.handle_center(), HANDLE_RADIUS * 2, HANDLE_RADIUS * 2)
+        return path
+
+    def on_handle(self, pos):
+        """True if *pos* (item coordinates) is on the link handle."""
+        return (pos - self.handle_center()).manhattanLength() <= HANDLE_RADIUS * 2
+
+    def on_toggle(self, pos):
+        return self.child_count > 0 and (pos - self.toggle_center()).manhattanLength() <= 16
+
+    def place(self, x, y):
+        """Put the card's centre at ``(x, y)``; its links follow."""
+        self.setPos(x, y)
+        self.center = (float(x), float(y))
+        for edge in self.edges:
+            edge.update_path()
+
+    def moved(self):
+        """Bring the links in step after the card was dragged (the canvas calls it)."""
+        pos = self.pos()
+        self.place(pos.x(), pos.y())
+
+    # ---------------------------------------------------------- painting
+    def paint(self, painter, option, widget=None):
+        look = self._worked_out()
+        style = look[0]
+        rect = self._rect
+        border = colour(style["border"])
+        if option.levelOfDetailFromTransform(painter.worldTransform()) < card_type().sketch_below:
+            painter.setPen(QPen(border, 0))   # too small to read: the card's shape only
+            painter.setBrush(colour(style["fill"]))
+            painter.drawRect(rect)
+            return
+        painter.setRenderHint(painter.RenderHint.Antialiasing)
+        pen = QPen(border, style["penwidth"] + (1.3 if self.isSelected() else 0))
+        if self.attrs.get("draft"):
+            pen.setStyle(Qt.DashLine)
+        if self.highlighted:
+            painter.setPen(QPen(colour(HIGHLIGHT_COLOR), 6))
+            painter.drawRoundedRect(rect.adjusted(-3, -3, 3, 3), 10, 10)
+        painter.setPen(pen)
+        painter.setBrush(QBrush(colour(style["fill"])))
+        radius = 8 if KIND_STYLE[self.attrs["kind"]]["rounded"] else 2
+        painter.drawRoundedRect(rect, radius, radius)
+        self._paint_text(painter, rect, look)
+        self._paint_badges(painter, rect, border, look[1])
+        self._paint_controls(painter, border)
+
+    def _paint_text(self, painter, rect, look):
+        style, _, room, header, citation = look
+        kind = card_type()
+        x = rect.left() + PADDING
+        y = rect.top() + PADDING
+        painter.setFont(kind.header)
+        painter.setPen(colour(style["border"]))
+        painter.drawText(QRectF(x, y, room, self.header_height), Qt.AlignLeft | Qt.AlignTop,
+                         header)
+        y += self.header_height
+        painter.setFont(kind.body)
+        painter.setPen(colour(style["text"]))
+        ascent = kind.body_metrics.ascent()
+        for line in self.lines:
+            painter.drawText(QPointF(x, y + ascent), line)
+            y += self.line_height
+        if citation:
+            painter.setFont(kind.citation)
+            painter.setPen(colour(CITATION_COLOR))
+            painter.drawText(QPointF(x, y + kind.citation_metrics.ascent() + 2), citation)
+
+    def _paint_badges(self, painter, rect, border, badges):
+        painter.setFont(card_type().header)
         x = rect.right() - PADDING
-        for badge in reversed(self.badges()):
-            width = _Type.fonts[3].horizontalAdvance(badge) + 8
+        for badge, advance in reversed(badges):
+            width = advance + 8
             box = QRectF(x - width, rect.top() + PADDING - 2, width, 14)
             painter.setPen(Qt.NoPen)
-            painter.setBrush(QColor(UNANSWERED_COLOR) if badge == UNANSWERED_BADGE else border)
+            painter.setBrush(colour(UNANSWERED_COLOR) if badge == UNANSWERED_BADGE else border)
             painter.drawRoundedRect(box, 7, 7)
-            painter.setPen(QColor("white"))
+            painter.setPen(colour("white"))
             painter.drawText(box, Qt.AlignCenter, badge)
             x -= width + 3
 
@@ -283,20 +254,14 @@ class NodeItem(QGraphicsItem):
             label = f"+{self.hidden_count}" if self.attrs.get("collapsed") else "−"
             box = QRectF(center.x() - 13, center.y() - 7, 26, 14)
             painter.setPen(QPen(border, 1))
-            painter.setBrush(QColor("white"))
+            painter.setBrush(colour("white"))
             painter.drawRoundedRect(box, 7, 7)
             painter.setPen(border)
             painter.drawText(box, Qt.AlignCenter, label)
         if self.isSelected() or self.isUnderMouse():
             painter.setPen(QPen(border, 1.2))
-            painter.setBrush(QColor("white"))
+            painter.setBrush(colour("white"))
             painter.drawEllipse(self.handle_center(), HANDLE_RADIUS, HANDLE_RADIUS)
-
-    def itemChange(self, change, value):
-        if change == QGraphicsItem.ItemPositionHasChanged:
-            for edge in self.edges:
-                edge.update_path()
-        return super().itemChange(change, value)
 
     def hoverEnterEvent(self, event):
         self.update()
@@ -305,105 +270,3 @@ class NodeItem(QGraphicsItem):
     def hoverLeaveEvent(self, event):
         self.update()
         super().hoverLeaveEvent(event)
-
-
-def _anchor(item, toward):
-    """Where a line from *item* towards the point *toward* leaves the card."""
-    center = item.scenePos()
-    w, h = item.size
-    dx, dy = toward.x() - center.x(), toward.y() - center.y()
-    if abs(dy) * w >= abs(dx) * h:
-        return QPointF(center.x(), center.y() + math.copysign(h / 2, dy or 1))
-    return QPointF(center.x() + math.copysign(w / 2, dx), center.y())
-
-
-class EdgeItem(QGraphicsPathItem):
-    """A curved arrow from a premise to what it bears on, styled by relation."""
-
-    def __init__(self, source_item, target_item, attrs):
-        super().__init__()
-        self.source_item, self.target_item = source_item, target_item
-        self.setZValue(-1)
-        self.setFlags(QGraphicsItem.ItemIsSelectable)
-        source_item.edges.add(self)
-        target_item.edges.add(self)
-        self.update_from(attrs)
-
-    @property
-    def key(self):
-        return (self.source_item.node_id, self.target_item.node_id)
-
-    def update_from(self, attrs):
-        self.attrs = dict(attrs)
-        style = RELATION_STYLE[attrs["relation"]]
-        pen = QPen(QColor(style["color"]), edge_width(attrs.get("strength")) + 0.5)
-        if style["style"] == "dashed":
-            pen.setStyle(Qt.DashLine)
-        self.setPen(pen)
-        strength = attrs.get("strength")
-        tip = style["name"] + (f", strength {strength:g}" if strength is not None else "")
-        self.setToolTip(tooltip(tip + (f" — {attrs['note']}" if attrs.get("note") else "")))
-        self.update_path()
-
-    def detach(self):
-        self.source_item.edges.discard(self)
-        self.target_item.edges.discard(self)
-
-    def update_path(self):
-        start = _anchor(self.source_item, self.target_item.scenePos())
-        end = _anchor(self.target_item, self.source_item.scenePos())
-        self.end, self.start = end, start
-        path = QPainterPath(start)
-        if abs(end.y() - start.y()) >= abs(end.x() - start.x()) * 0.3:
-            mid = (start.y() + end.y()) / 2
-            path.cubicTo(QPointF(start.x(), mid), QPointF(end.x(), mid), end)
-        else:
-            path.lineTo(end)
-        self.prepareGeometryChange()
-        self._bounds = path.boundingRect().adjusted(-12, -12, 12, 12)
-        self._shape = None
-        self.setPath(path)
-
-    def shape(self):
-        if self._shape is None:  # made when first asked (a click), not on every move
-            stroker = QPainterPathStroker()
-            stroker.setWidth(10)
-            self._shape = stroker.createStroke(self.path())
-        return self._shape
-
-    def boundingRect(self):
-        return self._bounds
-
-    def paint(self, painter, option, widget=None):
-        if option.levelOfDetailFromTransform(painter.worldTransform()) < SKETCH_BELOW:
-            painter.setPen(QPen(self.pen().color(), 0))   # far out: a thin straight line
-            painter.drawLine(self.start, self.end)
-            return
-        painter.setRenderHint(painter.RenderHint.Antialiasing)
-        pen = QPen(self.pen())
-        if self.isSelected():
-            pen.setWidthF(3.5)
-        painter.setPen(pen)
-        painter.setBrush(Qt.NoBrush)
-        painter.drawPath(self.path())
-        self._paint_head(painter, pen.color())
-
-    def _paint_head(self, painter, color):
-        path = self.path()
-        tip = path.pointAtPercent(1.0)
-        back = path.pointAtPercent(max(0.0, 1.0 - 12.0 / max(path.length(), 12.0)))
-        angle = math.atan2(tip.y() - back.y(), tip.x() - back.x())
-        ux, uy = math.cos(angle), math.sin(angle)
-        painter.setPen(QPen(color, 2.4))
-        if self.attrs["relation"] == "opposes":
-            cx, cy = tip.x() - ux * 3, tip.y() - uy * 3
-            painter.drawLine(QPointF(cx - uy * 8, cy + ux * 8), QPointF(cx + uy * 8, cy - ux * 8))
-        else:
-            painter.setBrush(color)
-            base = QPointF(tip.x() - ux * 11, tip.y() - uy * 11)
-            # a path rather than drawPolygon, which mis-counts references in PySide6 6.12
-            head = QPainterPath(tip)
-            head.lineTo(QPointF(base.x() - uy * 5, base.y() + ux * 5))
-            head.lineTo(QPointF(base.x() + uy * 5, base.y() - ux * 5))
-            head.closeSubpath()
-            painter.drawPath(head)

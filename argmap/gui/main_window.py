@@ -11,9 +11,7 @@ import os
 
 from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import (
-    QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QUndoView,
-)
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox, QUndoView
 
 from argmap.errors import ArgmapError, ReadOnlyFileError
 from argmap.gui.autosave import Autosaver
@@ -32,12 +30,11 @@ from argmap.gui.recent import RecentMenu
 from argmap.gui.selection import Selection
 from argmap.gui.sources_dock import SourcesDock
 from argmap.gui.sources_files import DOCUMENT_FILTER, map_of_documents, read_documents
+from argmap.gui.status import StatusBar
 from argmap.gui.view import MapView
 from argmap.gui.weak_spots_dock import WeakSpotsDock
 from argmap.model import ChangeType
 
-#: Seconds a passing status message stays.
-STATUS_MS = 6000
 #: Width of the docks on either side of the canvas (pixels), so the canvas gets the most.
 DOCK_WIDTH = 260
 #: Version of the saved dock layout; an older saved layout is not restored.
@@ -71,7 +68,7 @@ class MainWindow(QMainWindow):
         add_help_actions(self.registry, self)
         self._build_menus()
         self._build_toolbar()
-        self._build_status_bar()
+        self.status = StatusBar(self.statusBar(), self.document, self.view)
         self._connect_signals()
         self._restore_settings()
         self.file_drop = install_file_drop(self, self.open_in_window,
@@ -149,42 +146,19 @@ class MainWindow(QMainWindow):
             tools.addSeparator() if name is None else tools.addAction(self.registry[name])
         self.view.setContextMenuPolicy(Qt.ActionsContextMenu)
 
-    def _build_status_bar(self):
-        status = self.statusBar()
-        self.counts_label = QLabel()
-        self.zoom_label = QLabel("100%")
-        self.busy = QProgressBar()
-        self.busy.setRange(0, 0)
-        self.busy.setMaximumWidth(120)
-        self.busy.hide()
-        for widget in (self.busy, self.counts_label, self.zoom_label):
-            status.addPermanentWidget(widget)
-
     def _connect_signals(self):
         doc = self.document
         doc.changed.connect(self._on_change)
-        doc.reset.connect(self._update_counts)
         doc.modified_changed.connect(self._update_title)
         doc.path_changed.connect(self._update_title)
         doc.refused.connect(self._show_refusal)
         doc.problem.connect(self.show_error)
-        doc.told.connect(self._tell)
-        doc.jobs.busy_changed.connect(self._show_busy)
         doc.jobs.failed.connect(self._show_failure)
-        self.view.zoom_changed.connect(self._show_zoom)
-        self._update_counts()
 
     # ================================================================ events
     def _on_change(self, change):
-        if change.type in (ChangeType.NODE_ADDED, ChangeType.NODE_REMOVED,
-                           ChangeType.EDGE_ADDED, ChangeType.EDGE_REMOVED):
-            self._update_counts()
-        elif change.type == ChangeType.MAP_CHANGED:
+        if change.type == ChangeType.MAP_CHANGED:
             self._update_title()
-
-    def _update_counts(self):
-        graph = self.document.amap.graph
-        self.counts_label.setText(f"{len(graph)} nodes · {graph.number_of_edges()} links")
 
     def _show_refusal(self, message):
         self.show_error("That edit is not possible", message)
@@ -192,24 +166,11 @@ class MainWindow(QMainWindow):
     def _show_failure(self, message):
         self.show_error("The work could not finish", message)
 
-    def _tell(self, message):
-        self.statusBar().showMessage(message, STATUS_MS)
-
-    def _show_zoom(self, zoom):
-        self.zoom_label.setText(f"{zoom:.0%}")
-
     def _update_title(self, *_):
         title = self.document.amap.title
         name = self.document.display_name + (f" — {title}" if title else "")
         self.setWindowTitle(f"{name}[*] — argmap")
         self.setWindowModified(self.document.modified)
-
-    def _show_busy(self, busy, message):
-        self.busy.setVisible(busy)
-        if busy:
-            self.statusBar().showMessage(message)
-        elif self.statusBar().currentMessage().endswith("…"):
-            self.statusBar().clearMessage()
 
     # ================================================================= files
     def open_path(self, path):
@@ -326,7 +287,7 @@ class MainWindow(QMainWindow):
             self.guard.take(self.document.path)
         self.guard.remember(self.document.path)
         self._add_recent(self.document.path)
-        self.statusBar().showMessage(f"Saved {path}", STATUS_MS)
+        self.status.tell(f"Saved {path}")
 
     def _folder(self):
         return os.path.dirname(self.document.path) if self.document.path else os.getcwd()

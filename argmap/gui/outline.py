@@ -2,36 +2,31 @@
 
 Main claims first, then what bears on each, nested, in sibling order. A node
 with several targets appears under each. Edits (text, reordering by drag and
-drop) become commands on the document; the tree itself is redrawn from the
-model, shortly after each change. It shares the window's selection.
+drop) become commands on the document; the tree follows the model row by row
+a moment after each change (FOLLOW_MS, once for all the changes of that
+moment), so a key on the canvas is answered before the tree is laid out again.
+It shares the window's selection.
 """
 
 from PySide6.QtCore import QEvent, QTimer, Qt
-from PySide6.QtGui import QBrush, QColor, QKeySequence
-from PySide6.QtWidgets import (
-    QAbstractItemView, QLineEdit, QStyledItemDelegate, QTreeWidget, QTreeWidgetItem,
-)
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QStyledItemDelegate, QTreeWidget
 
-from argmap.gui.plain import tooltip
+from argmap.gui.outline_rows import (  # noqa: F401 (the roles and mark are the outline's)
+    ID_ROLE, RELATION_ROLE, TEXT_ROLE, UNANSWERED_MARK, UNANSWERED_ROLE, RowMaker, premises,
+    premises_of,
+)
 from argmap.model import ChangeType, dispatcher, queries
 from argmap.render.cards import node_places
-from argmap.render.colours import readable_on
-from argmap.render.style import role_style
 
-ID_ROLE = Qt.UserRole
-RELATION_ROLE = Qt.UserRole + 1
-TEXT_ROLE = Qt.UserRole + 2
-UNANSWERED_ROLE = Qt.UserRole + 3
-#: Shown before the row of an objection nothing answers.
-UNANSWERED_MARK = "⚠ "
 ORIGIN = "outline"
+#: Milliseconds within which the outline follows an edit or a selection made elsewhere: the
+#: canvas answers a key at once, the outline a moment later, once for all that came since.
+FOLLOW_MS = 100
+#: More changes than this at once are followed by drawing the tree again.
+CATCH_UP_MAX = 200
 #: Changes the outline follows without redrawing: nothing it shows depends on them.
 QUIET = (ChangeType.MAP_CHANGED, ChangeType.DOCUMENT_ADDED, ChangeType.DOCUMENT_REMOVED)
-
-
-def _label(attrs, relation):
-    mark = {"supports": "+ ", "opposes": "− "}.get(relation, "")
-    return mark + attrs["text"]
 
 
 class _RenameDelegate(QStyledItemDelegate):
@@ -67,10 +62,12 @@ class OutlineTree(QTreeWidget):
         self._syncing = False
         self._rows = {}   # node id -> its rows (a node under several targets has several)
         self.unanswered = set()   # objections nothing answers (set by mark_unanswered)
-        self._pending = QTimer(self)
-        self._pending.setSingleShot(True)
-        self._pending.setInterval(0)
-        self._pending.timeout.connect(self.rebuild)
+        self.rows = RowMaker(self)
+        self._pending = self._timer(self.rebuild)
+        self._queue = []   # model changes not followed yet
+        self._selection_due = False   # the shared selection changed elsewhere meanwhile
+        self._later = self._timer(self._catch_up, FOLLOW_MS)
+        self._loose = set()   # nodes just added: a top row, unless a link comes with them
         self.itemSelectionChanged.connect(self._selection_changed)
         self._follow = dispatcher({
             ChangeType.NODE_ADDED: self._on_node_added,
@@ -85,20 +82,53 @@ class OutlineTree(QTreeWidget):
         selection.changed.connect(self._follow_selection)
         self.rebuild()
 
+    def _timer(self, slot, interval=0):
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(interval)
+        timer.timeout.connect(slot)
+        return timer
+
+    def rows_of(self, node_id):
+        """The rows of *node_id* (a list the row maker adds to)."""
+        return self._rows.setdefault(node_id, [])
+
     def schedule_rebuild(self, change=None):
-        """Follow a model change: small ones row by row, others by a redraw when idle."""
+        """Follow a model change: small ones row by row a moment later, others by a redraw
+        when idle."""
         if change is None or self._pending.isActive():
+            self._queue = []
             self._pending.start()
             return
         if change.type == ChangeType.NODE_CHANGED and set(change.keys) <= {"pos"}:
             return
+        self._queue.append(change)
+        if not self._later.isActive():
+            self._later.start()
+
+    @property
+    def following(self):
+        """Whether changes or a selection made elsewhere wait to be shown (a moment)."""
+        return self._later.isActive() or self._pending.isActive()
+
+    def _catch_up(self):
+        """Follow the changes and the selection of the last moment, row by row, at once."""
+        queue, self._queue = self._queue, []
+        if len(queue) > CATCH_UP_MAX:
+            self.rebuild()
+            return
         self._syncing = True
         self.blockSignals(True)
         try:
-            self._follow(change)
+            for change in queue:
+                self._follow(change)
+            self._place_loose()
         finally:
             self.blockSignals(False)
             self._syncing = False
+        if self._selection_due:
+            self._selection_due = False
+            self.select_ids(self.selection.nodes)
 
     def _on_other(self, change):
         if change.type not in QUIET:
@@ -106,30 +136,42 @@ class OutlineTree(QTreeWidget):
 
     # row-by-row updates for the frequent changes
     def _on_node_added(self, change):
-        self._add(self.invisibleRootItem(), change.node, None, {change.node})
+        self._loose.add(change.node)   # most new nodes come with their link: wait for it
+
+    def _place_loose(self):
+        amap, loose, self._loose = self.document.amap, self._loose, set()
+        placed = [n for n in amap.graph if n in loose and not amap.graph.out_degree(n)
+                  and not self._rows.get(n)]
+        for node in placed:
+            self._insert(self.invisibleRootItem(), self.rows.branch(node, None, {node}))
+        if set(placed) & set(self.selection.nodes):
+            self._selection_due = True
 
     def _on_node_removed(self, change):
         for item in list(self._rows.get(change.node, ())):
             self._remove_row(item)
 
     def _on_node_changed(self, change):
-        if {"text", "kind"} & set(change.keys):
+        if {"text", "kind"} & set(change.keys) and change.node in self.document.amap:
             attrs = self.document.amap.node(change.node)
             for item in self._rows.get(change.node, ()):
-                self._style_row(item, change.node, attrs, item.data(0, RELATION_ROLE))
+                self.rows.style(item, change.node, attrs, item.data(0, RELATION_ROLE))
 
     def _on_edge_added(self, change):
         source, target = change.edge
         amap = self.document.amap
+        self._loose.discard(source)
+        if not amap.graph.has_edge(source, target):
+            return   # gone again since
         for item in list(self._rows.get(source, ())):
             if item.parent() is None:
                 self._remove_row(item)
-        index = queries.children(amap, target).index(source)
+        index = [p for p, _ in premises_of(amap, target)].index(source)
         relation = amap.edge(source, target)["relation"]
         for row in list(self._rows.get(target, ())):
             path = self._path_of(row)
-            if source not in path:
-                self._add(row, source, relation, path | {source}, index)
+            if source not in path and not _has_child(row, source):
+                self._insert(row, self.rows.branch(source, relation, path | {source}), index)
 
     def _on_edge_removed(self, change):
         source, target = change.edge
@@ -137,18 +179,20 @@ class OutlineTree(QTreeWidget):
             for i in reversed(range(row.childCount())):
                 if row.child(i).data(0, ID_ROLE) == source:
                     self._remove_row(row.child(i))
-        if self.document.amap.graph.out_degree(source) == 0 and source in self.document.amap:
+        if source in self.document.amap and self.document.amap.graph.out_degree(source) == 0:
             if not any(r.parent() is None for r in self._rows.get(source, ())):
-                self._add(self.invisibleRootItem(), source, None, {source})
+                self._insert(self.invisibleRootItem(), self.rows.branch(source, None, {source}))
 
     def _on_edge_changed(self, change):
         source, target = change.edge
+        if not self.document.amap.graph.has_edge(source, target):
+            return
         relation = self.document.amap.edge(source, target)["relation"]
         attrs = self.document.amap.node(source)
         for row in self._rows.get(source, ()):
             parent = row.parent()
             if parent is not None and parent.data(0, ID_ROLE) == target:
-                self._style_row(row, source, attrs, relation)
+                self.rows.style(row, source, attrs, relation)
 
     def _path_of(self, row):
         path = set()
@@ -176,13 +220,16 @@ class OutlineTree(QTreeWidget):
         self.blockSignals(True)
         try:
             self.clear()
-            self._rows = {}
-            for root in queries.main_claims(amap):
-                self._add(self.invisibleRootItem(), root, None, {root})
-            placed = {i.data(0, ID_ROLE) for i in self._all_items()}
-            for node in amap.graph.nodes:
-                if node not in placed and amap.graph.out_degree(node) == 0:
-                    self._add(self.invisibleRootItem(), node, None, {node})
+            self._rows, self._loose, self._queue = {}, set(), []
+            places, kids = node_places(amap, amap.graph.nodes), premises(amap)
+            tops = [self.rows.branch(root, None, {root}, places, kids)
+                    for root in queries.main_claims(amap)]
+            tops += [self.rows.branch(node, None, {node}, places, kids) for node in amap.graph
+                     if node not in self._rows and amap.graph.out_degree(node) == 0]
+            self.addTopLevelItems(tops)
+            self.expandAll()
+            if self._selection_due:
+                selected, self._selection_due = self.selection.nodes, False
             for node_id in selected:
                 for item in self._rows.get(node_id, ()):
                     item.setSelected(True)
@@ -190,36 +237,13 @@ class OutlineTree(QTreeWidget):
             self.blockSignals(False)
             self._syncing = False
 
-    def _add(self, parent, node_id, relation, path, index=None):
-        attrs = self.document.amap.node(node_id)
-        item = QTreeWidgetItem()
-        item.setData(0, ID_ROLE, node_id)
-        item.setFlags(item.flags() | Qt.ItemIsEditable)
-        self._style_row(item, node_id, attrs, relation)
+    def _insert(self, parent, branch, index=None):
+        """Put a *branch* (see RowMaker.branch) under *parent* at *index*, all expanded."""
         if index is None:
-            parent.addChild(item)
+            parent.addChild(branch)
         else:
-            parent.insertChild(min(index, parent.childCount()), item)
-        self._rows.setdefault(node_id, []).append(item)
-        for child in queries.children(self.document.amap, node_id):
-            if child not in path:  # a cycle is shown once
-                edge = self.document.amap.edge(child, node_id)
-                self._add(item, child, edge["relation"], path | {child})
-        item.setExpanded(True)
-        return item
-
-    def _style_row(self, item, node_id, attrs, relation):
-        unanswered = node_id in self.unanswered
-        item.setText(0, (UNANSWERED_MARK if unanswered else "") + _label(attrs, relation))
-        item.setData(0, RELATION_ROLE, relation)
-        item.setData(0, TEXT_ROLE, attrs["text"])
-        item.setData(0, UNANSWERED_ROLE, unanswered)
-        place = node_places(self.document.amap, [node_id])[node_id]
-        colour = readable_on(role_style(place)["border"], self.palette().base().color().name())
-        item.setForeground(0, QBrush(QColor(colour)))
-        tip = attrs["text"] + ("\n\nUnanswered objection: nothing opposes it yet."
-                               if unanswered else "")
-        item.setToolTip(0, tooltip(tip))
+            parent.insertChild(min(index, parent.childCount()), branch)
+        self.expandRecursively(self.indexFromItem(branch))
 
     def mark_unanswered(self, nodes):
         """Mark the rows of the objections *nodes* as unanswered (and unmark the others)."""
@@ -229,8 +253,7 @@ class OutlineTree(QTreeWidget):
         for node_id in changed:
             if node_id in amap:
                 for item in self._rows.get(node_id, ()):
-                    self._style_row(item, node_id, amap.node(node_id),
-                                    item.data(0, RELATION_ROLE))
+                    self.rows.mark(item, node_id, amap.node(node_id))
 
     def _all_items(self):
         stack = [self.invisibleRootItem()]
@@ -245,7 +268,9 @@ class OutlineTree(QTreeWidget):
 
     def _follow_selection(self, origin):
         if origin != ORIGIN:
-            self.select_ids(self.selection.nodes)
+            self._selection_due = True
+            if not self._later.isActive():
+                self._later.start()
 
     def select_ids(self, node_ids):
         """Select the rows of *node_ids* without echoing back."""
@@ -269,12 +294,15 @@ class OutlineTree(QTreeWidget):
 
     def _selection_changed(self):
         if not self._syncing:
-            self.selection.update_from(list(dict.fromkeys(self.selected_ids())), origin=ORIGIN)
+            amap = self.document.amap
+            chosen = [n for n in dict.fromkeys(self.selected_ids()) if n in amap]
+            self.selection.update_from(chosen, origin=ORIGIN)
 
     def rename(self, node_id, text):
         """Give *node_id* the statement *text* (one undoable step)."""
         if node_id in self.document.amap:
             self.document.set_text(node_id, text)
+            self._catch_up()   # the outline's own edit shows in it at once
 
     def keyPressEvent(self, event):
         """The canvas's editing keys (Tab, Enter, Delete...) act here too, except while renaming."""
@@ -328,3 +356,8 @@ class OutlineTree(QTreeWidget):
         self.document.move_in_outline(node, old_parent, new_parent, index,
                                       dragged.data(0, RELATION_ROLE))
         self.schedule_rebuild()
+
+
+def _has_child(row, node_id):
+    """Whether *row* already shows *node_id* among its children."""
+    return any(row.child(i).data(0, ID_ROLE) == node_id for i in range(row.childCount()))

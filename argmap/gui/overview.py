@@ -2,21 +2,35 @@
 
 Click or drag in it to move the canvas there. It shows only when the map is
 larger than the canvas, so a small map keeps all of its room.
+
+The small map is a picture drawn in one pass (links as lines, cards as boxes,
+a few calls per colour, however many cards) and kept: scrolling or zooming the
+canvas only moves the frame. A moment after an edit (once for all the edits of
+that moment) the cards and links it added or changed are drawn onto the
+picture; the whole picture is drawn again when something moved, went or was
+recoloured, the map outgrew the picture, or the overview's size changed.
 """
 
-from PySide6.QtCore import QEvent, QRectF, Qt, QTimer
-from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import QFrame, QGraphicsView
+from PySide6.QtCore import QEvent, QLineF, QRectF, Qt, QTimer
+from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView
+
+from argmap.model import ChangeType
 
 SIZE = (220, 150)
 MARGIN = 10
+#: Milliseconds after an edit before the picture is drawn again (a burst draws it once).
+REDRAW_MS = 250
+FRAME_COLOR = "#1F5A96"
+#: Changes that draw nothing in the overview.
+QUIET = (ChangeType.MAP_CHANGED, ChangeType.DOCUMENT_ADDED, ChangeType.DOCUMENT_REMOVED)
 
 
 class Overview(QGraphicsView):
-    """A small, non-interactive view of *canvas*'s scene that steers *canvas*."""
+    """A small, non-interactive view of *canvas*'s map that steers *canvas*."""
 
     def __init__(self, canvas):
-        super().__init__(canvas.scene(), canvas)
+        super().__init__(QGraphicsScene(canvas), canvas)   # its own, empty scene: no items
         self.canvas = canvas
         self.setObjectName("overview")
         self.setInteractive(False)
@@ -24,42 +38,144 @@ class Overview(QGraphicsView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.setRenderHints(QPainter.Antialiasing)
-        self.setViewportUpdateMode(QGraphicsView.FullViewportUpdate)
         self.setStyleSheet("QGraphicsView#overview { border: 1px solid #8C8C8C; }")
         self.resize(*SIZE)
         self.hide()   # until the first refresh has fitted and placed it
+        self.picture = None   # the small map, drawn at the current fit
+        self._bounds = None   # the map's rectangle when the picture was drawn
+        self._new = ([], [])   # (node ids, link keys) to draw onto the picture
+        self._whole = True   # the picture must be drawn again from scratch
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(250)   # after a burst of edits, not during it
         self._timer.timeout.connect(self.refresh)
         for signal in (canvas.horizontalScrollBar().valueChanged,
                        canvas.verticalScrollBar().valueChanged, canvas.zoom_changed):
-            signal.connect(self.schedule)
-        canvas.scene().changed.connect(self.schedule)
+            signal.connect(self.follow_view)
+        canvas.document.changed.connect(self._note)
+        canvas.document.reset.connect(self.redraw)
+        canvas.map_scene.recoloured.connect(self.redraw)
         canvas.viewport().installEventFilter(self)
+        self.schedule(0)
+
+    def _note(self, change):
+        """Remember what *change* asks to draw: its card or link alone, or everything."""
+        kind = change.type
+        if kind == ChangeType.NODE_ADDED or (
+                kind == ChangeType.NODE_CHANGED and not {"pos", "collapsed"} & set(change.keys)):
+            self._new[0].append(change.node)
+        elif kind == ChangeType.EDGE_ADDED:
+            self._new[1].append(change.edge)
+        elif kind not in QUIET:
+            self._whole = True
         self.schedule()
 
-    def schedule(self, *_):
-        self._timer.start()
+    def redraw(self):
+        """Draw the whole picture again, soon."""
+        self._whole = True
+        self.schedule(0)
+
+    def schedule(self, delay=REDRAW_MS):
+        """Draw the picture again after *delay* ms (sooner if already due sooner)."""
+        if not self._timer.isActive() or self._timer.remainingTime() > delay:
+            self._timer.start(delay)
+
+    @property
+    def pending(self):
+        """Whether a redraw is waiting."""
+        return self._timer.isActive()
 
     def refresh(self):
-        """Fit the whole map, frame the visible part, show only when the map overflows."""
-        bounds = self.canvas.scene().itemsBoundingRect()
-        visible = self.canvas.visible_scene_rect()
-        overflow = not bounds.isEmpty() and not visible.contains(bounds)
-        self.setVisible(overflow)
-        if overflow:
-            self.fitInView(bounds.adjusted(-20, -20, 20, 20), Qt.KeepAspectRatio)
-            self._place()
+        """Fit the whole map, draw it, frame the visible part; show only if the map overflows.
+
+        Only what was added or changed is drawn when the picture still fits the map."""
+        self._timer.stop()
+        (nodes, edges), self._new = self._new, ([], [])
+        bounds = self.canvas.map_scene.map_rect()
+        if not self._whole and self.picture is not None and self._bounds.contains(bounds):
+            self._draw_on(self.picture, nodes, edges)
             self.viewport().update()
+            return
+        self._whole = False
+        self.picture = None
+        self._bounds = bounds
+        if not self._overflows():
+            self.hide()
+            return
+        self._place()
+        self.show()   # laid out first: the fit needs the size of its viewport
+        self.scene().setSceneRect(self.canvas.map_scene.sceneRect())   # the canvas's room
+        self.fitInView(self._bounds.adjusted(-20, -20, 20, 20), Qt.KeepAspectRatio)
+        self.picture = QPixmap(self.viewport().size())
+        self.picture.fill(self.canvas.scene().backgroundBrush().color())
+        scene = self.canvas.map_scene
+        self._draw_on(self.picture, scene.nodes, scene.edges, scene.group_bands())
+        self.viewport().update()
+
+    def follow_view(self, *_):
+        """Move the frame to the canvas's visible part (the picture stays as it is)."""
+        if self._bounds is None:
+            self.schedule(0)
+        elif not self._overflows():
+            self.hide()
+        elif self.picture is None:
+            self.schedule(0)
+        else:
+            self._place()
+            self.show()
+            self.viewport().update()
+
+    def _overflows(self):
+        """Whether the map (as last drawn) is larger than the canvas shows."""
+        bounds = self._bounds
+        return not bounds.isEmpty() and not self.canvas.visible_scene_rect().contains(bounds)
+
+    def _draw_on(self, picture, nodes, edges, bands=()):
+        """Draw the cards *nodes* and links *edges* (ids and keys) onto *picture*, in small:
+        bands, then links as thin lines, then cards as boxes, grouped by colour."""
+        scene = self.canvas.map_scene
+        painter = QPainter(picture)
+        painter.setRenderHint(QPainter.Antialiasing)
+        painter.setTransform(self.viewportTransform())
+        for band in bands:
+            painter.setPen(band.pen())
+            painter.setBrush(band.brush())
+            painter.drawPath(band.path())
+        lines, boxes = {}, {}
+        for key in edges:
+            edge = scene.edges.get(key)
+            if edge is not None and edge.isVisible():
+                (x1, y1), (x2, y2) = edge.shape_of_line.start, edge.shape_of_line.end
+                lines.setdefault(edge.pens.color.name(), []).append(QLineF(x1, y1, x2, y2))
+        for node in nodes:
+            item = scene.nodes.get(node)
+            if item is not None and item.isVisible():
+                (cx, cy), (w, h) = item.center, item.size
+                style = item.colours()
+                boxes.setdefault((style["fill"], style["border"]), []).append(
+                    QRectF(cx - w / 2, cy - h / 2, w, h))
+        for color, group in lines.items():
+            painter.setPen(QPen(QColor(color), 0))
+            painter.drawLines(group)
+        for (fill, border), group in boxes.items():
+            painter.setPen(QPen(QColor(border), 0))
+            painter.setBrush(QColor(fill))
+            painter.drawRects(group)
+        painter.end()
 
     def _place(self):
         area = self.canvas.viewport().geometry()
         self.move(area.right() - self.width() - MARGIN, area.top() + MARGIN)
 
+    def drawBackground(self, painter, rect):
+        if self.picture is not None:
+            painter.save()
+            painter.resetTransform()
+            painter.drawPixmap(0, 0, self.picture)
+            painter.restore()
+
     def drawForeground(self, painter, rect):
         frame = self.canvas.visible_scene_rect()
-        painter.setPen(QPen(QColor("#1F5A96"), 0))
+        painter.setPen(QPen(QColor(FRAME_COLOR), 0))
         painter.setBrush(QColor(31, 90, 150, 40))
         painter.drawRect(QRectF(frame))
 
@@ -79,5 +195,5 @@ class Overview(QGraphicsView):
 
     def eventFilter(self, watched, event):
         if event.type() == QEvent.Resize:
-            self.schedule()
+            self.redraw()
         return False

@@ -9,6 +9,7 @@ from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QFontMetricsF, QPainter
 from PySide6.QtWidgets import QGraphicsView
 
+from argmap.gui import tree_layout
 from argmap.gui.canvas import ORIGIN, MapScene
 from argmap.gui.guide import KeyHint, OpeningView
 from argmap.gui.inline_editor import InlineEditor, editor_geometry
@@ -69,13 +70,14 @@ class MapView(QGraphicsView):
         self.set_zoom(1.0)
 
     def fit(self):
-        """Show the whole map."""
-        rect = self.scene().itemsBoundingRect()
+        """Show the whole map, or its middle at the smallest zoom when it is larger still
+        (the overview shows all of it)."""
+        rect = self.map_scene.map_rect()
         if rect.isEmpty():
             return
         self.fitInView(rect.adjusted(-30, -30, 30, 30), Qt.KeepAspectRatio)
-        if self.zoom > 1.0:
-            self.set_zoom(1.0)
+        if not MIN_ZOOM <= self.zoom <= 1.0:
+            self.set_zoom(min(max(self.zoom, MIN_ZOOM), 1.0))   # no larger than actual size
         self.centerOn(rect.center())
         self.zoom_changed.emit(self.zoom)
 
@@ -185,24 +187,31 @@ class MapView(QGraphicsView):
 
     # ------------------------------------------------------------ layout
     def initial_layout(self):
-        """Place a map that has no positions with Graphviz, off the GUI thread."""
+        """Place a map that has no positions (Graphviz, or a tree when large), off the GUI
+        thread."""
         return self._run_layout(undoable=False)
 
     def tidy_layout(self):
-        """Lay the map out again with Graphviz, as one undoable step."""
+        """Lay the map out again (Graphviz, or a tree when large), as one undoable step."""
         return self._run_layout(undoable=True)
 
     def _run_layout(self, undoable):
+        """Lay the map out off the GUI thread: by Graphviz, or as a tree when it is large."""
         from argmap.render.layout import compute_layout
 
         snapshot = self.document.amap.copy()
-        return self.document.jobs.start(lambda: compute_layout(snapshot), "Laying out the map…",
-                                        lambda layout: self._apply_layout(layout, undoable))
-
-    def _apply_layout(self, layout, undoable):
         heights = {n: item.size[1] for n, item in self.map_scene.nodes.items()}
-        positions = {n: p for n, p in spread_positions(layout.positions, heights).items()
-                     if n in self.document.amap}
+        if len(snapshot) > tree_layout.GRAPHVIZ_UP_TO:
+            def work():
+                return tree_layout.tree_positions(snapshot, heights)
+        else:
+            def work():
+                return spread_positions(compute_layout(snapshot).positions, heights)
+        return self.document.jobs.start(work, "Laying out the map…",
+                                        lambda found: self._apply_layout(found, undoable))
+
+    def _apply_layout(self, found, undoable):
+        positions = {n: p for n, p in found.items() if n in self.document.amap}
         if undoable:
             self.document.move_nodes(positions, "Tidy layout")
             self.fit()

@@ -3,8 +3,9 @@
 The list is :func:`argmap.analysis.weak_spots.weak_spots`, grouped under the
 headings of its categories, each entry with the node it names, the problem
 and how to fix it. It is recomputed shortly after edits (several quick edits
-recompute once). Clicking an entry selects its node; the canvas then brings
-it into view.
+recompute once), and only while the dock shows: a hidden dock catches up when
+it is next shown. Clicking an entry selects its node; the canvas then brings it
+into view.
 """
 
 from PySide6.QtCore import QRect, QSize, Qt, QTimer
@@ -72,6 +73,8 @@ class WeakSpotsDock(QDockWidget):
         self.document = document
         self.selection = selection
         self.spots = []
+        self._stale = False   # the map changed while the dock was hidden
+        self._showing = False   # its tab is the one shown (a tab behind another is not)
         self.tree = _WrappingTree()
         self.tree.setObjectName("weak-spots-list")
         self.summary = QLabel()
@@ -86,6 +89,7 @@ class WeakSpotsDock(QDockWidget):
                      "check", tip="Select the node of the next weak spot in the list")
         document.changed.connect(self._on_change)
         document.reset.connect(self.refresh)
+        self.visibilityChanged.connect(self._shown)
         self.tree.itemClicked.connect(self._clicked)
         self.tree.itemActivated.connect(self._clicked)
         self.refresh()
@@ -104,10 +108,22 @@ class WeakSpotsDock(QDockWidget):
             self._timer.start()
 
     def refresh(self):
-        """Recompute the weak spots and redraw the list."""
+        """Recompute the weak spots and redraw the list; while hidden, once it shows."""
+        self._timer.stop()
+        if self._showing:
+            self._fill()
+        else:
+            self._stale = True
+
+    def _shown(self, visible):
+        self._showing = visible
+        if visible and self._stale:
+            self._fill()
+
+    def _fill(self):
         from argmap.analysis.weak_spots import weak_spots
 
-        self._timer.stop()
+        self._stale = False
         self.spots = weak_spots(self.document.amap)
         self.tree.clear()
         headings = {}
@@ -156,6 +172,8 @@ class WeakSpotsDock(QDockWidget):
 
     def select_next(self):
         """Select the entry after the current one (the first, at the end) and its node."""
+        if self._stale:
+            self._fill()
         entries = self.entries()
         if not entries:
             self.document.told.emit("No weak spots found")

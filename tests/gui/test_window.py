@@ -93,7 +93,7 @@ def test_outline_and_canvas_selection_follow_each_other(make_window, map_file, q
     amap = window.document.amap
     objection = next(n for n, a in amap.graph.nodes(data=True) if a["kind"] == "counterclaim")
     window.scene.select_nodes([objection])
-    assert window.outline.selected_ids() == [objection]
+    qtbot.waitUntil(lambda: window.outline.selected_ids() == [objection])
     rows = {i.data(0, Qt.UserRole): i for i in window.outline._all_items()}
     evidence = next(n for n, a in amap.graph.nodes(data=True) if a["kind"] == "evidence")
     window.outline.clearSelection()
@@ -194,7 +194,7 @@ def test_zoom_actions_change_the_view(make_window, map_file):
     window.registry["zoom_reset"].trigger()
     window.registry["zoom_in"].trigger()
     assert window.view.zoom == pytest.approx(1.25)
-    assert window.zoom_label.text() == "125%"
+    assert window.status.zoom_label.text() == "125%"
     window.registry["zoom_out"].trigger()
     assert window.view.zoom == pytest.approx(1.0)
 
@@ -290,7 +290,7 @@ def test_outline_follows_edits_row_by_row_like_a_full_redraw(make_window, map_fi
     window.registry["delete"].trigger()
     window.document.undo_stack.undo()
     window.document.undo_stack.undo()
-    qtbot.wait(10)
+    qtbot.waitUntil(lambda: not window.outline.following)
     incremental = _tree(window.outline)
     window.outline.rebuild()
     assert incremental == _tree(window.outline)
