@@ -106,3 +106,15 @@ def test_quick_commands_load_no_heavy_package(tmp_path, command):
     assert "argmap.formats.native" in loaded
     heavy = sorted(m for m in loaded if any(m == h or m.startswith(h + ".") for h in HEAVY))
     assert heavy == []
+
+
+def test_the_editor_starts_without_the_draft_pipeline():
+    """Opening the editor's window does not compile the draft pipeline's patterns
+    (about 30 ms); it loads when a draft is first asked for."""
+    result = subprocess.run([sys.executable, "-X", "importtime", "-c",
+                             "import argmap.gui.main_window"], capture_output=True, text=True,
+                            cwd=REPO, timeout=120, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    assert result.returncode == 0, result.stderr[-2000:]
+    loaded = loaded_modules(result.stderr)
+    assert "argmap.gui.sources_files" in loaded
+    assert not {"argmap.sources.draft", "argmap.sources.compare"} & loaded
