@@ -23,7 +23,10 @@ class TooLargeError(ArgmapError):
 
 def check_file(path):
     """Raise TooLargeError if the file at *path* is too large to hold a map the editor opens."""
-    size = os.path.getsize(path)
+    try:
+        size = os.path.getsize(path)
+    except OSError:
+        return   # a file that cannot be read: the reader says why, as for any file
     if size > MAX_FILE_BYTES:
         raise TooLargeError(
             f"{os.path.basename(path)} is {size / 1024 / 1024:.0f} MB: larger than the "

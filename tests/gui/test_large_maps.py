@@ -391,6 +391,23 @@ def test_a_file_too_large_for_the_editor_is_refused_before_it_is_read(
     assert len(window.document.amap) == 0
 
 
+def test_a_file_gone_from_disk_is_reported_and_frees_its_place(make_window, map_file, tmp_path,
+                                                               qtbot):
+    """Opening a file that was moved or deleted (a recent file, say) says it cannot be
+    read, keeps the map open, and the missing file can be opened once it is back."""
+    window = make_window(str(map_file))
+    gone = tmp_path / "gone.argmap"
+    assert not window.open_path(str(gone))
+    box = _error_dialog(qtbot)
+    assert "cannot read" in box.text() and "gone.argmap" in box.text()
+    box.close()
+    assert window.document.path == str(map_file)
+    gone.write_bytes(map_file.read_bytes())
+    window.document.undo_stack.setClean()
+    assert window.open_path(str(gone))
+    assert window.document.path == str(gone)
+
+
 def _outline_tree(outline):
     def walk(item):
         return [(item.child(i).data(0, Qt.UserRole), item.child(i).text(0), walk(item.child(i)))
