@@ -165,6 +165,7 @@ class _Planner:
 
     def __init__(self, amap, options, nodes, caption):
         self.amap, self.options, self.nodes, self.caption = amap, options, nodes, caption
+        self.cut = set()   # cards already cut: a circle of claims is cut once, not forever
 
     def readable(self, page_nodes, links):
         page = Page(page_nodes, self.caption, links=tuple(links))
@@ -194,12 +195,13 @@ class _Planner:
         levels = self.levels(tops, context)
         for depth in range(len(levels) - 1, 0, -1):
             shown = context.union(*levels[:depth + 1])
-            cut = [n for n in levels[depth]
-                   if any(p not in shown for p in _premises(self.amap, n, self.nodes))]
+            cut = [n for n in levels[depth] if n not in self.cut
+                   and any(p not in shown for p in _premises(self.amap, n, self.nodes))]
             page_links = links + tuple(Link(n, "continues") for n in cut)
             if depth == 1 or self.readable(shown, page_links):
                 break
         found = [(shown, page_links)]
+        self.cut.update(cut)
         for node in cut:
             found.extend(self.line_sets(main, {main}, (node,), (Link(node, "under", main),)))
         return found
@@ -224,7 +226,7 @@ def _numbered(sets):
     pages_of = {}
     for number, (_, links) in enumerate(sets, 1):
         for link in links:
-            pages_of[(link.node, link.kind)] = number
+            pages_of.setdefault((link.node, link.kind), number)   # the first such page
     other = {"continues": "under", "under": "continues"}
     return [(nodes, tuple(replace(link, page=pages_of.get((link.node, other[link.kind]), 0))
                           for link in links))

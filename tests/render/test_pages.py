@@ -223,3 +223,42 @@ def test_co_premises_stay_on_one_page(seeded, paper):
         for (target, _), members in groups.items():
             if target in page.nodes and members & page.nodes:
                 assert members <= page.nodes, (page.title, members - page.nodes)
+
+
+def _small_pages_only(monkeypatch, most):
+    """Pages hold at most *most* nodes, whatever Graphviz says of their text."""
+    monkeypatch.setattr(pages._Planner, "readable",
+                        lambda self, nodes, links: len(nodes) <= most)
+
+
+@pytest.mark.graphviz
+def test_a_circle_of_claims_is_cut_once_and_planning_ends(monkeypatch):
+    """A file may hold a circle of claims under the main claim: each card is cut at most
+    once, so the pages end and every claim is on one of them."""
+    amap, chain = _chain_map(5)
+    amap.connect(chain[1], chain[5], "supports")   # the first reason also bears on the last
+    _small_pages_only(monkeypatch, 3)
+    planned, _ = pages.plan_pages(amap, ExportOptions(page="slide", fmt="png"))
+    assert set().union(*(p.nodes for p in planned)) == set(chain)
+    cut = [link.node for p in planned for link in p.links if link.kind == "continues"]
+    assert len(cut) == len(set(cut))
+
+
+@pytest.mark.graphviz
+def test_continued_names_the_first_page_the_line_goes_on(monkeypatch):
+    """When a cut card's premises need several pages, its mark names the first of them."""
+    amap, chain = _chain_map(4)
+    for branch in range(2):
+        above = chain[-1]
+        for step in range(3):
+            node = amap.add_node("claim", f"Branch {branch} step {step}")
+            amap.connect(node, above, "supports")
+            above = node
+    _small_pages_only(monkeypatch, 6)
+    planned, _ = pages.plan_pages(amap, ExportOptions(page="slide", fmt="png"))
+    for number, page in enumerate(planned, 1):
+        for link in page.links:
+            if link.kind == "continues":
+                later = [n for n, other in enumerate(planned, 1)
+                         if (link.node, "under") in {(x.node, x.kind) for x in other.links}]
+                assert len(later) > 1 and link.page == min(later)
