@@ -203,6 +203,8 @@ class MapScene(QGraphicsScene):
             if any(k in change.keys for k in ("kind", "text", "speaker", "basis", "citation")):
                 for edge in item.edges:
                     edge.update_path()
+            if "kind" in change.keys:   # its premises' places follow its kind
+                self._refresh_later(self.amap.graph.predecessors(change.node))
             self._hold(item)
         if "collapsed" in change.keys:
             (self._collapsed.add if attrs.get("collapsed") else self._collapsed.discard)(change.node)

@@ -24,6 +24,9 @@ REDRAW_MS = 250
 FRAME_COLOR = "#1F5A96"
 #: Changes that draw nothing in the overview.
 QUIET = (ChangeType.MAP_CHANGED, ChangeType.DOCUMENT_ADDED, ChangeType.DOCUMENT_REMOVED)
+#: Node fields whose change moves or resizes a card (a shorter text leaves a lower card):
+#: the picture is drawn again, not drawn onto.
+RESHAPING_KEYS = {"pos", "collapsed", "text", "citation", "source", "span"}
 
 
 class Overview(QGraphicsView):
@@ -59,15 +62,26 @@ class Overview(QGraphicsView):
 
     def _note(self, change):
         """Remember what *change* asks to draw: its card or link alone, or everything."""
-        kind = change.type
+        kind, keys = change.type, set(change.keys)
         if kind == ChangeType.NODE_ADDED or (
-                kind == ChangeType.NODE_CHANGED and not {"pos", "collapsed"} & set(change.keys)):
+                kind == ChangeType.NODE_CHANGED and not keys & RESHAPING_KEYS):
             self._new[0].append(change.node)
+            if "kind" in keys:   # its premises' places, and so their colours, follow its kind
+                self._new[0].extend(self.canvas.document.amap.graph.predecessors(change.node))
         elif kind == ChangeType.EDGE_ADDED:
-            self._new[1].append(change.edge)
+            self._note_link(*change.edge)
         elif kind not in QUIET:
             self._whole = True
         self.schedule()
+
+    def _note_link(self, source, target):
+        """A new link and both its cards; everything when a card that stood on its own
+        comes to bear on another (the places of all its premises may change)."""
+        graph = self.canvas.document.amap.graph
+        if source not in self._new[0] and graph.out_degree(source) == 1:
+            self._whole = True
+        self._new[1].append((source, target))
+        self._new[0].extend((source, target))
 
     def redraw(self):
         """Draw the whole picture again, soon."""

@@ -237,7 +237,7 @@ class Digraph:
     def edge_subgraph(self, edges):
         """Return the graph of *edges* and their ends, sharing this graph's attribute dicts.
 
-        Nodes, successors and predecessors keep this graph's order (as networkx's view).
+        Nodes, successors and predecessors keep this graph's order.
         """
         asked = set(edges)
         keep = {(u, v) for u, v in asked if self.has_edge(u, v)}

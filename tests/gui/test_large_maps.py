@@ -256,6 +256,45 @@ def test_overview_keeps_its_picture_while_scrolling_and_draws_what_an_edit_adds(
     assert _overview_pixel(overview, gone) == background
 
 
+def test_overview_draws_again_when_a_link_changes_roles_or_a_text_shrinks(
+        make_window, wide_map, qtbot):
+    """A main claim linked under another becomes a reason and its premises change places
+    (and colours): the picture is drawn again; so it is when a card's text gets shorter,
+    which leaves a lower card."""
+    window = make_window(wide_map)
+    overview, document = window.view.overview, window.document
+    amap = document.amap
+    qtbot.waitUntil(lambda: overview.isVisible() and overview.picture is not None)
+    main = next(n for n in amap.graph.nodes if amap.graph.out_degree(n) == 0)
+    other = document.add_main_claim("Another main claim")
+    qtbot.waitUntil(lambda: not overview.pending)
+    picture = overview.picture
+    document.link(main, other, "supports")
+    qtbot.waitUntil(lambda: overview.picture is not picture)
+    point = list(amap.graph.predecessors(main))[0]
+    document.set_text(point, "Point " * 60)
+    qtbot.waitUntil(lambda: not overview.pending)
+    picture = overview.picture
+    document.set_text(point, "Short")
+    qtbot.waitUntil(lambda: overview.picture is not picture)
+
+
+def test_a_kind_change_shows_at_once_in_its_premises_headers(make_window, wide_map, qtbot):
+    """A claim made a counterclaim turns its objections into rebuttals on the canvas."""
+    from argmap.render.cards import cards
+
+    window = make_window(wide_map)
+    amap, scene = window.document.amap, window.scene
+    middle = next(n for n in amap.graph.nodes if amap.graph.in_degree(n) == 0
+                  and amap.graph.out_degree(n) == 1)
+    objection = window.document.add_child(middle, "counterclaim", "An objection")
+    qtbot.waitUntil(lambda: scene.nodes[objection].header.startswith("OBJECTION"))
+    window.document.set_kind([middle], "counterclaim")
+    expected = cards(amap)[objection].header
+    assert expected.startswith("REBUTTAL")
+    qtbot.waitUntil(lambda: scene.nodes[objection].header == expected)
+
+
 def _debate(count):
     """A map of *count* nodes without positions: a claim, then rows of premises."""
     from argmap.model import ArgumentMap, edits
