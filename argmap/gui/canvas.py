@@ -14,7 +14,7 @@ from argmap.gui.edge_item import EdgeItem
 from argmap.gui.items import NodeItem, card_heights
 from argmap.model import RELATIONS, ChangeType, dispatcher, queries
 from argmap.render.cards import Card, cards, citation_text, header_text
-from argmap.render.style import RELATION_STYLE, rating_text
+from argmap.render.style import CARD_WIDTH, RELATION_STYLE, rating_text
 
 ORIGIN = "canvas"
 #: Room (scene units) kept around the map for scrolling past its edge.
@@ -328,7 +328,7 @@ class MapScene(QGraphicsScene):
         self.selection.set([n for n in node_ids if n in self.nodes])
 
     # --------------------------------------------------------- placement
-    def free_spot_below(self, parent_id, size=(240.0, 80.0)):
+    def free_spot_below(self, parent_id, size=(CARD_WIDTH, tree_layout.DEFAULT_HEIGHT)):
         """A position next to *parent_id*'s other premises that overlaps nothing."""
         parent = self.nodes[parent_id]
         siblings = [self.nodes[c] for c in self.amap.graph.predecessors(parent_id)
@@ -361,7 +361,7 @@ class MapScene(QGraphicsScene):
     def free_spot(self, near=None):
         """A free position for a node with no parent (near the view's centre)."""
         near = near or QPointF(0, 0)
-        return self._first_free(near, (240.0, 80.0))
+        return self._first_free(near, (CARD_WIDTH, tree_layout.DEFAULT_HEIGHT))
 
     def place(self, target=None):
         """Where a new node goes: beside *target*'s premises, else free space mid-view."""

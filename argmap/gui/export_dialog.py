@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from argmap.gui.jobs import Job
+from argmap.render.style import CARD_WIDTH
 
 FORMATS = ("png", "svg", "pdf", "dot")
 DIRECTIONS = ("TB", "BT", "LR", "RL")
@@ -21,8 +22,8 @@ PAGE_PRESETS = {"Fit the map (no page)": None, "A4 page": "a4", "Letter page": "
                 "16:9 slide": "slide"}
 #: Layout choices: shown name -> ExportOptions.layout.
 LAYOUT_CHOICES = {"As arranged in the editor": "arranged", "Fresh layout by Graphviz": "auto"}
-#: Width of a card (points) and a typical card's height, for the size of an arranged picture.
-CARD_WIDTH_PT, CARD_HEIGHT_PT = 240.0, 90.0
+#: A typical card's height (points), for the size of an arranged picture.
+CARD_HEIGHT_PT = 90.0
 
 
 def export_to(document, path, options):
@@ -181,7 +182,7 @@ class ExportDialog(QDialog):
         graph = self.document.amap.graph
         xs = [float(graph.nodes[n]["pos"][0]) for n in graph.nodes]
         ys = [float(graph.nodes[n]["pos"][1]) for n in graph.nodes]
-        return max(xs) - min(xs) + CARD_WIDTH_PT, max(ys) - min(ys) + CARD_HEIGHT_PT
+        return max(xs) - min(xs) + CARD_WIDTH, max(ys) - min(ys) + CARD_HEIGHT_PT
 
     def _size_text(self, width, height):
         """The picture's size from its drawing's *width* x *height* in points."""

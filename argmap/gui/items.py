@@ -15,9 +15,8 @@ from PySide6.QtWidgets import QGraphicsItem
 from argmap.gui.card_text import card_type, wrap_text
 from argmap.gui.plain import tooltip
 from argmap.render.cards import citation_text
-from argmap.render.style import KIND_STYLE, LABEL_STYLE, role_style
+from argmap.render.style import CARD_WIDTH, KIND_STYLE, LABEL_STYLE, role_style
 
-CARD_WIDTH = 240.0
 PADDING = 9.0
 HANDLE_RADIUS = 6.0
 #: The badge of an objection nothing answers, and its colour.

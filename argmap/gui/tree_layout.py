@@ -13,10 +13,10 @@ bears on it. Links between branches are drawn as they are.
 from collections import deque
 
 from argmap.model import edits, queries
+from argmap.render.style import CARD_WIDTH
 
 #: Maps up to this many nodes are laid out by Graphviz; larger ones as a tree.
 GRAPHVIZ_UP_TO = 2000
-CARD_WIDTH = 240.0
 COLUMN_GAP = 28.0
 ROW_GAP = 60.0
 DEFAULT_HEIGHT = 80.0

@@ -17,9 +17,8 @@ from dataclasses import dataclass
 from argmap.render import style
 from argmap.render.cards import card_text
 from argmap.render.measure import text_width
+from argmap.render.style import CARD_WIDTH
 
-#: The width of a card on the editor's canvas, kept when a map is drawn as arranged.
-CARD_WIDTH = 240.0
 #: Graphviz's default node height (0.5 inch): no card is lower.
 MIN_HEIGHT = 36.0
 #: The node margin of the DOT writer (``margin="0.14,0.08"`` inches) and the label's cell padding.

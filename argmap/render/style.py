@@ -62,6 +62,8 @@ LABEL_STYLE = {
 #: Font used on canvas and in exports (DejaVu Sans ships with Debian's fonts-dejavu-core).
 FONT_FAMILY = "DejaVu Sans"
 FONT_SIZE = 11
+#: The width (points) of a card on the canvas, kept when a map is drawn as arranged.
+CARD_WIDTH = 240.0
 #: Characters per wrapped label line.
 WRAP_WIDTH = 34
 #: Characters per line of a card's header (smaller bold type: about the body's width).
