@@ -237,22 +237,21 @@ def link_lines(ids, links):
     """Return the DOT lines of a page's :class:`Link` marks (text by argmap, never the map)."""
     lines = []
     for number, link in enumerate(links):
-        page = f"page {link.page:02d}" if link.page == 0 else f"page {link.page}"
+        page = f"page {link.page or '00'}"   # 00 while the pages are being planned
         if link.kind == "continues":
             mark = f"mark{number}"
-            lines.append(f"{mark} " + attr_list({
-                "shape": "plaintext", "style": "", "fontname": style.FONT_FAMILY, "fontsize": style.CITATION_FONT_SIZE,
-                "fontcolor": style.CITATION_COLOR, "label": f"continued on {page}"}) + ";")
+            lines.append(f"{mark} " + attr_list(dict(
+                _LINK_TEXT, shape="plaintext", style="", label=f"continued on {page}")) + ";")
             lines.append(f"{ids[link.node]} -> {mark} " + attr_list(_LINK_EDGE) + ";")
         else:
             lines.append(f"{ids[link.target]} -> {ids[link.node]} " + attr_list(
-                dict(_LINK_EDGE, dir="back", label=f"through {page}",
-                     fontname=style.FONT_FAMILY, fontsize=style.CITATION_FONT_SIZE,
-                     fontcolor=style.CITATION_COLOR)) + ";")
+                dict(_LINK_EDGE, **_LINK_TEXT, dir="back", label=f"through {page}")) + ";")
     return lines
 
 
 _LINK_EDGE = {"dir": "none", "style": "dashed", "color": "#808080"}
+_LINK_TEXT = {"fontname": style.FONT_FAMILY, "fontsize": style.CITATION_FONT_SIZE,
+              "fontcolor": style.CITATION_COLOR}
 
 
 def _small_text_warning(page, what):
