@@ -32,7 +32,6 @@ DARK = {
     "#4D4D4D": "#A0A4AA", "#2E7D32": "#66BB6A", "#C62828": "#EF6B6B", "#8A6D00": "#E0C050",
 }
 _COLOUR_ATTR = re.compile(r'\b((?:bg|fill|font)?color|(?:BG)?COLOR)="(#[0-9A-Fa-f]{6})"')
-_BACKGROUND_ATTR = f'bgcolor="{style.BACKGROUND}"'
 _SVG_FONT = re.compile(rb'font-family="[^"]*"')
 
 
@@ -57,7 +56,7 @@ def restyle_dot(source, background="white", theme="light"):
     if theme == "dark":
         source = _COLOUR_ATTR.sub(_darken, source)
     if background == "transparent":
-        shown = DARK[style.BACKGROUND] if theme == "dark" else style.BACKGROUND
+        shown = themed(style.BACKGROUND, theme)
         source = source.replace(f'bgcolor="{shown}"', 'bgcolor="transparent"', 1)
     return source
 
