@@ -118,8 +118,10 @@ def plan_pages(amap, options):
     too long for a page is cut, and a mark on the cut card names the page where its
     premises go on, where they stand under the main claim again (see :class:`Link`).
     """
-    from argmap.render.export import selected_nodes
+    from argmap.render.export import evaluation_labels, selected_nodes
 
+    # the labels are worked out once, not for every layout tried
+    options = replace(options, labels=evaluation_labels(amap, options))
     title = amap.title if options.title is None else options.title
     nodes = selected_nodes(amap, options)
     whole = _laid_out(amap, options, Page(nodes, title))
