@@ -13,6 +13,7 @@ Example
 [('n1', 'no-support'), ('n2', 'no-support'), ('n2', 'unanswered')]
 """
 
+import functools
 from dataclasses import dataclass
 
 from argmap.analysis.acceptance import name
@@ -62,9 +63,13 @@ def weak_spots(amap, categories=None):
         Only these categories (keys of :data:`CATEGORIES`).
     """
     index = amap.node_index()
+    # worked out at most once, for both single-source and single-speaker
+    support_base = functools.cache(lambda: _support_base(amap))
     found = []
     for category in categories or CATEGORIES:
-        spots = _FINDERS[category](amap)
+        finder = _FINDERS[category]
+        spots = (finder(amap, support_base) if category in _FROM_SUPPORT_BASE
+                 else finder(amap))
         found.extend(sorted(spots, key=lambda s: index[s.node]))
     return found
 
@@ -159,8 +164,8 @@ def _supporters(graph, node):
     return seen
 
 
-def _single_source(amap):
-    for node, (docs, _) in _support_base(amap).items():
+def _single_source(amap, support_base):
+    for node, (docs, _) in support_base().items():
         if len(docs) == 1:
             doc = next(iter(docs))
             title = amap.documents.get(doc, {}).get("title") or doc
@@ -169,8 +174,8 @@ def _single_source(amap):
                            f"{title!r}", "find a second, independent source for it")
 
 
-def _single_speaker(amap):
-    for node, (_, speakers) in _support_base(amap).items():
+def _single_speaker(amap, support_base):
+    for node, (_, speakers) in support_base().items():
         if len(speakers) == 1:
             yield WeakSpot(node, "single-speaker",
                            f"{name(amap, node)} and all its support are said by "
@@ -251,3 +256,5 @@ _FINDERS = {
     "orphan": _orphans,
     "idle-counterclaim": _idle_counterclaims,
 }
+#: Finders given the claims' support base (see :func:`_support_base`) as well as the map.
+_FROM_SUPPORT_BASE = {"single-source", "single-speaker"}
