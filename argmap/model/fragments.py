@@ -55,7 +55,7 @@ def paste_fragment(amap, part, target=None, origin=(0.0, 0.0)):
         attrs = dict(attrs, pos=positions[node_id])
         if "sources" in attrs:
             attrs["sources"] = [dict(s, doc=doc_ids[s["doc"]]) for s in attrs["sources"]]
-        ids[node_id] = _fresh_id(amap, ids.values())
+        ids[node_id] = amap.new_id("p")   # never one it gave before
         steps.append(AddNode(attrs.pop("kind"), attrs.pop("text"), attrs, node_id=ids[node_id]))
     steps += [Connect(ids[u], ids[v], a["relation"], a) for u, v, a in part.graph.edges(data=True)]
     if target is not None:
@@ -77,14 +77,6 @@ def _paste_documents(amap, part):
         doc_ids[doc_id] = new_id
         steps.append(AddDocument(dict(doc, id=new_id)))
     return doc_ids, steps
-
-
-def _fresh_id(amap, taken):
-    taken = set(taken)
-    node_id = amap.new_id("p")
-    while node_id in taken:
-        node_id = amap.new_id("p")
-    return node_id
 
 
 def _positions(part, origin):
