@@ -148,10 +148,6 @@ class NodeItem(QGraphicsItem):
         return found
 
     # ---------------------------------------------------------- geometry
-    @property
-    def card_rect(self):
-        return QRectF(self._rect)
-
     def handle_center(self):
         return QPointF(0, -self.size[1] / 2)
 
