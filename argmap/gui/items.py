@@ -17,6 +17,9 @@ from argmap.gui.plain import tooltip
 from argmap.render.cards import citation_text
 from argmap.render.style import CARD_WIDTH, KIND_STYLE, LABEL_STYLE, role_style
 
+#: Node fields that change a card's height: its statement, and the citation line below it
+#: (an evidence card without a citation shows its sources' titles there).
+CARD_SIZE_KEYS = frozenset({"text", "citation", "sources"})
 PADDING = 9.0
 HANDLE_RADIUS = 6.0
 #: The badge of an objection nothing answers, and its colour.

@@ -15,6 +15,7 @@ from PySide6.QtCore import QEvent, QLineF, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView
 
+from argmap.gui.items import CARD_SIZE_KEYS
 from argmap.model import ChangeType
 
 SIZE = (220, 150)
@@ -26,7 +27,7 @@ FRAME_COLOR = "#1F5A96"
 QUIET = (ChangeType.MAP_CHANGED, ChangeType.DOCUMENT_ADDED, ChangeType.DOCUMENT_REMOVED)
 #: Node fields whose change moves or resizes a card (a shorter text leaves a lower card):
 #: the picture is drawn again, not drawn onto.
-RESHAPING_KEYS = {"pos", "collapsed", "text", "citation", "source", "span"}
+RESHAPING_KEYS = CARD_SIZE_KEYS | {"pos", "collapsed"}
 
 
 class Overview(QGraphicsView):

@@ -530,3 +530,21 @@ def test_overview_is_drawn_again_when_evaluation_recolours_the_cards(make_window
     picture = overview.picture
     window.registry["evaluate"].trigger()
     qtbot.waitUntil(lambda: overview.picture is not picture)
+
+
+def test_a_source_that_adds_a_citation_line_moves_the_links_with_the_card(make_window, map_file):
+    """An evidence card without a citation shows its sources' titles: the first source makes
+    the card taller, and its link starts from the card's new edge."""
+    from argmap.sources import make_span
+
+    window = make_window(str(map_file))
+    document, scene = window.document, window.scene
+    graph = document.amap.graph
+    target = next(n for n in graph.nodes if graph.in_degree(n) == 0)   # the new card goes below it
+    evidence = document.add_child(target, "evidence", "A fact with no source yet")
+    item, edge = scene.nodes[evidence], scene.edges[(evidence, target)]
+    size, ends = item.size, (edge.shape_of_line.start, edge.shape_of_line.end)
+    document.add_span(evidence, make_span(document.amap.documents["d1"],
+                                          "Encryption hinders police."))
+    assert item.size[1] > size[1]
+    assert (edge.shape_of_line.start, edge.shape_of_line.end) != ends
