@@ -152,10 +152,16 @@ class OutlineTree(QTreeWidget):
             self._remove_row(item)
 
     def _on_node_changed(self, change):
-        if {"text", "kind"} & set(change.keys) and change.node in self.document.amap:
-            attrs = self.document.amap.node(change.node)
-            for item in self._rows.get(change.node, ()):
-                self.rows.style(item, change.node, attrs, item.data(0, RELATION_ROLE))
+        amap = self.document.amap
+        if not {"text", "kind"} & set(change.keys) or change.node not in amap:
+            return
+        restyled = [change.node]
+        if "kind" in change.keys:   # its premises' places follow its kind
+            restyled += amap.graph.predecessors(change.node)
+        for node in restyled:
+            attrs = amap.node(node)
+            for item in self._rows.get(node, ()):
+                self.rows.style(item, node, attrs, item.data(0, RELATION_ROLE))
 
     def _on_edge_added(self, change):
         source, target = change.edge

@@ -280,8 +280,12 @@ def test_overview_draws_again_when_a_link_changes_roles_or_a_text_shrinks(
 
 
 def test_a_kind_change_shows_at_once_in_its_premises_headers(make_window, wide_map, qtbot):
-    """A claim made a counterclaim turns its objections into rebuttals on the canvas."""
+    """A claim made a counterclaim turns its objections into rebuttals on the canvas and
+    in the Outline."""
+    from PySide6.QtGui import QColor
+
     from argmap.render.cards import cards
+    from argmap.render.style import role_style
 
     window = make_window(wide_map)
     amap, scene = window.document.amap, window.scene
@@ -289,10 +293,15 @@ def test_a_kind_change_shows_at_once_in_its_premises_headers(make_window, wide_m
                   and amap.graph.out_degree(n) == 1)
     objection = window.document.add_child(middle, "counterclaim", "An objection")
     qtbot.waitUntil(lambda: scene.nodes[objection].header.startswith("OBJECTION"))
+    qtbot.waitUntil(lambda: objection in window.outline._rows)   # its row is in the tree
     window.document.set_kind([middle], "counterclaim")
     expected = cards(amap)[objection].header
     assert expected.startswith("REBUTTAL")
     qtbot.waitUntil(lambda: scene.nodes[objection].header == expected)
+    rebuttal = QColor(role_style("rebuttal")["border"]).name()
+    rows = window.outline._rows
+    qtbot.waitUntil(lambda: objection in rows and all(
+        row.foreground(0).color().name() == rebuttal for row in rows[objection]))
 
 
 def _debate(count):
