@@ -104,7 +104,7 @@ def _check_value(value):
 
 def _graph_attrs(options, count):
     attrs = {"rankdir": options.direction, "ordering": "out", "nodesep": "0.3",
-             "ranksep": "0.45", "fontname": style.FONT_FAMILY, "bgcolor": style.BACKGROUND,
+             "ranksep": "0.45", "fontname": style.FONT_FAMILIES, "bgcolor": style.BACKGROUND,
              "pad": "0.3", "margin": "0", "newrank": "true", "outputorder": "edgesfirst"}
     if count >= LARGE_MAP:
         attrs.update({"nslimit": "4", "nslimit1": "4", "mclimit": "0.3",
@@ -118,7 +118,7 @@ def _graph_attrs(options, count):
     return attrs
 
 
-_NODE_DEFAULTS = {"fontname": style.FONT_FAMILY, "fontsize": style.FONT_SIZE,
+_NODE_DEFAULTS = {"fontname": style.FONT_FAMILIES, "fontsize": style.FONT_SIZE,
                   "shape": "box", "style": "rounded,filled", "penwidth": "1.3",
                   "margin": "0.14,0.08"}
 _EDGE_DEFAULTS = {"dir": "back", "penwidth": "1.5", "arrowsize": "0.8"}

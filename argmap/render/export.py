@@ -240,7 +240,6 @@ def _render_vector(source, fmt, options, arranged=False):
     else:
         data = run_graphviz(source, fmt, ["-Gdpi=72"], timeout=options.timeout)
     width, height = _vector_size(data, fmt)
-    data = _with_fonts(data) if fmt == "svg" else data
     return data, ExportResult(fmt, f"{fmt}, {width}x{height} pt", width=width, height=height)
 
 
@@ -349,12 +348,6 @@ def _restyled(source, options):
     from argmap.render.look import restyle_dot
 
     return restyle_dot(source, options.background, options.theme)
-
-
-def _with_fonts(svg):
-    from argmap.render.look import svg_with_font_fallback
-
-    return svg_with_font_fallback(svg)
 
 
 def _with_dpi(png, dpi):

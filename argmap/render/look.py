@@ -1,4 +1,4 @@
-"""The look of an export: background, light or dark theme, SVG fonts, the PNG's dpi.
+"""The look of an export: background, light or dark theme, the PNG's dpi.
 
 These work on what argmap's DOT writer and Graphviz produce: colours are
 changed only inside the attributes argmap writes (``color="#..."``,
@@ -15,8 +15,6 @@ from argmap.render import style
 
 BACKGROUNDS = ("white", "transparent")
 THEMES = ("light", "dark")
-#: Fonts an SVG asks for, best first, so that a viewer without DejaVu Sans draws similar text.
-SVG_FONTS = "DejaVu Sans, Liberation Sans, Arial, sans-serif"
 
 #: Light colour of the style tables -> its dark-theme colour (fills darken, text lightens).
 DARK = {
@@ -32,7 +30,6 @@ DARK = {
     "#4D4D4D": "#A0A4AA", "#2E7D32": "#66BB6A", "#C62828": "#EF6B6B", "#8A6D00": "#E0C050",
 }
 _COLOUR_ATTR = re.compile(r'\b((?:bg|fill|font)?color|(?:BG)?COLOR)="(#[0-9A-Fa-f]{6})"')
-_SVG_FONT = re.compile(rb'font-family="[^"]*"')
 
 
 def check_look(background, theme):
@@ -81,11 +78,6 @@ def themed(colour, theme):
 def page_colour(background, theme):
     """The colour behind the map, or None for a transparent *background*."""
     return None if background == "transparent" else themed(style.BACKGROUND, theme)
-
-
-def svg_with_font_fallback(svg):
-    """Return the SVG bytes *svg* with every ``font-family`` naming :data:`SVG_FONTS`."""
-    return _SVG_FONT.sub(f'font-family="{SVG_FONTS}"'.encode("ascii"), svg)
 
 
 def png_with_dpi(png, dpi):

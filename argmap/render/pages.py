@@ -252,7 +252,7 @@ def link_lines(ids, links):
 
 
 _LINK_EDGE = {"dir": "none", "style": "dashed", "color": "#808080"}
-_LINK_TEXT = {"fontname": style.FONT_FAMILY, "fontsize": style.CITATION_FONT_SIZE,
+_LINK_TEXT = {"fontname": style.FONT_FAMILIES, "fontsize": style.CITATION_FONT_SIZE,
               "fontcolor": style.CITATION_COLOR}
 
 
@@ -305,8 +305,6 @@ def draw_page(page, paper, fmt, timeout):
                                       f"-Gdpi={dpi}"], timeout=timeout)
     if fmt == "png":
         return look.png_with_dpi(data, dpi)
-    if fmt == "svg":
-        return look.svg_with_font_fallback(data)
     return data
 
 

@@ -61,6 +61,9 @@ LABEL_STYLE = {
 
 #: Font used on canvas and in exports (DejaVu Sans ships with Debian's fonts-dejavu-core).
 FONT_FAMILY = "DejaVu Sans"
+#: The fonts an export names, best first: Graphviz measures and draws with the first one
+#: installed, and an SVG names them all, so that a viewer without DejaVu Sans draws similar text.
+FONT_FAMILIES = "DejaVu Sans, Liberation Sans, Arial, sans-serif"
 FONT_SIZE = 11
 #: The width (points) of a card on the canvas, kept when a map is drawn as arranged.
 CARD_WIDTH = 240.0

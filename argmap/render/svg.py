@@ -58,7 +58,7 @@ def _opening(width, height, title):
     w, h = number(width), number(height)
     return ('<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n'
             f'<svg width="{w}pt" height="{h}pt" viewBox="0 0 {w} {h}" xmlns="{XMLNS}" '
-            f'font-family="{look.SVG_FONTS}">\n'
+            f'font-family="{style.FONT_FAMILIES}">\n'
             f"<title>{escape_xml(title) or 'argmap'}</title>")
 
 

@@ -12,7 +12,7 @@ import pytest
 
 from argmap.errors import RenderError
 from argmap.model import ArgumentMap
-from argmap.render import graphviz, look
+from argmap.render import graphviz, look, style
 from argmap.render.arranged import arrange
 from argmap.render.dot import attr_list
 from argmap.render.export import ExportOptions, render
@@ -165,7 +165,7 @@ def test_svg_is_valid_and_names_fonts_with_a_viewbox_in_points():
     width, height = root.get("width"), root.get("height")
     assert width.endswith("pt") and height.endswith("pt")
     assert _numbers(root.get("viewBox")) == [0, 0, float(width[:-2]), float(height[:-2])]
-    assert root.get("font-family") == look.SVG_FONTS
+    assert root.get("font-family") == style.FONT_FAMILIES
 
 
 def test_svg_as_arranged_runs_no_graphviz(monkeypatch):
