@@ -79,6 +79,21 @@ def test_con_side_expects_the_pro_lines(seeded):
     assert "n1" not in {p.node for p in side.hold + side.concede}
 
 
+def test_both_sides_label_each_what_if_once(seeded, monkeypatch):
+    """A brief of both sides labels the map no more often than a brief of one side."""
+    from argmap.analysis import acceptance
+
+    calls = []
+    real = acceptance.grounded_labels
+    monkeypatch.setattr(acceptance, "grounded_labels",
+                        lambda *args: calls.append(1) or real(*args))
+    build_brief(seeded, "pro", picture=False)
+    one_side = len(calls)
+    calls.clear()
+    build_brief(seeded, "both", picture=False)
+    assert one_side > 1 and len(calls) == one_side
+
+
 def test_markdown_has_cards_and_escapes(pro):
     """Markdown sets tags bold, quotes as block quotes, and escapes markup from the map."""
     text = brief_markdown(pro)
