@@ -409,15 +409,14 @@ def write_brief(amap, path, side="both", fmt=None, picture=True, overwrite=False
     Existing files are refused unless *overwrite*. A missing python-docx raises
     :class:`~argmap.errors.MissingDependencyError`.
     """
-    from argmap.fileio import atomic_write
+    from argmap.fileio import atomic_write, refuse_existing
 
     fmt = fmt or brief_format(path)
     path = os.fspath(path)
     picture_path = os.path.splitext(path)[0] + ".map.png"
     targets = [path] + ([picture_path] if fmt == "md" and picture else [])
     for target in targets:
-        if os.path.exists(target) and not overwrite:
-            raise AnalysisError(f"{target} already exists (use --force to overwrite it)")
+        refuse_existing(target, overwrite, AnalysisError)
     writer = _writer(fmt)  # before the work, so a missing python-docx fails fast
     brief = build_brief(amap, side, picture)
     if fmt == "md":

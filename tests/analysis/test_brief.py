@@ -171,6 +171,16 @@ def test_format_side_and_overwrite_checks(tmp_path, seeded):
     assert path.read_text().startswith("# Debate brief")
 
 
+@pytest.mark.parametrize("name", ["b.md", "b.map.png"])
+def test_a_dangling_link_in_the_way_is_refused_not_followed(tmp_path, seeded, name):
+    """A symbolic link to nowhere where the brief or its picture goes counts as a file."""
+    elsewhere = tmp_path / "elsewhere"
+    (tmp_path / name).symlink_to(elsewhere)
+    with pytest.raises(AnalysisError, match="already exists"):
+        write_brief(seeded, tmp_path / "b.md", "pro")
+    assert not elsewhere.exists() and not (tmp_path / "b.md").is_file()
+
+
 def test_tag_is_one_short_line():
     """A tag is the first sentence, never past 150 characters, abbreviations kept whole."""
     assert tag_of("The U.S. signed it. Then more.") == "The U.S. signed it."
