@@ -13,6 +13,7 @@ from collections import Counter
 from argmap import __version__
 from argmap.cli_debate import COMMANDS as DEBATE_COMMANDS
 from argmap.errors import ArgmapError
+from argmap.fileio import refuse_existing
 from argmap.terminal import SafeWriter, run_quietly, shown, signals_end_cleanly
 
 #: Warnings ``validate`` lists one by one; past that it gives their number.
@@ -90,7 +91,7 @@ def _run_new(args, out):
     from argmap.formats import native
     from argmap.model import ArgumentMap
 
-    _refuse_existing(args.file, args.force)
+    refuse_existing(args.file, args.force)
     amap = ArgumentMap(args.title or args.claim)
     amap.add_node("claim", args.claim)
     native.save(amap, args.file, overwrite=args.force)
@@ -165,16 +166,8 @@ def _add_draft(sub):
 def _run_draft(args, out):
     from argmap.sources.draft import run_draft_command
 
-    _refuse_existing(args.output, args.force)
+    refuse_existing(args.output, args.force)
     return run_draft_command(args.documents, args.output, args.against, out, args.force)
-
-
-def _refuse_existing(path, force):
-    """Raise unless *path* is free or *force* is given (every CLI writer of maps calls this)."""
-    import os
-
-    if os.path.lexists(path) and not force:
-        raise ArgmapError(f"{path} already exists (use --force to overwrite it)")
 
 
 # --------------------------------------------------------------- convert
@@ -198,7 +191,7 @@ def _add_convert(sub):
 def _run_convert(args, out):
     from argmap.formats import load_any, save_any
 
-    _refuse_existing(args.output, args.force)
+    refuse_existing(args.output, args.force)
     source = "aif" if args.source_format == "xaif" else args.source_format
     amap, warnings = load_any(args.input, source)
     warnings = warnings + save_any(amap, args.output, args.target_format)

@@ -28,6 +28,7 @@ def _run_evaluate(args, out):
     from argmap.analysis.acceptance import evaluate
     from argmap.analysis.strength import side_strengths
     from argmap.formats import load_map
+    from argmap.model.schema import shortened
 
     amap = load_map(args.file)
     result = evaluate(amap, args.semantics)
@@ -41,7 +42,7 @@ def _run_evaluate(args, out):
           file=out)
     for node, label in result.labels.items():
         attrs = amap.graph.nodes[node]
-        print(f"{node:<6} {label:<9} {attrs['kind']:<12} {_short(attrs['text'], 54)}", file=out)
+        print(f"{node:<6} {label:<9} {attrs['kind']:<12} {shortened(attrs['text'], 54)}", file=out)
         for reason in result.why[node]:
             print(textwrap.fill(reason.text, 96, initial_indent=" " * 7 + "- ",
                                 subsequent_indent=" " * 9), file=out)
@@ -50,11 +51,6 @@ def _run_evaluate(args, out):
         print(f"strength of {figure.main}: pro {figure.pro:.2f}, con {figure.con:.2f}, "
               f"balance {balance} (see docs/analysis.md)", file=out)
     return 0
-
-
-def _short(text, width):
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[:width - 1] + "…"
 
 
 # ----------------------------------------------------------------- check

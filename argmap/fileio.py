@@ -46,6 +46,16 @@ _NAME_PART = 100
 _TEMP = re.compile(r"^\.(?P<name>.+)\.tmp-(?P<pid>\d+)-[A-Za-z0-9_]+$")
 
 
+def refuse_existing(path, force, error=SaveError):
+    """Raise *error* when something is at *path* and *force* is not given.
+
+    A dangling symbolic link counts as something: writing would follow it and
+    make the file it names.
+    """
+    if os.path.lexists(path) and not force:
+        raise error(f"{path} already exists (use --force to overwrite it)")
+
+
 def describe_os_error(exc):
     """Return a short, human reason for an OSError."""
     return _REASONS.get(exc.errno, exc.strerror or str(exc))

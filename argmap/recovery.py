@@ -37,10 +37,9 @@ MAX_HEADER_BYTES = 64 * 1024
 
 def default_folder():
     """Return ``$XDG_DATA_HOME/argmap/recovery``, or ``~/.local/share/argmap/recovery``."""
-    base = os.environ.get("XDG_DATA_HOME")
-    if not base or not os.path.isabs(base):
-        base = os.path.join(os.path.expanduser("~"), ".local", "share")
-    return os.path.join(base, "argmap", "recovery")
+    from argmap.desktop import data_home
+
+    return os.path.join(data_home(), "argmap", "recovery")
 
 
 @dataclass(frozen=True)

@@ -43,6 +43,7 @@ from collections import deque
 from dataclasses import dataclass, field
 
 from argmap.errors import AnalysisError
+from argmap.model.schema import shortened
 
 IN, OUT, UNDECIDED = "in", "out", "undecided"
 LABELS = (IN, OUT, UNDECIDED)
@@ -362,10 +363,7 @@ def _preferred_evaluation(amap, fw):
 # ------------------------------------------------------------------- reasons
 def name(amap, node, width=48):
     """Return ``id "start of its text…"``, how reasons name a node."""
-    text = " ".join(amap.graph.nodes[node]["text"].split())
-    if len(text) > width:
-        text = text[:width - 1].rstrip() + "…"
-    return f'{node} "{text}"'
+    return f'{node} "{shortened(amap.graph.nodes[node]["text"], width)}"'
 
 
 def explain(amap, fw, labels):

@@ -174,6 +174,18 @@ class _Context:
         self.why = acceptance.explain(amap, self.fw, self.labels)
         self.stance = queries.stance(amap)
         self.index = amap.node_index()
+        self._what_if = {}
+
+    def what_if(self, node):
+        """Return the grounded labels with *node* accepted by hand and with it rejected.
+
+        Both sides' concessions ask this of the same nodes; each is worked out once.
+        """
+        if node not in self._what_if:
+            self._what_if[node] = tuple(
+                acceptance.grounded_labels(self.amap, acceptance.with_hand(self.fw, node, label))
+                for label in (IN, OUT))
+        return self._what_if[node]
 
     def card(self, node, target=None, level=0):
         attrs = self.graph.nodes[node]
@@ -351,8 +363,7 @@ def _cost(ctx, side, node, granted_by_other):
     hand; for the other side's point, granting is accepting it; for the side's
     own point, giving it up is rejecting it.
     """
-    accepted = acceptance.grounded_labels(ctx.amap, acceptance.with_hand(ctx.fw, node, IN))
-    rejected = acceptance.grounded_labels(ctx.amap, acceptance.with_hand(ctx.fw, node, OUT))
+    accepted, rejected = ctx.what_if(node)
     good, bad = (rejected, accepted) if granted_by_other else (accepted, rejected)
     lost = [n for n, lab in good.items() if n != node and lab == IN and bad[n] != IN
             and (ctx.stance.get(n) == side or n == ctx.main)]
@@ -398,15 +409,14 @@ def write_brief(amap, path, side="both", fmt=None, picture=True, overwrite=False
     Existing files are refused unless *overwrite*. A missing python-docx raises
     :class:`~argmap.errors.MissingDependencyError`.
     """
-    from argmap.fileio import atomic_write
+    from argmap.fileio import atomic_write, refuse_existing
 
     fmt = fmt or brief_format(path)
     path = os.fspath(path)
     picture_path = os.path.splitext(path)[0] + ".map.png"
     targets = [path] + ([picture_path] if fmt == "md" and picture else [])
     for target in targets:
-        if os.path.exists(target) and not overwrite:
-            raise AnalysisError(f"{target} already exists (use --force to overwrite it)")
+        refuse_existing(target, overwrite, AnalysisError)
     writer = _writer(fmt)  # before the work, so a missing python-docx fails fast
     brief = build_brief(amap, side, picture)
     if fmt == "md":

@@ -92,15 +92,26 @@ def _no_support(amap):
                            "it yourself")
 
 
+def is_unanswered(graph, node):
+    """Whether *node* opposes something and nothing opposes it: an objection with no answer.
+
+    ``argmap check`` lists these, and the editor marks them.
+    """
+    edges = graph.edges
+    if not any(edges[node, t]["relation"] == "opposes" for t in graph.successors(node)):
+        return False
+    return not any(edges[s, node]["relation"] == "opposes" for s in graph.predecessors(node))
+
+
 def _unanswered(amap):
     from argmap.model import queries
 
     graph = amap.graph
     sides = queries.stance(amap)
     for node in graph.nodes:
-        targets = [t for t in graph.successors(node)
-                   if graph.edges[node, t]["relation"] == "opposes"]
-        if targets and not _premises(graph, node, "opposes"):
+        if is_unanswered(graph, node):
+            targets = [t for t in graph.successors(node)
+                       if graph.edges[node, t]["relation"] == "opposes"]
             side = f"the {sides[node]} side's " if node in sides else ""
             yield WeakSpot(node, "unanswered",
                            f"{side}{name(amap, node)} opposes {', '.join(targets)} and nothing "

@@ -16,8 +16,8 @@ with node positions.
 import json
 import os
 
-from argmap.errors import FormatError, ModelError
-from argmap.model import ArgumentMap
+from argmap.errors import FormatError
+from argmap.formats.native import map_from_records
 
 #: Largest AIF file read (bytes).
 MAX_BYTES = 64 * 1024 * 1024
@@ -71,11 +71,8 @@ def from_data(data, file=None):
         meta["aif"]["rephrases"] = rephrases
     if wrapper and isinstance(data.get("text"), str) and data["text"]:
         meta["aif"]["text"] = data["text"]
-    try:
-        documents = own.get("documents") if isinstance(own.get("documents"), list) else ()
-        return ArgumentMap.from_records(records, edges, documents, meta), warnings
-    except ModelError as exc:
-        raise FormatError(str(exc), file, exc.where) from None
+    documents = own.get("documents") if isinstance(own.get("documents"), list) else ()
+    return map_from_records(records, edges, documents, meta, file), warnings
 
 
 def _unwrap(data, file):

@@ -22,7 +22,7 @@ import os
 from argmap.errors import FormatError, ModelError
 from argmap.formats import argdown_lexer as lex
 from argmap.formats.argdown_parser import Reader
-from argmap.model import ArgumentMap
+from argmap.formats.native import map_from_records
 from argmap.model.schema import check_node_attr
 
 SUFFIXES = (".argdown", ".ad")
@@ -75,7 +75,7 @@ def loads(text, file=None):
     nodes, edges, lines = _records(items, relations, warnings)
     meta = _meta(settings, sections)
     nodes, edges, documents, meta = _unstash(stash, nodes, edges, meta, warnings)
-    return _build(nodes, edges, documents, meta, lines, file), warnings
+    return map_from_records(nodes, edges, documents, meta, file, lines), warnings
 
 
 def _refuse_nul(text, file):
@@ -290,16 +290,6 @@ def _unstash_edges(extras, by_title, edges, warnings):
         edge.update({k: v for k, v in entry[2].items() if k not in ("source", "target")})
 
 
-def _build(nodes, edges, documents, meta, lines, file):
-    try:
-        return ArgumentMap.from_records(nodes, edges, documents, meta)
-    except ModelError as exc:
-        where = exc.where or ""
-        if where.startswith("$.nodes["):
-            where = f"line {lines[int(where[8:].split(']')[0])]}"
-        raise FormatError(str(exc), file, where or None) from None
-
-
 # ------------------------------------------------------------------ writing
 def dumps(amap):
     """Return *amap* as Argdown text."""
@@ -325,6 +315,7 @@ def cannot_hold(amap):
 
     Example
     -------
+    >>> from argmap.model import ArgumentMap
     >>> m = ArgumentMap.from_records([{"id": "a", "kind": "claim", "text": "two\\nlines"}])
     >>> cannot_hold(m)
     ['1 text(s) with line breaks or repeated spaces: Argdown joins them into one line']

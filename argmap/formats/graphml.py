@@ -10,7 +10,7 @@ import json
 import os
 
 from argmap.errors import FormatError, ModelError
-from argmap.model import ArgumentMap
+from argmap.formats.native import map_from_records
 from argmap.model.schema import KINDS, check_node_attr
 
 SUFFIXES = (".graphml",)
@@ -48,10 +48,7 @@ def loads(text, file=None):
             if k not in ("argmap_json", "argmap_documents", "node_default", "edge_default")}
     meta["title"] = str(meta.get("title", meta.pop("name", "")))
     documents = _decode(graph.graph.get("argmap_documents"), [])
-    try:
-        return ArgumentMap.from_records(nodes, edges, documents, meta), warnings
-    except ModelError as exc:
-        raise FormatError(str(exc), file, exc.where) from None
+    return map_from_records(nodes, edges, documents, meta, file), warnings
 
 
 def _parse(text, file):

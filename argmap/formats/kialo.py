@@ -13,8 +13,8 @@ counterclaims that oppose it.
 import os
 import re
 
-from argmap.errors import FormatError, ModelError
-from argmap.model import ArgumentMap
+from argmap.errors import FormatError
+from argmap.formats.native import map_from_records
 
 SUFFIXES = (".txt",)
 #: Largest Kialo file read (bytes).
@@ -43,13 +43,7 @@ def loads(text, file=None):
     warnings = []
     title, items = _items(text.replace("\r\n", "\n").split("\n"), file, warnings)
     nodes, edges, lines = _records(items, warnings)
-    try:
-        return ArgumentMap.from_records(nodes, edges, (), {"title": title}), warnings
-    except ModelError as exc:
-        where = exc.where or ""
-        if where.startswith("$.nodes["):
-            where = f"line {lines[int(where[8:].split(']')[0])]}"
-        raise FormatError(str(exc), file, where or None) from None
+    return map_from_records(nodes, edges, (), {"title": title}, file, lines), warnings
 
 
 def _items(lines, file, warnings):

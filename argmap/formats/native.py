@@ -411,6 +411,27 @@ def _migrate(data, file):
     return data
 
 
+def map_from_records(nodes, edges, documents=(), meta=None, file=None, lines=None,
+                     consume=False):
+    """Build a map with :meth:`ArgumentMap.from_records`; a bad record is a FormatError.
+
+    The error names *file* and the record's JSON path (``$.nodes[3]``); for a
+    text format, *lines* gives the line of each node record, and a node's fault
+    is placed at its line instead.
+    """
+    try:
+        return ArgumentMap.from_records(nodes, edges, documents, meta, consume=consume)
+    except ModelError as exc:
+        raise FormatError(str(exc), file, _record_place(exc.where, lines)) from None
+
+
+def _record_place(where, lines):
+    """Return ``line N`` for a node record's fault when *lines* are known, else *where*."""
+    if lines is not None and where and where.startswith("$.nodes["):
+        return f"line {lines[int(where[8:].split(']')[0])]}"
+    return where or None
+
+
 def _build(data, file, consume):
     extra = {k: v for k, v in data.items() if k not in TOP_LEVEL}
     try:
@@ -418,12 +439,8 @@ def _build(data, file, consume):
             check_json_value(value, key)
     except ModelError as exc:
         raise FormatError(str(exc), file, f"$.{key}") from None
-    try:
-        amap = ArgumentMap.from_records(data["nodes"], data["edges"],
-                                        data.get("documents", []), data.get("map", {}),
-                                        consume=consume)
-    except ModelError as exc:
-        raise FormatError(str(exc), file, exc.where) from None
+    amap = map_from_records(data["nodes"], data["edges"], data.get("documents", []),
+                            data.get("map", {}), file, consume=consume)
     amap.extra = extra
     return amap
 

@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
+from argmap.analysis.weak_spots import is_unanswered
 from argmap.gui.items import UNANSWERED_BADGE, UNANSWERED_COLOR
 from argmap.model import ChangeType
 from argmap.render.style import FONT_FAMILY, LABEL_STYLE
@@ -20,14 +21,6 @@ from argmap.render.style import FONT_FAMILY, LABEL_STYLE
 IDLE_KEYS = {"pos", "collapsed", "note", "tags"}
 #: Changes that touch no node or link.
 IDLE_CHANGES = (ChangeType.MAP_CHANGED, ChangeType.DOCUMENT_ADDED, ChangeType.DOCUMENT_REMOVED)
-
-
-def is_unanswered(graph, node):
-    """Whether *node* opposes something and nothing opposes it (``argmap check``'s rule)."""
-    edges = graph.edges
-    if not any(edges[node, t]["relation"] == "opposes" for t in graph.successors(node)):
-        return False
-    return not any(edges[s, node]["relation"] == "opposes" for s in graph.predecessors(node))
 
 
 def unanswered_objections(amap, nodes=None):

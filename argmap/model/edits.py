@@ -27,7 +27,7 @@ from argmap.model.commands import (
     ReorderNode, Reparent, SetEdgeAttrs, SetMapAttrs, SetNodeAttrs,
 )
 from argmap.model.graph import has_path
-from argmap.model.schema import KINDS, RELATIONS, default_relation
+from argmap.model.schema import KINDS, RELATIONS, default_relation, shortened
 
 #: The "add to the selected node" edits: name -> (kind, relation, menu label).
 CHILD_EDITS = {
@@ -180,11 +180,6 @@ def delete_branch(amap, nodes, label="Delete branch"):
 
 
 # ---------------------------------------------------------------- linking
-def _short(text, width=60):
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[:width - 1] + "…"
-
-
 def refuse_circle(amap, source, target):
     """Raise ModelError if a link *source* -> *target* would close a circle of reasons.
 
@@ -195,8 +190,13 @@ def refuse_circle(amap, source, target):
     if source == target:
         raise ModelError("a node cannot bear on itself")
     if has_path(amap.graph, target, source):
-        raise ModelError(f"that link would close a circle: “{_short(amap.node(target)['text'])}” "
-                         f"already bears, directly or not, on “{_short(amap.node(source)['text'])}”")
+        raise ModelError(f"that link would close a circle: “{_quoted(amap, target)}” "
+                         f"already bears, directly or not, on “{_quoted(amap, source)}”")
+
+
+def _quoted(amap, node):
+    """The start of *node*'s text, as a refusal quotes it."""
+    return shortened(amap.node(node)["text"], 60)
 
 
 def link(amap, source, target, relation=None):

@@ -71,6 +71,22 @@ def check_text(value, what):
     return value
 
 
+def shortened(text, width):
+    """Return *text* on one line, cut to at most *width* characters with "…" where cut.
+
+    How messages and reasons quote a node's text.
+
+    Example
+    -------
+    >>> shortened("Backdoors   weaken encryption for everyone", 18)
+    'Backdoors weaken…'
+    """
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    return text[:width - 1].rstrip() + "…"
+
+
 def check_number(value, what):
     """Return *value* if it is a finite int or float (not bool), else raise."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):

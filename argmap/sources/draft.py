@@ -52,8 +52,11 @@ def _unique_records(documents):
     return records
 
 
-def document_units(text):
+def document_units(text, sentences=None):
     """Return the :class:`~argmap.sources.structure.Unit` list of *text*, in text order.
+
+    *sentences* are the ``(start, end)`` spans of *text*'s sentences, when the
+    caller has split them already (:func:`~argmap.sources.sentences.split_sentences`).
 
     Example
     -------
@@ -62,7 +65,9 @@ def document_units(text):
     """
     starts = [start for start, _ in blocks(text)]
     units = []
-    for number, (start, end) in enumerate(split_sentences(text)):
+    if sentences is None:
+        sentences = split_sentences(text)
+    for number, (start, end) in enumerate(sentences):
         paragraph = bisect_right(starts, start) - 1
         for a, b, marker in split_units(text, start, end):
             units.append(Unit(a, b, text[a:b], marker, number, paragraph,
@@ -132,13 +137,13 @@ def _node_attrs(record, unit, cues, speaker, min_score):
     return attrs
 
 
-def _sentence_cues(text, units):
+def _sentence_cues(text, sentences, units):
     """Return ``{sentence number: (Cues, (start, end))}`` for the sentences holding *units*.
 
-    Speakers are resolved against the earlier speakers of the document.
+    *sentences* are the spans of the document's sentences. Speakers are resolved
+    against the earlier speakers of the document.
     """
     found, earlier = {}, []
-    sentences = split_sentences(text)
     for unit in units:
         if unit.sentence not in found:
             start, end = sentences[unit.sentence]
@@ -161,9 +166,10 @@ def _unit_cues(unit, sentence_cues):
 def _draft_document(amap, record, min_score):
     """Add the units and relations of one document; return how many nodes were added."""
     text = record["text"]
-    units = document_units(text)
+    sentences = split_sentences(text)
+    units = document_units(text, sentences)
     central, links = document_structure(units)
-    sentence_cues, memo, ids = _sentence_cues(text, units), {}, []
+    sentence_cues, memo, ids = _sentence_cues(text, sentences, units), {}, []
     for i, unit in enumerate(units):
         cues, speaker = _unit_cues(unit, sentence_cues)
         attrs = _node_attrs(record, unit, cues, speaker, min_score)

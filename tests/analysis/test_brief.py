@@ -79,6 +79,21 @@ def test_con_side_expects_the_pro_lines(seeded):
     assert "n1" not in {p.node for p in side.hold + side.concede}
 
 
+def test_both_sides_label_each_what_if_once(seeded, monkeypatch):
+    """A brief of both sides labels the map no more often than a brief of one side."""
+    from argmap.analysis import acceptance
+
+    calls = []
+    real = acceptance.grounded_labels
+    monkeypatch.setattr(acceptance, "grounded_labels",
+                        lambda *args: calls.append(1) or real(*args))
+    build_brief(seeded, "pro", picture=False)
+    one_side = len(calls)
+    calls.clear()
+    build_brief(seeded, "both", picture=False)
+    assert one_side > 1 and len(calls) == one_side
+
+
 def test_markdown_has_cards_and_escapes(pro):
     """Markdown sets tags bold, quotes as block quotes, and escapes markup from the map."""
     text = brief_markdown(pro)
@@ -154,6 +169,16 @@ def test_format_side_and_overwrite_checks(tmp_path, seeded):
     assert path.read_text() == "keep"
     assert write_brief(seeded, path, "pro", picture=False, overwrite=True) == [str(path)]
     assert path.read_text().startswith("# Debate brief")
+
+
+@pytest.mark.parametrize("name", ["b.md", "b.map.png"])
+def test_a_dangling_link_in_the_way_is_refused_not_followed(tmp_path, seeded, name):
+    """A symbolic link to nowhere where the brief or its picture goes counts as a file."""
+    elsewhere = tmp_path / "elsewhere"
+    (tmp_path / name).symlink_to(elsewhere)
+    with pytest.raises(AnalysisError, match="already exists"):
+        write_brief(seeded, tmp_path / "b.md", "pro")
+    assert not elsewhere.exists() and not (tmp_path / "b.md").is_file()
 
 
 def test_tag_is_one_short_line():

@@ -229,3 +229,13 @@ def test_a_link_that_closes_a_circle_is_refused_with_the_reason():
         edits.link(m, claim, reason)
     with pytest.raises(ModelError, match="circle"):
         edits.reparent(m, claim, reason)
+
+
+def test_a_refusal_shortens_long_statements_without_a_space_before_the_ellipsis():
+    """A long statement a refusal quotes is cut at 60 characters, the space before "…" dropped."""
+    m, claim, reason, _ = _debate()
+    kept = "very " * 11 + "bad"   # 58 characters, then a space at the cut
+    m.apply(edits.set_text(m, reason, kept + " news for everyone"))
+    with pytest.raises(ModelError) as refused:
+        edits.link(m, claim, reason)
+    assert f"“{kept}…”" in str(refused.value)

@@ -95,6 +95,18 @@ def test_plain_narration_is_kept_and_marked_low_confidence():
     assert "confidence" not in act and "central-claim" in act["tags"]
 
 
+def test_each_document_is_split_into_sentences_once(monkeypatch):
+    """Drafting the seeds splits each document's text into sentences one time."""
+    from argmap.sources import draft
+
+    split = []
+    real = draft.split_sentences
+    monkeypatch.setattr(draft, "split_sentences", lambda text: split.append(text) or real(text))
+    documents = load_seed_documents()
+    draft_map(documents)
+    assert sorted(split) == sorted(doc.text for doc in documents)
+
+
 @pytest.mark.parametrize("sentence, speaker", [
     ("“Backdoors are risky,” the council's CEO, Dean Garfield, said.", "Dean Garfield"),
     ("The Association of Chiefs (AOC) and the League of Towns (LOT) said it.", "AOC and LOT"),
