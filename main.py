@@ -1,9 +1,8 @@
 #!/usr/bin/env python3
 """Start argmap: ``python main.py [FILE]`` opens the editor; ``python main.py COMMAND ...`` runs the CLI."""
 
-import sys
-
 from argmap.__main__ import main
+from argmap.terminal import exit_process
 
 if __name__ == "__main__":
-    sys.exit(main())
+    exit_process(main())

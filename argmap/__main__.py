@@ -8,6 +8,8 @@ use it. ``argmap-editor [FILE]`` always opens the editor.
 
 import sys
 
+from argmap.terminal import exit_process
+
 USAGE = "usage: argmap [FILE] | argmap COMMAND ... (see argmap --help)"
 
 
@@ -43,13 +45,13 @@ def editor(argv=None):
 
 def main_exit():
     """Entry point of the ``argmap`` console script."""
-    sys.exit(main(bare_opens_editor=False))
+    exit_process(main(bare_opens_editor=False))
 
 
 def editor_exit():
     """Entry point of the ``argmap-editor`` GUI script."""
-    sys.exit(editor())
+    exit_process(editor())
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    exit_process(main())

@@ -14,7 +14,7 @@ from argmap import __version__
 from argmap.cli_debate import COMMANDS as DEBATE_COMMANDS
 from argmap.errors import ArgmapError
 from argmap.fileio import refuse_existing
-from argmap.terminal import SafeWriter, run_quietly, shown, signals_end_cleanly
+from argmap.terminal import SafeWriter, exit_process, run_quietly, shown, signals_end_cleanly
 
 #: Warnings ``validate`` lists one by one; past that it gives their number.
 MAX_WARNINGS = 50
@@ -274,7 +274,7 @@ def _run(args, out):
 
 def main_exit():
     """Run the command line and exit with its code (``python -m argmap.cli``)."""
-    sys.exit(main())
+    exit_process(main())
 
 
 if __name__ == "__main__":
