@@ -6,7 +6,7 @@ changed, so that views can follow it without holding the truth themselves.
 """
 
 import copy
-from dataclasses import dataclass, field
+from collections import namedtuple
 from enum import Enum
 from functools import partial
 
@@ -63,14 +63,10 @@ def dispatcher(handlers, default=None):
     return dispatch
 
 
-@dataclass(frozen=True)
-class Change:
-    """One change to a map, as told to its listeners (``type`` is a :class:`ChangeType`)."""
-
-    type: ChangeType
-    node: str = None
-    edge: tuple = None
-    keys: tuple = field(default=())
+Change = namedtuple("Change", "type node edge keys", defaults=(None, None, ()))
+Change.__doc__ = """One change to a map, as told to its listeners: its ``type`` (a
+:class:`ChangeType`), the ``node`` or ``edge`` changed, and the ``keys`` of the fields that
+changed."""
 
 
 class ArgumentMap:

@@ -14,7 +14,7 @@ upwards, so y is negated there.
 """
 
 import math
-from dataclasses import dataclass
+from collections import namedtuple
 
 #: Length of an arrowhead at ``arrowsize=0.8`` (points) by its Graphviz name: the curve
 #: stops this short of the tip.
@@ -27,22 +27,13 @@ def is_arranged(amap, nodes):
     return bool(nodes) and all("pos" in graph.nodes[node] for node in nodes)
 
 
-@dataclass(frozen=True)
-class EdgePath:
-    """One drawn edge: its relation and width, the arrow's tip on the target's card, and the
-    cubic Bézier ``(base, control, control, start)`` from the arrowhead's base to the premise's
-    card."""
-
-    premise: str
-    target: str
-    relation: str
-    width: float
-    tip: tuple
-    points: tuple
+EdgePath = namedtuple("EdgePath", "premise target relation width tip points")
+EdgePath.__doc__ = """One drawn edge: its relation and width, the arrow's tip on the target's card,
+and the cubic Bézier ``(base, control, control, start)`` from the arrowhead's base to the
+premise's card."""
 
 
-@dataclass
-class Arrangement:
+class Arrangement(namedtuple("Arrangement", "order ids cards boxes centres edges")):
     """A map drawn as arranged, in editor coordinates.
 
     Attributes
@@ -61,12 +52,7 @@ class Arrangement:
         :class:`EdgePath` of every edge between drawn nodes, in drawing order.
     """
 
-    order: list
-    ids: dict
-    cards: dict
-    boxes: dict
-    centres: dict
-    edges: list
+    __slots__ = ()
 
     def bounds(self):
         """``(left, top, right, bottom)`` of every card and edge."""

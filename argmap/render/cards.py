@@ -9,7 +9,7 @@ All user text in labels goes through :mod:`argmap.render.text`; the markup
 around it is ours.
 """
 
-from dataclasses import dataclass
+from collections import namedtuple
 
 from argmap.model.schema import RELATIONS
 from argmap.render import style
@@ -20,17 +20,12 @@ SEPARATOR = " \u00b7 "
 _TABLE = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
 
 
-@dataclass(frozen=True)
-class Card:
-    """What one node shows: its place, header, statement and citation (all plain text)."""
+class Card(namedtuple("Card", "node kind place header text citation rating",
+                      defaults=("",))):
+    """What one node shows: its place, header, statement and citation (all plain text),
+    and its rating (``""`` without one)."""
 
-    node: str
-    kind: str
-    place: str
-    header: str
-    text: str
-    citation: str
-    rating: str = ""
+    __slots__ = ()
 
     @property
     def colours(self):
@@ -113,19 +108,13 @@ def _card(amap, node, attrs, place):
                 citation_text(amap, attrs), style.rating_text(attrs.get("rating")))
 
 
-@dataclass(frozen=True)
-class CardText:
-    """The lines a card shows, as plain text cleaned and cut: every writer draws these.
+CardText = namedtuple("CardText", "header rating body citation")
+CardText.__doc__ = """The lines a card shows, as plain text cleaned and cut: every writer draws these.
 
-    ``header`` is a tuple of wrapped lines, empty when the card has none (or headers
-    are off); ``rating`` is ``""`` without a rating and follows the header's last line;
-    ``body`` and ``citation`` are tuples of wrapped lines.
-    """
-
-    header: tuple
-    rating: str
-    body: tuple
-    citation: tuple
+``header`` is a tuple of wrapped lines, empty when the card has none (or headers
+are off); ``rating`` is ``""`` without a rating and follows the header's last line;
+``body`` and ``citation`` are tuples of wrapped lines.
+"""
 
 
 #: Characters per line of a citation (its font is smaller than the statement's).
@@ -165,32 +154,13 @@ def _html_rows(lines):
     return "<BR/>".join(escape_html(line) for line in lines)
 
 
-@dataclass(frozen=True)
-class LegendCard:
-    """A card sample of the legend: colours, name, and whether its corners are rounded."""
-
-    fill: str
-    border: str
-    text: str
-    name: str
-    rounded: bool = True
-
-
-@dataclass(frozen=True)
-class LegendLine:
-    """A relation's sample: a short line in its colour and style, its arrowhead and name."""
-
-    color: str
-    dashed: bool
-    name: str
-
-
-@dataclass(frozen=True)
-class LegendNote:
-    """A note in the legend (the junction of co-premises)."""
-
-    color: str
-    name: str
+LegendCard = namedtuple("LegendCard", "fill border text name rounded", defaults=(True,))
+LegendCard.__doc__ = ("A card sample of the legend: colours, name, and whether its corners "
+                      "are rounded.")
+LegendLine = namedtuple("LegendLine", "color dashed name")
+LegendLine.__doc__ = "A relation's sample: a short line in its colour and style, its name."
+LegendNote = namedtuple("LegendNote", "color name")
+LegendNote.__doc__ = "A note in the legend (the junction of co-premises)."
 
 
 def legend_entries(color_by="kind"):

@@ -13,7 +13,7 @@ junction point before their common target.
 
 import functools
 import re
-from dataclasses import dataclass, field
+from collections import namedtuple
 
 from argmap.errors import RenderError
 from argmap.render import cards as card
@@ -44,8 +44,7 @@ class Html(str):
     """An HTML-like label that was built from escaped parts."""
 
 
-@dataclass
-class DotGraph:
+class DotGraph(namedtuple("DotGraph", "text ids paths")):
     """DOT text and how its ids map back to the model.
 
     Attributes
@@ -59,9 +58,7 @@ class DotGraph:
         ``(tail, head)`` as written (from the target side to the premise side).
     """
 
-    text: str
-    ids: dict = field(default_factory=dict)
-    paths: dict = field(default_factory=dict)
+    __slots__ = ()
 
 
 def attr_list(attrs):
@@ -234,8 +231,7 @@ def build_dot(amap, options, nodes=None, labels=None, placed=None):
     return DotGraph("\n".join(lines) + "\n", ids, paths)
 
 
-@dataclass
-class Placed:
+class Placed(namedtuple("Placed", "nodes sizes edges")):
     """Graphviz coordinates (points, y up) for drawing a map as arranged.
 
     Attributes
@@ -250,9 +246,7 @@ class Placed:
         (``"s,tip p0 p1 ..."``, from the target to the premise).
     """
 
-    nodes: dict
-    sizes: dict
-    edges: dict
+    __slots__ = ()
 
     def node_attrs(self, node):
         """The ``pos``, size and ``fixedsize`` of a card."""

@@ -12,7 +12,7 @@ import math
 import os
 import re
 import struct
-from dataclasses import dataclass, field
+from collections import namedtuple
 
 from argmap.errors import RenderError
 from argmap.fileio import atomic_write, check_writable
@@ -30,9 +30,17 @@ MAX_PIXELS_SIDE = 32767
 MAX_PIXELS_AREA = 250_000_000
 
 
-@dataclass
-class ExportOptions:
-    """How to draw a map.
+#: The options of an export and their defaults, in order.
+_OPTION_DEFAULTS = {
+    "fmt": None, "dpi": None, "direction": "TB", "root": None, "legend": True,
+    "color_by": "kind", "labels": None, "nodes": None, "timeout": 60, "title": None,
+    "headers": True, "layout": None, "page": None, "background": "white", "theme": "light",
+}
+
+
+class ExportOptions(namedtuple("ExportOptions", _OPTION_DEFAULTS,
+                               defaults=_OPTION_DEFAULTS.values())):
+    """How to draw a map (options are given by name; ``_replace`` gives changed ones).
 
     Attributes
     ----------
@@ -72,34 +80,19 @@ class ExportOptions:
         ``light`` or ``dark`` (light text on dark cards).
     """
 
-    fmt: str = None
-    dpi: int = None
-    direction: str = "TB"
-    root: str = None
-    legend: bool = True
-    color_by: str = "kind"
-    labels: dict = None
-    nodes: object = None
-    timeout: float = 60
-    title: str = None
-    headers: bool = True
-    layout: str = None
-    page: str = None
-    background: str = "white"
-    theme: str = "light"
+    __slots__ = ()
 
 
-@dataclass
-class ExportResult:
-    """What an export wrote: the format, a short summary, and warnings for the user."""
+class ExportResult(namedtuple("ExportResult", "fmt summary warnings width height dpi paths")):
+    """What an export wrote: the format, a short summary, warnings for the user, the
+    picture's size (points, or pixels for PNG), the PNG's dpi, and the files written
+    when an export is split into pages."""
 
-    fmt: str
-    summary: str
-    warnings: list = field(default_factory=list)
-    width: int = 0
-    height: int = 0
-    dpi: int = None
-    paths: list = field(default_factory=list)
+    __slots__ = ()
+
+    def __new__(cls, fmt, summary, warnings=None, width=0, height=0, dpi=None, paths=None):
+        return super().__new__(cls, fmt, summary, list(warnings or ()), width, height, dpi,
+                               list(paths or ()))
 
 
 def infer_format(path, fmt=None):
@@ -141,9 +134,7 @@ def render_bytes(amap, options=None):
 
 
 def _with_format(options, fmt):
-    from dataclasses import replace
-
-    return replace(options, fmt=fmt)
+    return options._replace(fmt=fmt)
 
 
 def render(amap, options):
@@ -154,9 +145,7 @@ def render(amap, options):
     if fmt is None:
         raise RenderError("no export format given")
     if options.title is None:
-        from dataclasses import replace
-
-        options = replace(options, title=amap.title)
+        options = options._replace(title=amap.title)
     nodes = selected_nodes(amap, options)
     labels = evaluation_labels(amap, options)
     arranged = as_arranged(amap, options, nodes)

@@ -121,7 +121,7 @@ def plan_pages(amap, options):
     from argmap.render.export import evaluation_labels, selected_nodes
 
     # the labels are worked out once, not for every layout tried
-    options = replace(options, labels=evaluation_labels(amap, options))
+    options = options._replace(labels=evaluation_labels(amap, options))
     title = amap.title if options.title is None else options.title
     nodes = selected_nodes(amap, options)
     whole = _laid_out(amap, options, Page(nodes, title))
@@ -267,7 +267,7 @@ def _laid_out(amap, options, page):
     first = _laid_out_once(amap, options, page)
     if first.body_pt >= MIN_BODY_PT or options.direction != "TB":
         return first
-    turned = _laid_out_once(amap, replace(options, direction="LR"), page)
+    turned = _laid_out_once(amap, options._replace(direction="LR"), page)
     return turned if turned.body_pt > first.body_pt else first
 
 
@@ -277,7 +277,7 @@ def _laid_out_once(amap, options, page):
     from argmap.render.export import evaluation_labels, layout_size
     from argmap.render.graphviz import run_graphviz
 
-    page_options = replace(options, title=page.title, nodes=page.nodes, root=None)
+    page_options = options._replace(title=page.title, nodes=page.nodes, root=None)
     drawn = build_dot(amap, page_options, set(page.nodes), evaluation_labels(amap, options))
     source = drawn.text
     if page.links:

@@ -36,14 +36,12 @@ def to_pydot(amap, options=None):
     RenderError
         When pydot is not installed, or for bad options.
     """
-    from dataclasses import replace
-
     from argmap.render.export import ExportOptions, evaluation_labels, selected_nodes
 
     pydot = _pydot()
     options = options or ExportOptions()
     if options.title is None:
-        options = replace(options, title=amap.title)
+        options = options._replace(title=amap.title)
     dot_writer.check_options(options)
     nodes = selected_nodes(amap, options)
     labels = evaluation_labels(amap, options)
