@@ -13,7 +13,7 @@ from collections import namedtuple
 
 from argmap.model.schema import RELATIONS
 from argmap.render import style
-from argmap.render.text import escape_html, html_lines, one_line, text_lines
+from argmap.render.text import escape_html, html_lines, html_rows, one_line, text_lines
 
 SEPARATOR = " \u00b7 "
 
@@ -140,18 +140,13 @@ def node_label(card, accent, headers=True):
     if headers:
         rating = f" \u00a0{escape_html(shown.rating)}" if shown.rating else ""
         rows.append(f'<FONT POINT-SIZE="{style.HEADER_FONT_SIZE}" COLOR="{accent}">'
-                    f"<B>{_html_rows(shown.header)}</B>{rating}</FONT>")
-    rows.append(_html_rows(shown.body))
+                    f"<B>{html_rows(shown.header)}</B>{rating}</FONT>")
+    rows.append(html_rows(shown.body))
     if shown.citation:
         rows.append(f'<FONT POINT-SIZE="{style.CITATION_FONT_SIZE}" '
-                    f'COLOR="{style.CITATION_COLOR}"><I>{_html_rows(shown.citation)}</I></FONT>')
+                    f'COLOR="{style.CITATION_COLOR}"><I>{html_rows(shown.citation)}</I></FONT>')
     cells = "".join(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{row}</TD></TR>' for row in rows)
     return _TABLE + cells + "</TABLE>"
-
-
-def _html_rows(lines):
-    """Escaped *lines* joined by line breaks."""
-    return "<BR/>".join(escape_html(line) for line in lines)
 
 
 LegendCard = namedtuple("LegendCard", "fill border text name rounded", defaults=(True,))

@@ -1,9 +1,10 @@
 """Making user text safe and tidy for Graphviz's HTML-like labels.
 
 Every piece of user text (a node's statement, speaker, citation, the map's
-title) reaches Graphviz only through :func:`html_lines` or :func:`html_text`:
-control characters are removed, long texts are cut with an ellipsis, lines
-are wrapped, and the result is escaped so that Graphviz shows it literally.
+title) reaches Graphviz cleaned (:func:`clean`, :func:`text_lines`, :func:`one_line`)
+and escaped (:func:`escape_html`, :func:`html_rows`): control characters are removed,
+long texts are cut with an ellipsis, lines are wrapped, and the result is escaped so
+that Graphviz shows it literally.
 
 Graphviz replaces ``\\N``, ``\\G``, ``\\E``, ``\\H``, ``\\T`` and ``\\L`` by
 object names even inside HTML-like labels, and it decodes ``&#92;`` before
@@ -45,6 +46,8 @@ def clean(text):
     """
     if not isinstance(text, str):
         text = "" if text is None else str(text)
+    if text.isprintable():  # the common case: nothing to remove (every unsafe one is unprintable)
+        return text
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return _UNSAFE.sub("", text)
 
@@ -79,25 +82,34 @@ def wrap(text, width):
     """
     lines = []
     for paragraph in text.split("\n"):
-        words = _SPACES.sub(" ", paragraph).strip().split(" ")
-        line = ""
-        for word in words:
-            while len(word) > width:
-                if line:
-                    lines.append(line)
-                    line = ""
-                lines.append(word[:width])
-                word = word[width:]
-            if not line:
-                line = word
-            elif len(line) + 1 + len(word) <= width:
-                line = f"{line} {word}"
-            else:
-                lines.append(line)
-                line = word
-        if line or not lines:
-            lines.append(line)
+        paragraph = _single_spaced(paragraph)
+        if paragraph:
+            _wrap_paragraph(paragraph, width, lines)
+        elif not lines:
+            lines.append("")
     return lines
+
+
+def _single_spaced(paragraph):
+    """*paragraph* stripped, each run of spaces (tabs, no-break spaces) as one space."""
+    if not paragraph.isprintable() or "  " in paragraph:  # tabs and U+00A0 are unprintable
+        paragraph = _SPACES.sub(" ", paragraph)
+    return paragraph.strip()
+
+
+def _wrap_paragraph(paragraph, width, lines):
+    """Append the lines of a stripped, single-spaced *paragraph* to *lines*: each line holds
+    as many whole words as fit in *width*, and a longer word is cut into pieces of *width*."""
+    start, end = 0, len(paragraph)
+    while end - start > width:
+        cut = paragraph.rfind(" ", start, start + width + 1)
+        if cut < 0:  # the word at start is longer than a line
+            lines.append(paragraph[start:start + width])
+            start += width
+        else:
+            lines.append(paragraph[start:cut])
+            start = cut + 1
+    lines.append(paragraph[start:])
 
 
 def escape_html(text):
@@ -133,11 +145,11 @@ def text_lines(text, width, limit=MAX_TEXT_CHARS):
     return wrap(shorten(clean(text).strip(), limit), width)
 
 
-def html_text(text, limit=MAX_SHORT_CHARS):
-    """Return user *text* as one escaped line for a label, cut at *limit* characters."""
-    return escape_html(one_line(text, limit))
+def html_rows(lines, separator="<BR/>"):
+    """Return cleaned *lines* escaped and joined by *separator*."""
+    return escape_html("\n".join(lines)).replace("\n", separator)
 
 
 def html_lines(text, width, limit=MAX_TEXT_CHARS, separator="<BR/>"):
     """Return user *text* cleaned, cut, wrapped at *width*, escaped, lines joined by *separator*."""
-    return escape_html("\n".join(text_lines(text, width, limit))).replace("\n", separator)
+    return html_rows(text_lines(text, width, limit), separator)

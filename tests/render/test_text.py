@@ -1,7 +1,10 @@
 """Cleaning, cutting, wrapping and escaping of user text for labels."""
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from argmap.render.text import (
-    ELLIPSIS, MAX_TEXT_CHARS, clean, escape_html, html_lines, html_text, shorten, wrap,
+    ELLIPSIS, MAX_TEXT_CHARS, clean, escape_html, html_lines, html_rows, shorten, wrap,
 )
 
 
@@ -34,6 +37,22 @@ def test_wrap_width_and_long_words():
     assert wrap("", 10) == [""]
 
 
+@given(st.one_of(st.text(alphabet="ab ", max_size=120),
+                 st.text(alphabet="ab \t\u00a0\u2003", max_size=120)),
+       st.integers(min_value=1, max_value=40))
+def test_wrap_packs_whole_words_greedily(paragraph, width):
+    """A paragraph's words come back in order, one space apart, each line as full as whole
+    words allow; only a word longer than a line is cut, into pieces of the width."""
+    lines = wrap(paragraph, width)
+    words = [w for w in paragraph.replace("\t", " ").replace("\u00a0", " ").strip().split(" ") if w]
+    pieces = [w[i:i + width] for w in words for i in range(0, len(w), width)]
+    assert [piece for line in lines for piece in line.split(" ") if piece] == pieces
+    assert all(len(line) <= width and "  " not in line for line in lines)
+    assert all(lines) if words else lines == [""]
+    for line, after in zip(lines, lines[1:]):
+        assert len(line) + 1 + len(after.split(" ")[0]) > width  # the next word did not fit
+
+
 def test_escape_html_markup_and_quotes():
     """Markup characters become entities, so Graphviz draws them as text."""
     assert escape_html('<b>"x" & \'y\'</b>') == \
@@ -63,6 +82,7 @@ def test_html_lines_escapes_across_line_breaks():
         "a&lt;b<BR/>xxxxxxxxx\\<BR/>N"
 
 
-def test_html_text_is_one_escaped_line():
-    """A header or title is one line with whitespace collapsed."""
-    assert html_text("a\n  <b>\x00") == "a &lt;b&gt;"
+def test_html_rows_escapes_each_line_and_joins_them():
+    """Cleaned lines are escaped and joined by line breaks."""
+    assert html_rows(["a <b>", "\\N & c"]) == "a &lt;b&gt;<BR/>\\<FONT>N</FONT> &amp; c"
+    assert html_rows(["x", "y"], separator=" ") == "x y"
