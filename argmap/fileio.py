@@ -19,6 +19,7 @@ that was there before. More precisely, :func:`atomic_write`:
   (that ``.bak`` may be the only good copy).
 """
 
+import contextlib
 import errno
 import os
 import re
@@ -102,7 +103,7 @@ def atomic_write(path, data, backup=False, check=None, replace=True):
     """
     shown = os.fspath(path)
     target = os.path.realpath(shown)
-    try:
+    with _save_errors(shown):
         remove_stale_temps(target)
         old = _existing(target, shown)
         if old is not None and not replace:
@@ -111,6 +112,44 @@ def atomic_write(path, data, backup=False, check=None, replace=True):
             _write_in_place(target, data, backup, check)
         else:
             _write_by_rename(target, data, old, backup, check, replace)
+
+
+def atomic_fill(path, fill, check=None):
+    """Have ``fill(temp_path)`` write the new content of *path*; install it as
+    :func:`atomic_write` does and return what *fill* returned.
+
+    For content another program writes (Graphviz writes an SVG export itself): the
+    temp file beside *path* is made first and handed over empty; after *fill* it is
+    synced, read back and checked (*check* as for :func:`atomic_write`), then renamed
+    over *path*. If *fill* raises, its error passes on, the temp file goes and *path*
+    is untouched.
+    """
+    shown = os.fspath(path)
+    target = os.path.realpath(shown)
+    with _save_errors(shown):
+        remove_stale_temps(target)
+        old = _existing(target, shown)
+        tmp = _new_temp(os.path.dirname(target), target)
+    try:
+        result = fill(tmp)
+        with _save_errors(shown):
+            data = _synced_content(tmp)
+            if old is None or old.st_nlink == 1:
+                tmp, taken = None, tmp
+                _write_by_rename(target, data, old, False, check, True, taken)
+            else:  # hard links: the file is written in place; the temp file only goes
+                _write_in_place(target, data, False, check)
+    finally:
+        if tmp is not None and os.path.exists(tmp):
+            os.unlink(tmp)
+    return result
+
+
+@contextlib.contextmanager
+def _save_errors(shown):
+    """Report a failed save of *shown* as a SaveError with the reason."""
+    try:
+        yield
     except OSError as exc:
         raise SaveError(f"could not save {shown}: {describe_os_error(exc)}") from exc
     except SaveError:
@@ -118,6 +157,13 @@ def atomic_write(path, data, backup=False, check=None, replace=True):
     except ArgmapError as exc:
         raise SaveError(f"could not save {shown}: the written file did not read back as "
                         f"valid ({exc}); the old file is untouched") from exc
+
+
+def _synced_content(path):
+    """Sync the file at *path* to the disk; return its bytes."""
+    with open(path, "rb") as handle:
+        os.fsync(handle.fileno())
+        return handle.read()
 
 
 def check_writable(path):
@@ -150,11 +196,12 @@ def _existing(target, shown):
     return info
 
 
-def _write_by_rename(target, data, old, backup, check, replace):
+def _write_by_rename(target, data, old, backup, check, replace, tmp=None):
+    """Write *data* to a temp file (or take *tmp*, already holding it), check it, rename it."""
     folder = os.path.dirname(target)
-    tmp = None
     try:
-        tmp = _write_temp(folder, target, data)
+        if tmp is None:
+            tmp = _write_temp(folder, target, data)
         _verify(tmp, data, check)
         _copy_attributes(tmp, old)
         if old is not None and backup:
@@ -264,6 +311,13 @@ def _write_all(fd, data):
 def temp_prefix(path):
     """Return the prefix of the temp files written for *path* (``.NAME.tmp-PID-``)."""
     return f".{os.path.basename(path)[:_NAME_PART]}.tmp-{os.getpid()}-"
+
+
+def _new_temp(folder, final):
+    """Make a new empty temp file in *folder* named after *final*; return its path."""
+    fd, tmp = tempfile.mkstemp(prefix=temp_prefix(final), dir=folder)
+    os.close(fd)
+    return tmp
 
 
 def _write_temp(folder, final, data):

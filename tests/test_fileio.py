@@ -6,8 +6,8 @@ import stat
 
 import pytest
 
-from argmap.errors import SaveError
-from argmap.fileio import atomic_write, describe_os_error
+from argmap.errors import RenderError, SaveError
+from argmap.fileio import atomic_fill, atomic_write, describe_os_error
 
 OLD = "{\n  \"old\": \"version ü\"\n}\n".encode("utf-8")
 NEW = b"new content\n" * 1000
@@ -190,3 +190,54 @@ def test_describe_os_error_falls_back_to_strerror():
     """Unknown errors are described by the system's own text."""
     assert describe_os_error(OSError(errno.EIO, "Input/output error")) == "Input/output error"
     assert describe_os_error(OSError(errno.ENOSPC, "x")) == "the disk is full"
+
+
+def _fill_with(data):
+    def fill(path):
+        assert os.path.getsize(path) == 0 and os.path.dirname(path) == os.path.dirname(
+            os.path.realpath(path))
+        with open(path, "wb") as handle:
+            handle.write(data)
+        return "made"
+    return fill
+
+
+def test_fill_installs_what_the_writer_wrote(target):
+    """A writer fills a temp file beside the target; it replaces the file, mode kept."""
+    target.chmod(0o640)
+    assert atomic_fill(target, _fill_with(NEW)) == "made"
+    assert target.read_bytes() == NEW
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+    assert leftovers(target.parent) == []
+
+
+def test_failing_writer_keeps_the_old_file_and_its_error(target):
+    """The writer's own error passes on as it is; the old file and the folder stay as they were."""
+    def fill(path):
+        with open(path, "wb") as handle:
+            handle.write(b"half")
+        raise RenderError("Graphviz failed")
+    with pytest.raises(RenderError, match="Graphviz failed"):
+        atomic_fill(target, fill)
+    assert target.read_bytes() == OLD
+    assert leftovers(target.parent) == []
+
+
+def test_filled_bytes_that_fail_the_check_keep_the_old_file(target):
+    """A check of the written bytes refuses them before the rename."""
+    def check(data):
+        raise RenderError("not a picture")
+    with pytest.raises(SaveError, match="not a picture"):
+        atomic_fill(target, _fill_with(NEW), check)
+    assert target.read_bytes() == OLD
+    assert leftovers(target.parent) == []
+
+
+def test_fill_writes_a_hard_linked_file_in_place(target):
+    """Every name of a hard-linked file sees the new content; no temp file is left."""
+    twin = target.parent / "twin.argmap"
+    os.link(target, twin)
+    atomic_fill(target, _fill_with(NEW))
+    assert target.read_bytes() == NEW and twin.read_bytes() == NEW
+    assert leftovers(target.parent, keep=("map.argmap", "twin.argmap")) == []
+
