@@ -208,27 +208,40 @@ def build_dot(amap, options, nodes=None, labels=None, placed=None):
         every card gets its ``pos`` and its size, every edge is drawn directly (no
         junctions) with its ``pos``.
     """
+    ids, paths = {}, {}
+    text = "".join(dot_lines(amap, options, nodes, labels, placed, ids, paths))
+    return DotGraph(text, ids, paths)
+
+
+def dot_lines(amap, options, nodes=None, labels=None, placed=None, ids=None, paths=None):
+    """Yield the lines of :func:`build_dot`'s DOT text one by one, each with its newline.
+
+    The options are checked before the first line. The dicts *ids* and *paths*, when
+    given, are filled as :class:`DotGraph` describes (*ids* before the first line).
+    """
     check_options(options)
     nodes = set(amap.graph.nodes) if nodes is None else set(nodes)
     order, tree = drawing_order(amap, nodes)
-    ids = {node: f"n{i}" for i, node in enumerate(order)}
-    lines = ["digraph argmap {",
-             "graph " + attr_list(_graph_attrs(options, len(order))) + ";",
-             "node " + attr_list(_NODE_DEFAULTS) + ";",
-             "edge " + attr_list(_EDGE_DEFAULTS) + ";"]
+    ids = {} if ids is None else ids
+    ids.update((node, f"n{i}") for i, node in enumerate(order))
+    yield "digraph argmap {\n"
+    yield "graph " + attr_list(_graph_attrs(options, len(order))) + ";\n"
+    yield "node " + attr_list(_NODE_DEFAULTS) + ";\n"
+    yield "edge " + attr_list(_EDGE_DEFAULTS) + ";\n"
     shown = card.cards(amap, order)
     for node in order:
         line = _node_line(shown[node], ids[node], options, labels)
         if placed is not None:
             line = line[:-2] + ", " + attr_list(placed.node_attrs(node))[1:] + ";"
-        lines.append(line)
-    paths = {}
+        yield line + "\n"
+    paths = {} if paths is None else paths
     if placed is None:
-        lines.extend(_edge_lines(amap, order, ids, tree, paths))
+        edges = _edge_lines(amap, order, ids, tree, paths)
     else:
-        lines.extend(placed_edge_lines(amap, order, ids, placed.edges, paths))
-    lines.append("}")
-    return DotGraph("\n".join(lines) + "\n", ids, paths)
+        edges = placed_edge_lines(amap, order, ids, placed.edges, paths)
+    for line in edges:
+        yield line + "\n"
+    yield "}\n"
 
 
 class Placed(namedtuple("Placed", "nodes sizes edges")):

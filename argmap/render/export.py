@@ -15,7 +15,7 @@ import struct
 from collections import namedtuple
 
 from argmap.errors import RenderError
-from argmap.fileio import atomic_write, check_writable
+from argmap.fileio import atomic_fill, check_writable
 
 FORMATS = ("png", "svg", "pdf", "dot")
 LAYOUTS = ("auto", "arranged")
@@ -123,8 +123,16 @@ def export_file(amap, out_path, options=None):
     if options.page is not None:
         return _export_pages(amap, out_path, options, fmt)
     check_writable(out_path)
-    data, result = render(amap, _with_format(options, fmt))
-    atomic_write(out_path, data)
+    options = _with_format(options, fmt)
+    return atomic_fill(out_path, lambda temp: _draw_into(amap, options, temp))
+
+
+def _draw_into(amap, options, path):
+    """Draw *amap* into the empty file *path*; return the :class:`ExportResult`."""
+    data, result = render(amap, options, into=path)
+    if data is not None:
+        with open(path, "wb") as handle:
+            handle.write(data)
     return result
 
 
@@ -137,9 +145,14 @@ def _with_format(options, fmt):
     return options._replace(fmt=fmt)
 
 
-def render(amap, options):
-    """Draw *amap*; return ``(bytes, ExportResult)``."""
-    from argmap.render.dot import build_dot
+def render(amap, options, into=None):
+    """Draw *amap*; return ``(bytes, ExportResult)``.
+
+    With *into*, the path of an empty file, an SVG that Graphviz lays out is written
+    there by Graphviz itself, which reads the DOT while argmap writes it; the bytes
+    returned are then None.
+    """
+    from argmap.render.dot import check_options, dot_lines
 
     fmt = infer_format("", options.fmt) if options.fmt else None
     if fmt is None:
@@ -151,18 +164,19 @@ def render(amap, options):
     arranged = as_arranged(amap, options, nodes)
     if arranged and fmt == "svg":
         return _render_arranged_svg(amap, options, nodes, labels)
+    check_options(options)
     if arranged:
         from argmap.render.arranged import placed_dot
 
-        source = placed_dot(amap, options, nodes, labels)
+        lines = [placed_dot(amap, options, nodes, labels)]
     else:
-        source = build_dot(amap, options, nodes, labels).text
-    source = _restyled(source, options)
+        lines = dot_lines(amap, options, nodes, labels)
+    lines = _restyled(lines, options)
     if fmt == "dot":
-        return source.encode("utf-8"), ExportResult("dot", f"dot, {len(nodes)} nodes")
+        return "".join(lines).encode("utf-8"), ExportResult("dot", f"dot, {len(nodes)} nodes")
     if fmt == "png":
-        return _render_png(source, options, arranged)
-    return _render_vector(source, fmt, options, arranged)
+        return _render_png("".join(lines), options, arranged)
+    return _render_vector(lines, fmt, options, arranged, into)
 
 
 def as_arranged(amap, options, nodes):
@@ -220,15 +234,21 @@ def evaluation_labels(amap, options):
     return dict(options.labels)
 
 
-def _render_vector(source, fmt, options, arranged=False):
-    from argmap.render.graphviz import run_graphviz
+def _render_vector(lines, fmt, options, arranged=False, into=None):
+    """Draw the DOT *lines* as SVG or PDF: into the file *into* (SVG), else as bytes.
 
-    if arranged:
-        data = run_graphviz(source, fmt, ["-n2", "-Gdpi=72"], timeout=options.timeout,
-                            program="neato")
+    A PDF is always made in memory, where cairo's dates in it are fixed.
+    """
+    from argmap.render.graphviz import run_graphviz, write_graphviz
+
+    program, args = ("neato", ["-n2", "-Gdpi=72"]) if arranged else ("dot", ["-Gdpi=72"])
+    if into is not None and fmt == "svg":
+        data = None
+        head = write_graphviz(lines, fmt, into, args, timeout=options.timeout, program=program)
     else:
-        data = run_graphviz(source, fmt, ["-Gdpi=72"], timeout=options.timeout)
-    width, height = _vector_size(data, fmt)
+        data = head = run_graphviz("".join(lines), fmt, args, timeout=options.timeout,
+                                   program=program)
+    width, height = _vector_size(head, fmt)
     return data, ExportResult(fmt, f"{fmt}, {width}x{height} pt", width=width, height=height)
 
 
@@ -332,11 +352,12 @@ def _export_pages(amap, out_path, options, fmt):
     return export_pages(amap, out_path, options, fmt)
 
 
-def _restyled(source, options):
-    """Return DOT *source* with the options' background and theme."""
+def _restyled(lines, options):
+    """The DOT *lines* drawn on the options' background in their theme (a line at a time:
+    what a theme changes is inside one attribute list)."""
     from argmap.render.look import restyle_dot
 
-    return restyle_dot(source, options.background, options.theme)
+    return (restyle_dot(line, options.background, options.theme) for line in lines)
 
 
 def _with_dpi(png, dpi):

@@ -98,6 +98,110 @@ def run_graphviz(source, fmt, args=(), timeout=DEFAULT_TIMEOUT, program="dot",
     return _fix_dates(out) if fmt == "pdf" else out
 
 
+def write_graphviz(source, fmt, path, args=(), timeout=DEFAULT_TIMEOUT, program="dot"):
+    """Run Graphviz on DOT *source* and have it write *fmt* into the file *path*; check it.
+
+    *source* is the DOT text or an iterable of its pieces, which Graphviz reads as they
+    are made: it starts, and reads the graph, while argmap is still writing it. The
+    output never passes through argmap's memory. Returns the first 4 KiB written.
+    Raises as :func:`run_graphviz`; on failure *path* may hold anything (write into a
+    temp file).
+    """
+    command = [find_program(program), f"-T{fmt}", "-o", os.fspath(path), *args]
+    with tempfile.TemporaryDirectory(prefix="argmap-gv-") as empty:
+        err, code = _run_feeding(command, source, timeout, _environment(empty))
+    if code != 0:
+        raise RenderError(f"Graphviz failed (exit code {code}): {_first_lines(err)}")
+    head = _head(path)
+    if not MAGIC[fmt](head):
+        raise RenderError(f"Graphviz wrote no valid {fmt.upper()} output: {_first_lines(err)}")
+    return head
+
+
+def _head(path, size=4096):
+    """The first *size* bytes of the file at *path* (none when there is no file)."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(size)
+    except FileNotFoundError:
+        return b""
+
+
+def _run_feeding(command, source, timeout, env):
+    """Run *command*, feeding it *source* (text or pieces) from this thread; return its
+    messages and exit code. A timer stops it (and all it started) after *timeout* s."""
+    try:
+        proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.PIPE, env=env, start_new_session=True,
+                                bufsize=_CHUNK)
+    except OSError as exc:
+        raise RenderError(f"could not start {command[0]}: {exc.strerror or exc}") from exc
+    with _RUNNING_LOCK:
+        _RUNNING.add(proc)
+    messages, expired = [], []
+    reader = threading.Thread(target=_keep_messages, args=(proc.stderr, messages), daemon=True)
+    timer = threading.Timer(timeout, lambda: (expired.append(True), _signal_group(proc)))
+    reader.start()
+    timer.start()
+    try:
+        pieces = (source,) if isinstance(source, str) else source
+        _send(proc.stdin, (piece.encode("utf-8") for piece in pieces))
+        proc.wait()
+    except BaseException:
+        _kill_group(proc)
+        raise
+    finally:
+        timer.cancel()
+        with _RUNNING_LOCK:
+            _RUNNING.discard(proc)
+        reader.join()
+        proc.stderr.close()
+    if expired:
+        raise _timed_out(timeout)
+    return b"".join(messages), proc.returncode
+
+
+def _send(pipe, pieces):
+    """Write the byte *pieces* to Graphviz's stdin, then close it.
+
+    When Graphviz has ended or was stopped before reading them all, the rest is
+    dropped: its exit code (or the timeout) tells why. An error in making a piece
+    passes on.
+    """
+    try:
+        for piece in pieces:
+            if not _written(pipe, piece):
+                break
+    finally:
+        try:
+            pipe.close()
+        except OSError:
+            pass  # the pipe's reader is gone: nothing waits for the rest
+
+
+def _written(pipe, data):
+    """Write *data* to *pipe*; return False when its reader is gone."""
+    try:
+        pipe.write(data)
+    except (BrokenPipeError, ValueError, OSError):
+        return False
+    return True
+
+
+def _keep_messages(pipe, kept):
+    """Read Graphviz's messages until it ends, keeping the first :data:`MAX_MESSAGE_BYTES`."""
+    size = 0
+    for block in iter(lambda: pipe.read1(_CHUNK), b""):
+        if size < MAX_MESSAGE_BYTES:
+            kept.append(block[:MAX_MESSAGE_BYTES - size])
+        size += len(block)
+
+
+def _timed_out(timeout):
+    return RenderError(f"Graphviz took longer than {timeout:g} s and was stopped; "
+                       "try a subtree (--root) or a simpler map")
+
+
 #: Graphviz processes running now, so that stop_all() can end them on a signal.
 _RUNNING = set()
 _RUNNING_LOCK = threading.Lock()
@@ -124,8 +228,7 @@ def _communicate(command, data, timeout, env, limit):
         out, err = _exchange(proc, data, time.monotonic() + timeout, limit)
     except subprocess.TimeoutExpired:
         _kill_group(proc)
-        raise RenderError(f"Graphviz took longer than {timeout:g} s and was stopped; "
-                          "try a subtree (--root) or a simpler map") from None
+        raise _timed_out(timeout) from None
     except BaseException:
         _kill_group(proc)
         raise
@@ -137,22 +240,10 @@ def _communicate(command, data, timeout, env, limit):
     return out, err, proc.returncode
 
 
-def _feed(pipe, data):
-    """Write *data* to Graphviz's stdin (in a thread, so that reading never waits on it)."""
-    try:
-        pipe.write(data)
-    except (BrokenPipeError, ValueError, OSError):
-        pass  # Graphviz ended or was stopped before reading it all; its exit code tells why
-    finally:
-        try:
-            pipe.close()
-        except OSError:
-            pass  # the same: the pipe's reader is gone
-
-
 def _exchange(proc, data, deadline, limit):
     """Feed *data*, read stdout (at most *limit* bytes) and stderr until both end."""
-    writer = threading.Thread(target=_feed, args=(proc.stdin, data), daemon=True)
+    # fed from a thread, so that reading never waits on it
+    writer = threading.Thread(target=_send, args=(proc.stdin, (data,)), daemon=True)
     writer.start()
     chunks = {proc.stdout: [], proc.stderr: []}
     sizes = {proc.stdout: 0, proc.stderr: 0}

@@ -7,7 +7,10 @@ import pytest
 
 from argmap.errors import GraphvizMissingError, RenderError
 from argmap.render.export import ExportOptions, export_file
-from argmap.render.graphviz import MAX_OUTPUT_BYTES, _fix_dates, run_graphviz, stop_all
+from argmap.render import graphviz
+from argmap.render.graphviz import (
+    MAX_OUTPUT_BYTES, _fix_dates, run_graphviz, stop_all, write_graphviz,
+)
 
 from render_helpers import rich_map
 
@@ -146,3 +149,75 @@ def test_stop_all_kills_running_dot(tmp_path, monkeypatch):
     assert not worker.is_alive()
     assert _gone(int(pidfile.read_text()))
     assert errors and "exit code -9" in str(errors[0])
+
+
+# -------------------------------------------------- Graphviz writing a file itself
+def test_written_file_matches_the_output_in_memory(tmp_path):
+    """DOT given in pieces gives the file the same SVG as the whole text gives in memory."""
+    source = 'digraph { a [label="Encryption"]; a -> b; b -> c; }\n'
+    pieces = [line + "\n" for line in source.split("\n") if line]
+    out = tmp_path / "out.svg"
+    write_graphviz(iter(pieces), "svg", out, ["-Gdpi=72"])
+    assert out.read_bytes() == run_graphviz(source, "svg", ["-Gdpi=72"])
+
+
+def test_graphviz_reads_the_dot_while_it_is_made(tmp_path):
+    """Graphviz runs, reading, before the last piece of the DOT is made."""
+    running = []
+
+    def pieces():
+        yield "digraph {\n"
+        for index in range(200):
+            running.append(len(graphviz._RUNNING))
+            yield f"n{index} -> n{index + 1};\n"
+        yield "}\n"
+    write_graphviz(pieces(), "svg", tmp_path / "out.svg")
+    assert running[1:] and all(count == 1 for count in running)
+
+
+def test_an_error_while_the_dot_is_made_stops_graphviz(tmp_path, monkeypatch):
+    """An error in making the DOT passes on, and the Graphviz reading it is stopped."""
+    pidfile = tmp_path / "dot.pid"
+    _fake_dot(tmp_path, f"echo $$ > {pidfile}\ncat > /dev/null\nsleep 60", monkeypatch)
+
+    def pieces():
+        yield "digraph {\n"
+        end = time.monotonic() + 10
+        while not pidfile.exists() or not pidfile.read_text().strip():
+            assert time.monotonic() < end, "Graphviz did not start while the DOT was made"
+            time.sleep(0.02)
+        raise RenderError("a bad option")
+    start = time.monotonic()
+    with pytest.raises(RenderError, match="a bad option"):
+        write_graphviz(pieces(), "svg", tmp_path / "out.svg", timeout=60)
+    assert time.monotonic() - start < 10
+    assert _gone(int(pidfile.read_text()))
+    assert not graphviz._RUNNING
+
+
+def test_hanging_dot_writing_a_file_is_killed_at_the_timeout(tmp_path, monkeypatch):
+    """A dot that never ends, or never reads its input, is stopped after the timeout."""
+    pidfile = tmp_path / "child.pid"
+    _fake_dot(tmp_path, f"sleep 60 &\necho $! > {pidfile}\nwait", monkeypatch)
+    start = time.monotonic()
+    with pytest.raises(RenderError, match="longer than 1 s"):
+        write_graphviz(["digraph {\n", "// padding\n" * 100_000, "}\n"], "svg",
+                       tmp_path / "out.svg", timeout=1)
+    assert time.monotonic() - start < 5
+    assert _gone(int(pidfile.read_text()))
+
+
+@pytest.mark.parametrize("body, message", [
+    ("cat > /dev/null; echo 'Error: syntax error in line 1' >&2; exit 1",
+     "exit code 1.*syntax error"),
+    ('cat > /dev/null; echo "not an image" > "$3"', "no valid SVG"),
+    ("cat > /dev/null", "no valid SVG"),
+    ("head -c 20000000 /dev/zero | tr '\\0' 'e' >&2; exit 3", "exit code 3"),
+])
+def test_failing_dot_writing_a_file_says_why(tmp_path, monkeypatch, body, message):
+    """A failing or lying dot raises RenderError with its first lines, kept short."""
+    _fake_dot(tmp_path, body, monkeypatch)
+    with pytest.raises(RenderError, match=message) as error:
+        write_graphviz("digraph {}", "svg", tmp_path / "out.svg", timeout=30)
+    assert len(str(error.value)) < 70_000
+
