@@ -120,25 +120,33 @@ def atomic_fill(path, fill, check=None):
 
     For content another program writes (Graphviz writes an SVG export itself): the
     temp file beside *path* is made first and handed over empty; after *fill* it is
-    synced, read back and checked (*check* as for :func:`atomic_write`), then renamed
-    over *path*. If *fill* raises, its error passes on, the temp file goes and *path*
-    is untouched.
+    synced, checked (*check* as for :func:`atomic_write`, on the bytes read back),
+    then renamed over *path*. The bytes are what the disk holds, so they are not
+    compared again. If *fill* raises, its error passes on, the temp file goes and
+    *path* is untouched.
     """
     shown = os.fspath(path)
     target = os.path.realpath(shown)
+    folder = os.path.dirname(target)
     with _save_errors(shown):
         remove_stale_temps(target)
         old = _existing(target, shown)
-        tmp = _new_temp(os.path.dirname(target), target)
+        tmp = _new_temp(folder, target)
     try:
         result = fill(tmp)
         with _save_errors(shown):
-            data = _synced_content(tmp)
-            if old is None or old.st_nlink == 1:
-                tmp, taken = None, tmp
-                _write_by_rename(target, data, old, False, check, True, taken)
-            else:  # hard links: the file is written in place; the temp file only goes
-                _write_in_place(target, data, False, check)
+            _fsync_file(tmp)
+            linked = old is not None and old.st_nlink > 1
+            data = _read(tmp) if check is not None or linked else None
+            if check is not None:
+                check(data)
+            if linked:  # the file is written in place, so that no link is split
+                _write_in_place(target, data, False, None)
+            else:
+                _copy_attributes(tmp, old)
+                _install(tmp, target, True)
+                tmp = None
+                _fsync_dir(folder)
     finally:
         if tmp is not None and os.path.exists(tmp):
             os.unlink(tmp)
@@ -159,10 +167,16 @@ def _save_errors(shown):
                         f"valid ({exc}); the old file is untouched") from exc
 
 
-def _synced_content(path):
-    """Sync the file at *path* to the disk; return its bytes."""
+def _fsync_file(path):
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _read(path):
     with open(path, "rb") as handle:
-        os.fsync(handle.fileno())
         return handle.read()
 
 
@@ -196,12 +210,11 @@ def _existing(target, shown):
     return info
 
 
-def _write_by_rename(target, data, old, backup, check, replace, tmp=None):
-    """Write *data* to a temp file (or take *tmp*, already holding it), check it, rename it."""
+def _write_by_rename(target, data, old, backup, check, replace):
     folder = os.path.dirname(target)
+    tmp = None
     try:
-        if tmp is None:
-            tmp = _write_temp(folder, target, data)
+        tmp = _write_temp(folder, target, data)
         _verify(tmp, data, check)
         _copy_attributes(tmp, old)
         if old is not None and backup:
@@ -240,8 +253,7 @@ def _write_in_place(target, data, backup, check):
     the file is overwritten. On failure the old bytes are written back.
     """
     folder = os.path.dirname(target)
-    with open(target, "rb") as handle:
-        old_bytes = handle.read()
+    old_bytes = _read(target)
     tmp = _write_temp(folder, target, data)
     try:
         _verify(tmp, data, check)
@@ -269,8 +281,7 @@ def _overwrite(target, data):
 
 def _verify(path, data, check):
     """Read *path* back; raise SaveError unless it holds *data* and passes *check*."""
-    with open(path, "rb") as handle:
-        written = handle.read()
+    written = _read(path)
     if written != data:
         raise SaveError(f"could not save {path}: the file read back differs from what "
                         "was written")
@@ -279,9 +290,8 @@ def _verify(path, data, check):
 
 
 def _verify_final(target, data, backup):
-    with open(target, "rb") as handle:
-        if handle.read() == data:
-            return
+    if _read(target) == data:
+        return
     kept = " the previous version is in the .bak file" if backup else ""
     raise SaveError(f"could not save {target}: the saved file reads back differently;{kept}")
 
@@ -340,8 +350,7 @@ def _write_temp(folder, final, data):
 
 def _rotate_backup(path, data, old, check):
     """Copy the current file to ``path.bak`` when there is a reason to (see the module)."""
-    with open(path, "rb") as src:
-        current = src.read()
+    current = _read(path)
     if current == data:
         return  # nothing changes: the .bak keeps the version before
     bak = path + ".bak"

@@ -241,3 +241,14 @@ def test_fill_writes_a_hard_linked_file_in_place(target):
     assert target.read_bytes() == NEW and twin.read_bytes() == NEW
     assert leftovers(target.parent, keep=("map.argmap", "twin.argmap")) == []
 
+
+
+def test_fill_reports_a_full_disk_at_the_sync(target, monkeypatch):
+    """Content another program wrote is synced before the rename: a full disk then keeps the
+    old file and leaves no temp file."""
+    def fsync(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+    monkeypatch.setattr(os, "fsync", fsync)
+    with pytest.raises(SaveError) as error:
+        atomic_fill(target, _fill_with(NEW))
+    _assert_untouched(target, error, "the disk is full")
