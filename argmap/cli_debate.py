@@ -6,7 +6,6 @@ and returns the exit code.
 """
 
 import json
-import textwrap
 
 from argmap.errors import ArgmapError
 
@@ -25,6 +24,8 @@ def _add_evaluate(sub):
 
 
 def _run_evaluate(args, out):
+    import textwrap
+
     from argmap.analysis.acceptance import evaluate
     from argmap.analysis.strength import side_strengths
     from argmap.formats import load_map
@@ -66,6 +67,8 @@ def _add_check(sub):
 
 
 def _run_check(args, out):
+    import textwrap
+
     from argmap.analysis.weak_spots import weak_spots
     from argmap.formats import load_map
 

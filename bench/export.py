@@ -4,11 +4,11 @@
 For maps of 1,000 and 3,000 nodes (seeded, realistic: trees of claims with
 objections, rebuttals and evidence, about 6 % cross-links, statements of 9-30
 words) it runs, interleaved, bare ``dot -Tsvg`` on the DOT argmap produces,
-the whole ``python main.py export`` process to SVG, and the export of the same
-map with every node placed (as arranged in the editor) with an empty layout
-cache and with a warm one (argmap writes that SVG itself, so the two should
-agree); each as a median with its range and as a ratio to bare ``dot`` in the
-same round.
+the whole ``argmap export`` process to SVG as a user has it (argmap installed
+from a wheel of this checkout into a new venv), the export of the same map with
+every node placed (as arranged in the editor), and ``python main.py export`` of
+this checkout (its development install); each as a median with its range and as
+a ratio to bare ``dot`` in the same round.
 
 Run from the repository root:  .venv/bin/python bench/export.py [--sizes 1000 3000] [--repeat 5]
 """
@@ -16,7 +16,6 @@ Run from the repository root:  .venv/bin/python bench/export.py [--sizes 1000 30
 import argparse
 import os
 import random
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -27,7 +26,7 @@ sys.path.insert(0, REPO)
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from timing import (  # noqa: E402
-    add_bytecode_option, measure, python_env, ratio_text, spread_text,
+    add_bytecode_option, installed_argmap, measure, python_env, ratio_text, spread_text,
 )
 
 WORDS = ("encryption warrant police access data security backdoor criminals key escrow "
@@ -99,8 +98,12 @@ def arrange(amap):
     return amap
 
 
-def bench_size(size, folder, repeat, bytecode_cache=True):
-    """Measure one map size, interleaved; print each figure as a ratio to bare dot."""
+def bench_size(size, folder, repeat, installed=None, bytecode_cache=True):
+    """Measure one map size, interleaved; print each figure as a ratio to bare dot.
+
+    *installed* is the ``argmap`` command of an installed wheel (see
+    :func:`timing.installed_argmap`); the checkout's ``main.py`` is timed beside it.
+    """
     from argmap.formats import native
 
     amap = generate_map(size)
@@ -108,27 +111,24 @@ def bench_size(size, folder, repeat, bytecode_cache=True):
     native.save(amap, path)
     placed = os.path.join(folder, f"placed{size}.argmap")
     native.save(arrange(amap), placed)
-    main = [sys.executable, os.path.join(REPO, "main.py"), "export"]
+    checkout = [sys.executable, os.path.join(REPO, "main.py"), "export"]
+    argmap = checkout if installed is None else [installed, "export"]
     cache = os.path.join(folder, "cache")
     env = dict(os.environ, XDG_CACHE_HOME=cache)
     if bytecode_cache:
         env = python_env(os.path.join(folder, "bytecode"), env)
     dot_file = os.path.join(folder, f"map{size}.dot")
-    subprocess.run(main + [path, "-o", dot_file], check=True, capture_output=True, env=env)
+    subprocess.run(argmap + [path, "-o", dot_file], check=True, capture_output=True, env=env)
     out = os.path.join(folder, "out.svg")
     commands = {"dot": ["dot", "-Tsvg", dot_file, "-o", out],
-                "export": main + [path, "-o", out],
-                "arranged cold": main + [placed, "-o", out],
-                "arranged warm": main + [placed, "-o", out]}
-
-    def before(name):
-        if name == "arranged cold":
-            shutil.rmtree(cache, ignore_errors=True)
-
-    runs = measure(commands, repeat, env, before)
+                "export": argmap + [path, "-o", out],
+                "arranged": argmap + [placed, "-o", out]}
+    if installed is not None:
+        commands["checkout export"] = checkout + [path, "-o", out]
+    runs = measure(commands, repeat, env)
     bare = runs["dot"].seconds
     print(f"{size} nodes, bare dot -Tsvg: {spread_text(bare)} s")
-    for name in ("export", "arranged cold", "arranged warm"):
+    for name in list(commands)[1:]:
         ours = runs[name]
         print(f"  {name:<14} {spread_text(ours.seconds)} s  {ratio_text(ours.seconds, bare)}"
               f"  peak {max(ours.megabytes):.0f} MB  exit {max(ours.codes)}", flush=True)
@@ -153,13 +153,16 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 3000])
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--checkout-only", dest="installed", action="store_false",
+                        help="time only this checkout's main.py, not an installed wheel")
     add_bytecode_option(parser)
     args = parser.parse_args(argv)
     print("median [min-max] of interleaved runs; ratio = argmap / bare dot in the same round; "
           + ("bytecode cached" if args.bytecode_cache else "no bytecode cache"))
     with tempfile.TemporaryDirectory(prefix="argmap-bench-") as folder:
+        installed = installed_argmap(folder, REPO) if args.installed else None
         for size in args.sizes:
-            build = bench_size(size, folder, args.repeat, args.bytecode_cache)
+            build = bench_size(size, folder, args.repeat, installed, args.bytecode_cache)
             print(f"  DOT building in Python: {build * 1000:.0f} ms")
     return 0
 

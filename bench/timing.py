@@ -87,3 +87,34 @@ def ratio_text(ours, bare):
 def ratio(ours, bare):
     """The median of the per-round ratios."""
     return statistics.median(a / b for a, b in zip(ours, bare))
+
+
+def installed_argmap(folder, repo):
+    """Install argmap from a wheel of *repo* into a new venv in *folder*, as a user has it;
+    return the path of its ``argmap`` command, or None (saying why) when no wheel can be built.
+
+    argmap's dependencies are taken from the running environment (a ``.pth`` naming its
+    site-packages), so nothing is downloaded but the wheel's build tools.
+    """
+    import glob
+    import site
+    import sysconfig
+
+    wheels, venv = os.path.join(folder, "wheel"), os.path.join(folder, "venv")
+    pip = [sys.executable, "-m", "pip", "--quiet", "--disable-pip-version-check"]
+    built = subprocess.run(pip + ["wheel", "--no-deps", "-w", wheels, repo],
+                           capture_output=True, text=True)
+    if built.returncode != 0:
+        print(f"(no wheel could be built, so no installed argmap is timed: "
+              f"{built.stderr.strip().splitlines()[-1:]})")
+        return None
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", venv], check=True)
+    python = os.path.join(venv, "bin", "python")
+    subprocess.run(pip + ["--python", python, "install", "--no-deps",
+                          *glob.glob(os.path.join(wheels, "argmap-*.whl"))], check=True)
+    purelib = subprocess.run([python, "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+                             capture_output=True, text=True, check=True).stdout.strip()
+    with open(os.path.join(purelib, "argmap-dependencies.pth"), "w", encoding="utf-8") as pth:
+        pth.write("\n".join(site.getsitepackages() or [sysconfig.get_path("purelib")]) + "\n")
+    return os.path.join(venv, "bin", "argmap")
+

@@ -70,6 +70,9 @@ def test_no_pyside6_import_outside_gui(path):
 #: or, for ``dataclasses`` (which loads ``inspect``), about 7 ms before its classes are made.
 HEAVY = ("networkx", "jsonschema", "pydot", "PySide6", "yaml", "defusedxml", "pypdf",
          "importlib.metadata", "email", "dataclasses", "inspect")
+#: Modules the quick commands have no use for: the undo commands, the writer of arranged
+#: maps (a map without positions), the text filler of other commands' reports.
+UNUSED = ("argmap.model.commands", "argmap.render.arranged", "textwrap")
 _SMALL_MAP = ('{"format": "argmap", "version": 1, "map": {"title": "T"}, "nodes": ['
               '{"id": "c", "kind": "claim", "text": "Encryption must stay strong"}, '
               '{"id": "e", "kind": "evidence", "text": "Dissidents rely on it"}], '
@@ -107,6 +110,7 @@ def test_quick_commands_load_no_heavy_package(tmp_path, command):
     assert "argmap.formats.native" in loaded
     heavy = sorted(m for m in loaded if any(m == h or m.startswith(h + ".") for h in HEAVY))
     assert heavy == []
+    assert sorted(loaded.intersection(UNUSED)) == []
 
 
 def test_the_editor_starts_without_the_draft_pipeline():

@@ -109,7 +109,7 @@ class ExportDialog(QDialog):
 
     def _build_layout_choice(self):
         """As arranged (every card where it sits on the canvas) or a fresh Graphviz layout."""
-        from argmap.render.arranged import is_arranged
+        from argmap.render.export import is_arranged
 
         amap = self.document.amap
         self.layout = QComboBox()

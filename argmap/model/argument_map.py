@@ -14,7 +14,7 @@ from argmap.errors import ModelError
 from argmap.model.graph import Digraph
 from argmap.model.records import quick_edges, quick_nodes
 from argmap.model.schema import (
-    KINDS, RELATIONS, check_edge_attr, check_json_value, check_node_attr, check_text,
+    KINDS, RELATIONS, REMOVE, check_edge_attr, check_json_value, check_node_attr, check_text,
 )
 
 
@@ -367,7 +367,6 @@ class ArgumentMap:
 
     def _update_node(self, node_id, changes):
         """Set (or, for the value ``REMOVE``, delete) attributes; return the old values."""
-        from argmap.model.commands import REMOVE
         attrs = self.node(node_id)
         to_set = {k: v for k, v in changes.items() if v is not REMOVE}
         for key in changes:
@@ -411,7 +410,6 @@ class ArgumentMap:
         self._emit(Change(ChangeType.EDGE_REMOVED, edge=(source, target)))
 
     def _update_edge(self, source, target, changes):
-        from argmap.model.commands import REMOVE
         attrs = self.edge(source, target)
         if changes.get("relation", None) is REMOVE:
             raise ModelError("an edge's relation cannot be removed")
@@ -449,7 +447,6 @@ class ArgumentMap:
         return old
 
     def _update_meta(self, changes):
-        from argmap.model.commands import REMOVE
         for key, value in changes.items():
             check_text(key, "map attribute name")
             if key == "title" and value is REMOVE:

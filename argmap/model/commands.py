@@ -7,16 +7,7 @@ undo stack; :class:`History` is the same idea without Qt.
 """
 
 from argmap.errors import ModelError
-from argmap.model.schema import check_node_attr
-
-
-class _Remove:
-    def __repr__(self):
-        return "REMOVE"
-
-
-#: Value in an attribute change meaning "delete this attribute".
-REMOVE = _Remove()
+from argmap.model.schema import REMOVE, check_node_attr
 
 
 class Command:

@@ -8,6 +8,15 @@ import math
 
 from argmap.errors import ModelError
 
+
+class _Remove:
+    def __repr__(self):
+        return "REMOVE"
+
+
+#: Value in an attribute change meaning "delete this attribute".
+REMOVE = _Remove()
+
 #: The vocabulary, defined once: every menu, CLI choice, legend and the file's
 #: JSON Schema are built from these tables. Each maps a value to its display name.
 KIND_NAMES = {"claim": "Claim", "counterclaim": "Counterclaim", "evidence": "Evidence"}

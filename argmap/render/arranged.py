@@ -21,12 +21,6 @@ from collections import namedtuple
 ARROW_LENGTHS = {"normal": 8.0, "tee": 4.0}
 
 
-def is_arranged(amap, nodes):
-    """Return True when every node of *nodes* has a position (it was arranged in the editor)."""
-    graph = amap.graph
-    return bool(nodes) and all("pos" in graph.nodes[node] for node in nodes)
-
-
 EdgePath = namedtuple("EdgePath", "premise target relation width tip points")
 EdgePath.__doc__ = """One drawn edge: its relation and width, the arrow's tip on the target's card,
 and the cubic Bézier ``(base, control, control, start)`` from the arrowhead's base to the

@@ -187,8 +187,6 @@ def as_arranged(amap, options, nodes):
     RenderError
         For an unknown layout, or ``arranged`` when a drawn node has no position.
     """
-    from argmap.render.arranged import is_arranged
-
     if options.layout not in (None,) + LAYOUTS:
         raise RenderError(f"unknown layout {options.layout!r}; expected one of "
                           f"{', '.join(LAYOUTS)}")
@@ -199,6 +197,12 @@ def as_arranged(amap, options, nodes):
         raise RenderError("cannot draw the map as arranged: some nodes have no position yet "
                           "(open it in the editor and arrange it, or use the fresh layout)")
     return placed
+
+
+def is_arranged(amap, nodes):
+    """Return True when every node of *nodes* has a position (it was arranged in the editor)."""
+    graph = amap.graph
+    return bool(nodes) and all("pos" in graph.nodes[node] for node in nodes)
 
 
 def selected_nodes(amap, options):
