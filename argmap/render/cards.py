@@ -20,18 +20,9 @@ SEPARATOR = " \u00b7 "
 _TABLE = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
 
 
-class Card(namedtuple("Card", "node kind place header text citation rating",
-                      defaults=("",))):
-    """What one node shows: its place, header, statement and citation (all plain text),
-    and its rating (``""`` without one)."""
-
-    __slots__ = ()
-
-    @property
-    def colours(self):
-        """``(fill, border, text)`` of the card, by its role."""
-        role = style.role_style(self.place)
-        return role["fill"], role["border"], role["text"]
+Card = namedtuple("Card", "node kind place header text citation rating", defaults=("",))
+Card.__doc__ = """What one node shows: its place, header, statement and citation (all plain text),
+and its rating (``""`` without one)."""
 
 
 def node_places(amap, nodes):

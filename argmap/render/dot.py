@@ -121,21 +121,25 @@ _NODE_DEFAULTS = {"fontname": style.FONT_FAMILIES, "fontsize": style.FONT_SIZE,
 _EDGE_DEFAULTS = {"dir": "back", "penwidth": "1.5", "arrowsize": "0.8"}
 
 
-@functools.lru_cache(maxsize=64)
-def _node_attr_text(kind, fill, border, text_color, width):
-    """The checked attribute list of a card, without its label and closing bracket."""
-    kind_style = style.KIND_STYLE[kind]
-    shape_style = "rounded,filled" if kind_style["rounded"] else "filled"
-    return attr_list({"shape": kind_style["shape"], "style": shape_style, "fillcolor": fill,
-                      "color": border, "fontcolor": text_color, "penwidth": width})[:-1]
+@functools.lru_cache(maxsize=256)
+def _card_look(kind, place, label):
+    """The attributes of a card but its label, by kind and place (role), the fill and border
+    by its evaluation *label* when there is one; and their checked DOT text without the
+    closing bracket. The dict is shared: do not change it."""
+    role, kind_style = style.role_style(place), style.KIND_STYLE[kind]
+    fill, border = role["fill"], role["border"]
+    if label is not None:
+        fill, border = style.LABEL_STYLE[label]["fill"], style.LABEL_STYLE[label]["border"]
+    attrs = {"shape": kind_style["shape"],
+             "style": "rounded,filled" if kind_style["rounded"] else "filled",
+             "fillcolor": fill, "color": border, "fontcolor": role["text"],
+             "penwidth": role["penwidth"]}
+    return attrs, attr_list(attrs)[:-1]
 
 
-def _colours(node_card, label):
-    fill, border, text = node_card.colours
-    if label is None:
-        return fill, border, text
-    label_style = style.LABEL_STYLE[label]
-    return label_style["fill"], label_style["border"], text
+def _look_of(node_card, labels):
+    label = labels.get(node_card.node, "undecided") if labels is not None else None
+    return _card_look(node_card.kind, node_card.place, label)
 
 
 @functools.lru_cache(maxsize=256)
@@ -303,27 +307,21 @@ def check_options(options):
 
 def node_colours(node_card, options, labels):
     """``(fill, border, text)`` of a card: by its role, or by its label when colouring so."""
-    label = labels.get(node_card.node, "undecided") if labels is not None else None
-    return _colours(node_card, label)
+    attrs = _look_of(node_card, labels)[0]
+    return attrs["fillcolor"], attrs["color"], attrs["fontcolor"]
 
 
 def node_attrs(node_card, options, labels):
     """The attributes of a card (its label an escaped :class:`Html`), as both writers draw it."""
-    fill, border, text_color = node_colours(node_card, options, labels)
-    kind_style = style.KIND_STYLE[node_card.kind]
-    return {"shape": kind_style["shape"],
-            "style": "rounded,filled" if kind_style["rounded"] else "filled",
-            "fillcolor": fill, "color": border, "fontcolor": text_color,
-            "penwidth": style.role_style(node_card.place)["penwidth"],
-            "label": Html(card.node_label(node_card, border, options.headers))}
+    attrs = dict(_look_of(node_card, labels)[0])
+    attrs["label"] = Html(card.node_label(node_card, attrs["color"], options.headers))
+    return attrs
 
 
 def _node_line(node_card, dot_id, options, labels):
-    fill, border, text_color = node_colours(node_card, options, labels)
-    html = card.node_label(node_card, border, options.headers)
-    width = style.role_style(node_card.place)["penwidth"]
-    return (f"{dot_id} {_node_attr_text(node_card.kind, fill, border, text_color, width)}, "
-            f"label=<{html}>];")
+    attrs, text = _look_of(node_card, labels)
+    html = card.node_label(node_card, attrs["color"], options.headers)
+    return f"{dot_id} {text}, label=<{html}>];"
 
 
 def _edge_lines(amap, order, ids, tree, paths):
