@@ -139,7 +139,7 @@ def _run_export(args, out):
                             background=args.background, theme=args.theme)
     result = export_file(amap, args.output, options)
     for warning in result.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        print(f"warning: {shown(warning)}", file=sys.stderr)
     if result.paths:   # a page-sized export: one file or numbered pages
         for path in result.paths:
             print(f"wrote {shown(path)}", file=out)
