@@ -56,8 +56,10 @@ def _build_wheel(folder):
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info", "build")
     shutil.copytree(os.path.join(REPO, "argmap"), source / "argmap", symlinks=True,
                     ignore=ignore)
-    for name in ("setup.cfg", "pyproject.toml", "README.md", "LICENSE"):
+    for name in ("setup.cfg", "pyproject.toml", "README.md", "LICENSE", "bench/README.md"):
+        (source / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(os.path.join(REPO, name), source / name)
+    shutil.copytree(os.path.join(REPO, "docs"), source / "docs")
     out = folder / "wheels"
     result = subprocess.run([sys.executable, "-m", "pip", "wheel", str(source), "-w", str(out),
                              "--no-deps", "-q", "--disable-pip-version-check"],
@@ -94,6 +96,20 @@ def test_wheel_holds_the_resources_and_finds_them(tmp_path):
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ['"format":', "True", "2"]
+    assert _broken_links(names, "argmap/resources/docs/README.md", wheel) == []
+
+
+def _broken_links(names, page, wheel):
+    """The relative links of the Markdown *page* in *wheel* that lead to no file in it."""
+    import posixpath
+    import re
+
+    with zipfile.ZipFile(wheel) as archive:
+        text = archive.read(page).decode("utf-8")
+    links = re.findall(r"\]\(([^)#:\s]+)\)", text)
+    assert len(links) >= 5, links
+    folder = posixpath.dirname(page)
+    return [link for link in links if posixpath.normpath(posixpath.join(folder, link)) not in names]
 
 
 # ---------------------------------------------------------- entry points
