@@ -10,6 +10,7 @@ fallback font would draw it: wide (CJK, emoji) a whole em, a combining mark
 nothing, anything else 0.6 em.
 """
 
+import functools
 import unicodedata
 
 FACES = ("regular", "bold", "italic")
@@ -88,16 +89,11 @@ def _fallback(char):
     return 0.6
 
 
-_LOADED = {}
-
-
+@functools.lru_cache(maxsize=None)
 def _face(name):
-    face = _LOADED.get(name)
-    if face is None:
-        if name not in FACES:
-            raise ValueError(f"unknown face {name!r}; expected one of {', '.join(FACES)}")
-        face = _LOADED[name] = _Face(name)
-    return face
+    if name not in FACES:
+        raise ValueError(f"unknown face {name!r}; expected one of {', '.join(FACES)}")
+    return _Face(name)
 
 
 def text_width(text, size, face="regular"):

@@ -8,6 +8,8 @@ group, so a card's centre in the SVG is its position in the editor. All map
 text goes through :func:`argmap.render.svg_shapes.escape_xml`.
 """
 
+import functools
+
 from argmap.render import look, style
 from argmap.render.dot import node_colours
 from argmap.render.svg_heading import heading, heading_svg
@@ -116,18 +118,10 @@ def _outline(kind, left, top, box):
     return rounded_path(left, top, right, bottom, corner)
 
 
-_ATTRIBUTES = {}
-
-
+@functools.lru_cache(maxsize=64)
 def _line_attributes(accent, citation):
-    """The font attributes of each kind of line on a card (the statement's are the card's)."""
-    found = _ATTRIBUTES.get((accent, citation))
-    if found is None:
-        found = _ATTRIBUTES[(accent, citation)] = _attributes(accent, citation)
-    return found
-
-
-def _attributes(accent, citation):
+    """The font attributes of each kind of line on a card (the statement's are the card's);
+    the dict is shared: do not change it."""
     return {"header": f' font-size="{style.HEADER_FONT_SIZE}" font-weight="bold" fill="{accent}"',
             "rating": f' font-size="{style.HEADER_FONT_SIZE}" fill="{accent}"',
             "body": "",

@@ -6,6 +6,7 @@ and the markup characters are written as entities, so a map's text is shown
 literally and never read as markup.
 """
 
+import functools
 import math
 
 from argmap.render.arranged import ARROW_LENGTHS
@@ -63,17 +64,12 @@ def rounded_path(left, top, right, bottom, corner):
             f"h-{across}{turns[2]}v-{down}{turns[3]}z")
 
 
-_CORNERS = {}
-
-
+@functools.lru_cache(maxsize=64)
 def _corners(corner):
     """The four relative Bézier corners (top right, bottom right, bottom left, top left)."""
-    turns = _CORNERS.get(corner)
-    if turns is None:
-        c, h = number(corner), number(corner / 2)
-        turns = _CORNERS[corner] = (f"c{h},0 {c},{h} {c},{c}", f"c0,{h} -{h},{c} -{c},{c}",
-                                    f"c-{h},0 -{c},-{h} -{c},-{c}", f"c0,-{h} {h},-{c} {c},-{c}")
-    return turns
+    c, h = number(corner), number(corner / 2)
+    return (f"c{h},0 {c},{h} {c},{c}", f"c0,{h} -{h},{c} -{c},{c}",
+            f"c-{h},0 -{c},-{h} -{c},-{c}", f"c0,-{h} {h},-{c} {c},-{c}")
 
 
 def card_corner(width, height):
