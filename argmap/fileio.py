@@ -144,12 +144,9 @@ def atomic_fill(path, fill, check=None):
                 _write_in_place(target, data, False, None)
             else:
                 _copy_attributes(tmp, old)
-                _install(tmp, target, True)
-                tmp = None
-                _fsync_dir(folder)
+                tmp = _installed(tmp, target, True)
     finally:
-        if tmp is not None and os.path.exists(tmp):
-            os.unlink(tmp)
+        _discard(tmp)
     return result
 
 
@@ -219,13 +216,23 @@ def _write_by_rename(target, data, old, backup, check, replace):
         _copy_attributes(tmp, old)
         if old is not None and backup:
             _rotate_backup(target, data, old, check)
-        _install(tmp, target, replace)
-        tmp = None
-        _fsync_dir(folder)
+        tmp = _installed(tmp, target, replace)
     finally:
-        if tmp is not None and os.path.exists(tmp):
-            os.unlink(tmp)
+        _discard(tmp)
     _verify_final(target, data, backup)
+
+
+def _installed(tmp, target, replace):
+    """Rename *tmp* to *target* (see :func:`_install`) and sync the folder; return None, the
+    temp file being gone."""
+    _install(tmp, target, replace)
+    _fsync_dir(os.path.dirname(target))
+
+
+def _discard(tmp):
+    """Remove the temp file *tmp* if there is one left (None: there is none)."""
+    if tmp is not None and os.path.exists(tmp):
+        os.unlink(tmp)
 
 
 def _install(tmp, target, replace):
