@@ -24,7 +24,6 @@ import errno
 import os
 import re
 import stat
-import tempfile
 import time
 
 from argmap.errors import ArgmapError, ReadOnlyFileError, SaveError
@@ -330,9 +329,26 @@ def temp_prefix(path):
     return f".{os.path.basename(path)[:_NAME_PART]}.tmp-{os.getpid()}-"
 
 
+#: How a temp file is opened: created new (never an existing file or a link), not inherited.
+_TEMP_FLAGS = (os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+               | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
+
+
+def create_temp(folder, final):
+    """Create a new temp file in *folder* named after *final* (``.NAME.tmp-PID-RANDOM``),
+    readable and writable by its owner only; return ``(open descriptor, path)``."""
+    for _ in range(100):
+        path = os.path.join(folder, temp_prefix(final) + os.urandom(6).hex())
+        try:
+            return os.open(path, _TEMP_FLAGS, 0o600), path
+        except FileExistsError:
+            continue  # another one has that name: draw again
+    raise FileExistsError(errno.EEXIST, "no free name for a temp file", folder)
+
+
 def _new_temp(folder, final):
     """Make a new empty temp file in *folder* named after *final*; return its path."""
-    fd, tmp = tempfile.mkstemp(prefix=temp_prefix(final), dir=folder)
+    fd, tmp = create_temp(folder, final)
     os.close(fd)
     return tmp
 
@@ -342,7 +358,7 @@ def _write_temp(folder, final, data):
 
     On failure the temp file is removed and the OSError passes on.
     """
-    fd, tmp = tempfile.mkstemp(prefix=temp_prefix(final), dir=folder)
+    fd, tmp = create_temp(folder, final)
     try:
         try:
             _write_all(fd, data)

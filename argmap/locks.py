@@ -17,12 +17,11 @@ import getpass
 import json
 import os
 import socket
-import tempfile
 import time
 from dataclasses import asdict, dataclass
 
 from argmap.errors import LockError, LockedError
-from argmap.fileio import describe_os_error, process_alive
+from argmap.fileio import create_temp, describe_os_error, process_alive
 
 #: Largest lock file read (bytes); anything bigger is not ours.
 MAX_LOCK_BYTES = 4096
@@ -182,8 +181,7 @@ def _take_over(path, data):
 
 def _temp_with(target, data):
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.tmp-{os.getpid()}-",
-                                   dir=os.path.dirname(target))
+        fd, tmp = create_temp(os.path.dirname(target), target)
     except OSError as exc:
         raise LockError(f"cannot lock {target}: {describe_os_error(exc)}") from exc
     with os.fdopen(fd, "wb") as handle:

@@ -111,7 +111,7 @@ def test_folder_without_write_permission_gives_lock_error(tmp_path, monkeypatch)
     """When no lock file can be made the caller gets a LockError it can show and go on."""
     def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
-    monkeypatch.setattr(locks.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(locks, "create_temp", refuse)
     with pytest.raises(LockError, match="permission denied"):
         acquire(tmp_path / "map.argmap")
 
