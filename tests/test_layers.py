@@ -71,8 +71,9 @@ def test_no_pyside6_import_outside_gui(path):
 HEAVY = ("networkx", "jsonschema", "pydot", "PySide6", "yaml", "defusedxml", "pypdf",
          "importlib.metadata", "email", "dataclasses", "inspect")
 #: Modules the quick commands have no use for: the undo commands, the writer of arranged
-#: maps (a map without positions), the text filler of other commands' reports.
-UNUSED = ("argmap.model.commands", "argmap.render.arranged", "textwrap")
+#: maps (a map without positions), the text filler of other commands' reports, tempfile
+#: (argmap names its own temp files, and Graphviz needs no temp folder).
+UNUSED = ("argmap.model.commands", "argmap.render.arranged", "textwrap", "tempfile")
 _SMALL_MAP = ('{"format": "argmap", "version": 1, "map": {"title": "T"}, "nodes": ['
               '{"id": "c", "kind": "claim", "text": "Encryption must stay strong"}, '
               '{"id": "e", "kind": "evidence", "text": "Dissidents rely on it"}], '

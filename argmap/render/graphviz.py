@@ -1,20 +1,18 @@
 """Running Graphviz safely: list arguments, a timeout, caps, and a closed environment.
 
-Graphviz reads DOT on stdin and writes to stdout. It runs in its own process
-group (so a hung run is killed with everything it started), with
-``SERVER_NAME`` set and ``GV_FILE_PATH`` pointing at an empty temporary
-folder, which stops it from reading local files (images, fonts named as
-paths). Its output is checked (magic bytes) before anyone writes it.
+Graphviz reads DOT on stdin and writes to stdout (or into a file argmap names).
+It runs in its own process group (so a hung run is killed with everything it
+started), with ``SERVER_NAME`` set and no ``GV_FILE_PATH``, which stops it from
+loading any local file (images, shapes). Its output is checked (magic bytes)
+before anyone writes it.
 """
 
 import atexit
 import os
 import re
 import selectors
-import shutil
 import signal
 import subprocess
-import tempfile
 import threading
 import time
 
@@ -44,19 +42,24 @@ _KEPT_ENV = ("PATH", "HOME", "TMPDIR", "FONTCONFIG_FILE", "FONTCONFIG_PATH", "XD
 _PDF_DATE = re.compile(rb"/(CreationDate|ModDate) \(D:(\d{14})")
 
 
-def find_program(name="dot"):
-    """Return the path of Graphviz's *name* program, or raise GraphvizMissingError."""
-    path = shutil.which(name)
-    if path is None:
-        raise GraphvizMissingError(INSTALL_HINT.replace("'dot'", f"'{name}'"))
-    return path
-
-
-def _environment(empty_dir):
+def _environment():
     env = {key: os.environ[key] for key in _KEPT_ENV if key in os.environ}
     env.update({"LC_ALL": "C.UTF-8", "LANG": "C.UTF-8", "SERVER_NAME": "argmap",
-                "GV_FILE_PATH": empty_dir + os.sep, "SOURCE_DATE_EPOCH": "0"})
+                "SOURCE_DATE_EPOCH": "0"})
     return env
+
+
+def _started(command, stdout):
+    """Start Graphviz's *command* (its program found on PATH) in a process group of its own,
+    with pipes to its stdin and stderr."""
+    try:
+        return subprocess.Popen(command, stdin=subprocess.PIPE, stdout=stdout,
+                                stderr=subprocess.PIPE, env=_environment(),
+                                start_new_session=True, bufsize=_CHUNK)
+    except FileNotFoundError:
+        raise GraphvizMissingError(INSTALL_HINT.replace("'dot'", f"'{command[0]}'")) from None
+    except OSError as exc:
+        raise RenderError(f"could not start {command[0]}: {exc.strerror or exc}") from exc
 
 
 def run_graphviz(source, fmt, args=(), timeout=DEFAULT_TIMEOUT, program="dot",
@@ -86,11 +89,9 @@ def run_graphviz(source, fmt, args=(), timeout=DEFAULT_TIMEOUT, program="dot",
         When it fails, times out, writes more than *max_output* bytes, or
         writes something that is not *fmt*.
     """
-    command = [find_program(program), f"-T{fmt}", *args]
     limit = MAX_OUTPUT_BYTES if max_output is None else max_output
-    with tempfile.TemporaryDirectory(prefix="argmap-gv-") as empty:
-        out, err, code = _communicate(command, source.encode("utf-8"), timeout,
-                                      _environment(empty), limit)
+    out, err, code = _communicate([program, f"-T{fmt}", *args], source.encode("utf-8"),
+                                  timeout, limit)
     if code != 0:
         raise RenderError(f"Graphviz failed (exit code {code}): {_first_lines(err)}")
     if not MAGIC[fmt](out):
@@ -107,9 +108,8 @@ def write_graphviz(source, fmt, path, args=(), timeout=DEFAULT_TIMEOUT, program=
     Raises as :func:`run_graphviz`; on failure *path* may hold anything (write into a
     temp file).
     """
-    command = [find_program(program), f"-T{fmt}", "-o", os.fspath(path), *args]
-    with tempfile.TemporaryDirectory(prefix="argmap-gv-") as empty:
-        err, code = _run_feeding(command, source, timeout, _environment(empty))
+    command = [program, f"-T{fmt}", "-o", os.fspath(path), *args]
+    err, code = _run_feeding(command, source, timeout)
     if code != 0:
         raise RenderError(f"Graphviz failed (exit code {code}): {_first_lines(err)}")
     head = _head(path)
@@ -127,15 +127,10 @@ def _head(path, size=4096):
         return b""
 
 
-def _run_feeding(command, source, timeout, env):
+def _run_feeding(command, source, timeout):
     """Run *command*, feeding it *source* (text or pieces) from this thread; return its
     messages and exit code. A timer stops it (and all it started) after *timeout* s."""
-    try:
-        proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.PIPE, env=env, start_new_session=True,
-                                bufsize=_CHUNK)
-    except OSError as exc:
-        raise RenderError(f"could not start {command[0]}: {exc.strerror or exc}") from exc
+    proc = _started(command, subprocess.DEVNULL)
     with _RUNNING_LOCK:
         _RUNNING.add(proc)
     messages, expired = [], []
@@ -216,12 +211,8 @@ def stop_all():
         _signal_group(proc)
 
 
-def _communicate(command, data, timeout, env, limit):
-    try:
-        proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE, env=env, start_new_session=True)
-    except OSError as exc:
-        raise RenderError(f"could not start {command[0]}: {exc.strerror or exc}") from exc
+def _communicate(command, data, timeout, limit):
+    proc = _started(command, subprocess.PIPE)
     with _RUNNING_LOCK:
         _RUNNING.add(proc)
     try:

@@ -74,15 +74,40 @@ def test_failing_dot_keeps_the_old_file(tmp_path, monkeypatch, body, message):
 
 
 def test_environment_forbids_local_files(tmp_path, monkeypatch):
-    """dot runs with SERVER_NAME set, GV_FILE_PATH on an empty folder, and list arguments."""
+    """dot runs with SERVER_NAME set, no GV_FILE_PATH, and list arguments."""
     record = tmp_path / "env.txt"
+    monkeypatch.setenv("GV_FILE_PATH", str(tmp_path))
     _fake_dot(tmp_path, f'env > {record}; echo "$@" >> {record}; echo "<svg/>"', monkeypatch)
     run_graphviz("digraph {}", "svg", ["-Gdpi=72"])
     seen = record.read_text()
     assert "SERVER_NAME=argmap" in seen and "SOURCE_DATE_EPOCH=0" in seen
-    gv_path = next(l for l in seen.splitlines() if l.startswith("GV_FILE_PATH="))
-    assert "argmap-gv-" in gv_path
+    assert "GV_FILE_PATH" not in seen
     assert "-Tsvg -Gdpi=72" in seen
+
+
+@pytest.mark.graphviz
+@pytest.mark.parametrize("write", [False, True], ids=["in memory", "into a file"])
+def test_graphviz_loads_no_local_file(tmp_path, monkeypatch, write):
+    """An image named in DOT, even in the working folder, is not read: file loading is off."""
+    import struct
+    import zlib
+
+    def chunk(kind, data):
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+    png = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0))
+           + chunk(b"IDAT", zlib.compress(b"\x00\x00")) + chunk(b"IEND", b""))
+    (tmp_path / "secret.png").write_bytes(png)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("GV_FILE_PATH", str(tmp_path))
+    source = (f'digraph {{ a [image="{tmp_path / "secret.png"}", label=""]; '
+              'b [image="secret.png", label=""]; }')
+    if write:
+        write_graphviz(source, "svg", tmp_path / "out.svg")
+        svg = (tmp_path / "out.svg").read_bytes()
+    else:
+        svg = run_graphviz(source, "svg")
+    assert b"<svg" in svg and b"<image" not in svg
 
 
 def test_pdf_dates_are_fixed_keeping_length():
