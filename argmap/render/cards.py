@@ -9,6 +9,7 @@ All user text in labels goes through :mod:`argmap.render.text`; the markup
 around it is ours.
 """
 
+import functools
 from collections import namedtuple
 
 from argmap.model.schema import RELATIONS
@@ -116,12 +117,18 @@ CITATION_LIMIT = 240
 def card_text(card, headers=True):
     """Return the :class:`CardText` of a :class:`Card`: header, rating, wrapped statement
     and citation."""
-    header = (tuple(text_lines(one_line(card.header), style.HEADER_WRAP_WIDTH))
-              if headers and card.header else ())
+    header = _header_lines(card.header) if headers and card.header else ()
     rating = one_line(card.rating) if headers and card.rating else ""
     citation = (tuple(text_lines(card.citation, CITATION_WIDTH, limit=CITATION_LIMIT))
                 if card.citation else ())
     return CardText(header, rating, tuple(text_lines(card.text, style.WRAP_WIDTH)), citation)
+
+
+@functools.lru_cache(maxsize=1024)
+def _header_lines(header):
+    """The lines of a card's *header*, on one line cleaned and wrapped: kept, since a map's
+    headers repeat (``OBJECTION · ITI``)."""
+    return tuple(text_lines(one_line(header), style.HEADER_WRAP_WIDTH))
 
 
 def node_label(card, accent, headers=True):
