@@ -110,17 +110,24 @@ def depth(amap):
 
 
 def cycles(amap, limit=100):
-    """Return up to *limit* cycles, each a list of node ids."""
+    """Return up to *limit* cycles, each a list of node ids.
+
+    Each circle starts at its node that comes first in the map, and the circles are in map
+    order, so the same map gives the same list every time (networkx finds them in an order
+    that changes from run to run). A map of more than *limit* circles gives *limit* of them.
+    """
     if is_acyclic(amap.graph):   # linear: most maps have no circle
         return []
     import networkx as nx
 
+    index = amap.node_index()
     found = []
     for cycle in nx.simple_cycles(amap.graph.to_networkx()):
-        found.append(cycle)
+        start = min(range(len(cycle)), key=lambda i: index[cycle[i]])
+        found.append(cycle[start:] + cycle[:start])
         if len(found) >= limit:
             break
-    return found
+    return sorted(found, key=lambda cycle: [index[node] for node in cycle])
 
 
 def orphans(amap):

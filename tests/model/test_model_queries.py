@@ -120,6 +120,25 @@ def test_cycles_are_found_and_reported():
     assert "no main claim" in remarks
 
 
+def test_cycles_are_listed_the_same_way_on_every_run(tmp_path):
+    """Each circle starts at its first node in the map, circles in map order, whatever order
+    networkx finds them in (it changes with Python's string hashing)."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("from argmap.model import ArgumentMap, queries\n"
+            "m = ArgumentMap('t')\n"
+            "ids = [m.add_node('claim', f'c{i}') for i in range(8)]\n"
+            "for a, b in [(0, 1), (1, 2), (2, 0), (3, 4), (4, 5), (5, 3), (5, 6), (6, 4), (7, 0)]:\n"
+            "    m.graph.add_edge(ids[a], ids[b], relation='supports')\n"
+            "print(queries.cycles(m))\n")
+    seen = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           check=True, env=dict(os.environ, PYTHONHASHSEED=str(seed))).stdout
+            for seed in range(1, 7)}
+    assert seen == {"[['n1', 'n2', 'n3'], ['n4', 'n5', 'n6'], ['n5', 'n6', 'n7']]\n"}
+
+
 def test_cycles_respect_the_limit():
     """cycles() stops after *limit* cycles."""
     spec = {"A": ("claim", [])}
