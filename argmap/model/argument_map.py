@@ -5,7 +5,6 @@ map enforces its invariants on every change and tells its listeners what
 changed, so that views can follow it without holding the truth themselves.
 """
 
-import copy
 from collections import namedtuple
 from enum import Enum
 from functools import partial
@@ -258,10 +257,12 @@ class ArgumentMap:
         >>> twin = m.copy(); m.add_node("claim", "D") and len(twin)
         1
         """
+        from copy import deepcopy
+
         twin = ArgumentMap()
-        twin.meta = copy.deepcopy(self.meta)
+        twin.meta = deepcopy(self.meta)
         twin.documents = {k: dict(v) for k, v in self.documents.items()}
-        twin.extra = copy.deepcopy(self.extra)
+        twin.extra = deepcopy(self.extra)
         twin._graph = self._graph.copy()  # new attribute dicts; values are never mutated
         twin._next_id = self._next_id
         twin._derived = {}
@@ -519,7 +520,9 @@ class ArgumentMap:
 
         The result is a deep copy: later edits of the map never change it.
         """
-        return copy.deepcopy({
+        from copy import deepcopy
+
+        return deepcopy({
             "meta": dict(self.meta),
             "nodes": [(n, dict(a)) for n, a in self._graph.nodes(data=True)],
             "edges": sorted((u, v, sorted(a.items())) for u, v, a in self._graph.edges(data=True)),

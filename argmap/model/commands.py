@@ -7,7 +7,7 @@ undo stack; :class:`History` is the same idea without Qt.
 """
 
 from argmap.errors import ModelError
-from argmap.model.schema import REMOVE, check_node_attr
+from argmap.model.schema import check_node_attr
 
 
 class Command:
@@ -72,7 +72,7 @@ class RemoveNode(Command):
 
 
 class SetNodeAttrs(Command):
-    """Change node attributes; a value of :data:`REMOVE` deletes the attribute.
+    """Change node attributes; the value :data:`~argmap.model.schema.REMOVE` deletes one.
 
     Successive changes of the same attributes of the same node merge into one
     step when *merge_key* is set (typing in a text field, one drag).

@@ -23,11 +23,11 @@ Example
 from argmap.errors import ModelError
 from argmap.model import queries
 from argmap.model.commands import (
-    REMOVE, AddDocument, AddNode, Batch, Connect, Disconnect, MoveNodes, RemoveNode,
-    ReorderNode, Reparent, SetEdgeAttrs, SetMapAttrs, SetNodeAttrs,
+    AddDocument, AddNode, Batch, Connect, Disconnect, MoveNodes, RemoveNode, ReorderNode,
+    Reparent, SetEdgeAttrs, SetMapAttrs, SetNodeAttrs,
 )
 from argmap.model.graph import has_path
-from argmap.model.schema import KINDS, RELATIONS, default_relation, shortened
+from argmap.model.schema import KINDS, RELATIONS, REMOVE, default_relation, shortened
 
 #: The "add to the selected node" edits: name -> (kind, relation, menu label).
 CHILD_EDITS = {

@@ -11,7 +11,6 @@ Example
 import math
 import os
 import re
-import struct
 from collections import namedtuple
 
 from argmap.errors import RenderError
@@ -281,6 +280,7 @@ def _vector_size(data, fmt):
 def _render_png(source, options, arranged=False):
     """Lay out once, choose the dpi from the layout's size, then draw the laid-out graph."""
     from argmap.render.graphviz import run_graphviz, run_graphviz_cached
+    from argmap.render.png import png_size, png_with_dpi
 
     if arranged:
         laid_out = run_graphviz_cached(source, "dot", ["-n2"], timeout=options.timeout,
@@ -293,8 +293,8 @@ def _render_png(source, options, arranged=False):
     data = run_graphviz(laid_out.decode("utf-8"), "png",
                         ["-n2", f"-Gdpi={dpi}", f"-Gsize={inches},{inches}"],
                         timeout=options.timeout, program="neato")
-    width, height = struct.unpack(">II", data[16:24])
-    data = _with_dpi(data, dpi)
+    width, height = png_size(data)
+    data = png_with_dpi(data, dpi)
     return data, ExportResult("png", f"png, {width}x{height} px, {dpi} dpi", warnings,
                               width, height, dpi)
 
@@ -362,9 +362,3 @@ def _restyled(lines, options):
     from argmap.render.look import restyle_dot
 
     return (restyle_dot(line, options.background, options.theme) for line in lines)
-
-
-def _with_dpi(png, dpi):
-    from argmap.render.look import png_with_dpi
-
-    return png_with_dpi(png, dpi)

@@ -1,4 +1,4 @@
-"""The look of an export: background, light or dark theme, the PNG's dpi.
+"""The look of an export: background and light or dark theme.
 
 These work on what argmap's DOT writer and Graphviz produce: colours are
 changed only inside the attributes argmap writes (``color="#..."``,
@@ -7,8 +7,6 @@ argmap's own SVG writer takes its colours through :func:`themed`.
 """
 
 import re
-import struct
-import zlib
 
 from argmap.errors import RenderError
 from argmap.render import style
@@ -78,35 +76,3 @@ def themed(colour, theme):
 def page_colour(background, theme):
     """The colour behind the map, or None for a transparent *background*."""
     return None if background == "transparent" else themed(style.BACKGROUND, theme)
-
-
-def png_with_dpi(png, dpi):
-    """Return the PNG bytes *png* recording *dpi* in a pHYs chunk (replacing any there).
-
-    Example
-    -------
-    >>> png = png_with_dpi(open("map.png", "rb").read(), 150)   # doctest: +SKIP
-    """
-    if not png.startswith(b"\x89PNG\r\n\x1a\n") or png[12:16] != b"IHDR":
-        raise RenderError("not a PNG: cannot record its resolution")
-    chunks, at = [], 8
-    while at < len(png):
-        length = struct.unpack(">I", png[at:at + 4])[0]
-        end = at + 12 + length
-        if png[at + 4:at + 8] != b"pHYs":
-            chunks.append(png[at:end])
-        at = end
-    per_metre = round(dpi / 0.0254)
-    data = struct.pack(">IIB", per_metre, per_metre, 1)
-    phys = (struct.pack(">I", len(data)) + b"pHYs" + data
-            + struct.pack(">I", zlib.crc32(b"pHYs" + data) & 0xFFFFFFFF))
-    return png[:8] + chunks[0] + phys + b"".join(chunks[1:])
-
-
-def png_dpi(png):
-    """Return the dpi a PNG records in its pHYs chunk, or None."""
-    at = png.find(b"pHYs")
-    if at < 0:
-        return None
-    x, _, unit = struct.unpack(">IIB", png[at + 4:at + 13])
-    return round(x * 0.0254) if unit == 1 else None

@@ -23,6 +23,7 @@ from argmap.errors import MissingDependencyError, RenderError
 from argmap.fileio import atomic_write, check_writable
 from argmap.render import look, style
 from argmap.render.dot import attr_list
+from argmap.render.png import png_with_dpi
 
 #: Page sizes in points (portrait for paper, landscape for the slide).
 PAGE_SIZES = {"a4": (595.28, 841.89), "letter": (612.0, 792.0), "slide": (960.0, 540.0)}
@@ -304,7 +305,7 @@ def draw_page(page, paper, fmt, timeout):
     data = run_graphviz(source, fmt, [f"-Gsize={page_w / 72:.4f},{page_h / 72:.4f}!",
                                       f"-Gdpi={dpi}"], timeout=timeout)
     if fmt == "png":
-        return look.png_with_dpi(data, dpi)
+        return png_with_dpi(data, dpi)
     return data
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from argmap.render.look import png_dpi
+from argmap.render.png import png_dpi
 
 
 def test_dialog_options_carry_page_background_and_theme(make_window, map_file):

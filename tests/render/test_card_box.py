@@ -15,7 +15,6 @@ from argmap.render.dot import build_dot
 from argmap.render.export import ExportOptions
 from argmap.render.text import escape_html
 
-from render_helpers import SVG
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SEEDED = os.path.join(REPO, "argmap", "resources", "maps", "encryption-backdoors.argmap")

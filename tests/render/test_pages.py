@@ -10,6 +10,7 @@ import pytest
 from argmap.formats import native
 from argmap.model import ArgumentMap
 from argmap.render import look, pages, style
+from argmap.render.png import png_dpi, png_with_dpi
 from argmap.render.export import ExportOptions, export_file, render_bytes
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -114,7 +115,7 @@ def test_a_small_map_fits_one_slide_png_with_its_dpi(small_map, tmp_path):
     result = export_file(small_map, out, ExportOptions(page="slide"))
     data = out.read_bytes()
     assert struct.unpack(">II", data[16:24]) == (1920, 1080)
-    assert look.png_dpi(data) == 144
+    assert png_dpi(data) == 144
     assert result.paths == [str(out)] and not result.warnings
     planned, _ = pages.plan_pages(small_map, ExportOptions(page="slide", fmt="png"))
     assert len(planned) == 1 and planned[0].body_pt >= 9
@@ -141,7 +142,7 @@ def test_svg_pages_are_numbered_files_naming_a_font_fallback(seeded, tmp_path):
 def test_plain_exports_record_dpi_and_name_fonts(small_map):
     """An ordinary PNG records its dpi; an ordinary SVG names the fallback fonts."""
     png = render_bytes(small_map, ExportOptions(fmt="png", dpi=120))
-    assert look.png_dpi(png) == 120
+    assert png_dpi(png) == 120
     svg = render_bytes(small_map, ExportOptions(fmt="svg"))
     assert set(FONT_FAMILY.findall(svg)) == {b"DejaVu Sans, Liberation Sans, Arial, sans-serif"}
 
@@ -158,8 +159,8 @@ def test_png_dpi_replaces_an_old_phys_chunk():
             ">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
 
     png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
-    twice = look.png_with_dpi(look.png_with_dpi(png, 96), 300)
-    assert twice.count(b"pHYs") == 1 and look.png_dpi(twice) == 300
+    twice = png_with_dpi(png_with_dpi(png, 96), 300)
+    assert twice.count(b"pHYs") == 1 and png_dpi(twice) == 300
     assert twice.index(b"pHYs") < twice.index(b"IDAT")
 
 
@@ -198,7 +199,7 @@ def test_cli_export_page_writes_numbered_pngs(tmp_path):
     assert result.returncode == 0, result.stderr
     first = tmp_path / "deck-1.png"
     assert f"wrote {first}" in result.stdout and first.is_file()
-    assert look.png_dpi(first.read_bytes()) == 144
+    assert png_dpi(first.read_bytes()) == 144
 
 
 def test_page_export_refuses_dot_and_unknown_pages(small_map, tmp_path):
