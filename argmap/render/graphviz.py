@@ -24,6 +24,9 @@ MAX_OUTPUT_BYTES = 512 * 1024 * 1024
 #: Most bytes of Graphviz's messages kept (the rest is read and dropped).
 MAX_MESSAGE_BYTES = 64 * 1024
 _CHUNK = 1024 * 1024
+#: Bytes of DOT argmap collects before it writes them to Graphviz (a pipe's capacity): small
+#: enough that Graphviz reads the graph while argmap is still writing it.
+_FEED_BUFFER = 64 * 1024
 INSTALL_HINT = ("Graphviz's 'dot' program was not found on PATH. Install Graphviz "
                 "(Debian/Ubuntu: sudo apt-get install graphviz; macOS: brew install graphviz; "
                 "Windows: winget install graphviz) and try again.")
@@ -55,7 +58,7 @@ def _started(command, stdout):
     try:
         return subprocess.Popen(command, stdin=subprocess.PIPE, stdout=stdout,
                                 stderr=subprocess.PIPE, env=_environment(),
-                                start_new_session=True, bufsize=_CHUNK)
+                                start_new_session=True, bufsize=_FEED_BUFFER)
     except FileNotFoundError:
         raise GraphvizMissingError(INSTALL_HINT.replace("'dot'", f"'{command[0]}'")) from None
     except OSError as exc:
