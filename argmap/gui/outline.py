@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QStyledItemDelegate,
 
 from argmap.gui.outline_rows import (  # noqa: F401 (the roles and mark are the outline's)
     ID_ROLE, RELATION_ROLE, TEXT_ROLE, UNANSWERED_MARK, UNANSWERED_ROLE, RowMaker, premises,
-    premises_of,
 )
 from argmap.model import ChangeType, dispatcher, queries
 from argmap.render.cards import node_places
@@ -172,7 +171,7 @@ class OutlineTree(QTreeWidget):
         for item in list(self._rows.get(source, ())):
             if item.parent() is None:
                 self._remove_row(item)
-        index = [p for p, _ in premises_of(amap, target)].index(source)
+        index = queries.children(amap, target).index(source)
         relation = amap.edge(source, target)["relation"]
         for row in list(self._rows.get(target, ())):
             path = self._path_of(row)

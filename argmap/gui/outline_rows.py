@@ -11,6 +11,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QTreeWidgetItem
 
 from argmap.gui.plain import tooltip
+from argmap.model import queries
 from argmap.render.cards import node_places
 from argmap.render.colours import readable_on
 from argmap.render.style import role_style
@@ -36,10 +37,10 @@ def premises(amap):
 
 
 def premises_of(amap, node):
-    """``[(premise, relation), ...]`` of one node, in sibling order."""
-    graph, order = amap.graph, amap.node_index()
-    before = sorted(graph.predecessors(node), key=order.__getitem__)
-    return [(p, graph.edges[p, node]["relation"]) for p in before]
+    """``[(premise, relation), ...]`` of one node, in sibling order (see ``queries.children``)."""
+    edges = amap.graph.edges
+    return [(premise, edges[premise, node]["relation"])
+            for premise in queries.children(amap, node)]
 
 
 class RowMaker:
