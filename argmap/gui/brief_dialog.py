@@ -11,11 +11,12 @@ import os
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel, QPlainTextEdit,
+    QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel, QPlainTextEdit,
     QVBoxLayout,
 )
 
 from argmap.errors import ArgmapError
+from argmap.gui.plain import choice_box
 
 #: (value, shown) of the sides and formats offered.
 SIDES = (("pro", "Pro (for the main claim)"), ("con", "Con (against the main claim)"),
@@ -56,8 +57,8 @@ class BriefDialog(QDialog):
         self.save_job = None
         self.setWindowTitle("Prepare brief")
         self.resize(760, 640)
-        self.side = self._combo(SIDES)
-        self.format = self._combo(FORMATS)
+        self.side = choice_box(SIDES)
+        self.format = choice_box(FORMATS)
         self.preview = QPlainTextEdit()
         self.preview.setObjectName("brief-preview")
         self.preview.setReadOnly(True)
@@ -69,12 +70,6 @@ class BriefDialog(QDialog):
         self._build_layout()
         self.side.currentIndexChanged.connect(lambda _: self.refresh())
         self.refresh()
-
-    def _combo(self, choices):
-        combo = QComboBox()
-        for value, shown in choices:
-            combo.addItem(shown, value)
-        return combo
 
     def _build_layout(self):
         layout = QVBoxLayout(self)

@@ -101,6 +101,10 @@ class Document(QObject):
     def display_name(self):
         return os.path.basename(self.path) if self.path else "Untitled"
 
+    def folder(self):
+        """The folder file dialogs open in: the map file's, or the working folder for a new map."""
+        return os.path.dirname(self.path) if self.path else os.getcwd()
+
     # ------------------------------------------------------------ pushing
     def push(self, command):
         """Carry out a model command as one undoable step; return it (None if refused).

@@ -197,7 +197,7 @@ class MainWindow(QMainWindow):
         return next((w for w in cls.windows if w.document.path == path), None)
 
     def open_dialog(self):
-        path, _ = QFileDialog.getOpenFileName(self, "Open map", self._folder(), MAP_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, "Open map", self.document.folder(), MAP_FILTER)
         if path:
             self.open_in_window(path)
 
@@ -247,7 +247,7 @@ class MainWindow(QMainWindow):
 
     def new_map_dialog(self, draft=False):
         title = "New draft map from documents" if draft else "New map from documents"
-        paths, _ = QFileDialog.getOpenFileNames(self, title, self._folder(), DOCUMENT_FILTER)
+        paths, _ = QFileDialog.getOpenFileNames(self, title, self.document.folder(), DOCUMENT_FILTER)
         return self.new_map_from_documents(paths, draft) if paths else None
 
     def save(self):
@@ -256,7 +256,7 @@ class MainWindow(QMainWindow):
         return self.save_to(self.document.path)
 
     def save_as(self):
-        path = ask_save_path(self, self._folder())
+        path = ask_save_path(self, self.document.folder())
         return self.save_to(path) if path else False
 
     def save_to(self, path):
@@ -289,8 +289,6 @@ class MainWindow(QMainWindow):
         self._add_recent(self.document.path)
         self.status.tell(f"Saved {path}")
 
-    def _folder(self):
-        return os.path.dirname(self.document.path) if self.document.path else os.getcwd()
 
     def export_dialog(self):
         from argmap.gui.export_dialog import ExportDialog

@@ -33,3 +33,14 @@ def message_box(parent, icon, title, text, name, buttons=None):
     box.setObjectName(name)
     box.setTextFormat(Qt.PlainText)
     return box
+
+
+def choice_box(choices):
+    """A combo box of ``(value, shown text)`` *choices*; ``currentData()`` gives the value."""
+    from PySide6.QtWidgets import QComboBox
+
+    combo = QComboBox()
+    for value, shown in choices:
+        combo.addItem(shown, value)
+    return combo
+

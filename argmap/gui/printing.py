@@ -15,10 +15,11 @@ from contextlib import contextmanager
 
 from PySide6.QtCore import QByteArray, QRectF, Qt, QUrl
 from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QTextDocument
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout
 
 from argmap.errors import ArgmapError
 from argmap.gui.items import NodeItem
+from argmap.gui.plain import choice_box
 
 PAPERS = {"A4": QPageSize.A4, "Letter": QPageSize.Letter}
 MODES = (("fit", "Fit to one page"), ("tile", "Tile across pages, with overlap"))
@@ -199,10 +200,10 @@ class PrintOptionsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         form = QFormLayout(self)
-        self.what = self._combo(WHAT)
-        self.paper = self._combo([(name, name) for name in PAPERS])
-        self.orientation = self._combo(ORIENTATIONS)
-        self.mode = self._combo(MODES)
+        self.what = choice_box(WHAT)
+        self.paper = choice_box([(name, name) for name in PAPERS])
+        self.orientation = choice_box(ORIENTATIONS)
+        self.mode = choice_box(MODES)
         for label, widget in (("Print", self.what), ("Paper", self.paper),
                               ("Orientation", self.orientation), ("Map pages", self.mode)):
             form.addRow(label, widget)
@@ -211,12 +212,6 @@ class PrintOptionsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
-
-    def _combo(self, choices):
-        combo = QComboBox()
-        for value, shown in choices:
-            combo.addItem(shown, value)
-        return combo
 
     def _follow_what(self, _index=None):
         is_map = self.what.currentData() == "map"

@@ -7,7 +7,6 @@ brings its span into view. Selected text becomes a new node, or a further
 source of the selected node, through the actions built here.
 """
 
-import os
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QDockWidget, QFileDialog, QLabel, QVBoxLayout, QWidget
@@ -261,12 +260,10 @@ class SourcesDock(QDockWidget):
 
     def import_dialog(self):
         """Ask for text or Markdown files and import them."""
-        paths, _ = QFileDialog.getOpenFileNames(self, "Import documents", self._folder(),
+        paths, _ = QFileDialog.getOpenFileNames(self, "Import documents", self.document.folder(),
                                                 DOCUMENT_FILTER)
         return self.import_documents(paths) if paths else []
 
-    def _folder(self):
-        return os.path.dirname(self.document.path) if self.document.path else os.getcwd()
 
 
 def _document_info(record):

@@ -232,3 +232,13 @@ def test_export_dialog_png_equals_the_cli(make_window, qtbot, tmp_path, monkeypa
     assert ours.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert ours.read_bytes() == theirs.read_bytes()
     assert "Exported" in window.statusBar().currentMessage()
+
+
+def test_file_dialogs_open_in_the_maps_folder(tmp_path, monkeypatch):
+    """A saved map's dialogs open beside it; a new map's in the working folder."""
+    from argmap.model import ArgumentMap
+
+    monkeypatch.chdir(tmp_path)
+    assert Document().folder() == str(tmp_path)
+    path = tmp_path / "maps" / "debate.argmap"
+    assert Document(ArgumentMap("T"), path=str(path)).folder() == str(path.parent)
