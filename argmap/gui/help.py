@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from argmap import __version__, resources
+from argmap.gui.plain import message_box
 
 LICENCE = "MIT"
 #: Seconds ``dot -V`` may take before About gives up on Graphviz's version.
@@ -101,10 +102,8 @@ def about_text():
 
 def about_box(parent=None):
     """Return the About message box (plain text)."""
-    box = QMessageBox(QMessageBox.Information, "About argmap", about_text(), QMessageBox.Ok,
-                      parent)
-    box.setObjectName("about-box")
-    box.setTextFormat(Qt.PlainText)
+    box = message_box(parent, QMessageBox.Information, "About argmap", about_text(), "about-box",
+                      QMessageBox.Ok)
     box.setTextInteractionFlags(Qt.TextSelectableByMouse)
     box.setAttribute(Qt.WA_DeleteOnClose)
     return box

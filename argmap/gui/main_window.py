@@ -26,6 +26,7 @@ from argmap.gui.find import FindBar
 from argmap.gui.help import add_help_actions
 from argmap.gui.inspector import Inspector
 from argmap.gui.outline import OutlineTree
+from argmap.gui.plain import message_box
 from argmap.gui.recent import RecentMenu
 from argmap.gui.selection import Selection
 from argmap.gui.sources_dock import SourcesDock
@@ -305,10 +306,9 @@ class MainWindow(QMainWindow):
     # ============================================================== closing
     def ask_to_save(self):
         """Ask Save / Discard / Cancel for unsaved changes; return the button chosen."""
-        box = QMessageBox(QMessageBox.Warning, "Unsaved changes",
-                          f"Save the changes to {self.document.display_name}?",
-                          QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, self)
-        box.setTextFormat(Qt.PlainText)
+        box = message_box(self, QMessageBox.Warning, "Unsaved changes",
+                          f"Save the changes to {self.document.display_name}?", "unsaved-changes",
+                          QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel)
         box.setDefaultButton(QMessageBox.Save)
         return box.exec()
 
@@ -351,9 +351,8 @@ class MainWindow(QMainWindow):
     def show_error(self, title, message):
         """Tell the user what went wrong, in a dialog (its text shown as plain text)."""
         self.statusBar().showMessage(message, 8000)
-        box = QMessageBox(QMessageBox.Critical, title, message, QMessageBox.Ok, self)
-        box.setTextFormat(Qt.PlainText)
-        box.setObjectName("error-dialog")
+        box = message_box(self, QMessageBox.Critical, title, message, "error-dialog",
+                          QMessageBox.Ok)
         box.setAttribute(Qt.WA_DeleteOnClose)
         box.open()
         return box

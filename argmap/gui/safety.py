@@ -16,6 +16,7 @@ from PySide6.QtCore import QTimer, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from argmap.gui.autosave import data_folder
+from argmap.gui.plain import message_box
 
 LOG_NAME = "errors.log"
 #: Largest error log kept (bytes); an older one is renamed ``errors.log.1``.
@@ -82,9 +83,8 @@ def report_error(windows, kind, value, trace, folder=None):
                f"The details are in {path}. "
                + (f"A recovery copy of {saved} unsaved map(s) was made. " if saved else "")
                + "You can go on working; save your maps soon.")
-    box = QMessageBox(QMessageBox.Critical, "argmap hit an error", message, QMessageBox.Ok, parent)
-    box.setObjectName("internal-error")
-    box.setTextFormat(Qt.PlainText)
+    box = message_box(parent, QMessageBox.Critical, "argmap hit an error", message,
+                      "internal-error", QMessageBox.Ok)
     box.setAttribute(Qt.WA_DeleteOnClose)
     box.open()
     return box
