@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QGraphicsView
 from argmap.gui import tree_layout
 from argmap.gui.canvas import ORIGIN, MapScene
 from argmap.gui.guide import KeyHint, OpeningView
-from argmap.gui.inline_editor import InlineEditor, editor_geometry
+from argmap.gui.inline_editor import InlineEditor, editor_geometry, editor_size
 from argmap.gui.items import NodeItem
 from argmap.gui.jobs import spread_positions
 from argmap.gui.overview import Overview
@@ -22,6 +22,8 @@ from argmap.model import queries
 ARROWS = {Qt.Key_Up: "up", Qt.Key_Down: "down", Qt.Key_Left: "left", Qt.Key_Right: "right"}
 
 MIN_ZOOM, MAX_ZOOM = 0.05, 4.0
+#: Room (pixels) kept between a card brought into view and the edge of the view.
+REVEAL_MARGIN = 40
 
 
 class MapView(QGraphicsView):
@@ -155,14 +157,15 @@ class MapView(QGraphicsView):
         if not node_ids:
             return
         self.selection.set(node_ids)
-        self.ensureVisible(self.map_scene.nodes[node_ids[0]], 60, 60)
         if edit:
             self.edit_text(node_ids[0])
+        else:
+            self.ensureVisible(self.map_scene.nodes[node_ids[0]], REVEAL_MARGIN, REVEAL_MARGIN)
 
     def _reveal_selection(self, origin):
         nodes = self.selection.nodes
         if origin != ORIGIN and nodes and nodes[0] in self.map_scene.nodes:
-            self.ensureVisible(self.map_scene.nodes[nodes[0]], 40, 40)
+            self.ensureVisible(self.map_scene.nodes[nodes[0]], REVEAL_MARGIN, REVEAL_MARGIN)
 
     def edit_text(self, node_id=None):
         """Edit a node's text in place (the selected one by default); return the editor."""
@@ -221,13 +224,16 @@ class MapView(QGraphicsView):
 
     # ------------------------------------------------------ in-place edit
     def open_editor(self, item, on_commit):
-        """Show an editor over *item*, readable at any zoom; ``on_commit(id, text, then)``."""
+        """Show an editor over *item*, readable at any zoom; ``on_commit(id, text, then)``.
+
+        The view moves as little as it must to show the card with the editor around it.
+        """
         self.close_editor()
-        self.centerOn(item)
-        card = self.mapFromScene(item.sceneBoundingRect()).boundingRect()
         self.editor = InlineEditor(self.viewport(), item.node_id, item.attrs.get("text", ""),
                                    self.zoom)
         line = QFontMetricsF(self.editor.font()).lineSpacing()
+        self._reveal_for_typing(item, line)
+        card = self.mapFromScene(item.sceneBoundingRect()).boundingRect()
         self.editor.setGeometry(editor_geometry(card, self.viewport().rect(), line))
         self.editor.committed.connect(lambda n, t, then: (self.close_editor(),
                                                           on_commit(n, t, then)))
@@ -235,6 +241,15 @@ class MapView(QGraphicsView):
         self.editor.show()
         self.editor.setFocus()
         return self.editor
+
+    def _reveal_for_typing(self, item, line_height):
+        """Scroll as little as needed to show *item* and the editor opening over it."""
+        rect = item.sceneBoundingRect()
+        width, height = editor_size(self.mapFromScene(rect).boundingRect(), line_height)
+        grow_x = max(0.0, width / self.zoom - rect.width()) / 2
+        grow_y = max(0.0, height / self.zoom - rect.height()) / 2
+        self.ensureVisible(rect.adjusted(-grow_x, -grow_y, grow_x, grow_y),
+                           REVEAL_MARGIN, REVEAL_MARGIN)
 
     def finish_typing(self):
         """Keep the text being typed in a card (before saving or closing)."""

@@ -1,8 +1,9 @@
-"""Tab on a card: where the new premise goes."""
+"""Tab on a card: where the new premise goes and how far the view moves."""
 
 import math
 
-from PySide6.QtCore import QRectF, Qt
+import pytest
+from PySide6.QtCore import QPointF, QRectF, Qt
 
 from argmap.formats import save_map
 from argmap.gui.items import NodeItem
@@ -137,3 +138,52 @@ def test_finding_a_free_spot_looks_at_a_few_cards_not_all(make_window, tmp_path,
     new = _tab_on(window, qtbot, rows[2][200], zoom=0.5)
     assert _CountedCentre.reads < len(window.scene.nodes) / 10
     _assert_clear_of_every_card(window, new)
+
+
+def _scrolled(view):
+    return view.horizontalScrollBar().value(), view.verticalScrollBar().value()
+
+
+def test_tab_leaves_the_view_still_when_the_new_card_and_its_editor_are_in_sight(
+        make_window, tmp_path, qtbot):
+    """The view does not jump to centre the new card when it is already in view."""
+    path, main, _ = _tree(tmp_path / "tree.argmap", [-0.5, 0.5])
+    window = make_window(path)
+    window.resize(1600, 1000)
+    qtbot.waitUntil(lambda: window.view.viewport().width() > 1000)
+    view = window.view
+    view.set_zoom(1.0)
+    view.centerOn(QPointF(150.0, 120.0))
+    window.scene.select_nodes([main])
+    view.setFocus()
+    before = _scrolled(view)
+    qtbot.keyClick(view, Qt.Key_Tab)
+    new = view.editor.node_id
+    assert window.scene.nodes[new].center == (1.5 * COLUMN, ROW)
+    assert _scrolled(view) == before
+    assert view.visible_scene_rect().contains(window.scene.nodes[new].sceneBoundingRect())
+
+
+@pytest.mark.parametrize("zoom", [1.0, 0.4], ids=["actual size", "zoomed out"])
+def test_tab_moves_the_view_just_enough_to_show_the_new_card_and_its_editor(
+        make_window, tmp_path, qtbot, zoom):
+    """A new card out of sight is brought just inside the view's edge, not to its middle,
+    with its editor (larger than the card when zoomed out) over it and in sight."""
+    from argmap.gui.view import REVEAL_MARGIN
+
+    path, _, (reason,) = _tree(tmp_path / "tree.argmap", [0])
+    window = make_window(path)
+    view, target = window.view, window.scene.nodes[reason]
+    view.set_zoom(zoom)
+    view.centerOn(target.scenePos())
+    target_bottom = view.mapFromScene(target.sceneBoundingRect().bottomLeft()).y()
+    view.verticalScrollBar().setValue(
+        view.verticalScrollBar().value() - (view.viewport().height() - target_bottom - 10))
+    window.scene.select_nodes([reason])
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key_Tab)
+    card = view.mapFromScene(window.scene.nodes[view.editor.node_id].sceneBoundingRect())
+    shown = card.boundingRect().united(view.editor.geometry())
+    assert view.viewport().rect().contains(shown)
+    assert abs(view.viewport().height() - shown.bottom() - REVEAL_MARGIN) <= 2
+    assert (view.editor.geometry().center() - card.boundingRect().center()).manhattanLength() <= 2
