@@ -5,6 +5,8 @@ shared selection (bringing what another view selects into sight), and shows
 and opens for typing the nodes the document's verbs create.
 """
 
+from contextlib import contextmanager
+
 from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QFontMetricsF, QPainter
 from PySide6.QtWidgets import QGraphicsView
@@ -45,6 +47,8 @@ class MapView(QGraphicsView):
         self.setFocusPolicy(Qt.StrongFocus)
         self._space = False
         self.editor = None
+        self.overlays = []   # widgets over the map that stay in place while it scrolls
+        self._steps = 0   # depth of scroll_at_once()
         document.nodes_created.connect(self.show_created)
         selection.changed.connect(self._reveal_selection)
         self.map_scene.unplaced_found.connect(self.initial_layout)
@@ -90,6 +94,52 @@ class MapView(QGraphicsView):
         event.accept()
 
     # ----------------------------------------------------- pan, rubber band
+    def scrollContentsBy(self, dx, dy):
+        """Scroll the map: Qt copies the pixels that stay in view and paints only the strip
+        that comes in, then the overlays go back in place.
+
+        The overlays (overview, key hint, legend) are children of the viewport: a widget
+        lying over the viewport from outside it makes Qt paint the whole viewport at every
+        scroll, while the viewport's own children are moved with its pixels.
+        """
+        super().scrollContentsBy(dx, dy)
+        if not self._steps:
+            self._place_overlays()
+
+    @contextmanager
+    def scroll_at_once(self):
+        """Scroll in several steps (across, then down) as one move: the overlays go back in
+        place once, at the end. Moved between two steps, they would keep Qt from copying
+        pixels for the second, and the whole view would be painted again."""
+        self._steps += 1
+        try:
+            yield
+        finally:
+            self._steps -= 1
+            if not self._steps:
+                self._place_overlays()
+
+    def _place_overlays(self):
+        for overlay in self.overlays:
+            overlay.place()
+
+    def ensureVisible(self, *args):
+        with self.scroll_at_once():
+            super().ensureVisible(*args)
+
+    def centerOn(self, *args):
+        with self.scroll_at_once():
+            super().centerOn(*args)
+
+    def add_overlay(self, widget):
+        """Keep *widget*, a child of the viewport with a ``place()`` method, over the map.
+
+        It must paint every pixel of its rectangle (it is marked opaque), so that Qt can
+        copy its pixels when it goes back in place after a scroll.
+        """
+        widget.setAttribute(Qt.WA_OpaquePaintEvent)
+        self.overlays.append(widget)
+
     def mousePressEvent(self, event):
         on_item = self.itemAt(event.position().toPoint()) is not None
         if self._space:
@@ -102,6 +152,10 @@ class MapView(QGraphicsView):
         else:
             self.setDragMode(QGraphicsView.ScrollHandDrag)
         super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event):
+        with self.scroll_at_once():   # dragging the map moves it across and down
+            super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event):
         super().mouseReleaseEvent(event)
@@ -156,11 +210,13 @@ class MapView(QGraphicsView):
         node_ids = [n for n in node_ids if n in self.map_scene.nodes]
         if not node_ids:
             return
-        self.selection.set(node_ids)
-        if edit:
-            self.edit_text(node_ids[0])
-        else:
-            self.ensureVisible(self.map_scene.nodes[node_ids[0]], REVEAL_MARGIN, REVEAL_MARGIN)
+        with self.scroll_at_once():
+            self.selection.set(node_ids)
+            if edit:
+                self.edit_text(node_ids[0])
+            else:
+                self.ensureVisible(self.map_scene.nodes[node_ids[0]], REVEAL_MARGIN,
+                                   REVEAL_MARGIN)
 
     def _reveal_selection(self, origin):
         nodes = self.selection.nodes
