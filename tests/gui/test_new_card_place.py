@@ -3,7 +3,7 @@
 import math
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 
 from argmap.formats import save_map
 from argmap.gui.items import NodeItem
@@ -187,78 +187,3 @@ def test_tab_moves_the_view_just_enough_to_show_the_new_card_and_its_editor(
     assert view.viewport().rect().contains(shown)
     assert abs(view.viewport().height() - shown.bottom() - REVEAL_MARGIN) <= 2
     assert (view.editor.geometry().center() - card.boundingRect().center()).manhattanLength() <= 2
-
-
-class _PaintedArea(QObject):
-    """Adds up the area (pixels) of the paint events a widget receives."""
-
-    def __init__(self, widget):
-        super().__init__()
-        self.area = 0
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched, event):
-        if event.type() == QEvent.Paint:
-            self.area += sum(rect.width() * rect.height() for rect in event.region())
-        return False
-
-
-def _settled(window, qtbot):
-    overview = window.view.overview
-    qtbot.waitUntil(lambda: overview.isVisible() and not overview.pending)
-    qtbot.wait(50)
-
-
-def test_dragging_the_map_paints_only_what_comes_into_view(make_window, tmp_path, qtbot):
-    """Dragging the map across and down copies what stays in view: the strips that come in
-    and the overview's place are painted, not the whole view, and the overview and the key
-    hint stay where they were."""
-    path, _, _ = _tree(tmp_path / "tree.argmap", [0])
-    window = make_window(path)
-    view = window.view
-    view.set_zoom(1.0)
-    empty = QPointF(5 * COLUMN, 5 * ROW)
-    view.centerOn(empty)
-    window.selection.clear()
-    _settled(window, qtbot)
-    places = [(w, w.pos()) for w in (view.overview, view.hint)]
-    assert all(w.isVisible() for w, _ in places)
-    before = _scrolled(view)
-    painted = _PaintedArea(view.viewport())
-    start = QPoint(view.viewport().width() // 2, view.viewport().height() // 2)
-    _mouse(view.viewport(), QEvent.MouseButtonPress, start, Qt.LeftButton)
-    _mouse(view.viewport(), QEvent.MouseMove, start + QPoint(-40, -30), Qt.LeftButton)
-    _mouse(view.viewport(), QEvent.MouseButtonRelease, start + QPoint(-40, -30), Qt.NoButton)
-    qtbot.wait(50)
-    assert _scrolled(view) == (before[0] + 40, before[1] + 30)
-    whole = view.viewport().width() * view.viewport().height()
-    assert 0 < painted.area < whole / 2
-    assert [(w, w.pos()) for w in (view.overview, view.hint)] == places
-
-
-def test_tab_that_moves_the_view_paints_only_what_comes_into_view(make_window, tmp_path, qtbot):
-    """A Tab whose new card lies out of sight paints the strip the view moved over, the new
-    card and its link, not the whole view."""
-    path, _, (reason,) = _tree(tmp_path / "tree.argmap", [0])
-    window = make_window(path)
-    view, target = window.view, window.scene.nodes[reason]
-    view.set_zoom(1.0)
-    view.centerOn(target.scenePos() - QPointF(0.0, view.viewport().height() / 2 - 60))
-    window.scene.select_nodes([reason])
-    view.setFocus()
-    _settled(window, qtbot)
-    painted = _PaintedArea(view.viewport())
-    before = _scrolled(view)
-    qtbot.keyClick(view, Qt.Key_Tab)
-    qtbot.wait(50)
-    assert _scrolled(view)[1] > before[1]
-    assert 0 < painted.area < view.viewport().width() * view.viewport().height() / 2
-
-
-def _mouse(widget, kind, pos, buttons):
-    from PySide6.QtGui import QMouseEvent
-    from PySide6.QtWidgets import QApplication
-
-    button = Qt.LeftButton if kind != QEvent.MouseMove else Qt.NoButton
-    QApplication.sendEvent(widget, QMouseEvent(kind, QPointF(pos), QPointF(widget.mapToGlobal(pos)),
-                                               button, buttons, Qt.NoModifier))
