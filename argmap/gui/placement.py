@@ -6,8 +6,8 @@ right-hand end on a tie, so premises added one after another line up in
 order. Else, or when the card has no premises yet, it goes to the free spot
 nearest to the place right under the card, never above it. A claim that bears
 on nothing goes to the free spot nearest to where the user is looking. A new
-card keeps clear of every other card, hidden ones too (unfolding a branch
-uncovers no overlap).
+card keeps clear of every shown card; the scene's index does not return cards
+folded away, so unfolding a branch may uncover one under a card added since.
 
 Spots are looked for in horizontal bands, each band asking the scene's index
 for the cards in it, never by looking at every card. From one band the search
