@@ -1,10 +1,11 @@
 """Where a new card goes on the canvas: the free spot nearest to where it belongs.
 
 A new premise joins the row of the card's other premises when that row has a
-free spot near the card: the one nearest to the middle of the row, the
-right-hand end on a tie, so premises added one after another line up in
-order. Else, or when the card has no premises yet, it goes to the free spot
-nearest to the place right under the card, never above it. A claim that bears
+free spot no more than a card farther from the card than the farthest of
+them: the one nearest to the middle of the row, the right-hand end on a tie,
+so premises added one after another line up in order. Else, or when the card
+has no premises yet, it goes to the free spot nearest to the place right
+under the card (or level with that row), never above it. A claim that bears
 on nothing goes to the free spot nearest to where the user is looking. A new
 card keeps clear of every shown card; the scene's index does not return cards
 folded away, so unfolding a branch may uncover one under a card added since.
@@ -19,6 +20,7 @@ found without a search.
 """
 
 import math
+from typing import NamedTuple
 
 from PySide6.QtCore import QRectF, Qt
 
@@ -28,7 +30,7 @@ from argmap.gui.items import NodeItem
 CLEAR_X, CLEAR_Y = 30.0, 20.0
 #: Room between a card and the premises placed under it.
 BELOW = 70.0
-#: How far from the middle of a card's premises a spot in their row is looked for.
+#: How far sideways a card's premises count as its row under it.
 ROW_REACH = 1200.0
 #: How far from its place a spot is looked for elsewhere: sideways, and up or down.
 REACH_X, REACH_Y = 2400.0, 1000.0
@@ -46,11 +48,10 @@ def spot_for_premise(scene, target_id, size):
     under = target.center[1] + target.size[1] / 2 + BELOW + size[1] / 2
     row = _premise_row(scene, target)
     if row is not None:
-        y, middle = row
-        x = _nearest_in_band(_Band(scene, middle, y, size, ROW_REACH), middle, ROW_REACH)
-        if x is not None:
-            return (x, y)
-        under = max(under, y)
+        found = _spot_in_row(scene, target, row, size)
+        if found is not None:
+            return found
+        under = max(under, row.y)
     found = nearest_free(scene, (target.center[0], under), size, upward=False)
     if found is None:
         found = (target.center[0], max(under, scene.map_rect().bottom() + BELOW + size[1] / 2))
@@ -65,10 +66,20 @@ def spot_for_claim(scene, near, size):
     return found
 
 
+class _Row(NamedTuple):
+    """The row of a card's premises under it: its height, the middle and half the width of
+    the premises in it, and how far sideways from the card the farthest of them lies."""
+
+    y: float
+    middle: float
+    half: float
+    farthest: float
+
+
 def _premise_row(scene, target):
-    """``(y, middle)``: the height of the row of *target*'s premises near under it (that of
-    the one nearest to it sideways) and the middle of that row near it; None if none is."""
-    (tx, _), bottom = target.center, target.center[1] + target.size[1] / 2
+    """The :class:`_Row` of *target*'s premises near under it (at the height of the one
+    nearest to it sideways), or None if none is."""
+    tx, bottom = target.center[0], target.center[1] + target.size[1] / 2
     near = [item for item in (scene.nodes.get(n)
                               for n in scene.amap.graph.predecessors(target.node_id))
             if item is not None and item.center[1] - item.size[1] / 2 > bottom
@@ -77,7 +88,19 @@ def _premise_row(scene, target):
         return None
     y = min(near, key=lambda item: abs(item.center[0] - tx)).center[1]
     xs = [item.center[0] for item in near if abs(item.center[1] - y) < item.size[1] / 2]
-    return y, (min(xs) + max(xs)) / 2
+    return _Row(y, (min(xs) + max(xs)) / 2, (max(xs) - min(xs)) / 2,
+                max(abs(x - tx) for x in xs))
+
+
+def _spot_in_row(scene, target, row, size):
+    """The free spot in *row* nearest to its middle, if it lies no more than a card past
+    the premise farthest from *target*; else None."""
+    step = size[0] + CLEAR_X
+    reach = row.half + 2 * step
+    x = _nearest_in_band(_Band(scene, row.middle, row.y, size, reach), row.middle, reach)
+    if x is None or abs(x - target.center[0]) > row.farthest + step:
+        return None
+    return (x, row.y)
 
 
 def nearest_free(scene, place, size, upward):

@@ -102,6 +102,26 @@ def test_a_new_premise_joins_the_row_of_its_siblings_on_the_right(make_window, t
     _assert_clear_of_every_card(window, second)
 
 
+def test_a_crowded_row_of_premises_sends_the_new_one_under_the_card_not_far_along(
+        make_window, tmp_path, qtbot):
+    """When the row of a card's premises is full for a few cards around them (other
+    cards' premises beside them), the new premise goes under the card, not to the far
+    end of the row."""
+    amap = ArgumentMap("Crowded")
+    main = amap.apply(edits.add_main_claim(amap, "The main claim", (0.0, 0.0))).created[0]
+    others = [amap.apply(edits.add_main_claim(amap, "Another claim", (x * COLUMN, 0.0)))
+              .created[0] for x in (-3, 3)]
+    for column in range(-3, 4):
+        bears_on = main if column == 0 else others[column > 0]
+        amap.apply(edits.add_child(amap, bears_on, "support", "A reason", (column * COLUMN, ROW)))
+    save_map(amap, str(tmp_path / "crowded.argmap"))
+    window = make_window(str(tmp_path / "crowded.argmap"))
+    new = _tab_on(window, qtbot, main, zoom=0.5)
+    card = window.scene.nodes[new]
+    assert abs(card.center[0]) <= COLUMN and card.center[1] > ROW
+    _assert_clear_of_every_card(window, new)
+
+
 def test_a_premise_far_along_the_row_does_not_draw_the_new_one_away(make_window, tmp_path,
                                                                     qtbot):
     """A card whose only premise lies far off sideways gets the new one under it."""
