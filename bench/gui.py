@@ -22,12 +22,11 @@ Targets at 3,000 nodes: open under 1.5 s, a single edit under 16 ms; labels with
 one frame (16 ms) on maps of a few hundred nodes.
 
 Then, per size, Tab on a selected card with a real key press in a shown window
-of 1366 x 768 at its opening zoom, timed from the press until the event loop is
-idle with the canvas painted (the new card, its link, the editor opened on it,
-the view moved to it): median [min-max] over cards near the middle of the view,
-and how many links cross the view afterwards (all are repainted when the view
-moves); on the layered map above and, for the
-largest size, on the same map arranged by Graphviz.
+of 1366 x 768 at its opening zoom, timed from the press until the event loop has
+nothing left to do (the new card and its link painted, the view moved to show
+them, the editor opened on the new card): median [min-max] over cards near the
+middle of the view, and how many links cross the view afterwards; on the layered
+map above and, for the largest size, on the same map arranged by Graphviz.
 """
 
 import argparse

@@ -9,7 +9,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene, QMenu, QToolTip
 
-from argmap.gui import tree_layout
+from argmap.gui import placement, tree_layout
 from argmap.gui.edge_item import EdgeItem
 from argmap.gui.items import CARD_SIZE_KEYS, NodeItem, card_heights
 from argmap.model import RELATIONS, ChangeType, dispatcher, queries
@@ -19,11 +19,6 @@ from argmap.render.style import CARD_WIDTH, RELATION_STYLE, rating_text
 ORIGIN = "canvas"
 #: Room (scene units) kept around the map for scrolling past its edge.
 ROOM = 200.0
-#: How far to the right a free spot is looked for among cards, in card widths.
-SEARCH_CARDS = 60
-
-GAP_X = 30.0
-GAP_Y = 70.0
 
 
 class MapScene(QGraphicsScene):
@@ -328,49 +323,14 @@ class MapScene(QGraphicsScene):
         self.selection.set([n for n in node_ids if n in self.nodes])
 
     # --------------------------------------------------------- placement
-    def free_spot_below(self, parent_id, size=(CARD_WIDTH, tree_layout.DEFAULT_HEIGHT)):
-        """A position next to *parent_id*'s other premises that overlaps nothing."""
-        parent = self.nodes[parent_id]
-        siblings = [self.nodes[c] for c in self.amap.graph.predecessors(parent_id)
-                    if c in self.nodes and self.nodes[c].isVisible()]
-        y = parent.y() + parent.size[1] / 2 + GAP_Y + size[1] / 2
-        if siblings:
-            last = max(siblings, key=lambda item: item.x())
-            x, y = last.x() + last.size[0] / 2 + GAP_X + size[0] / 2, max(y, last.y())
-        else:
-            x = parent.x()
-        return self._first_free(QPointF(x, y), size)
-
-    def _first_free(self, point, size):
-        """The first spot at or right of *point* where a card of *size* overlaps no card."""
-        w, h = size
-        top, bottom = point.y() - h / 2 - 10, point.y() + h / 2 + 10
-        band = QRectF(point.x() - w, top, w * SEARCH_CARDS, bottom - top)
-        taken = sorted((item.x() - item.size[0] / 2, item.x() + item.size[0] / 2)
-                       for item in self.items(band)
-                       if isinstance(item, NodeItem) and item.isVisible())
-        x = point.x()
-        for left, right in taken:
-            if right + GAP_X / 2 <= x - w / 2:
-                continue
-            if left - GAP_X / 2 >= x + w / 2:
-                break
-            x = right + GAP_X + w / 2
-        return (x, point.y())
-
-    def free_spot(self, near=None):
-        """A free position for a node with no parent (near the view's centre)."""
-        near = near or QPointF(0, 0)
-        return self._first_free(near, (CARD_WIDTH, tree_layout.DEFAULT_HEIGHT))
-
-    def place(self, target=None):
-        """Where a new node goes: beside *target*'s premises, else free space mid-view."""
+    def place(self, target=None, size=(CARD_WIDTH, tree_layout.DEFAULT_HEIGHT)):
+        """Where a new card of *size* goes: the free spot nearest under *target*, else the
+        free spot nearest the middle of the view (see :mod:`argmap.gui.placement`)."""
         if target is not None and target in self.nodes:
-            return self.free_spot_below(target)
+            return placement.spot_for_premise(self, target, size)
         views = self.views()
-        if views:
-            return self.free_spot(views[0].mapToScene(views[0].viewport().rect().center()))
-        return self.free_spot()
+        middle = views[0].mapToScene(views[0].viewport().rect().center()) if views else QPointF()
+        return placement.spot_for_claim(self, (middle.x(), middle.y()), size)
 
     # ------------------------------------------------------------ gestures
     def mousePressEvent(self, event):

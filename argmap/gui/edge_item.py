@@ -1,9 +1,10 @@
 """A link on the canvas: a curved arrow from a premise's card to its target's, by relation.
 
 Painting costs what shows: only the stretch of a long link inside the area being
-repainted is stroked (see :mod:`argmap.gui.curves`), and far out a link is one
-thin straight line. A link keeps its two ends; its path, arrowhead and tooltip
-are made when first needed, and links of one style share their pens.
+repainted is stroked (see :mod:`argmap.gui.curves`), as a line when it is
+straight, its arrowhead only when it falls in that area, and far out a link is
+one thin straight line. A link keeps its two ends; its path, arrowhead and
+tooltip are made when first needed, and links of one style share their pens.
 """
 
 import math
@@ -68,6 +69,15 @@ def _path(points):
     return path
 
 
+def _stroke(points):
+    """What draws the line through *points*: a QLineF for two (quicker to stroke than a
+    path), else a QPainterPath."""
+    if len(points) == 2:
+        (x1, y1), (x2, y2) = points
+        return QLineF(x1, y1, x2, y2)
+    return _path(points)
+
+
 class EdgeItem(QGraphicsItem):
     """A curved arrow from a premise to what it bears on, styled by relation."""
 
@@ -129,6 +139,17 @@ class EdgeItem(QGraphicsItem):
         self._path = self._shape = self._head = self._sketch = None
         self.update()
 
+    def _whole(self):
+        """What draws the whole line (see :func:`_stroke`)."""
+        return self._line() if self.shape_of_line.curved else self._straight()
+
+    def _straight(self):
+        """The straight line between the ends (a straight link, and any link far out)."""
+        if self._sketch is None:
+            (x1, y1), (x2, y2) = self.shape_of_line.start, self.shape_of_line.end
+            self._sketch = QLineF(x1, y1, x2, y2)
+        return self._sketch
+
     def _line(self):
         if self._path is None:
             shape = self.shape_of_line
@@ -149,20 +170,31 @@ class EdgeItem(QGraphicsItem):
     def paint(self, painter, option, widget=None):
         pens = self.pens
         if option.levelOfDetailFromTransform(painter.worldTransform()) < card_type().sketch_below:
-            if self._sketch is None:
-                (x1, y1), (x2, y2) = self.shape_of_line.start, self.shape_of_line.end
-                self._sketch = QLineF(x1, y1, x2, y2)
             painter.setPen(pens.sketch)   # far out: a thin straight line
-            painter.drawLine(self._sketch)
+            painter.drawLine(self._straight())
             return
         painter.setRenderHint(painter.RenderHint.Antialiasing)
-        pen = pens.selected if self.isSelected() else pens.line
-        path, pen = self._visible(option.exposedRect, pen)
-        if path is not None:
-            painter.setPen(pen)
+        exposed = option.exposedRect
+        self._paint_line(painter, exposed, pens.selected if self.isSelected() else pens.line)
+        if self._head_in(exposed):
+            self._paint_head(painter)
+
+    def _paint_line(self, painter, exposed, pen):
+        stroke, pen = self._visible(exposed, pen)
+        if stroke is None:
+            return
+        painter.setPen(pen)
+        if isinstance(stroke, QLineF):
+            painter.drawLine(stroke)
+        else:
             painter.setBrush(Qt.NoBrush)
-            painter.drawPath(path)
-        self._paint_head(painter)
+            painter.drawPath(stroke)
+
+    def _head_in(self, exposed):
+        """Whether the arrowhead (within MARGIN of the line's end) reaches *exposed*."""
+        x, y = self.shape_of_line.end
+        return (exposed.left() - MARGIN <= x <= exposed.right() + MARGIN
+                and exposed.top() - MARGIN <= y <= exposed.bottom() + MARGIN)
 
     def _visible(self, exposed, pen):
         """The part of the line inside *exposed*, and the pen that draws it in step.
@@ -171,18 +203,18 @@ class EdgeItem(QGraphicsItem):
         """
         bounds = self._bounds
         if bounds.width() <= 2 * exposed.width() and bounds.height() <= 2 * exposed.height():
-            return self._line(), pen
+            return self._whole(), pen
         room = MARGIN
         stretch = self.shape_of_line.inside(exposed.left() - room, exposed.top() - room,
                                             exposed.right() + room, exposed.bottom() + room)
         if stretch is None:
             return None, pen
         t0, t1 = stretch
-        path = _path(self.shape_of_line.piece(t0, t1))
+        stroke = _stroke(self.shape_of_line.piece(t0, t1))
         if pen.style() != Qt.SolidLine and t0 > 0.0:
             pen = QPen(pen)
             pen.setDashOffset(self.shape_of_line.length(t0) / pen.widthF())
-        return path, pen
+        return stroke, pen
 
     def _paint_head(self, painter):
         if self._head is None:

@@ -8,7 +8,7 @@ always found; labels only while Evaluate is on. :class:`Legend` explains the
 colours over the canvas.
 """
 
-from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
@@ -117,7 +117,9 @@ class Legend(QWidget):
     MARGIN = 10
 
     def __init__(self, view):
-        super().__init__(view)
+        super().__init__(view.viewport())   # one of the canvas's overlays
+        view.add_overlay(self)
+        self.backdrop = view.scene().backgroundBrush().color()
         self.setObjectName("evaluation-legend")
         self.setAttribute(Qt.WA_TransparentForMouseEvents)
         font = QFont(FONT_FAMILY)
@@ -130,20 +132,16 @@ class Legend(QWidget):
         self.line = metrics.height() + 4
         width = max(metrics.horizontalAdvance(text) for _, _, text in self.rows) + 40
         self.resize(width, self.line * len(self.rows) + 12)
-        view.installEventFilter(self)
-        self._place()
+        self.place()
         self.hide()
 
-    def eventFilter(self, watched, event):
-        if event.type() == QEvent.Resize:
-            self._place()
-        return False
-
-    def _place(self):
+    def place(self):
+        """Put the legend at the top left of the canvas."""
         self.move(self.MARGIN, self.MARGIN)
 
     def paintEvent(self, event):
         painter = QPainter(self)
+        painter.fillRect(self.rect(), self.backdrop)   # the corners outside the rounded box
         painter.setRenderHint(QPainter.Antialiasing)
         painter.setPen(QPen(QColor("#9E9E9E"), 1))
         painter.setBrush(QColor(255, 255, 255, 235))

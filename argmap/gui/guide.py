@@ -97,13 +97,14 @@ class KeyHint(QLabel):
     """A line at the foot of the canvas: the keys to press, when nothing is selected."""
 
     def __init__(self, view):
-        super().__init__(view)   # on the view, not its viewport, which scrolls its children
+        super().__init__(view.viewport())   # one of the canvas's overlays
         self.view = view
+        view.add_overlay(self)
         self.setObjectName("key-hint")
         self.setTextFormat(Qt.PlainText)
         self.setAttribute(Qt.WA_TransparentForMouseEvents)
-        self.setStyleSheet("QLabel#key-hint { background: rgba(255, 255, 255, 220); color: #333; "
-                           "border: 1px solid #CCC; border-radius: 4px; padding: 3px 8px; }")
+        self.setStyleSheet("QLabel#key-hint { background: #FDFDFE; color: #333; "
+                           "border: 1px solid #CCC; padding: 3px 8px; }")
         view.selection.changed.connect(lambda _: self.refresh())
         view.document.changed.connect(self._follow_change)
         view.document.reset.connect(self.refresh)
@@ -120,16 +121,17 @@ class KeyHint(QLabel):
             return
         self.setText(HINT_IDLE if len(self.view.document.amap) else HINT_EMPTY)
         self.adjustSize()
-        self._place()
+        self.place()
         self.show()
 
-    def _place(self):
-        area = self.view.viewport().geometry()
+    def place(self):
+        """Put the hint at the bottom left of the canvas."""
+        area = self.view.viewport().rect()
         self.setMaximumWidth(max(100, area.width() - 16))
         self.adjustSize()
         self.move(area.left() + 8, area.bottom() - self.height() - 8)
 
     def eventFilter(self, watched, event):
         if event.type() == QEvent.Resize:
-            self._place()
+            self.place()
         return False

@@ -77,10 +77,16 @@ def editor_font(zoom):
     return font
 
 
+def editor_size(card_rect, line_height):
+    """The editor's ``(width, height)`` over a card of *card_rect* on screen: at least
+    readable, else the card's size."""
+    return (max(card_rect.width() - 4, MIN_WIDTH),
+            max(card_rect.height() - 24, MIN_LINES * line_height + 12))
+
+
 def editor_geometry(card_rect, viewport_rect, line_height):
     """Where the editor goes: over the card on screen, at least readable, inside the view."""
-    width = max(card_rect.width() - 4, MIN_WIDTH)
-    height = max(card_rect.height() - 24, MIN_LINES * line_height + 12)
+    width, height = editor_size(card_rect, line_height)
     rect = QRect(0, 0, min(width, viewport_rect.width() - 8), min(height, viewport_rect.height() - 8))
     rect.moveCenter(card_rect.center())
     rect.moveLeft(max(4, min(rect.left(), viewport_rect.right() - rect.width() - 4)))

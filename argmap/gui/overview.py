@@ -34,7 +34,9 @@ class Overview(QGraphicsView):
     """A small, non-interactive view of *canvas*'s map that steers *canvas*."""
 
     def __init__(self, canvas):
-        super().__init__(QGraphicsScene(canvas), canvas)   # its own, empty scene: no items
+        # Its own, empty scene (no items); over the canvas's viewport, as the canvas's overlays.
+        super().__init__(QGraphicsScene(canvas), canvas.viewport())
+        canvas.add_overlay(self)
         self.canvas = canvas
         self.setObjectName("overview")
         self.setInteractive(False)
@@ -116,7 +118,7 @@ class Overview(QGraphicsView):
         if not self._overflows():
             self.hide()
             return
-        self._place()
+        self.place()
         self.show()   # laid out first: the fit needs the size of its viewport
         self.scene().setSceneRect(self.canvas.map_scene.sceneRect())   # the canvas's room
         self.fitInView(self._bounds.adjusted(-20, -20, 20, 20), Qt.KeepAspectRatio)
@@ -135,8 +137,9 @@ class Overview(QGraphicsView):
         elif self.picture is None:
             self.schedule(0)
         else:
-            self._place()
-            self.show()
+            if self.isHidden():
+                self.place()
+                self.show()
             self.viewport().update()
 
     def _overflows(self):
@@ -177,9 +180,9 @@ class Overview(QGraphicsView):
             painter.drawRects(group)
         painter.end()
 
-    def _place(self):
-        area = self.canvas.viewport().geometry()
-        self.move(area.right() - self.width() - MARGIN, area.top() + MARGIN)
+    def place(self):
+        """Put the overview at the top right of the canvas."""
+        self.move(self.canvas.viewport().width() - self.width() - MARGIN, MARGIN)
 
     def drawBackground(self, painter, rect):
         if self.picture is not None:

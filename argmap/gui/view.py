@@ -5,6 +5,8 @@ shared selection (bringing what another view selects into sight), and shows
 and opens for typing the nodes the document's verbs create.
 """
 
+from contextlib import contextmanager
+
 from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QFontMetricsF, QPainter
 from PySide6.QtWidgets import QGraphicsView
@@ -12,7 +14,7 @@ from PySide6.QtWidgets import QGraphicsView
 from argmap.gui import tree_layout
 from argmap.gui.canvas import ORIGIN, MapScene
 from argmap.gui.guide import KeyHint, OpeningView
-from argmap.gui.inline_editor import InlineEditor, editor_geometry
+from argmap.gui.inline_editor import InlineEditor, editor_geometry, editor_size
 from argmap.gui.items import NodeItem
 from argmap.gui.jobs import spread_positions
 from argmap.gui.overview import Overview
@@ -22,6 +24,8 @@ from argmap.model import queries
 ARROWS = {Qt.Key_Up: "up", Qt.Key_Down: "down", Qt.Key_Left: "left", Qt.Key_Right: "right"}
 
 MIN_ZOOM, MAX_ZOOM = 0.05, 4.0
+#: Room (pixels) kept between a card brought into view and the edge of the view.
+REVEAL_MARGIN = 40
 
 
 class MapView(QGraphicsView):
@@ -43,6 +47,8 @@ class MapView(QGraphicsView):
         self.setFocusPolicy(Qt.StrongFocus)
         self._space = False
         self.editor = None
+        self.overlays = []   # widgets over the map that stay in place while it scrolls
+        self._steps = 0   # depth of scroll_at_once()
         document.nodes_created.connect(self.show_created)
         selection.changed.connect(self._reveal_selection)
         self.map_scene.unplaced_found.connect(self.initial_layout)
@@ -88,6 +94,52 @@ class MapView(QGraphicsView):
         event.accept()
 
     # ----------------------------------------------------- pan, rubber band
+    def scrollContentsBy(self, dx, dy):
+        """Scroll the map: Qt copies the pixels that stay in view and paints only the strip
+        that comes in, then the overlays go back in place.
+
+        The overlays (overview, key hint, legend) are children of the viewport: a widget
+        lying over the viewport from outside it makes Qt paint the whole viewport at every
+        scroll, while the viewport's own children are moved with its pixels.
+        """
+        super().scrollContentsBy(dx, dy)
+        if not self._steps:
+            self._place_overlays()
+
+    @contextmanager
+    def scroll_at_once(self):
+        """Scroll in several steps (across, then down) as one move: the overlays go back in
+        place once, at the end. Moved between two steps, they would keep Qt from copying
+        pixels for the second, and the whole view would be painted again."""
+        self._steps += 1
+        try:
+            yield
+        finally:
+            self._steps -= 1
+            if not self._steps:
+                self._place_overlays()
+
+    def _place_overlays(self):
+        for overlay in self.overlays:
+            overlay.place()
+
+    def ensureVisible(self, *args):
+        with self.scroll_at_once():
+            super().ensureVisible(*args)
+
+    def centerOn(self, *args):
+        with self.scroll_at_once():
+            super().centerOn(*args)
+
+    def add_overlay(self, widget):
+        """Keep *widget*, a child of the viewport with a ``place()`` method, over the map.
+
+        It must paint every pixel of its rectangle (it is marked opaque), so that Qt can
+        copy its pixels when it goes back in place after a scroll.
+        """
+        widget.setAttribute(Qt.WA_OpaquePaintEvent)
+        self.overlays.append(widget)
+
     def mousePressEvent(self, event):
         on_item = self.itemAt(event.position().toPoint()) is not None
         if self._space:
@@ -100,6 +152,10 @@ class MapView(QGraphicsView):
         else:
             self.setDragMode(QGraphicsView.ScrollHandDrag)
         super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event):
+        with self.scroll_at_once():   # dragging the map moves it across and down
+            super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event):
         super().mouseReleaseEvent(event)
@@ -154,15 +210,18 @@ class MapView(QGraphicsView):
         node_ids = [n for n in node_ids if n in self.map_scene.nodes]
         if not node_ids:
             return
-        self.selection.set(node_ids)
-        self.ensureVisible(self.map_scene.nodes[node_ids[0]], 60, 60)
-        if edit:
-            self.edit_text(node_ids[0])
+        with self.scroll_at_once():
+            self.selection.set(node_ids)
+            if edit:
+                self.edit_text(node_ids[0])
+            else:
+                self.ensureVisible(self.map_scene.nodes[node_ids[0]], REVEAL_MARGIN,
+                                   REVEAL_MARGIN)
 
     def _reveal_selection(self, origin):
         nodes = self.selection.nodes
         if origin != ORIGIN and nodes and nodes[0] in self.map_scene.nodes:
-            self.ensureVisible(self.map_scene.nodes[nodes[0]], 40, 40)
+            self.ensureVisible(self.map_scene.nodes[nodes[0]], REVEAL_MARGIN, REVEAL_MARGIN)
 
     def edit_text(self, node_id=None):
         """Edit a node's text in place (the selected one by default); return the editor."""
@@ -221,13 +280,16 @@ class MapView(QGraphicsView):
 
     # ------------------------------------------------------ in-place edit
     def open_editor(self, item, on_commit):
-        """Show an editor over *item*, readable at any zoom; ``on_commit(id, text, then)``."""
+        """Show an editor over *item*, readable at any zoom; ``on_commit(id, text, then)``.
+
+        The view moves as little as it must to show the card with the editor around it.
+        """
         self.close_editor()
-        self.centerOn(item)
-        card = self.mapFromScene(item.sceneBoundingRect()).boundingRect()
         self.editor = InlineEditor(self.viewport(), item.node_id, item.attrs.get("text", ""),
                                    self.zoom)
         line = QFontMetricsF(self.editor.font()).lineSpacing()
+        self._reveal_for_typing(item, line)
+        card = self.mapFromScene(item.sceneBoundingRect()).boundingRect()
         self.editor.setGeometry(editor_geometry(card, self.viewport().rect(), line))
         self.editor.committed.connect(lambda n, t, then: (self.close_editor(),
                                                           on_commit(n, t, then)))
@@ -235,6 +297,15 @@ class MapView(QGraphicsView):
         self.editor.show()
         self.editor.setFocus()
         return self.editor
+
+    def _reveal_for_typing(self, item, line_height):
+        """Scroll as little as needed to show *item* and the editor opening over it."""
+        rect = item.sceneBoundingRect()
+        width, height = editor_size(self.mapFromScene(rect).boundingRect(), line_height)
+        grow_x = max(0.0, width / self.zoom - rect.width()) / 2
+        grow_y = max(0.0, height / self.zoom - rect.height()) / 2
+        self.ensureVisible(rect.adjusted(-grow_x, -grow_y, grow_x, grow_y),
+                           REVEAL_MARGIN, REVEAL_MARGIN)
 
     def finish_typing(self):
         """Keep the text being typed in a card (before saving or closing)."""
