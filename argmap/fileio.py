@@ -117,12 +117,12 @@ def atomic_fill(path, fill, check=None):
     """Have ``fill(temp_path)`` write the new content of *path*; install it as
     :func:`atomic_write` does and return what *fill* returned.
 
-    For content another program writes (Graphviz writes an SVG export itself): the
+    For content another program writes (Graphviz's SVG, copied as it comes): the
     temp file beside *path* is made first and handed over empty; after *fill* it is
     synced, checked (*check* as for :func:`atomic_write`, on the bytes read back),
-    then renamed over *path*. The bytes are what the disk holds, so they are not
-    compared again. If *fill* raises, its error passes on, the temp file goes and
-    *path* is untouched.
+    then renamed over *path*. A writer holding its bytes writes them with
+    :func:`write_verified`. If *fill* raises, its error passes on (an OSError, a full
+    disk, as a SaveError with the reason), the temp file goes and *path* is untouched.
     """
     shown = os.fspath(path)
     target = os.path.realpath(shown)
@@ -132,7 +132,10 @@ def atomic_fill(path, fill, check=None):
         old = _existing(target, shown)
         tmp = _new_temp(folder, target)
     try:
-        result = fill(tmp)
+        try:
+            result = fill(tmp)
+        except OSError as exc:  # the writer's own errors (a RenderError) pass on as they are
+            raise SaveError(f"could not save {shown}: {describe_os_error(exc)}") from exc
         with _save_errors(shown):
             _fsync_file(tmp)
             linked = old is not None and old.st_nlink > 1
@@ -163,8 +166,16 @@ def _save_errors(shown):
                         f"valid ({exc}); the old file is untouched") from exc
 
 
+def write_verified(path, data):
+    """Write *data* (bytes) into the file at *path* and read it back; raise SaveError when
+    it differs (for a writer of :func:`atomic_fill` that has the bytes in hand)."""
+    with open(path, "wb") as handle:
+        handle.write(data)
+    _verify(path, data, None)
+
+
 def _fsync_file(path):
-    fd = os.open(path, os.O_RDONLY)
+    fd = os.open(path, os.O_RDWR)  # Windows syncs only a file open for writing
     try:
         os.fsync(fd)
     finally:

@@ -14,7 +14,7 @@ import re
 from collections import namedtuple
 
 from argmap.errors import RenderError
-from argmap.fileio import atomic_fill, check_writable
+from argmap.fileio import atomic_fill, check_writable, write_verified
 
 FORMATS = ("png", "svg", "pdf", "dot")
 LAYOUTS = ("auto", "arranged")
@@ -130,8 +130,7 @@ def _draw_into(amap, options, path):
     """Draw *amap* into the empty file *path*; return the :class:`ExportResult`."""
     data, result = render(amap, options, into=path)
     if data is not None:
-        with open(path, "wb") as handle:
-            handle.write(data)
+        write_verified(path, data)
     return result
 
 

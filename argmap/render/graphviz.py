@@ -103,43 +103,57 @@ def run_graphviz(source, fmt, args=(), timeout=DEFAULT_TIMEOUT, program="dot",
 
 
 def write_graphviz(source, fmt, path, args=(), timeout=DEFAULT_TIMEOUT, program="dot"):
-    """Run Graphviz on DOT *source* and have it write *fmt* into the file *path*; check it.
+    """Run Graphviz on DOT *source* and write its *fmt* output into the file *path*.
 
     *source* is the DOT text or an iterable of its pieces, which Graphviz reads as they
     are made: it starts, and reads the graph, while argmap is still writing it. The
-    output never passes through argmap's memory. Returns the first 4 KiB written.
+    output is copied into *path* a block at a time as Graphviz writes it, so it is never
+    held whole in memory, and a full disk raises the OSError. Returns the first 4 KiB.
     Raises as :func:`run_graphviz`; on failure *path* may hold anything (write into a
     temp file).
     """
-    command = [program, f"-T{fmt}", "-o", os.fspath(path), *args]
-    err, code = _run_feeding(command, source, timeout)
+    with open(path, "wb") as out:
+        copied = _Copied(out)
+        err, code = _run_feeding([program, f"-T{fmt}", *args], source, timeout, copied)
     if code != 0:
         raise RenderError(f"Graphviz failed (exit code {code}): {_first_lines(err)}")
-    head = _head(path)
-    if not MAGIC[fmt](head):
+    if not MAGIC[fmt](copied.head):
         raise RenderError(f"Graphviz wrote no valid {fmt.upper()} output: {_first_lines(err)}")
-    return head
+    return copied.head
 
 
-def _head(path, size=4096):
-    """The first *size* bytes of the file at *path* (none when there is no file)."""
-    try:
-        with open(path, "rb") as handle:
-            return handle.read(size)
-    except FileNotFoundError:
-        return b""
+class _Copied:
+    """Graphviz's output copied into an open file: its first bytes, and the error, if any."""
+
+    def __init__(self, out):
+        self.out, self.head, self.error = out, b"", None
+
+    def copy(self, pipe, proc):
+        """Copy *pipe* into the file until it ends; on an error stop Graphviz and keep it."""
+        try:
+            for block in iter(lambda: pipe.read1(_CHUNK), b""):
+                if len(self.head) < 4096:
+                    self.head += block[:4096 - len(self.head)]
+                self.out.write(block)
+            self.out.flush()
+        except OSError as exc:
+            self.error = exc
+            _signal_group(proc)
 
 
-def _run_feeding(command, source, timeout):
-    """Run *command*, feeding it *source* (text or pieces) from this thread; return its
-    messages and exit code. A timer stops it (and all it started) after *timeout* s."""
-    proc = _started(command, subprocess.DEVNULL)
+def _run_feeding(command, source, timeout, copied):
+    """Run *command*, feeding it *source* (text or pieces) from this thread while a thread
+    copies its output (see :class:`_Copied`) and another keeps its messages; return them
+    and its exit code. A timer stops it (and all it started) after *timeout* s."""
+    proc = _started(command, subprocess.PIPE)
     with _RUNNING_LOCK:
         _RUNNING.add(proc)
     messages, expired = [], []
-    reader = threading.Thread(target=_keep_messages, args=(proc.stderr, messages), daemon=True)
+    threads = [threading.Thread(target=_keep_messages, args=(proc.stderr, messages), daemon=True),
+               threading.Thread(target=copied.copy, args=(proc.stdout, proc), daemon=True)]
     timer = threading.Timer(timeout, lambda: (expired.append(True), _signal_group(proc)))
-    reader.start()
+    for thread in threads:
+        thread.start()
     timer.start()
     try:
         pieces = (source,) if isinstance(source, str) else source
@@ -152,9 +166,13 @@ def _run_feeding(command, source, timeout):
         timer.cancel()
         with _RUNNING_LOCK:
             _RUNNING.discard(proc)
-        reader.join()
+        for thread in threads:
+            thread.join()
+        proc.stdout.close()
         proc.stderr.close()
-    if expired:
+    if copied.error is not None:
+        raise copied.error
+    if expired and proc.returncode != 0:   # a run that ended as the timer fired is kept
         raise _timed_out(timeout)
     return b"".join(messages), proc.returncode
 

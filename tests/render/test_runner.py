@@ -1,5 +1,6 @@
 """Running Graphviz: timeout, missing program, failures that keep the old file."""
 
+import errno
 import os
 import time
 
@@ -236,7 +237,7 @@ def test_hanging_dot_writing_a_file_is_killed_at_the_timeout(tmp_path, monkeypat
 @pytest.mark.parametrize("body, message", [
     ("cat > /dev/null; echo 'Error: syntax error in line 1' >&2; exit 1",
      "exit code 1.*syntax error"),
-    ('cat > /dev/null; echo "not an image" > "$3"', "no valid SVG"),
+    ("cat > /dev/null; echo 'not an image'", "no valid SVG"),
     ("cat > /dev/null", "no valid SVG"),
     ("head -c 20000000 /dev/zero | tr '\\0' 'e' >&2; exit 3", "exit code 3"),
 ])
@@ -247,3 +248,39 @@ def test_failing_dot_writing_a_file_says_why(tmp_path, monkeypatch, body, messag
         write_graphviz("digraph {}", "svg", tmp_path / "out.svg", timeout=30)
     assert len(str(error.value)) < 70_000
 
+
+
+@pytest.mark.graphviz
+def test_a_full_disk_under_graphviz_stops_it_and_says_so(tmp_path):
+    """Graphviz's output is copied as it comes: a full disk (here /dev/full) stops Graphviz
+    and raises the OSError, where Graphviz writing the file itself would end well."""
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full on this system")
+    source = "digraph {\n" + "".join(f"n{i} -> n{i + 1};\n" for i in range(300)) + "}\n"
+    with pytest.raises(OSError) as error:
+        write_graphviz(source, "svg", "/dev/full", timeout=60)
+    assert error.value.errno == errno.ENOSPC
+    assert not graphviz._RUNNING
+
+
+@pytest.mark.graphviz
+@pytest.mark.parametrize("suffix", ["svg", "png", "dot"])
+def test_an_export_on_a_full_disk_keeps_the_old_file(tmp_path, monkeypatch, suffix):
+    """A disk that fills while the picture is written: a plain reason, the old file as it
+    was, no temp file left."""
+    import builtins
+
+    from argmap.errors import SaveError
+    from argmap.render import export
+
+    def full(*args):
+        raise OSError(errno.ENOSPC, "No space left on device")
+    monkeypatch.setattr(graphviz, "open", lambda path, mode: builtins.open("/dev/full", mode),
+                        raising=False)
+    monkeypatch.setattr(export, "write_verified", full)
+    out = tmp_path / f"map.{suffix}"
+    out.write_bytes(b"old picture")
+    with pytest.raises(SaveError, match="the disk is full"):
+        export_file(rich_map(), out, ExportOptions(layout="auto"))
+    assert out.read_bytes() == b"old picture"
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".map")]
