@@ -1,20 +1,20 @@
 """Running Graphviz safely: list arguments, a timeout, caps, and a closed environment.
 
-Graphviz reads DOT on stdin and writes to stdout (or into a file argmap names).
-It runs in its own process group (so a hung run is killed with everything it
+Graphviz reads DOT on stdin, fed while argmap writes it, and writes to stdout,
+which argmap copies as it comes into memory (with a cap) or into a file. It runs in
+its own process group (so a hung run is killed with everything it
 started), with ``SERVER_NAME`` set and no ``GV_FILE_PATH``, which stops it from
 loading any local file (images, shapes). Its output is checked (magic bytes)
 before anyone writes it.
 """
 
 import atexit
+import io
 import os
 import re
-import selectors
 import signal
 import subprocess
 import threading
-import time
 
 from argmap.errors import ArgmapError, GraphvizMissingError, RenderError
 
@@ -92,14 +92,11 @@ def run_graphviz(source, fmt, args=(), timeout=DEFAULT_TIMEOUT, program="dot",
         When it fails, times out, writes more than *max_output* bytes, or
         writes something that is not *fmt*.
     """
+    out = io.BytesIO()
     limit = MAX_OUTPUT_BYTES if max_output is None else max_output
-    out, err, code = _communicate([program, f"-T{fmt}", *args], source.encode("utf-8"),
-                                  timeout, limit)
-    if code != 0:
-        raise RenderError(f"Graphviz failed (exit code {code}): {_first_lines(err)}")
-    if not MAGIC[fmt](out):
-        raise RenderError(f"Graphviz wrote no valid {fmt.upper()} output: {_first_lines(err)}")
-    return _fix_dates(out) if fmt == "pdf" else out
+    _run_checked([program, f"-T{fmt}", *args], fmt, source, timeout, _Copied(out, limit))
+    data = out.getvalue()
+    return _fix_dates(data) if fmt == "pdf" else data
 
 
 def write_graphviz(source, fmt, path, args=(), timeout=DEFAULT_TIMEOUT, program="dot"):
@@ -114,29 +111,40 @@ def write_graphviz(source, fmt, path, args=(), timeout=DEFAULT_TIMEOUT, program=
     """
     with open(path, "wb") as out:
         copied = _Copied(out)
-        err, code = _run_feeding([program, f"-T{fmt}", *args], source, timeout, copied)
+        _run_checked([program, f"-T{fmt}", *args], fmt, source, timeout, copied)
+    return copied.head
+
+
+def _run_checked(command, fmt, source, timeout, copied):
+    """Run Graphviz (see :func:`_run_feeding`); raise RenderError unless it ended well and
+    its output begins as *fmt* does."""
+    err, code = _run_feeding(command, source, timeout, copied)
     if code != 0:
         raise RenderError(f"Graphviz failed (exit code {code}): {_first_lines(err)}")
     if not MAGIC[fmt](copied.head):
         raise RenderError(f"Graphviz wrote no valid {fmt.upper()} output: {_first_lines(err)}")
-    return copied.head
 
 
 class _Copied:
-    """Graphviz's output copied into an open file: its first bytes, and the error, if any."""
+    """Graphviz's output copied into an open binary stream as it comes (a file, or memory up
+    to *limit* bytes): its first bytes, and the error that stopped it, if any."""
 
-    def __init__(self, out):
-        self.out, self.head, self.error = out, b"", None
+    def __init__(self, out, limit=None):
+        self.out, self.limit = out, limit
+        self.head, self.size, self.error = b"", 0, None
 
     def copy(self, pipe, proc):
-        """Copy *pipe* into the file until it ends; on an error stop Graphviz and keep it."""
+        """Copy *pipe* until it ends; on an error, or past the limit, stop Graphviz."""
         try:
             for block in iter(lambda: pipe.read1(_CHUNK), b""):
                 if len(self.head) < 4096:
                     self.head += block[:4096 - len(self.head)]
+                self.size += len(block)
+                if self.limit is not None and self.size > self.limit:
+                    raise _too_much(self.limit)
                 self.out.write(block)
             self.out.flush()
-        except OSError as exc:
+        except (OSError, RenderError) as exc:
             self.error = exc
             _signal_group(proc)
 
@@ -213,6 +221,11 @@ def _keep_messages(pipe, kept):
         size += len(block)
 
 
+def _too_much(limit):
+    return RenderError(f"Graphviz wrote more than {limit // (1024 * 1024)} MiB and was "
+                       "stopped; try a subtree (--root), a lower dpi, or SVG")
+
+
 def _timed_out(timeout):
     return RenderError(f"Graphviz took longer than {timeout:g} s and was stopped; "
                        "try a subtree (--root) or a simpler map")
@@ -230,60 +243,6 @@ def stop_all():
         running = list(_RUNNING)
     for proc in running:
         _signal_group(proc)
-
-
-def _communicate(command, data, timeout, limit):
-    proc = _started(command, subprocess.PIPE)
-    with _RUNNING_LOCK:
-        _RUNNING.add(proc)
-    try:
-        out, err = _exchange(proc, data, time.monotonic() + timeout, limit)
-    except subprocess.TimeoutExpired:
-        _kill_group(proc)
-        raise _timed_out(timeout) from None
-    except BaseException:
-        _kill_group(proc)
-        raise
-    finally:
-        with _RUNNING_LOCK:
-            _RUNNING.discard(proc)
-        proc.stdout.close()
-        proc.stderr.close()
-    return out, err, proc.returncode
-
-
-def _exchange(proc, data, deadline, limit):
-    """Feed *data*, read stdout (at most *limit* bytes) and stderr until both end."""
-    # fed from a thread, so that reading never waits on it
-    writer = threading.Thread(target=_send, args=(proc.stdin, (data,)), daemon=True)
-    writer.start()
-    chunks = {proc.stdout: [], proc.stderr: []}
-    sizes = {proc.stdout: 0, proc.stderr: 0}
-    with selectors.DefaultSelector() as selector:
-        for pipe in chunks:
-            selector.register(pipe, selectors.EVENT_READ)
-        while selector.get_map():
-            _read_ready(selector, chunks, sizes, deadline, proc.stdout)
-            if sizes[proc.stdout] > limit:
-                raise RenderError(f"Graphviz wrote more than {limit // (1024 * 1024)} MiB and "
-                                  "was stopped; try a subtree (--root), a lower dpi, or SVG")
-    proc.wait(max(0.0, deadline - time.monotonic()))
-    writer.join()
-    return b"".join(chunks[proc.stdout]), b"".join(chunks[proc.stderr])
-
-
-def _read_ready(selector, chunks, sizes, deadline, stdout):
-    left = deadline - time.monotonic()
-    if left <= 0:
-        raise subprocess.TimeoutExpired("dot", 0)
-    for key, _ in selector.select(min(left, 1.0)):
-        block = os.read(key.fd, _CHUNK)
-        if not block:
-            selector.unregister(key.fileobj)
-            continue
-        sizes[key.fileobj] += len(block)
-        if key.fileobj is stdout or sizes[key.fileobj] <= MAX_MESSAGE_BYTES:
-            chunks[key.fileobj].append(block)
 
 
 def _signal_group(proc):
