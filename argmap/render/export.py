@@ -122,7 +122,7 @@ def export_file(amap, out_path, options=None):
     if options.page is not None:
         return _export_pages(amap, out_path, options, fmt)
     check_writable(out_path)
-    options = _with_format(options, fmt)
+    options = options._replace(fmt=fmt)
     return atomic_fill(out_path, lambda temp: _draw_into(amap, options, temp))
 
 
@@ -139,15 +139,11 @@ def render_bytes(amap, options=None):
     return render(amap, options or ExportOptions(fmt="png"))[0]
 
 
-def _with_format(options, fmt):
-    return options._replace(fmt=fmt)
-
-
 def render(amap, options, into=None):
     """Draw *amap*; return ``(bytes, ExportResult)``.
 
-    With *into*, the path of an empty file, an SVG that Graphviz lays out is written
-    there by Graphviz itself, which reads the DOT while argmap writes it; the bytes
+    With *into*, the path of an empty file, an SVG that Graphviz lays out goes there as
+    Graphviz writes it (see :func:`argmap.render.graphviz.write_graphviz`); the bytes
     returned are then None.
     """
     from argmap.render.dot import check_options, dot_lines
@@ -248,8 +244,7 @@ def _render_vector(lines, fmt, options, arranged=False, into=None):
         data = None
         head = write_graphviz(lines, fmt, into, args, timeout=options.timeout, program=program)
     else:
-        data = head = run_graphviz("".join(lines), fmt, args, timeout=options.timeout,
-                                   program=program)
+        data = head = run_graphviz(lines, fmt, args, timeout=options.timeout, program=program)
     width, height = _vector_size(head, fmt)
     return data, ExportResult(fmt, f"{fmt}, {width}x{height} pt", width=width, height=height)
 

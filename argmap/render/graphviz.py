@@ -71,8 +71,9 @@ def run_graphviz(source, fmt, args=(), timeout=DEFAULT_TIMEOUT, program="dot",
 
     Parameters
     ----------
-    source : str
-        DOT text (built by :mod:`argmap.render.dot`).
+    source : str or iterable of str
+        DOT text (built by :mod:`argmap.render.dot`), or its pieces, which Graphviz
+        reads as they are made.
     fmt : str
         Graphviz output format: ``png``, ``svg``, ``pdf``, ``json0``, ``dot``.
     args : sequence of str
