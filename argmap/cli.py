@@ -129,15 +129,16 @@ def _add_export(sub):
 
 
 def _run_export(args, out):
-    from argmap.formats import load_map
-    from argmap.render.export import ExportOptions, export_file
+    from argmap.render.export import ExportOptions, export_file, graphviz_ahead
 
-    amap = load_map(args.file)
     options = ExportOptions(fmt=args.format, dpi=args.dpi, direction=args.direction,
                             root=args.root, legend=not args.no_legend, color_by=args.color_by,
                             layout=args.layout, page=args.page,
                             background=args.background, theme=args.theme)
-    result = export_file(amap, args.output, options)
+    with graphviz_ahead(args.output, options):   # Graphviz starts while the map is read
+        from argmap.formats import load_map
+
+        result = export_file(load_map(args.file), args.output, options)
     for warning in result.warnings:
         print(f"warning: {shown(warning)}", file=sys.stderr)
     if result.paths:   # a page-sized export: one file or numbered pages

@@ -8,6 +8,7 @@ Example
 'png, 1840x1220 px, 96 dpi'
 """
 
+import contextlib
 import math
 import os
 import re
@@ -232,6 +233,24 @@ def evaluation_labels(amap, options):
     return dict(options.labels)
 
 
+def graphviz_ahead(out_path, options):
+    """Return a context within which the export of *out_path* with *options* finds the
+    Graphviz it will most likely need already started (see
+    :func:`argmap.render.graphviz.started_ahead`): enter it before reading the map."""
+    fmt = options.fmt or SUFFIXES.get(os.path.splitext(os.fspath(out_path))[1].lower())
+    if fmt not in ("svg", "pdf") or options.page is not None or options.layout == "arranged":
+        return contextlib.nullcontext()
+    from argmap.render.graphviz import started_ahead
+
+    program, args = _vector_run(arranged=False)
+    return started_ahead(fmt, args, program)
+
+
+def _vector_run(arranged):
+    """The Graphviz program and arguments that draw an SVG or PDF."""
+    return ("neato", ("-n2", "-Gdpi=72")) if arranged else ("dot", ("-Gdpi=72",))
+
+
 def _render_vector(lines, fmt, options, arranged=False, into=None):
     """Draw the DOT *lines* as SVG or PDF: into the file *into* (SVG), else as bytes.
 
@@ -239,7 +258,7 @@ def _render_vector(lines, fmt, options, arranged=False, into=None):
     """
     from argmap.render.graphviz import run_graphviz, write_graphviz
 
-    program, args = ("neato", ["-n2", "-Gdpi=72"]) if arranged else ("dot", ["-Gdpi=72"])
+    program, args = _vector_run(arranged)
     if into is not None and fmt == "svg":
         data = None
         head = write_graphviz(lines, fmt, into, args, timeout=options.timeout, program=program)

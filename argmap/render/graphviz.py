@@ -9,6 +9,11 @@ before anyone writes it.
 """
 
 import atexit
+import contextlib
+try:
+    import fcntl
+except ImportError:   # Windows
+    fcntl = None
 import io
 import os
 import re
@@ -27,6 +32,9 @@ _CHUNK = 1024 * 1024
 #: Bytes of DOT argmap collects before it writes them to Graphviz (a pipe's capacity): small
 #: enough that Graphviz reads the graph while argmap is still writing it.
 _FEED_BUFFER = 64 * 1024
+#: Bytes each pipe to and from Graphviz holds, where the system lets argmap choose.
+_PIPE_BYTES = 1024 * 1024
+_SET_PIPE_SIZE = getattr(fcntl, "F_SETPIPE_SZ", None)   # Linux only
 INSTALL_HINT = ("Graphviz's 'dot' program was not found on PATH. Install Graphviz "
                 "(Debian/Ubuntu: sudo apt-get install graphviz; macOS: brew install graphviz; "
                 "Windows: winget install graphviz) and try again.")
@@ -52,17 +60,32 @@ def _environment():
     return env
 
 
-def _started(command, stdout):
+def _started(command):
     """Start Graphviz's *command* (its program found on PATH) in a process group of its own,
-    with pipes to its stdin and stderr."""
+    with pipes to its stdin, stdout and stderr."""
     try:
-        return subprocess.Popen(command, stdin=subprocess.PIPE, stdout=stdout,
+        proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                 stderr=subprocess.PIPE, env=_environment(),
                                 start_new_session=True, bufsize=_FEED_BUFFER)
     except FileNotFoundError:
         raise GraphvizMissingError(INSTALL_HINT.replace("'dot'", f"'{command[0]}'")) from None
     except OSError as exc:
         raise RenderError(f"could not start {command[0]}: {exc.strerror or exc}") from exc
+    _widen(proc.stdin, proc.stdout)
+    return proc
+
+
+def _widen(*pipes):
+    """Give *pipes* room for :data:`_PIPE_BYTES` where the system allows it (Linux), so
+    that argmap writes the DOT ahead of Graphviz's parser, and Graphviz its output ahead
+    of argmap's copy, each without waiting for the other."""
+    if _SET_PIPE_SIZE is None:
+        return
+    for pipe in pipes:
+        try:
+            fcntl.fcntl(pipe.fileno(), _SET_PIPE_SIZE, _PIPE_BYTES)
+        except OSError:
+            return  # above the system's limit (fs.pipe-max-size): the pipes keep their size
 
 
 def run_graphviz(source, fmt, args=(), timeout=DEFAULT_TIMEOUT, program="dot",
@@ -95,7 +118,7 @@ def run_graphviz(source, fmt, args=(), timeout=DEFAULT_TIMEOUT, program="dot",
     """
     out = io.BytesIO()
     limit = MAX_OUTPUT_BYTES if max_output is None else max_output
-    _run_checked([program, f"-T{fmt}", *args], fmt, source, timeout, _Copied(out, limit))
+    _run_checked(_command(program, fmt, args), fmt, source, timeout, _Copied(out, limit))
     data = out.getvalue()
     return _fix_dates(data) if fmt == "pdf" else data
 
@@ -111,9 +134,44 @@ def write_graphviz(source, fmt, path, args=(), timeout=DEFAULT_TIMEOUT, program=
     temp file).
     """
     with open(path, "wb") as out:
-        copied = _Copied(out)
-        _run_checked([program, f"-T{fmt}", *args], fmt, source, timeout, copied)
+        copied = _Copied(out, last=_LAST_BYTES.get(fmt))
+        _run_checked(_command(program, fmt, args), fmt, source, timeout, copied)
     return copied.head
+
+
+def _command(program, fmt, args):
+    return (program, f"-T{fmt}", *args)
+
+
+#: Graphviz runs started before their DOT was made (see :func:`started_ahead`), by command.
+_AHEAD = {}
+
+
+@contextlib.contextmanager
+def started_ahead(fmt, args=(), program="dot"):
+    """Within the block, the first run of this Graphviz command finds it already started.
+
+    Graphviz takes some milliseconds to start (its libraries and plugins); started on
+    entry, it does so on the second core while argmap is still reading the map. A run
+    left unused (the map was drawn without Graphviz, or could not be read) is stopped on
+    exit. When Graphviz cannot start, the run that needs it says why, if one does: a
+    map drawn as arranged needs none.
+    """
+    command = _command(program, fmt, args)
+    try:
+        proc = _started(command)
+    except ArgmapError:
+        proc = None   # the run that needs Graphviz starts it again and reports the failure
+    else:
+        _track(proc)
+        _AHEAD[command] = proc
+    try:
+        yield
+    finally:
+        if proc is not None and _AHEAD.pop(command, None) is proc:
+            _untrack(proc)
+            _kill_group(proc)
+            _close_pipes(proc)
 
 
 def _run_checked(command, fmt, source, timeout, copied):
@@ -126,24 +184,38 @@ def _run_checked(command, fmt, source, timeout, copied):
         raise RenderError(f"Graphviz wrote no valid {fmt.upper()} output: {_first_lines(err)}")
 
 
+#: How a format's output ends, where that is known: a file that ends so is synced at once.
+_LAST_BYTES = {"svg": b"</svg>\n"}
+
+
 class _Copied:
     """Graphviz's output copied into an open binary stream as it comes (a file, or memory up
-    to *limit* bytes): its first bytes, and the error that stopped it, if any."""
+    to *limit* bytes): its first bytes, and the error that stopped it, if any.
 
-    def __init__(self, out, limit=None):
-        self.out, self.limit = out, limit
+    A file whose copy ends in *last* (the format's last bytes) is synced to disk then:
+    Graphviz, which has written everything, takes some milliseconds more to exit, and the
+    sync that makes the file safe to install is then mostly done.
+    """
+
+    def __init__(self, out, limit=None, last=None):
+        self.out, self.limit, self.last = out, limit, last
         self.head, self.size, self.error = b"", 0, None
 
     def copy(self, pipe, proc):
         """Copy *pipe* until it ends; on an error, or past the limit, stop Graphviz."""
+        buffer = memoryview(bytearray(_CHUNK))   # one buffer for every block
         try:
-            for block in iter(lambda: pipe.read1(_CHUNK), b""):
+            for count in iter(lambda: pipe.readinto1(buffer), 0):
+                block = buffer[:count]
                 if len(self.head) < 4096:
                     self.head += block[:4096 - len(self.head)]
-                self.size += len(block)
+                self.size += count
                 if self.limit is not None and self.size > self.limit:
                     raise _too_much(self.limit)
                 self.out.write(block)
+                if self.last is not None and block[-len(self.last):] == self.last:
+                    self.out.flush()
+                    os.fsync(self.out.fileno())
             self.out.flush()
         except (OSError, RenderError) as exc:
             self.error = exc
@@ -154,9 +226,8 @@ def _run_feeding(command, source, timeout, copied):
     """Run *command*, feeding it *source* (text or pieces) from this thread while a thread
     copies its output (see :class:`_Copied`) and another keeps its messages; return them
     and its exit code. A timer stops it (and all it started) after *timeout* s."""
-    proc = _started(command, subprocess.PIPE)
-    with _RUNNING_LOCK:
-        _RUNNING.add(proc)
+    proc = _AHEAD.pop(command, None) or _started(command)
+    _track(proc)
     messages, expired = [], []
     threads = [threading.Thread(target=_keep_messages, args=(proc.stderr, messages), daemon=True),
                threading.Thread(target=copied.copy, args=(proc.stdout, proc), daemon=True)]
@@ -173,12 +244,10 @@ def _run_feeding(command, source, timeout, copied):
         raise
     finally:
         timer.cancel()
-        with _RUNNING_LOCK:
-            _RUNNING.discard(proc)
+        _untrack(proc)
         for thread in threads:
             thread.join()
-        proc.stdout.close()
-        proc.stderr.close()
+        _close_pipes(proc)
     if copied.error is not None:
         raise copied.error
     if expired and proc.returncode != 0:   # a run that ended as the timer fired is kept
@@ -235,6 +304,21 @@ def _timed_out(timeout):
 #: Graphviz processes running now, so that stop_all() can end them on a signal.
 _RUNNING = set()
 _RUNNING_LOCK = threading.Lock()
+
+
+def _track(proc):
+    with _RUNNING_LOCK:
+        _RUNNING.add(proc)
+
+
+def _untrack(proc):
+    with _RUNNING_LOCK:
+        _RUNNING.discard(proc)
+
+
+def _close_pipes(proc):
+    for pipe in (proc.stdin, proc.stdout, proc.stderr):
+        pipe.close()
 
 
 @atexit.register

@@ -1,0 +1,194 @@
+"""Running Graphviz quickly: started while the map is read, wide pipes, an early sync."""
+
+import io
+import os
+import threading
+
+import pytest
+
+from argmap import cli
+from argmap.errors import GraphvizMissingError
+from argmap.formats import native
+from argmap.render import graphviz
+from argmap.render.graphviz import run_graphviz, started_ahead, write_graphviz
+
+from render_helpers import rich_map
+from test_runner import _gone
+
+pytestmark = pytest.mark.graphviz
+
+
+@pytest.fixture
+def starts(monkeypatch):
+    """Every Graphviz process argmap starts, in order."""
+    started = []
+    original = graphviz._started
+
+    def recording(command):
+        proc = original(command)
+        started.append(proc)
+        return proc
+
+    monkeypatch.setattr(graphviz, "_started", recording)
+    return started
+
+
+def test_a_run_takes_the_graphviz_started_ahead(starts):
+    """Within the block, the run of the same command uses the process started on entry."""
+    with started_ahead("svg", ["-Gdpi=72"]):
+        assert len(starts) == 1
+        data = run_graphviz("digraph { a -> b }", "svg", ["-Gdpi=72"])
+    assert b"<svg" in data
+    assert len(starts) == 1
+    assert starts[0].returncode == 0
+    assert graphviz._AHEAD == {}
+
+
+def test_a_graphviz_started_ahead_and_left_unused_is_stopped(starts):
+    """A run of another command starts its own; the one started ahead is stopped on exit,
+    its pipes closed, and it is no longer among the running ones."""
+    with started_ahead("svg", ["-Gdpi=72"]):
+        ahead = starts[0]
+        assert ahead.poll() is None   # waiting for its DOT
+        run_graphviz("digraph { a }", "svg")
+    assert len(starts) == 2
+    assert ahead.returncode is not None and _gone(ahead.pid)
+    assert ahead.stdin.closed and ahead.stdout.closed and ahead.stderr.closed
+    assert ahead not in graphviz._RUNNING and graphviz._AHEAD == {}
+
+
+def test_a_missing_graphviz_started_ahead_is_reported_by_the_run(tmp_path, monkeypatch):
+    """Graphviz not installed: entering the block is quiet, the run that needs it says so."""
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with started_ahead("svg"):
+        with pytest.raises(GraphvizMissingError, match="apt-get install graphviz"):
+            run_graphviz("digraph { a }", "svg")
+
+
+def _saved_map(folder, arranged=False):
+    amap = rich_map()
+    if arranged:
+        for index, node in enumerate(amap.graph.nodes):
+            amap.graph.nodes[node]["pos"] = (300.0 * index, 0.0)
+    path = folder / "map.argmap"
+    native.save(amap, str(path))
+    return path
+
+
+@pytest.mark.parametrize("out, options, ahead", [
+    ("out.svg", [], True),
+    ("out.pdf", [], True),
+    ("out.png", [], False),
+    ("out.dot", [], False),
+    ("out.svg", ["--layout", "arranged"], False),
+    ("out.pdf", ["--page", "a4"], False),
+])
+def test_export_starts_graphviz_before_it_reads_the_map(tmp_path, monkeypatch, starts,
+                                                        out, options, ahead):
+    """An SVG or PDF drawn afresh, on one page, has Graphviz started before the map is read;
+    other exports start it when they need it, if they do."""
+    path = _saved_map(tmp_path, arranged="arranged" in options)
+    events = []
+    real_load = native.load
+    monkeypatch.setattr("argmap.formats.native.load",
+                        lambda *args, **kwargs: (events.append(len(starts)),
+                                                 real_load(*args, **kwargs))[1])
+    assert cli.main(["export", str(path), "-o", str(tmp_path / out), *options],
+                    out=io.StringIO()) == 0
+    assert events == [1 if ahead else 0]
+    assert all(proc.returncode is not None for proc in starts)
+
+
+def test_an_arranged_map_stops_the_graphviz_started_ahead(tmp_path, starts):
+    """A map every card of which has a position is drawn by argmap itself (no Graphviz):
+    the Graphviz started in case it was needed is stopped."""
+    path = _saved_map(tmp_path, arranged=True)
+    assert cli.main(["export", str(path), "-o", str(tmp_path / "out.svg")],
+                    out=io.StringIO()) == 0
+    assert len(starts) == 1 and _gone(starts[0].pid)
+    assert b"<svg" in (tmp_path / "out.svg").read_bytes()
+
+
+def test_an_unreadable_map_stops_the_graphviz_started_ahead(tmp_path, starts, capsys):
+    assert cli.main(["export", str(tmp_path / "missing.argmap"), "-o",
+                     str(tmp_path / "out.svg")], out=io.StringIO()) == 1
+    assert "no such file" in capsys.readouterr().err
+    assert len(starts) == 1 and _gone(starts[0].pid)
+    assert graphviz._RUNNING == set()
+    assert sorted(os.listdir(tmp_path)) == []
+
+
+@pytest.mark.skipif(getattr(graphviz.fcntl, "F_GETPIPE_SZ", None) is None,
+                    reason="pipe sizes are Linux's")
+def test_pipes_to_and_from_graphviz_hold_a_megabyte():
+    """argmap writes the DOT ahead of Graphviz's parser, and Graphviz its picture ahead of
+    argmap's copy, without either waiting for the other."""
+    fcntl = graphviz.fcntl
+    proc = graphviz._started(("dot", "-Tsvg"))
+    try:
+        for pipe in (proc.stdin, proc.stdout):
+            assert fcntl.fcntl(pipe.fileno(), fcntl.F_GETPIPE_SZ) == graphviz._PIPE_BYTES
+    finally:
+        graphviz._kill_group(proc)
+        graphviz._close_pipes(proc)
+
+
+def test_a_pipe_size_the_system_refuses_changes_nothing(monkeypatch):
+    """Past the system's limit (fs.pipe-max-size) the pipes keep their size and the run
+    goes on."""
+    if graphviz.fcntl is None or graphviz._SET_PIPE_SIZE is None:
+        pytest.skip("pipe sizes are Linux's")
+
+    def refused(*args):
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(graphviz.fcntl, "fcntl", refused)
+    assert b"<svg" in run_graphviz("digraph { a }", "svg")
+
+
+def test_an_svg_is_synced_when_its_end_arrives(tmp_path, monkeypatch):
+    """The copy of an SVG is synced as soon as its last bytes arrive, while Graphviz is
+    still exiting, not after."""
+    synced = []
+    real_fsync = os.fsync
+
+    def recording(fd):
+        synced.append(threading.current_thread() is threading.main_thread())
+        real_fsync(fd)
+
+    monkeypatch.setattr(graphviz.os, "fsync", recording)
+    write_graphviz("digraph { a -> b }", "svg", tmp_path / "out.svg")
+    assert synced == [False]   # once, by the thread that copies Graphviz's output
+    assert (tmp_path / "out.svg").read_bytes().endswith(b"</svg>\n")
+
+
+@pytest.mark.parametrize("blocks, syncs", [
+    ([b"<svg>", b"</svg>\n"], 1),
+    ([b"<svg></svg>\n", b"<!-- more -->\n"], 1),   # synced early; the rest is synced later
+    ([b"<svg></sv", b"g>\n"], 0),                   # an end split across blocks: synced later
+    ([b"<svg>\n"], 0),
+])
+def test_the_copy_syncs_where_the_end_arrives(tmp_path, monkeypatch, blocks, syncs):
+    synced = []
+    monkeypatch.setattr(graphviz.os, "fsync", synced.append)
+    pipe = _Blocks(blocks)
+    with open(tmp_path / "out.svg", "wb") as out:
+        copied = graphviz._Copied(out, last=b"</svg>\n")
+        copied.copy(pipe, proc=None)
+    assert copied.error is None
+    assert len(synced) == syncs
+    assert (tmp_path / "out.svg").read_bytes() == b"".join(blocks)
+
+
+class _Blocks:
+    """A pipe that gives its blocks one read at a time."""
+
+    def __init__(self, blocks):
+        self.blocks = list(blocks)
+
+    def readinto1(self, buffer):
+        if not self.blocks:
+            return 0
+        block = self.blocks.pop(0)
+        buffer[:len(block)] = block
+        return len(block)
