@@ -72,8 +72,9 @@ HEAVY = ("networkx", "jsonschema", "pydot", "PySide6", "yaml", "defusedxml", "py
          "importlib.metadata", "email", "dataclasses", "inspect")
 #: Modules the quick commands have no use for: the undo commands, the writer of arranged
 #: maps (a map without positions), the text filler of other commands' reports, tempfile
-#: (argmap names its own temp files, and Graphviz needs no temp folder).
-UNUSED = ("argmap.model.commands", "argmap.render.arranged", "textwrap", "tempfile")
+#: (argmap names its own temp files, and Graphviz needs no temp folder), shutil (argparse
+#: asks it for the terminal's width unless given one).
+UNUSED = ("argmap.model.commands", "argmap.render.arranged", "textwrap", "tempfile", "shutil")
 _SMALL_MAP = ('{"format": "argmap", "version": 1, "map": {"title": "T"}, "nodes": ['
               '{"id": "c", "kind": "claim", "text": "Encryption must stay strong"}, '
               '{"id": "e", "kind": "evidence", "text": "Dissidents rely on it"}], '
