@@ -158,20 +158,28 @@ def started_ahead(fmt, args=(), program="dot"):
     map drawn as arranged needs none.
     """
     command = _command(program, fmt, args)
-    try:
-        proc = _started(command)
-    except ArgmapError:
-        proc = None   # the run that needs Graphviz starts it again and reports the failure
-    else:
-        _track(proc)
-        _AHEAD[command] = proc
+    proc = _start_ahead(command)
     try:
         yield
     finally:
-        if proc is not None and _AHEAD.pop(command, None) is proc:
+        if proc is not None and _AHEAD.get(command) is proc:
+            del _AHEAD[command]
             _untrack(proc)
             _kill_group(proc)
             _close_pipes(proc)
+
+
+def _start_ahead(command):
+    """Start *command* for a run to come, unless one waits already; return it, or None."""
+    if command in _AHEAD:   # started by an enclosing block
+        return None
+    try:
+        proc = _started(command)
+    except ArgmapError:
+        return None   # the run that needs Graphviz starts it again, and reports the failure
+    _track(proc)
+    _AHEAD[command] = proc
+    return proc
 
 
 def _run_checked(command, fmt, source, timeout, copied):

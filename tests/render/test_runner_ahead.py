@@ -57,6 +57,15 @@ def test_a_graphviz_started_ahead_and_left_unused_is_stopped(starts):
     assert ahead not in graphviz._RUNNING and graphviz._AHEAD == {}
 
 
+def test_nested_blocks_start_graphviz_once_and_stop_it(starts):
+    with started_ahead("svg"):
+        with started_ahead("svg"):
+            pass
+        assert len(starts) == 1 and starts[0].poll() is None   # the outer block's, waiting
+    assert len(starts) == 1 and _gone(starts[0].pid)
+    assert graphviz._RUNNING == set() and graphviz._AHEAD == {}
+
+
 def test_a_missing_graphviz_started_ahead_is_reported_by_the_run(tmp_path, monkeypatch):
     """Graphviz not installed: entering the block is quiet, the run that needs it says so."""
     monkeypatch.setenv("PATH", str(tmp_path))
