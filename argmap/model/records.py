@@ -12,11 +12,14 @@ with its place. So it can never change which fault is reported or how.
 """
 
 from argmap.errors import ModelError
-from argmap.model.schema import KINDS, MAX_TEXT, NODE_TEXT_FIELDS, RELATIONS
+from argmap.model.schema import BASES, KINDS, MAX_TEXT, NODE_TEXT_FIELDS, RELATIONS
 
-#: Node fields checked in bulk: the kind, and the fields whose value is text.
+#: Node fields checked in bulk: the kind, and the fields whose value is text (the basis,
+#: a name from :data:`~argmap.model.schema.BASES` or null, is checked on its own).
 PLAIN_NODE_KEYS = frozenset(("kind",) + NODE_TEXT_FIELDS) - {"basis"}
 _PLAIN_WITH_ID = PLAIN_NODE_KEYS | {"id"}
+_PLAIN_WITH_BASIS = _PLAIN_WITH_ID | {"basis"}
+_BASES = frozenset(BASES)
 _ENDS = ("source", "target")
 #: Strings joined per bulk check (a bound on the memory it takes).
 _CHUNK = 4096
@@ -39,8 +42,12 @@ def quick_nodes(records, check_attrs, consume=False):
         if (type(node_id) is not str or not node_id or node_id in clean
                 or record.get("kind") not in KINDS or "text" not in record):
             return None
-        if record.keys() <= _PLAIN_WITH_ID:
+        keys = record.keys()
+        if keys <= _PLAIN_WITH_ID:
             texts += record.values()
+            clean[node_id] = record
+        elif keys <= _PLAIN_WITH_BASIS and _is_basis(record["basis"]):   # evidence, often
+            texts += [value for key, value in record.items() if key != "basis"]
             clean[node_id] = record
         else:
             attrs = _checked(check_attrs, {k: v for k, v in record.items() if k != "id"})
@@ -57,6 +64,10 @@ def quick_nodes(records, check_attrs, consume=False):
         return None
     _take_out(clean, fresh, ("id",), consume)
     return clean
+
+
+def _is_basis(value):
+    return value is None or (type(value) is str and value in _BASES)
 
 
 def quick_edges(records, is_node, check_attrs, consume=False):

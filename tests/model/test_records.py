@@ -157,6 +157,8 @@ BAD = {
     "no relation": _drop("edges", 1, "relation"), "unknown relation": _edge(0, relation="x"),
     "strength as text": _edge(0, strength="high"), "group a number": _edge(1, group=3),
     "infinite weight": _edge(1, weight=float("inf")),
+    "NUL beside a basis": _node(1, basis="statistic", citation="Op-ed", text="B\0"),
+    "unknown basis": _node(1, basis="rumour"), "basis a list": _node(1, basis=["example"]),
 }
 GOOD = {
     "plain": lambda nodes, edges: None,
@@ -166,6 +168,7 @@ GOOD = {
                          extra={"k": [1, None]}),
     "edge fields": _edge(0, strength=0.5, group=None, note="n", weight=[1]),
     "non-ASCII": _node(0, text="Chiffrement \u00e9 \U0001F512"),
+    "a basis": _node(1, basis="statistic", citation="Op-ed"), "no basis": _node(1, basis=None),
 }
 
 
@@ -187,17 +190,32 @@ def test_each_fault_is_reported_as_record_by_record(change, monkeypatch):
 
 def test_usual_records_take_the_quick_way(monkeypatch):
     """A map of plain nodes and edges is vouched for by the quick check, not rechecked."""
-    vouched = []
+    vouched, one_by_one = [], []
+
+    def spied(quick_check):
+        def run(records, *args):
+            *before, check_attrs, consume = args
+
+            def counted(attrs):
+                one_by_one.append(sorted(attrs))
+                return check_attrs(attrs)
+
+            vouched.append(quick_check(records, *before, counted, consume))
+            return vouched[-1]
+        return run
+
     for name in ("quick_nodes", "quick_edges"):
-        check = getattr(argument_map, name)
-        monkeypatch.setattr(argument_map, name,
-                            lambda *args, check=check: vouched.append(check(*args)) or vouched[-1])
+        monkeypatch.setattr(argument_map, name, spied(getattr(argument_map, name)))
     nodes = [{"id": "c", "kind": "claim", "text": "C", "speaker": "ITI"},
-             {"id": "e", "kind": "evidence", "text": "É", "pos": [1, 2]}]
+             {"id": "e", "kind": "evidence", "text": "É", "pos": [1, 2]},
+             {"id": "s", "kind": "evidence", "text": "S", "basis": "statistic", "citation": "C"}]
     amap = ArgumentMap.from_records(nodes, [{"source": "e", "target": "c",
                                              "relation": "supports", "strength": 0.5}])
     assert None not in vouched and len(vouched) == 2
+    assert one_by_one == [["kind", "pos", "text"], ["relation", "strength"]]   # the unusual
     assert amap.node("e") == {"kind": "evidence", "text": "É", "pos": (1, 2)}
+    assert amap.node("s") == {"kind": "evidence", "text": "S", "basis": "statistic",
+                              "citation": "C"}
     assert amap.edge("e", "c") == {"relation": "supports", "strength": 0.5}
 
 
