@@ -339,8 +339,13 @@ def stop_all():
 
 
 def _signal_group(proc):
+    """Kill Graphviz's process group (on Windows, which has none, Graphviz itself)."""
+    killpg = getattr(os, "killpg", None)
     try:
-        os.killpg(proc.pid, signal.SIGKILL)
+        if killpg is None:
+            proc.kill()
+        else:
+            killpg(proc.pid, signal.SIGKILL)
     except (ProcessLookupError, PermissionError):
         pass  # it has already ended (and its group with it)
 

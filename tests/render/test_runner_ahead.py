@@ -62,8 +62,16 @@ def test_nested_blocks_start_graphviz_once_and_stop_it(starts):
         with started_ahead("svg"):
             pass
         assert len(starts) == 1 and starts[0].poll() is None   # the outer block's, waiting
-    assert len(starts) == 1 and _gone(starts[0].pid)
+    assert len(starts) == 1 and starts[0].returncode is not None and _gone(starts[0].pid)
     assert graphviz._RUNNING == set() and graphviz._AHEAD == {}
+
+
+def test_without_process_groups_graphviz_itself_is_stopped(monkeypatch, starts):
+    """Where there are no process groups (Windows), an unused Graphviz is killed alone."""
+    monkeypatch.delattr(os, "killpg")
+    with started_ahead("svg"):
+        pass
+    assert starts[0].returncode is not None and _gone(starts[0].pid)
 
 
 def test_a_missing_graphviz_started_ahead_is_reported_by_the_run(tmp_path, monkeypatch):
@@ -106,6 +114,8 @@ def test_export_starts_graphviz_before_it_reads_the_map(tmp_path, monkeypatch, s
                     out=io.StringIO()) == 0
     assert events == [1 if ahead else 0]
     assert all(proc.returncode is not None for proc in starts)
+    if ahead:   # the Graphviz started ahead is the one that drew the map
+        assert len(starts) == 1 and starts[0].returncode == 0
 
 
 def test_an_arranged_map_stops_the_graphviz_started_ahead(tmp_path, starts):
@@ -114,7 +124,7 @@ def test_an_arranged_map_stops_the_graphviz_started_ahead(tmp_path, starts):
     path = _saved_map(tmp_path, arranged=True)
     assert cli.main(["export", str(path), "-o", str(tmp_path / "out.svg")],
                     out=io.StringIO()) == 0
-    assert len(starts) == 1 and _gone(starts[0].pid)
+    assert len(starts) == 1 and starts[0].returncode is not None and _gone(starts[0].pid)
     assert b"<svg" in (tmp_path / "out.svg").read_bytes()
 
 
@@ -122,7 +132,7 @@ def test_an_unreadable_map_stops_the_graphviz_started_ahead(tmp_path, starts, ca
     assert cli.main(["export", str(tmp_path / "missing.argmap"), "-o",
                      str(tmp_path / "out.svg")], out=io.StringIO()) == 1
     assert "no such file" in capsys.readouterr().err
-    assert len(starts) == 1 and _gone(starts[0].pid)
+    assert len(starts) == 1 and starts[0].returncode is not None and _gone(starts[0].pid)
     assert graphviz._RUNNING == set()
     assert sorted(os.listdir(tmp_path)) == []
 
