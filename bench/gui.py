@@ -151,11 +151,13 @@ def main(argv=None):
 
 def print_tab(size, name, amap, app, settings, repeat):
     from tab_latency import tab_latency  # bench/tab_latency.py
+    from timing import verdict  # bench/timing.py
 
     times, links = tab_latency(amap, app, settings, repeat)
+    aim = f"  {verdict(statistics.median(times), 16, ' ms')}" if size == 3000 else ""
     print(f"{size:>6} nodes, {name:<8} map: {statistics.median(times):6.1f} ms "
-          f"[{min(times):.1f}-{max(times):.1f}]  links in view {statistics.median(links):.0f}",
-          flush=True)
+          f"[{min(times):.1f}-{max(times):.1f}]  links in view {statistics.median(links):.0f}"
+          f"{aim}", flush=True)
 
 
 if __name__ == "__main__":

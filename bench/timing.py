@@ -84,6 +84,11 @@ def ratio_text(ours, bare):
     return f"{statistics.median(ratios):.2f}x [{min(ratios):.2f}-{max(ratios):.2f}]"
 
 
+def verdict(value, limit, unit="x"):
+    """``target <= LIMIT: met`` (or ``NOT met``) for a measured *value*."""
+    return f"target <= {limit:g}{unit}: {'met' if value <= limit else 'NOT met'}"
+
+
 def ratio(ours, bare):
     """The median of the per-round ratios."""
     return statistics.median(a / b for a, b in zip(ours, bare))
