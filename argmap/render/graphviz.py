@@ -10,10 +10,6 @@ before anyone writes it.
 
 import atexit
 import contextlib
-try:
-    import fcntl
-except ImportError:   # Windows
-    fcntl = None
 import io
 import os
 import re
@@ -22,6 +18,11 @@ import subprocess
 import threading
 
 from argmap.errors import ArgmapError, GraphvizMissingError, RenderError
+
+try:
+    import fcntl
+except ImportError:   # Windows
+    fcntl = None
 
 DEFAULT_TIMEOUT = 60
 #: Most bytes Graphviz may write to stdout; more stops it with a RenderError.
