@@ -113,14 +113,13 @@ def atomic_write(path, data, backup=False, check=None, replace=True):
             _write_by_rename(target, data, old, backup, check, replace)
 
 
-def atomic_fill(path, fill, check=None):
+def atomic_fill(path, fill):
     """Have ``fill(temp_path)`` write the new content of *path*; install it as
     :func:`atomic_write` does and return what *fill* returned.
 
     For content another program writes (Graphviz's SVG, copied as it comes): the
     temp file beside *path* is made first and handed over empty; after *fill* it is
-    synced, checked (*check* as for :func:`atomic_write`, on the bytes read back),
-    then renamed over *path*. A writer holding its bytes writes them with
+    synced, then renamed over *path*. A writer holding its bytes writes them with
     :func:`write_verified`. If *fill* raises, its error passes on (an OSError, a full
     disk, as a SaveError with the reason), the temp file goes and *path* is untouched.
     """
@@ -138,12 +137,8 @@ def atomic_fill(path, fill, check=None):
             raise SaveError(f"could not save {shown}: {describe_os_error(exc)}") from exc
         with _save_errors(shown):
             _fsync_file(tmp)
-            linked = old is not None and old.st_nlink > 1
-            data = _read(tmp) if check is not None or linked else None
-            if check is not None:
-                check(data)
-            if linked:  # the file is written in place, so that no link is split
-                _write_in_place(target, data, False, None)
+            if old is not None and old.st_nlink > 1:   # written in place: no link is split
+                _write_in_place(target, _read(tmp), False, None)
             else:
                 _copy_attributes(tmp, old)
                 tmp = _installed(tmp, target, True)

@@ -223,16 +223,6 @@ def test_failing_writer_keeps_the_old_file_and_its_error(target):
     assert leftovers(target.parent) == []
 
 
-def test_filled_bytes_that_fail_the_check_keep_the_old_file(target):
-    """A check of the written bytes refuses them before the rename."""
-    def check(data):
-        raise RenderError("not a picture")
-    with pytest.raises(SaveError, match="not a picture"):
-        atomic_fill(target, _fill_with(NEW), check)
-    assert target.read_bytes() == OLD
-    assert leftovers(target.parent) == []
-
-
 def test_fill_writes_a_hard_linked_file_in_place(target):
     """Every name of a hard-linked file sees the new content; no temp file is left."""
     twin = target.parent / "twin.argmap"
