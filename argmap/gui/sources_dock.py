@@ -16,6 +16,7 @@ from argmap.gui.sources_files import DOCUMENT_FILTER, read_documents
 from argmap.gui.sources_text import Highlight, SourceText
 from argmap.model import ChangeType
 from argmap.render.style import KIND_STYLE
+from argmap.render.text import one_line
 from argmap.sources import span_at
 
 ORIGIN = "sources"
@@ -31,20 +32,21 @@ FROM_SELECTION = (
 )
 
 
+#: Most characters of a node's text in a highlight's tooltip line.
+PREVIEW_CHARS = 90
+
+
 def document_highlights(amap, doc_id):
     """Return a :class:`Highlight` for every span of document *doc_id* a node quotes."""
     found = []
     for node_id, attrs in amap.graph.nodes(data=True):
         spans = [s for s in attrs.get("sources", ()) if s["doc"] == doc_id]
         if spans:
-            label = f"{KIND_STYLE[attrs['kind']]['name']} {node_id}: {_preview(attrs['text'])}"
+            name = KIND_STYLE[attrs["kind"]]["name"]
+            label = f"{name} {node_id}: {one_line(attrs['text'], PREVIEW_CHARS)}"
             found += [Highlight(s["start"], s["end"], node_id, attrs["kind"], label)
                       for s in spans]
     return found
-
-
-def _preview(text, width=90):
-    return text if len(text) <= width else text[:width - 1] + "…"
 
 
 class SourcesDock(QDockWidget):

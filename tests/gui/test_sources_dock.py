@@ -480,3 +480,22 @@ def _qt_units(text):
     document = QTextDocument()
     document.setPlainText(text)
     return document.characterCount() - 1
+
+
+def test_a_highlight_names_its_node_on_one_short_line():
+    """A node's text in a highlight's tooltip is one line (a line per highlight), cut at a
+    word with an ellipsis."""
+    from argmap.gui.sources_dock import PREVIEW_CHARS, document_highlights
+    from argmap.model import ArgumentMap
+
+    text = "Encryption protects\ndissidents and   journalists " + "and their sources " * 8
+    amap = ArgumentMap.from_records(
+        [{"id": "e", "kind": "evidence", "text": text,
+          "sources": [{"doc": "d", "start": 0, "end": 6, "quote": "Strong"}]}],
+        documents=[{"id": "d", "text": "Strong encryption"}])
+    (highlight,) = document_highlights(amap, "d")
+    preview = highlight.label.split(": ", 1)[1]
+    assert "\n" not in highlight.label and "  " not in highlight.label
+    whole = " ".join(text.split())
+    assert len(preview) <= PREVIEW_CHARS and preview.endswith("\u2026")
+    assert whole.startswith(preview[:-1]) and whole[len(preview) - 1] == " "   # a whole word
