@@ -157,9 +157,9 @@ def render(amap, options, into=None):
     nodes = selected_nodes(amap, options)
     labels = evaluation_labels(amap, options)
     arranged = as_arranged(amap, options, nodes)
+    check_options(options)
     if arranged and fmt == "svg":
         return _render_arranged_svg(amap, options, nodes, labels)
-    check_options(options)
     if arranged:
         from argmap.render.arranged import placed_dot
 
@@ -237,7 +237,10 @@ def graphviz_ahead(out_path, options):
     """Return a context within which the export of *out_path* with *options* finds the
     Graphviz it will most likely need already started (see
     :func:`argmap.render.graphviz.started_ahead`): enter it before reading the map."""
-    fmt = options.fmt or SUFFIXES.get(os.path.splitext(os.fspath(out_path))[1].lower())
+    try:
+        fmt = infer_format(out_path, options.fmt)
+    except RenderError:   # the export itself says so, after reading the map as always
+        return contextlib.nullcontext()
     if fmt not in ("svg", "pdf") or options.page is not None or options.layout == "arranged":
         return contextlib.nullcontext()
     from argmap.render.graphviz import started_ahead
@@ -271,10 +274,8 @@ def _render_vector(lines, fmt, options, arranged=False, into=None):
 def _render_arranged_svg(amap, options, nodes, labels):
     """argmap draws the SVG of a map as arranged itself (see :mod:`argmap.render.svg`)."""
     from argmap.render.arranged import arrange
-    from argmap.render.dot import check_options
     from argmap.render.svg import arranged_svg
 
-    check_options(options)
     data, width, height = arranged_svg(arrange(amap, options, nodes), options, labels)
     width, height = round(width), round(height)
     return data, ExportResult("svg", f"svg, {width}x{height} pt", width=width, height=height)
