@@ -275,11 +275,11 @@ def _laid_out(amap, options, page):
 def _laid_out_once(amap, options, page):
     """Build *page*'s DOT, lay it out once and fit it to the paper."""
     from argmap.render.dot import build_dot
-    from argmap.render.export import evaluation_labels, layout_size
+    from argmap.render.export import layout_size
     from argmap.render.graphviz import run_graphviz
 
     page_options = options._replace(title=page.title, nodes=page.nodes, root=None)
-    drawn = build_dot(amap, page_options, set(page.nodes), evaluation_labels(amap, options))
+    drawn = build_dot(amap, page_options, set(page.nodes), options.labels)
     source = drawn.text
     if page.links:
         source = source[:-2] + "\n" + "\n".join(link_lines(drawn.ids, page.links)) + "\n}\n"
