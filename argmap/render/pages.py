@@ -169,10 +169,14 @@ class _Planner:
     def __init__(self, amap, options, nodes, caption):
         self.amap, self.options, self.nodes, self.caption = amap, options, nodes, caption
         self.cut = set()   # cards already cut: a circle of claims is cut once, not forever
+        self.tried = {}    # (nodes, links) -> readable: each page is laid out once
 
     def readable(self, page_nodes, links):
-        page = Page(page_nodes, self.caption, links=tuple(links))
-        return _laid_out(self.amap, self.options, page).body_pt >= MIN_BODY_PT
+        key = (frozenset(page_nodes), tuple(links))
+        if key not in self.tried:
+            page = Page(page_nodes, self.caption, links=key[1])
+            self.tried[key] = _laid_out(self.amap, self.options, page).body_pt >= MIN_BODY_PT
+        return self.tried[key]
 
     def line_sets(self, main, context, tops, links):
         """Return ``[(nodes, links)]``: the pages of the branches of *tops* (a premise,

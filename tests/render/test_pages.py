@@ -85,11 +85,17 @@ def _chain_map(length):
 
 
 @pytest.mark.graphviz
-def test_a_chain_too_long_for_a_slide_goes_on_on_marked_pages():
+def test_a_chain_too_long_for_a_slide_goes_on_on_marked_pages(monkeypatch):
     """A chain too long for one slide is cut: the cut card says where it goes on, and the
-    next page shows the main claim again with a mark back to the page it came from."""
+    next page shows the main claim again with a mark back to the page it came from. Each
+    page tried is laid out once in each direction."""
     amap, chain = _chain_map(9)
+    tries, lay_out = [], pages._laid_out_once
+    monkeypatch.setattr(pages, "_laid_out_once", lambda amap, options, page: (
+        tries.append((frozenset(page.nodes), page.links, page.title, options.direction)),
+        lay_out(amap, options, page))[1])
     planned, warnings = pages.plan_pages(amap, ExportOptions(page="slide", fmt="png"))
+    assert len(tries) == len(set(tries))
     assert warnings == [] and len(planned) > 1
     assert all(p.body_pt >= pages.MIN_BODY_PT for p in planned)
     assert all(chain[0] in p.nodes for p in planned)
