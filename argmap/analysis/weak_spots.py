@@ -17,7 +17,6 @@ import functools
 from dataclasses import dataclass
 
 from argmap.analysis.acceptance import name
-from argmap.model.graph import is_acyclic
 
 #: Every category, in the order the list shows them, with a heading for each.
 CATEGORIES = {
@@ -97,10 +96,12 @@ def is_unanswered(graph, node):
 
     ``argmap check`` lists these, and the editor marks them.
     """
-    edges = graph.edges
-    if not any(edges[node, t]["relation"] == "opposes" for t in graph.successors(node)):
-        return False
-    return not any(edges[s, node]["relation"] == "opposes" for s in graph.predecessors(node))
+    return bool(_opposed(graph, node)) and not _premises(graph, node, "opposes")
+
+
+def _opposed(graph, node):
+    """The nodes *node* opposes."""
+    return [t for t in graph.successors(node) if graph.edges[node, t]["relation"] == "opposes"]
 
 
 def _unanswered(amap):
@@ -109,9 +110,8 @@ def _unanswered(amap):
     graph = amap.graph
     sides = queries.stance(amap)
     for node in graph.nodes:
-        if is_unanswered(graph, node):
-            targets = [t for t in graph.successors(node)
-                       if graph.edges[node, t]["relation"] == "opposes"]
+        targets = _opposed(graph, node)
+        if targets and not _premises(graph, node, "opposes"):   # unanswered
             side = f"the {sides[node]} side's " if node in sides else ""
             yield WeakSpot(node, "unanswered",
                            f"{side}{name(amap, node)} opposes {', '.join(targets)} and nothing "
@@ -214,20 +214,13 @@ def _inferred_links(amap):
 
 
 def _circular_support(amap, limit=50):
+    from argmap.model import queries
+
     graph = amap.graph
     supports = graph.edge_subgraph((u, v) for u, v, r in graph.edges(data="relation")
                                    if r == "supports")
-    if is_acyclic(supports):   # linear; networkx only for the rare map with a circle
-        return
-    import networkx as nx
-
-    index = amap.node_index()
-    for count, cycle in enumerate(nx.simple_cycles(supports.to_networkx())):
-        if count >= limit:
-            break
-        first = min(cycle, key=index.__getitem__)
-        at = cycle.index(first)
-        cycle = cycle[at:] + cycle[:at]
+    for cycle in queries.cycles_in(supports, amap.node_index(), limit):
+        first = cycle[0]
         yield WeakSpot(first, "circular-support",
                        "support runs in a circle: " + " -> ".join(cycle + [first]),
                        "remove one of the links, so that the circle rests on evidence",

@@ -116,13 +116,18 @@ def cycles(amap, limit=100):
     order, so the same map gives the same list every time (networkx finds them in an order
     that changes from run to run). A map of more than *limit* circles gives *limit* of them.
     """
-    if is_acyclic(amap.graph):   # linear: most maps have no circle
+    return cycles_in(amap.graph, amap.node_index(), limit)
+
+
+def cycles_in(graph, index, limit=100):
+    """Return up to *limit* cycles of *graph* (the map's graph or part of it) as
+    :func:`cycles` does, *index* giving each node's place in the map."""
+    if is_acyclic(graph):   # linear: most maps have no circle
         return []
     import networkx as nx
 
-    index = amap.node_index()
     found = []
-    for cycle in nx.simple_cycles(amap.graph.to_networkx()):
+    for cycle in nx.simple_cycles(graph.to_networkx()):
         start = min(range(len(cycle)), key=lambda i: index[cycle[i]])
         found.append(cycle[start:] + cycle[:start])
         if len(found) >= limit:
