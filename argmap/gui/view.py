@@ -49,6 +49,7 @@ class MapView(QGraphicsView):
         self.editor = None
         self.overlays = []   # widgets over the map that stay in place while it scrolls
         self._steps = 0   # depth of scroll_at_once()
+        self._moved = False   # whether the map scrolled within scroll_at_once()
         document.nodes_created.connect(self.show_created)
         selection.changed.connect(self._reveal_selection)
         self.map_scene.unplaced_found.connect(self.initial_layout)
@@ -103,20 +104,24 @@ class MapView(QGraphicsView):
         scroll, while the viewport's own children are moved with its pixels.
         """
         super().scrollContentsBy(dx, dy)
-        if not self._steps:
+        if self._steps:
+            self._moved = True
+        else:
             self._place_overlays()
 
     @contextmanager
     def scroll_at_once(self):
         """Scroll in several steps (across, then down) as one move: the overlays go back in
-        place once, at the end. Moved between two steps, they would keep Qt from copying
-        pixels for the second, and the whole view would be painted again."""
+        place once, at the end, if the map moved at all. Moved between two steps, they would
+        keep Qt from copying pixels for the second, and the whole view would be painted
+        again."""
         self._steps += 1
         try:
             yield
         finally:
             self._steps -= 1
-            if not self._steps:
+            if not self._steps and self._moved:
+                self._moved = False
                 self._place_overlays()
 
     def _place_overlays(self):

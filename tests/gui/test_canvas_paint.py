@@ -75,6 +75,27 @@ def test_dragging_the_map_paints_only_what_comes_into_view(make_window, tmp_path
     assert [(w, w.pos()) for w in (view.overview, view.hint)] == places
 
 
+def test_overlays_go_back_in_place_once_per_move_and_only_when_the_map_moved(
+        make_window, tmp_path, qtbot, monkeypatch):
+    """Hovering over the map leaves the overlays alone; dragging it puts them back once."""
+    path, _ = _spread(tmp_path / "spread.argmap", [("support", (0.0, ROW))])
+    window = make_window(path)
+    view = window.view
+    view.set_zoom(1.0)
+    view.centerOn(QPointF(5 * COLUMN, 5 * ROW))
+    _settled(window, qtbot)
+    placed = []
+    for overlay in view.overlays:
+        monkeypatch.setattr(overlay, "place", lambda overlay=overlay: placed.append(overlay))
+    start = QPoint(view.viewport().width() // 2, view.viewport().height() // 2)
+    _mouse(view.viewport(), QEvent.MouseMove, start + QPoint(-40, -30), Qt.NoButton)
+    assert placed == []
+    _mouse(view.viewport(), QEvent.MouseButtonPress, start, Qt.LeftButton)
+    _mouse(view.viewport(), QEvent.MouseMove, start + QPoint(-40, -30), Qt.LeftButton)
+    _mouse(view.viewport(), QEvent.MouseButtonRelease, start + QPoint(-40, -30), Qt.NoButton)
+    assert placed == view.overlays
+
+
 def test_tab_that_moves_the_view_paints_only_what_comes_into_view(make_window, tmp_path, qtbot):
     """A Tab whose new card lies out of sight paints the strip the view moved over, the new
     card and its link, not the whole view."""
