@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene, QMenu, QToolTip
 
 from argmap.gui import placement, tree_layout
 from argmap.gui.edge_item import EdgeItem
-from argmap.gui.items import CARD_SIZE_KEYS, NodeItem, card_heights
+from argmap.gui.items import NodeItem, card_heights, resizes_card
 from argmap.model import RELATIONS, ChangeType, dispatcher, queries
 from argmap.render.cards import Card, cards, citation_text, header_text
 from argmap.render.style import CARD_WIDTH, RELATION_STYLE, rating_text
@@ -195,7 +195,7 @@ class MapScene(QGraphicsScene):
                 self.refresh_groups()
         if set(change.keys) - {"pos"}:
             item.update_from(attrs, self._card(change.node))
-            if CARD_SIZE_KEYS.union(("kind", "speaker", "basis")) & set(change.keys):
+            if resizes_card(attrs, set(change.keys)):
                 for edge in item.edges:
                     edge.update_path()
             if "kind" in change.keys:   # its premises' places follow its kind

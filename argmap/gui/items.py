@@ -20,6 +20,16 @@ from argmap.render.style import CARD_WIDTH, KIND_STYLE, LABEL_STYLE, role_style
 #: Node fields that change a card's height: its statement, and the citation line below it
 #: (an evidence card without a citation shows its sources' titles there).
 CARD_SIZE_KEYS = frozenset({"text", "citation", "sources"})
+
+
+def resizes_card(attrs, keys):
+    """Whether a change of the fields *keys* may change the height of the card whose node
+    now has *attrs*: a field of :data:`CARD_SIZE_KEYS`, or the kind of a card that has
+    sources and no citation (only evidence shows its sources' titles)."""
+    return bool(CARD_SIZE_KEYS & keys) or (
+        "kind" in keys and bool(attrs.get("sources")) and not attrs.get("citation"))
+
+
 PADDING = 9.0
 HANDLE_RADIUS = 6.0
 #: The badge of an objection nothing answers, and its colour.

@@ -15,7 +15,7 @@ from PySide6.QtCore import QEvent, QLineF, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView
 
-from argmap.gui.items import CARD_SIZE_KEYS
+from argmap.gui.items import resizes_card
 from argmap.model import ChangeType
 
 SIZE = (220, 150)
@@ -25,9 +25,9 @@ REDRAW_MS = 250
 FRAME_COLOR = "#1F5A96"
 #: Changes that draw nothing in the overview.
 QUIET = (ChangeType.MAP_CHANGED, ChangeType.DOCUMENT_ADDED, ChangeType.DOCUMENT_REMOVED)
-#: Node fields whose change moves or resizes a card (a shorter text leaves a lower card):
-#: the picture is drawn again, not drawn onto.
-RESHAPING_KEYS = CARD_SIZE_KEYS | {"pos", "collapsed"}
+#: Node fields whose change moves or hides a card: the picture is drawn again, not drawn
+#: onto; so it is when a card's size may change (a shorter text leaves a lower card).
+MOVING_KEYS = frozenset({"pos", "collapsed"})
 
 
 class Overview(QGraphicsView):
@@ -67,7 +67,8 @@ class Overview(QGraphicsView):
         """Remember what *change* asks to draw: its card or link alone, or everything."""
         kind, keys = change.type, set(change.keys)
         if kind == ChangeType.NODE_ADDED or (
-                kind == ChangeType.NODE_CHANGED and not keys & RESHAPING_KEYS):
+                kind == ChangeType.NODE_CHANGED and not keys & MOVING_KEYS
+                and not resizes_card(self.canvas.document.amap.node(change.node), keys)):
             self._new[0].append(change.node)
             if "kind" in keys:   # its premises' places, and so their colours, follow its kind
                 self._new[0].extend(self.canvas.document.amap.graph.predecessors(change.node))

@@ -279,6 +279,31 @@ def test_overview_draws_again_when_a_link_changes_roles_or_a_text_shrinks(
     qtbot.waitUntil(lambda: overview.picture is not picture)
 
 
+def test_a_kind_change_that_resizes_a_card_moves_its_links_and_redraws_the_overview(
+        make_window, wide_map, qtbot):
+    """Evidence without a citation shows its sources' titles under its statement; made a
+    claim, it no longer does: the card is lower, its link leaves it at its new edge, and the
+    overview is drawn again rather than drawn onto (which would leave the old outline)."""
+    from argmap.gui.edge_item import anchor
+
+    window = make_window(wide_map)
+    overview, document, scene = window.view.overview, window.document, window.scene
+    amap = document.amap
+    qtbot.waitUntil(lambda: overview.isVisible() and overview.picture is not None)
+    main = next(n for n in amap.graph.nodes if amap.graph.out_degree(n) == 0)
+    (doc,) = document.import_documents([{"id": "d", "title": "An op-ed",
+                                         "text": "Strong encryption"}])
+    node = document.add_child(main, "evidence", "A quoted fact")
+    document.add_span(node, {"doc": doc, "start": 0, "end": 6, "quote": "Strong"})
+    qtbot.waitUntil(lambda: not overview.pending)
+    item, link = scene.nodes[node], scene.edges[(node, main)]
+    tall, picture = item.size[1], overview.picture
+    document.set_kind([node], "claim")
+    assert item.size[1] < tall
+    assert link.shape_of_line.start == anchor(item, scene.nodes[main].center)
+    qtbot.waitUntil(lambda: overview.picture is not picture)
+
+
 def test_a_kind_change_shows_at_once_in_its_premises_headers(make_window, wide_map, qtbot):
     """A claim made a counterclaim turns its objections into rebuttals on the canvas and
     in the Outline."""
