@@ -198,8 +198,8 @@ class MapScene(QGraphicsScene):
             if resizes_card(attrs, set(change.keys)):
                 for edge in item.edges:
                     edge.update_path()
-            if "kind" in change.keys:   # its premises' places follow its kind
-                self._refresh_later(self.amap.graph.predecessors(change.node))
+            if "kind" in change.keys:
+                self._refresh_later(queries.places_touched(self.amap, change.node))
             self._hold(item)
         if "collapsed" in change.keys:
             (self._collapsed.add if attrs.get("collapsed") else self._collapsed.discard)(change.node)
@@ -222,10 +222,7 @@ class MapScene(QGraphicsScene):
 
     def _after_edge_change(self, edge):
         source, target = edge
-        affected = {source, target}
-        if source in self.amap:
-            affected.update(self.amap.graph.predecessors(source))
-        self._refresh_later(affected)
+        self._refresh_later(queries.places_touched(self.amap, link=edge))
         if self._collapsed:
             self.refresh_visibility()
         graph = self.amap.graph

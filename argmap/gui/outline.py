@@ -154,9 +154,8 @@ class OutlineTree(QTreeWidget):
         amap = self.document.amap
         if not {"text", "kind"} & set(change.keys) or change.node not in amap:
             return
-        restyled = [change.node]
-        if "kind" in change.keys:   # its premises' places follow its kind
-            restyled += amap.graph.predecessors(change.node)
+        restyled = (queries.places_touched(amap, change.node) if "kind" in change.keys
+                    else [change.node])
         for node in restyled:
             attrs = amap.node(node)
             for item in self._rows.get(node, ()):

@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView
 
 from argmap.gui.items import resizes_card
-from argmap.model import ChangeType
+from argmap.model import ChangeType, queries
 
 SIZE = (220, 150)
 MARGIN = 10
@@ -69,9 +69,9 @@ class Overview(QGraphicsView):
         if kind == ChangeType.NODE_ADDED or (
                 kind == ChangeType.NODE_CHANGED and not keys & MOVING_KEYS
                 and not resizes_card(self.canvas.document.amap.node(change.node), keys)):
-            self._new[0].append(change.node)
-            if "kind" in keys:   # its premises' places, and so their colours, follow its kind
-                self._new[0].extend(self.canvas.document.amap.graph.predecessors(change.node))
+            amap = self.canvas.document.amap
+            self._new[0].extend(queries.places_touched(amap, change.node) if "kind" in keys
+                                else [change.node])
         elif kind == ChangeType.EDGE_ADDED:
             self._note_link(*change.edge)
         elif kind not in QUIET:
@@ -79,13 +79,13 @@ class Overview(QGraphicsView):
         self.schedule()
 
     def _note_link(self, source, target):
-        """A new link and both its cards; everything when a card that stood on its own
-        comes to bear on another (the places of all its premises may change)."""
-        graph = self.canvas.document.amap.graph
-        if source not in self._new[0] and graph.out_degree(source) == 1:
+        """A new link, its cards and the source's premises (their places may change);
+        everything when a card that stood on its own comes to bear on another."""
+        amap = self.canvas.document.amap
+        if source not in self._new[0] and amap.graph.out_degree(source) == 1:
             self._whole = True
         self._new[1].append((source, target))
-        self._new[0].extend((source, target))
+        self._new[0].extend(queries.places_touched(amap, link=(source, target)))
 
     def redraw(self):
         """Draw the whole picture again, soon."""

@@ -164,6 +164,18 @@ def role(amap, source, target):
     return "objection"
 
 
+def places_touched(amap, node=None, link=None):
+    """The nodes whose place in the debate (see :func:`role`; a card's header and colour
+    follow it) may change with the kind of *node*, or with the link *link* ``(source,
+    target)`` added, removed or changed: *node*, or both ends of the link, and the premises
+    of *node* or of the link's source (what they do depends on what it is and opposes)."""
+    touched = [node] if link is None else list(link)
+    bearer = touched[0]
+    if bearer in amap.graph:
+        touched += amap.graph.predecessors(bearer)
+    return touched
+
+
 def subtree(amap, root):
     """Return the set of nodes that bear on *root*, directly or not, and *root*."""
     amap.node(root)

@@ -1,7 +1,7 @@
 """What keeps the editor quick on large maps, checked as behaviour (never by timing)."""
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRectF, Qt
 
 from argmap.model import queries
 
@@ -302,6 +302,45 @@ def test_a_kind_change_that_resizes_a_card_moves_its_links_and_redraws_the_overv
     assert item.size[1] < tall
     assert link.shape_of_line.start == anchor(item, scene.nodes[main].center)
     qtbot.waitUntil(lambda: overview.picture is not picture)
+
+
+def test_a_card_that_comes_to_oppose_recolours_its_objections_in_the_overview(
+        make_window, wide_map, qtbot):
+    """A reason that also comes to oppose another claim turns the objections to it into
+    rebuttals: the overview draws them in their new colour."""
+    window = make_window(wide_map)
+    overview, document, scene = window.view.overview, window.document, window.scene
+    amap = document.amap
+    qtbot.waitUntil(lambda: overview.isVisible() and overview.picture is not None)
+    main = next(n for n in amap.graph.nodes if amap.graph.out_degree(n) == 0)
+    reason = next(n for n in amap.graph.predecessors(main)
+                  if amap.edge(n, main)["relation"] == "supports")
+    objection = document.add_child(reason, "counterclaim", "An objection")
+    other = document.add_main_claim("Another main claim")
+    window.view.close_editor()
+    qtbot.waitUntil(lambda: not overview.pending)
+    picture = overview.picture
+    document.link(reason, other, "opposes")
+    qtbot.waitUntil(lambda: not overview.pending)
+    assert overview.picture is picture   # drawn onto
+    drawn_onto = _overview_tint(overview, scene.nodes[objection])
+    overview.redraw()
+    qtbot.waitUntil(lambda: overview.picture is not picture)
+    fresh = _overview_tint(overview, scene.nodes[objection])
+    # as drawn afresh, but for smoothing (a card left orange differs by about 60 in red)
+    assert all(abs(a - b) <= 24 for a, b in zip(drawn_onto, fresh)), (drawn_onto, fresh)
+
+
+def _overview_tint(overview, item):
+    """The mean red, green and blue of the overview's picture inside *item*'s card."""
+    (x, y), (width, height) = item.center, item.size
+    area = overview.mapFromScene(QRectF(x - width / 2, y - height / 2, width, height))
+    area = area.boundingRect()
+    image = overview.picture.toImage()
+    pixels = [image.pixelColor(x, y) for x in range(area.left(), area.right() + 1)
+              for y in range(area.top(), area.bottom() + 1)]
+    return [sum(channel(p) for p in pixels) / len(pixels)
+            for channel in (lambda p: p.red(), lambda p: p.green(), lambda p: p.blue())]
 
 
 def test_a_kind_change_shows_at_once_in_its_premises_headers(make_window, wide_map, qtbot):
