@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from argmap.gui.jobs import Job
+from argmap.gui.plain import choice_box
 from argmap.render.style import CARD_WIDTH
 
 FORMATS = ("png", "svg", "pdf", "dot")
@@ -21,7 +22,7 @@ DIRECTIONS = ("TB", "BT", "LR", "RL")
 PAGE_PRESETS = {"Fit the map (no page)": None, "A4 page": "a4", "Letter page": "letter",
                 "16:9 slide": "slide"}
 #: Layout choices: shown name -> ExportOptions.layout.
-LAYOUT_CHOICES = {"As arranged in the editor": "arranged", "Fresh layout by Graphviz": "auto"}
+LAYOUT_CHOICES = (("arranged", "As arranged in the editor"), ("auto", "Fresh layout by Graphviz"))
 #: A typical card's height (points), for the size of an arranged picture.
 CARD_HEIGHT_PT = 90.0
 
@@ -112,19 +113,17 @@ class ExportDialog(QDialog):
         from argmap.render.export import is_arranged
 
         amap = self.document.amap
-        self.layout = QComboBox()
-        self.layout.addItems(list(LAYOUT_CHOICES))
-        self.arranged = is_arranged(amap, list(amap.graph.nodes))
-        if not self.arranged:
-            self.layout.setCurrentText("Fresh layout by Graphviz")
-            self.layout.model().item(0).setEnabled(False)
+        self.layout = choice_box(LAYOUT_CHOICES)
+        if not is_arranged(amap, list(amap.graph.nodes)):
+            self.layout.setCurrentIndex(self.layout.findData("auto"))
+            self.layout.model().item(self.layout.findData("arranged")).setEnabled(False)
             self.layout.setToolTip("Some cards have no place on the canvas yet")
 
     def layout_choice(self):
         """``arranged`` or ``auto``; page presets are always laid out afresh for the page."""
         if PAGE_PRESETS[self.page.currentText()] is not None:
             return "auto"
-        return LAYOUT_CHOICES[self.layout.currentText()]
+        return self.layout.currentData()
 
     def options(self):
         """The render options chosen in the dialog."""
@@ -148,8 +147,9 @@ class ExportDialog(QDialog):
             return
         paged = PAGE_PRESETS[self.page.currentText()] is not None
         self.layout.setEnabled(not paged)
-        self.direction.setEnabled(self.layout_choice() == "auto")
-        if self.layout_choice() == "arranged":
+        chosen = self.layout_choice()
+        self.direction.setEnabled(chosen == "auto")
+        if chosen == "arranged":
             self.size_label.setText(self._size_text(*self._arranged_extent()))
             return
         direction = self.direction.currentText()
