@@ -320,9 +320,10 @@ class MapScene(QGraphicsScene):
         self.selection.set([n for n in node_ids if n in self.nodes])
 
     # --------------------------------------------------------- placement
-    def place(self, target=None, size=(CARD_WIDTH, tree_layout.DEFAULT_HEIGHT)):
-        """Where a new card of *size* goes: the free spot nearest under *target*, else the
-        free spot nearest the middle of the view (see :mod:`argmap.gui.placement`)."""
+    def place(self, target=None):
+        """Where a new card (of the usual size) goes: the free spot nearest under *target*,
+        else the free spot nearest the middle of the view (see :mod:`argmap.gui.placement`)."""
+        size = (CARD_WIDTH, tree_layout.DEFAULT_HEIGHT)
         if target is not None and target in self.nodes:
             return placement.spot_for_premise(self, target, size)
         views = self.views()
