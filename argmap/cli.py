@@ -23,9 +23,12 @@ MAX_WARNINGS = 50
 
 # ------------------------------------------------------------------ info
 def _add_info(sub):
-    p = sub.add_parser("info", help="show counts, main claims and problems of a map",
-                       description="Show what a map holds: nodes by kind, edges by relation, "
-                                   "its main claims and any structural problems.")
+    p = sub.add_parser(
+        "info",
+        help="show counts, main claims and problems of a map",
+        description="Show what a map holds: nodes by kind, edges by relation, "
+        "its main claims and any structural problems.",
+    )
     p.add_argument("file", help="an .argmap file")
 
 
@@ -38,10 +41,13 @@ def _run_info(args, out):
     kinds = Counter(a["kind"] for _, a in graph.nodes(data=True))
     relations = Counter(a["relation"] for _, _, a in graph.edges(data=True))
     print(f"title: {shown(amap.title) or '(untitled)'}", file=out)
-    print(f"nodes: {len(graph)} (" + ", ".join(f"{k} {kinds[k]}" for k in KINDS)
-          + ")", file=out)
-    print(f"edges: {graph.number_of_edges()} (" + ", ".join(
-        f"{r} {relations[r]}" for r in RELATIONS) + ")", file=out)
+    print(f"nodes: {len(graph)} (" + ", ".join(f"{k} {kinds[k]}" for k in KINDS) + ")", file=out)
+    print(
+        f"edges: {graph.number_of_edges()} ("
+        + ", ".join(f"{r} {relations[r]}" for r in RELATIONS)
+        + ")",
+        file=out,
+    )
     print(f"documents: {len(amap.documents)}", file=out)
     for node in queries.main_claims(amap):
         print(f"main claim {shown(node)}: {shown(graph.nodes[node]['text'])}", file=out)
@@ -54,11 +60,14 @@ def _run_info(args, out):
 
 # -------------------------------------------------------------- validate
 def _add_validate(sub):
-    p = sub.add_parser("validate", help="check a map file; exit 1 with the reason if it is broken",
-                       description="Check a map file strictly: structure, ids, edges and "
-                                   "source quotes. Exit 0 if valid, 1 with the reason if not. "
-                                   "Structural warnings (circles, no main claim, nodes that bear "
-                                   "on nothing) are printed but keep exit 0 unless --strict.")
+    p = sub.add_parser(
+        "validate",
+        help="check a map file; exit 1 with the reason if it is broken",
+        description="Check a map file strictly: structure, ids, edges and "
+        "source quotes. Exit 0 if valid, 1 with the reason if not. "
+        "Structural warnings (circles, no main claim, nodes that bear "
+        "on nothing) are printed but keep exit 0 unless --strict.",
+    )
     p.add_argument("file", help="an .argmap file")
     p.add_argument("--strict", action="store_true", help="exit 1 when there is any warning")
 
@@ -69,8 +78,11 @@ def _run_validate(args, out):
 
     amap = load_map(args.file)
     warnings = queries.problems(amap)
-    print(f"{shown(args.file)}: valid ({len(amap)} nodes, {amap.graph.number_of_edges()} edges"
-          f"{f', {len(warnings)} warning(s)' if warnings else ''})", file=out)
+    print(
+        f"{shown(args.file)}: valid ({len(amap)} nodes, {amap.graph.number_of_edges()} edges"
+        f"{f', {len(warnings)} warning(s)' if warnings else ''})",
+        file=out,
+    )
     for remark in warnings[:MAX_WARNINGS]:
         print(f"  warning: {shown(remark)}", file=out)
     if len(warnings) > MAX_WARNINGS:
@@ -80,8 +92,11 @@ def _run_validate(args, out):
 
 # ------------------------------------------------------------------- new
 def _add_new(sub):
-    p = sub.add_parser("new", help="create a map with one main claim",
-                       description="Create a new map file holding one main claim.")
+    p = sub.add_parser(
+        "new",
+        help="create a map with one main claim",
+        description="Create a new map file holding one main claim.",
+    )
     p.add_argument("file", help="the .argmap file to create")
     p.add_argument("--claim", required=True, help="the text of the main claim")
     p.add_argument("--title", default="", help="the map's title (default: the claim)")
@@ -102,47 +117,80 @@ def _run_new(args, out):
 
 # ---------------------------------------------------------------- export
 def _add_export(sub):
-    p = sub.add_parser("export", help="draw a map as PNG, SVG, PDF or DOT",
-                       description="Draw a map with Graphviz. The format follows OUT's suffix "
-                                   "unless --format is given.")
+    p = sub.add_parser(
+        "export",
+        help="draw a map as PNG, SVG, PDF or DOT",
+        description="Draw a map with Graphviz. The format follows OUT's suffix "
+        "unless --format is given.",
+    )
     p.add_argument("file", help="an .argmap file")
     p.add_argument("-o", "--output", required=True, help="the picture to write")
     p.add_argument("--format", choices=("png", "svg", "pdf", "dot"))
     p.add_argument("--dpi", type=int, help="resolution of a PNG (default: chosen for the size)")
-    p.add_argument("--direction", choices=("TB", "BT", "LR", "RL"), default="TB",
-                   help="which way arguments flow (default TB: main claim on top)")
+    p.add_argument(
+        "--direction",
+        choices=("TB", "BT", "LR", "RL"),
+        default="TB",
+        help="which way arguments flow (default TB: main claim on top)",
+    )
     p.add_argument("--root", help="draw only this node and what bears on it")
     p.add_argument("--no-legend", action="store_true", help="leave out the legend")
-    p.add_argument("--color-by", choices=("kind", "evaluation"), default="kind",
-                   help="colour nodes by kind or by evaluation labels")
-    p.add_argument("--layout", choices=("auto", "arranged"),
-                   help="arranged: draw every card where it sits in the editor; auto: a fresh "
-                        "Graphviz layout (default: arranged when every node has a position)")
-    p.add_argument("--page", choices=("a4", "letter", "slide"),
-                   help="fit the map to an A4 or Letter page or a 16:9 slide, body text at "
-                        "least 9 pt; a map too large for that gets one page per line of "
-                        "argument (each under its main claim): all in one PDF, or numbered "
-                        "files OUT-1.png, OUT-2.png ... for PNG and SVG")
-    p.add_argument("--background", choices=("white", "transparent"), default="white",
-                   help="the page behind the map (default white)")
-    p.add_argument("--theme", choices=("light", "dark"), default="light",
-                   help="light cards on white, or dark cards with light text")
+    p.add_argument(
+        "--color-by",
+        choices=("kind", "evaluation"),
+        default="kind",
+        help="colour nodes by kind or by evaluation labels",
+    )
+    p.add_argument(
+        "--layout",
+        choices=("auto", "arranged"),
+        help="arranged: draw every card where it sits in the editor; auto: a fresh "
+        "Graphviz layout (default: arranged when every node has a position)",
+    )
+    p.add_argument(
+        "--page",
+        choices=("a4", "letter", "slide"),
+        help="fit the map to an A4 or Letter page or a 16:9 slide, body text at "
+        "least 9 pt; a map too large for that gets one page per line of "
+        "argument (each under its main claim): all in one PDF, or numbered "
+        "files OUT-1.png, OUT-2.png ... for PNG and SVG",
+    )
+    p.add_argument(
+        "--background",
+        choices=("white", "transparent"),
+        default="white",
+        help="the page behind the map (default white)",
+    )
+    p.add_argument(
+        "--theme",
+        choices=("light", "dark"),
+        default="light",
+        help="light cards on white, or dark cards with light text",
+    )
 
 
 def _run_export(args, out):
     from argmap.render.export import ExportOptions, export_file, graphviz_ahead
 
-    options = ExportOptions(fmt=args.format, dpi=args.dpi, direction=args.direction,
-                            root=args.root, legend=not args.no_legend, color_by=args.color_by,
-                            layout=args.layout, page=args.page,
-                            background=args.background, theme=args.theme)
-    with graphviz_ahead(args.output, options):   # Graphviz starts while the map is read
+    options = ExportOptions(
+        fmt=args.format,
+        dpi=args.dpi,
+        direction=args.direction,
+        root=args.root,
+        legend=not args.no_legend,
+        color_by=args.color_by,
+        layout=args.layout,
+        page=args.page,
+        background=args.background,
+        theme=args.theme,
+    )
+    with graphviz_ahead(args.output, options):  # Graphviz starts while the map is read
         from argmap.formats import load_map
 
         result = export_file(load_map(args.file), args.output, options)
     for warning in result.warnings:
         print(f"warning: {shown(warning)}", file=sys.stderr)
-    if result.paths:   # a page-sized export: one file or numbered pages
+    if result.paths:  # a page-sized export: one file or numbered pages
         for path in result.paths:
             print(f"wrote {shown(path)}", file=out)
         print(f"({result.summary})", file=out)
@@ -153,15 +201,21 @@ def _run_export(args, out):
 
 # ----------------------------------------------------------------- draft
 def _add_draft(sub):
-    p = sub.add_parser("draft", help="draft a map from source documents",
-                       description="Build a draft map from plain-text documents: each text is "
-                                   "cut into clauses, its central claim found, and every clause "
-                                   "drawn as a draft node bearing on what it supports or "
-                                   "opposes, for review in the editor.")
+    p = sub.add_parser(
+        "draft",
+        help="draft a map from source documents",
+        description="Build a draft map from plain-text documents: each text is "
+        "cut into clauses, its central claim found, and every clause "
+        "drawn as a draft node bearing on what it supports or "
+        "opposes, for review in the editor.",
+    )
     p.add_argument("documents", nargs="+", help="UTF-8 text or Markdown files")
     p.add_argument("-o", "--output", required=True, help="the .argmap file to write")
-    p.add_argument("--against", help="a finished map of the same documents: print recall and "
-                                     "precision of the draft against it")
+    p.add_argument(
+        "--against",
+        help="a finished map of the same documents: print recall and "
+        "precision of the draft against it",
+    )
     p.add_argument("--force", action="store_true", help="overwrite an existing output file")
 
 
@@ -176,17 +230,27 @@ def _run_draft(args, out):
 def _add_convert(sub):
     from argmap.formats import FORMATS
 
-    p = sub.add_parser("convert", help="convert a map between argmap, Argdown, AIF, GraphML "
-                                       "and Kialo",
-                       description="Read IN and write OUT, each format taken from its suffix "
-                                   "(.argmap .argdown .ad .json .graphml .txt) unless "
-                                   "--from/--to name it. Warnings say what was dropped.")
+    p = sub.add_parser(
+        "convert",
+        help="convert a map between argmap, Argdown, AIF, GraphML and Kialo",
+        description="Read IN and write OUT, each format taken from its suffix "
+        "(.argmap .argdown .ad .json .graphml .txt) unless "
+        "--from/--to name it. Warnings say what was dropped.",
+    )
     p.add_argument("input", metavar="IN", help="the file to read")
     p.add_argument("output", metavar="OUT", help="the file to write")
-    p.add_argument("--from", dest="source_format", choices=tuple(FORMATS),
-                   help="the format of IN (xaif reads as aif)")
-    p.add_argument("--to", dest="target_format", choices=tuple(FORMATS),
-                   help="the format of OUT (xaif: OVA3's wrapper with positions)")
+    p.add_argument(
+        "--from",
+        dest="source_format",
+        choices=tuple(FORMATS),
+        help="the format of IN (xaif reads as aif)",
+    )
+    p.add_argument(
+        "--to",
+        dest="target_format",
+        choices=tuple(FORMATS),
+        help="the format of OUT (xaif: OVA3's wrapper with positions)",
+    )
     p.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
 
 
@@ -199,20 +263,24 @@ def _run_convert(args, out):
     warnings = warnings + save_any(amap, args.output, args.target_format)
     for warning in warnings:
         print(f"warning: {shown(warning)}", file=sys.stderr)
-    print(f"wrote {shown(args.output)} ({len(amap)} nodes, {amap.graph.number_of_edges()} edges)",
-          file=out)
+    print(
+        f"wrote {shown(args.output)} ({len(amap)} nodes, {amap.graph.number_of_edges()} edges)",
+        file=out,
+    )
     return 0
 
 
 # ------------------------------------------------------- install-desktop
 def _add_install_desktop(sub):
-    sub.add_parser("install-desktop", help="add argmap to the desktop menu and open .argmap "
-                                           "files with it (Linux)",
-                   description="Install argmap's desktop entry, the application/x-argmap file "
-                               "type for .argmap files and its icons into $XDG_DATA_HOME "
-                               "(default ~/.local/share), then refresh the MIME and desktop "
-                               "databases when update-mime-database and "
-                               "update-desktop-database are installed.")
+    sub.add_parser(
+        "install-desktop",
+        help="add argmap to the desktop menu and open .argmap files with it (Linux)",
+        description="Install argmap's desktop entry, the application/x-argmap file "
+        "type for .argmap files and its icons into $XDG_DATA_HOME "
+        "(default ~/.local/share), then refresh the MIME and desktop "
+        "databases when update-mime-database and "
+        "update-desktop-database are installed.",
+    )
 
 
 def _run_install_desktop(args, out):
@@ -257,7 +325,7 @@ def terminal_width():
     if columns <= 0:
         try:
             columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
-        except (AttributeError, ValueError, OSError):   # no stdout, or not a terminal
+        except (AttributeError, ValueError, OSError):  # no stdout, or not a terminal
             columns = 0
     return columns if columns > 0 else 80
 
@@ -276,8 +344,7 @@ def build_parser(command=None):
     runs (about 13 ms), so a known command gets its own parser only; its
     usage, help and errors are the same either way.
     """
-    parser = _Parser(
-        prog="argmap", description="argmap: argument maps for debate preparation.")
+    parser = _Parser(prog="argmap", description="argmap: argument maps for debate preparation.")
     parser.add_argument("--version", action="version", version=f"argmap {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     chosen = [command] if command in COMMANDS else COMMANDS

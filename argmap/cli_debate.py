@@ -12,14 +12,21 @@ from argmap.errors import ArgmapError
 
 # -------------------------------------------------------------- evaluate
 def _add_evaluate(sub):
-    p = sub.add_parser("evaluate", help="label every node in, out or undecided, and say why",
-                       description="Evaluate a map as an argumentation framework over its "
-                                   "'opposes' edges (with the support rule and hand ratings "
-                                   "of docs/analysis.md): a label and the reasons for it for "
-                                   "every node, and the strength of each side.")
+    p = sub.add_parser(
+        "evaluate",
+        help="label every node in, out or undecided, and say why",
+        description="Evaluate a map as an argumentation framework over its "
+        "'opposes' edges (with the support rule and hand ratings "
+        "of docs/analysis.md): a label and the reasons for it for "
+        "every node, and the strength of each side.",
+    )
     p.add_argument("file", help="an .argmap file")
-    p.add_argument("--semantics", choices=("grounded", "preferred"), default="grounded",
-                   help="grounded (sceptical, the default) or preferred (for comparison)")
+    p.add_argument(
+        "--semantics",
+        choices=("grounded", "preferred"),
+        default="grounded",
+        help="grounded (sceptical, the default) or preferred (for comparison)",
+    )
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
 
@@ -37,33 +44,42 @@ def _run_evaluate(args, out):
         json.dump(result.to_json(), out, indent=2, ensure_ascii=False)
         print(file=out)
         return 0
-    counts = {label: list(result.labels.values()).count(label)
-              for label in ("in", "out", "undecided")}
-    print(f"{args.semantics} labels: " + ", ".join(f"{v} {k}" for k, v in counts.items()),
-          file=out)
+    counts = {
+        label: list(result.labels.values()).count(label) for label in ("in", "out", "undecided")
+    }
+    print(f"{args.semantics} labels: " + ", ".join(f"{v} {k}" for k, v in counts.items()), file=out)
     for node, label in result.labels.items():
         attrs = amap.graph.nodes[node]
         print(f"{node:<6} {label:<9} {attrs['kind']:<12} {shortened(attrs['text'], 54)}", file=out)
         for reason in result.why[node]:
-            print(textwrap.fill(reason.text, 96, initial_indent=" " * 7 + "- ",
-                                subsequent_indent=" " * 9), file=out)
+            print(
+                textwrap.fill(
+                    reason.text, 96, initial_indent=" " * 7 + "- ", subsequent_indent=" " * 9
+                ),
+                file=out,
+            )
     for figure in side_strengths(amap, result.labels):
         balance = "-" if figure.balance is None else f"{figure.balance:.2f}"
-        print(f"strength of {figure.main}: pro {figure.pro:.2f}, con {figure.con:.2f}, "
-              f"balance {balance} (see docs/analysis.md)", file=out)
+        print(
+            f"strength of {figure.main}: pro {figure.pro:.2f}, con {figure.con:.2f}, "
+            f"balance {balance} (see docs/analysis.md)",
+            file=out,
+        )
     return 0
 
 
 # ----------------------------------------------------------------- check
 def _add_check(sub):
-    p = sub.add_parser("check", help="list the weak spots of a map and how to fix them",
-                       description="List a map's weak spots: claims with no support, "
-                                   "unanswered objections, unsourced evidence, stale quotes, "
-                                   "single sources and speakers, inferred points and links, "
-                                   "circular support, orphans and idle counterclaims.")
+    p = sub.add_parser(
+        "check",
+        help="list the weak spots of a map and how to fix them",
+        description="List a map's weak spots: claims with no support, "
+        "unanswered objections, unsourced evidence, stale quotes, "
+        "single sources and speakers, inferred points and links, "
+        "circular support, orphans and idle counterclaims.",
+    )
     p.add_argument("file", help="an .argmap file")
-    p.add_argument("--strict", action="store_true",
-                   help="exit 1 when any weak spot is found")
+    p.add_argument("--strict", action="store_true", help="exit 1 when any weak spot is found")
 
 
 def _run_check(args, out):
@@ -79,24 +95,39 @@ def _run_check(args, out):
             heading = spot.heading
             count = sum(1 for s in found if s.heading == heading)
             print(f"{heading} ({count})", file=out)
-        print(textwrap.fill(spot.problem, 96, initial_indent=f"  {spot.node:<5} ",
-                            subsequent_indent=" " * 8), file=out)
-        print(textwrap.fill("fix: " + spot.fix, 96, initial_indent=" " * 8,
-                            subsequent_indent=" " * 13), file=out)
+        print(
+            textwrap.fill(
+                spot.problem, 96, initial_indent=f"  {spot.node:<5} ", subsequent_indent=" " * 8
+            ),
+            file=out,
+        )
+        print(
+            textwrap.fill(
+                "fix: " + spot.fix, 96, initial_indent=" " * 8, subsequent_indent=" " * 13
+            ),
+            file=out,
+        )
     print(f"{len(found)} weak spot{'' if len(found) == 1 else 's'} in {args.file}", file=out)
     return 1 if args.strict and found else 0
 
 
 # ----------------------------------------------------------------- brief
 def _add_brief(sub):
-    p = sub.add_parser("brief", help="write a debate brief for one side or both",
-                       description="Write a study document for a side: its case as debate "
-                                   "cards, the attacks to expect with prepared answers, what "
-                                   "to concede and what not, the map and its weak spots. The "
-                                   "format follows OUT's suffix: .md, .html or .docx.")
+    p = sub.add_parser(
+        "brief",
+        help="write a debate brief for one side or both",
+        description="Write a study document for a side: its case as debate "
+        "cards, the attacks to expect with prepared answers, what "
+        "to concede and what not, the map and its weak spots. The "
+        "format follows OUT's suffix: .md, .html or .docx.",
+    )
     p.add_argument("file", help="an .argmap file")
-    p.add_argument("--side", choices=("pro", "con", "both"), default="both",
-                   help="whose brief: pro (for the main claim), con (against it) or both")
+    p.add_argument(
+        "--side",
+        choices=("pro", "con", "both"),
+        default="both",
+        help="whose brief: pro (for the main claim), con (against it) or both",
+    )
     p.add_argument("-o", "--output", required=True, help="the .md, .html or .docx to write")
     p.add_argument("--force", action="store_true", help="overwrite existing files")
     p.add_argument("--no-picture", action="store_true", help="leave out the map's picture")
@@ -110,8 +141,9 @@ def _run_brief(args, out):
 
     fmt = brief_format(args.output)
     amap = load_map(args.file)
-    written = write_brief(amap, args.output, args.side, fmt, picture=not args.no_picture,
-                          overwrite=args.force)
+    written = write_brief(
+        amap, args.output, args.side, fmt, picture=not args.no_picture, overwrite=args.force
+    )
     for path in written:
         if not os.path.exists(path):
             raise ArgmapError(f"{path} was not written")

@@ -34,7 +34,7 @@ def data_home(environ=None):
 
 def quote_exec(word):
     """Quote *word* for a desktop entry's ``Exec`` key (its quoting rules, not a shell's)."""
-    if word and not any(c in word for c in ' \t\n"\'\\><~|&;$*?#()`'):
+    if word and not any(c in word for c in " \t\n\"'\\><~|&;$*?#()`"):
         return word
     escaped = "".join("\\" + c if c in '"`$\\' else c for c in word)
     return f'"{escaped}"'
@@ -62,14 +62,24 @@ def desktop_entry(command=None):
 def planned_files(home):
     """Return ``[(target path, bytes)]`` of every file :func:`install_desktop` writes."""
     icons = os.path.join(home, "icons", "hicolor")
-    files = [(os.path.join(home, "applications", DESKTOP_ID), desktop_entry().encode()),
-             (os.path.join(home, "mime", "packages", MIME_FILE),
-              resources.resource("desktop", "argmap-mime.xml").read_bytes()),
-             (os.path.join(icons, "scalable", "apps", "argmap.svg"),
-              resources.resource("icons", "argmap.svg").read_bytes())]
+    files = [
+        (os.path.join(home, "applications", DESKTOP_ID), desktop_entry().encode()),
+        (
+            os.path.join(home, "mime", "packages", MIME_FILE),
+            resources.resource("desktop", "argmap-mime.xml").read_bytes(),
+        ),
+        (
+            os.path.join(icons, "scalable", "apps", "argmap.svg"),
+            resources.resource("icons", "argmap.svg").read_bytes(),
+        ),
+    ]
     for size in resources.ICON_SIZES:
-        files.append((os.path.join(icons, f"{size}x{size}", "apps", "argmap.png"),
-                      resources.resource("icons", f"argmap-{size}.png").read_bytes()))
+        files.append(
+            (
+                os.path.join(icons, f"{size}x{size}", "apps", "argmap.png"),
+                resources.resource("icons", f"argmap-{size}.png").read_bytes(),
+            )
+        )
     return files
 
 
@@ -111,8 +121,9 @@ def _refresh(tool, folder):
     if program is None:
         return False
     try:
-        result = subprocess.run([program, folder], capture_output=True, text=True,
-                                timeout=TOOL_TIMEOUT)
+        result = subprocess.run(
+            [program, folder], capture_output=True, text=True, timeout=TOOL_TIMEOUT
+        )
     except subprocess.TimeoutExpired:
         raise ArgmapError(f"{tool} took longer than {TOOL_TIMEOUT} s and was stopped") from None
     except OSError as exc:

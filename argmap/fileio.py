@@ -137,7 +137,7 @@ def atomic_fill(path, fill):
             raise SaveError(f"could not save {shown}: {describe_os_error(exc)}") from exc
         with _save_errors(shown):
             _fsync_file(tmp)
-            if old is not None and old.st_nlink > 1:   # written in place: no link is split
+            if old is not None and old.st_nlink > 1:  # written in place: no link is split
                 _write_in_place(target, _read(tmp), False, None)
             else:
                 _copy_attributes(tmp, old)
@@ -157,8 +157,10 @@ def _save_errors(shown):
     except SaveError:
         raise
     except ArgmapError as exc:
-        raise SaveError(f"could not save {shown}: the written file did not read back as "
-                        f"valid ({exc}); the old file is untouched") from exc
+        raise SaveError(
+            f"could not save {shown}: the written file did not read back as "
+            f"valid ({exc}); the old file is untouched"
+        ) from exc
 
 
 def write_verified(path, data):
@@ -204,11 +206,15 @@ def _existing(target, shown):
     if stat.S_ISDIR(info.st_mode):
         raise SaveError(f"could not save {shown}: a folder has that name")
     if not stat.S_ISREG(info.st_mode):
-        raise SaveError(f"could not save {shown}: it is not a regular file (a pipe, a "
-                        "device or a socket) and is left as it is; choose another name")
+        raise SaveError(
+            f"could not save {shown}: it is not a regular file (a pipe, a "
+            "device or a socket) and is left as it is; choose another name"
+        )
     if not info.st_mode & 0o222 or not os.access(target, os.W_OK):
-        raise ReadOnlyFileError(f"could not save {shown}: the file is read-only (no write "
-                                "permission); save it under another name")
+        raise ReadOnlyFileError(
+            f"could not save {shown}: the file is read-only (no write "
+            "permission); save it under another name"
+        )
     return info
 
 
@@ -295,8 +301,7 @@ def _verify(path, data, check):
     """Read *path* back; raise SaveError unless it holds *data* and passes *check*."""
     written = _read(path)
     if written != data:
-        raise SaveError(f"could not save {path}: the file read back differs from what "
-                        "was written")
+        raise SaveError(f"could not save {path}: the file read back differs from what was written")
     if check is not None:
         check(written)
 
@@ -336,8 +341,14 @@ def temp_prefix(path):
 
 
 #: How a temp file is opened: created new (never an existing file or a link), not inherited.
-_TEMP_FLAGS = (os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-               | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
+_TEMP_FLAGS = (
+    os.O_RDWR
+    | os.O_CREAT
+    | os.O_EXCL
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_BINARY", 0)
+)
 
 
 def create_temp(folder, final):

@@ -20,7 +20,7 @@ import socket
 import time
 from dataclasses import asdict, dataclass
 
-from argmap.errors import LockError, LockedError
+from argmap.errors import LockedError, LockError
 from argmap.fileio import create_temp, describe_os_error, process_alive
 
 #: Largest lock file read (bytes); anything bigger is not ours.
@@ -87,8 +87,9 @@ def read_lock(path):
 def _parse(raw):
     try:
         data = json.loads(raw.decode("utf-8"))
-        return LockInfo(int(data["pid"]), str(data["host"]), str(data.get("user", "")),
-                        float(data["time"]))
+        return LockInfo(
+            int(data["pid"]), str(data["host"]), str(data.get("user", "")), float(data["time"])
+        )
     except (ValueError, KeyError, TypeError, UnicodeDecodeError, OverflowError):
         return LockInfo(0, socket.gethostname(), "", 0.0)
 

@@ -132,10 +132,17 @@ class RecoveryStore:
         """
         os.makedirs(self.folder, mode=0o700, exist_ok=True)
         path = self.key_for(original, session)
-        header = {"format": HEADER_FORMAT, "original": _absolute(original),
-                  "saved": time.time(), "edits": int(edits), "nodes": len(amap),
-                  "edges": amap.graph.number_of_edges(), "title": amap.title,
-                  "pid": os.getpid(), "host": socket.gethostname()}
+        header = {
+            "format": HEADER_FORMAT,
+            "original": _absolute(original),
+            "saved": time.time(),
+            "edits": int(edits),
+            "nodes": len(amap),
+            "edges": amap.graph.number_of_edges(),
+            "title": amap.title,
+            "pid": os.getpid(),
+            "host": socket.gethostname(),
+        }
         text = json.dumps(header, ensure_ascii=True) + "\n" + native.dumps(amap)
         atomic_write(path, text.encode("utf-8"), check=_check_copy)
         return _copy_from(path, header)
@@ -156,8 +163,9 @@ class RecoveryStore:
 
     def pending(self):
         """Return the copies to offer at start: newer than their originals, writer gone."""
-        return [c for c in self.copies()
-                if c.is_newer_than_original() and not c.writer_is_running()]
+        return [
+            c for c in self.copies() if c.is_newer_than_original() and not c.writer_is_running()
+        ]
 
     def load(self, copy):
         """Return the map held by *copy* (a :class:`RecoveryCopy` or a path).
@@ -223,8 +231,14 @@ def _header_from(line):
 
 def _copy_from(path, header):
     original = header["original"]
-    return RecoveryCopy(path, None if original is None else str(original),
-                        float(header["saved"]), int(header["edits"]), int(header["nodes"]),
-                        int(header["edges"]), str(header.get("title", "")),
-                        int(header["pid"]), str(header["host"]))
-
+    return RecoveryCopy(
+        path,
+        None if original is None else str(original),
+        float(header["saved"]),
+        int(header["edits"]),
+        int(header["nodes"]),
+        int(header["edges"]),
+        str(header.get("title", "")),
+        int(header["pid"]),
+        str(header["host"]),
+    )

@@ -19,8 +19,9 @@ import threading
 EXIT_INTERRUPTED = 128 + signal.SIGINT
 EXIT_BROKEN_PIPE = 128 + signal.SIGPIPE
 #: Signals that end the command line cleanly (their exit code is 128 + the number).
-ENDING_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP")
-                       if hasattr(signal, name))
+ENDING_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
 
 # C0 and C1 controls, DEL, bidirectional marks and overrides, lone surrogates.
 _C0_BUT_LINES = "\x00-\x08\x0b-\x1f"

@@ -62,8 +62,10 @@ def baseline_map(document):
     record = document.to_record()
     amap = ArgumentMap("baseline")
     amap.apply(add_document_command(record))
-    ids = [amap.add_node("claim", record["text"][s:e] or "x", sources=[span_at(record, s, e)])
-           for s, e in split_sentences(record["text"])]
+    ids = [
+        amap.add_node("claim", record["text"][s:e] or "x", sources=[span_at(record, s, e)])
+        for s, e in split_sentences(record["text"])
+    ]
     for node in ids[1:]:
         amap.connect(node, ids[0], "supports")
     return amap
@@ -75,8 +77,11 @@ def _overlap(a, b):
 
 def match_units(units, amap):
     """Return ``{gold unit id: draft node}`` under the half-of-both-spans rule."""
-    nodes = [(n, (a["sources"][0]["start"], a["sources"][0]["end"]))
-             for n, a in amap.graph.nodes(data=True) if a.get("sources")]
+    nodes = [
+        (n, (a["sources"][0]["start"], a["sources"][0]["end"]))
+        for n, a in amap.graph.nodes(data=True)
+        if a.get("sources")
+    ]
     pairs = []
     for unit in units:
         span = (unit["start"], unit["end"])
@@ -100,8 +105,9 @@ def score_text(record, amap):
     found = 0
     for source, target, relation in record["relations"]:
         a, b = matched.get(source), matched.get(target)
-        found += bool(a and b and amap.graph.has_edge(a, b)
-                      and amap.edge(a, b)["relation"] == relation)
+        found += bool(
+            a and b and amap.graph.has_edge(a, b) and amap.edge(a, b)["relation"] == relation
+        )
     return len(matched), len(record["units"]), sole, found, len(record["relations"])
 
 
@@ -120,16 +126,20 @@ def score_set(records, make, verbose=False):
 
 def show(record, amap, scores):
     """Print one text's gold structure next to the draft's."""
-    print(f"--- {record['id']} units {scores[0]}/{scores[1]} central {scores[2]} "
-          f"relations {scores[3]}/{scores[4]}")
+    print(
+        f"--- {record['id']} units {scores[0]}/{scores[1]} central {scores[2]} "
+        f"relations {scores[3]}/{scores[4]}"
+    )
     for unit in record["units"]:
         star = "*" if unit["id"] == record["claim"] else " "
         print(f"  {star}{unit['id']} {unit['text']}")
     print("  gold:", record["relations"])
     names = {n: i for i, n in enumerate(amap.graph.nodes, 1)}
     for node, attrs in amap.graph.nodes(data=True):
-        out = [(names[v], d["relation"][:3], d["note"][7:]) for _, v, d in
-               amap.graph.out_edges(node, data=True)]
+        out = [
+            (names[v], d["relation"][:3], d["note"][7:])
+            for _, v, d in amap.graph.out_edges(node, data=True)
+        ]
         print(f"  d{names[node]} {attrs['text'][:60]!r} -> {out}")
 
 
@@ -139,10 +149,13 @@ def report(name, records, verbose):
     print(f"{'':10} {'units found':>16} {'sole central':>14} {'relations':>16} {'empty':>6}")
     for label, make in (("draft", lambda d: draft_map([d])), ("baseline", baseline_map)):
         (units, total, sole, found, relations), empty = score_set(
-            records, make, verbose and label == "draft")
-        print(f"{label:10} {units:>4}/{total:<4} {units / total:>5.0%}  "
-              f"{sole:>4}/{len(records):<3} {sole / len(records):>5.0%}  "
-              f"{found:>4}/{relations:<4} {found / relations:>5.0%} {empty:>6}")
+            records, make, verbose and label == "draft"
+        )
+        print(
+            f"{label:10} {units:>4}/{total:<4} {units / total:>5.0%}  "
+            f"{sole:>4}/{len(records):<3} {sole / len(records):>5.0%}  "
+            f"{found:>4}/{relations:<4} {found / relations:>5.0%} {empty:>6}"
+        )
 
 
 def timing():
@@ -150,8 +163,7 @@ def timing():
     text = "\n\n".join(f"Line {i} is here." for i in range(40000))
     began = time.perf_counter()
     amap = draft_map([SourceDocument("big", "big", text)])
-    print(f"\n40,000 one-line paragraphs: {len(amap)} nodes in "
-          f"{time.perf_counter() - began:.1f} s")
+    print(f"\n40,000 one-line paragraphs: {len(amap)} nodes in {time.perf_counter() - began:.1f} s")
 
 
 def seeds():
@@ -168,12 +180,16 @@ def seeds():
 def main(argv=None):
     """Run the benchmark and print its numbers; return 0."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("-v", "--verbose", action="store_true",
-                        help="show the texts whose structure the draft misses")
+    parser.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="show the texts whose structure the draft misses",
+    )
     parser.add_argument("--set", choices=("dev", "test", "both"), default="both")
     parser.add_argument("--skip-timing", action="store_true")
     args = parser.parse_args(argv)
-    for name in (("dev", "test") if args.set == "both" else (args.set,)):
+    for name in ("dev", "test") if args.set == "both" else (args.set,):
         report(name, load_texts(name), args.verbose)
     seeds()
     if not args.skip_timing:

@@ -56,16 +56,17 @@ def main(argv=None):
     parser.add_argument("--sizes", type=int, nargs="+", default=[300, 10_000, 100_000])
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args(argv)
-    print(f"{'nodes':>7} {'edges':>7} {'grounded s':>11} {'with reasons s':>15} "
-          f"{'weak spots s':>13}")
+    print(
+        f"{'nodes':>7} {'edges':>7} {'grounded s':>11} {'with reasons s':>15} {'weak spots s':>13}"
+    )
     for size in args.sizes:
         amap = generate(size)
         grounded = best_of(args.repeat, grounded_labels, amap)
         reasons = best_of(args.repeat, evaluate, amap)
-        spots = f"{best_of(args.repeat, weak_spots, amap):13.3f}" if size <= 5000 else \
-            f"{'-':>13}"
-        print(f"{size:>7} {amap.graph.number_of_edges():>7} {grounded:11.3f} "
-              f"{reasons:15.3f} {spots}")
+        spots = f"{best_of(args.repeat, weak_spots, amap):13.3f}" if size <= 5000 else f"{'-':>13}"
+        print(
+            f"{size:>7} {amap.graph.number_of_edges():>7} {grounded:11.3f} {reasons:15.3f} {spots}"
+        )
         labels = grounded_labels(amap)
         counts = {lab: list(labels.values()).count(lab) for lab in ("in", "out", "undecided")}
         print(f"{'':>7} labels: {counts}")

@@ -26,18 +26,20 @@ sys.path.insert(0, REPO)
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from timing import (  # noqa: E402
-    add_bytecode_option, installed_argmap, measure, python_env, ratio, ratio_text, spread_text,
+    add_bytecode_option,
+    installed_argmap,
+    measure,
+    python_env,
+    ratio,
+    ratio_text,
+    spread_text,
     verdict,
 )
 
 #: The targets (ratio to bare dot) by command and map size.
 TARGETS = {("export", 1000): 1.25, ("export", 3000): 1.10, ("arranged", 3000): 0.70}
 
-WORDS = ("encryption warrant police access data security backdoor criminals key escrow "
-         "court privacy phone device law investigation evidence attack vendor user "
-         "government exploit vulnerability lawful terrorism message app cloud server "
-         "public trust safety abuse oversight judge company software update").split()
-
+WORDS = ["encryption", "warrant", "police", "access", "data", "security", "backdoor", "criminals", "key", "escrow", "court", "privacy", "phone", "device", "law", "investigation", "evidence", "attack", "vendor", "user", "government", "exploit", "vulnerability", "lawful", "terrorism", "message", "app", "cloud", "server", "public", "trust", "safety", "abuse", "oversight", "judge", "company", "software", "update"]
 
 
 def sentence(rng):
@@ -57,9 +59,14 @@ def generate_map(size, seed=1):
     while len(nodes) < size:
         target = rng.choice(arguable)
         kind, relation = _premise(rng, m.node(target)["kind"])
-        extra = ({"basis": rng.choice(["statistic", "example", "testimony"]),
-                  "citation": f"Source {rng.randint(1, 99)}, {rng.randint(1990, 2024)}"}
-                 if kind == "evidence" else {})
+        extra = (
+            {
+                "basis": rng.choice(["statistic", "example", "testimony"]),
+                "citation": f"Source {rng.randint(1, 99)}, {rng.randint(1990, 2024)}",
+            }
+            if kind == "evidence"
+            else {}
+        )
         node = m.add_node(kind, sentence(rng), **extra)
         m.connect(node, target, relation)
         nodes.append(node)
@@ -77,8 +84,8 @@ def _premise(rng, target_kind):
     if roll < 0.65:
         return "claim", "supports"
     if target_kind == "counterclaim":
-        return "claim", "opposes"          # a rebuttal
-    return "counterclaim", "opposes"       # an objection
+        return "claim", "opposes"  # a rebuttal
+    return "counterclaim", "opposes"  # an objection
 
 
 def _cross_links(m, nodes, rng, count):
@@ -124,9 +131,11 @@ def bench_size(size, folder, repeat, installed=None, bytecode_cache=True):
     dot_file = os.path.join(folder, f"map{size}.dot")
     subprocess.run(argmap + [path, "-o", dot_file], check=True, capture_output=True, env=env)
     out = os.path.join(folder, "out.svg")
-    commands = {"dot": ["dot", "-Tsvg", dot_file, "-o", out],
-                "export": argmap + [path, "-o", out],
-                "arranged": argmap + [placed, "-o", out]}
+    commands = {
+        "dot": ["dot", "-Tsvg", dot_file, "-o", out],
+        "export": argmap + [path, "-o", out],
+        "arranged": argmap + [placed, "-o", out],
+    }
     if installed is not None:
         commands["checkout export"] = checkout + [path, "-o", out]
     runs = measure(commands, repeat, env)
@@ -136,8 +145,11 @@ def bench_size(size, folder, repeat, installed=None, bytecode_cache=True):
         ours = runs[name]
         limit = TARGETS.get((name, size))
         aim = "" if limit is None else "  " + verdict(ratio(ours.seconds, bare), limit)
-        print(f"  {name:<14} {spread_text(ours.seconds)} s  {ratio_text(ours.seconds, bare)}"
-              f"  peak {max(ours.megabytes):.0f} MB  exit {max(ours.codes)}{aim}", flush=True)
+        print(
+            f"  {name:<14} {spread_text(ours.seconds)} s  {ratio_text(ours.seconds, bare)}"
+            f"  peak {max(ours.megabytes):.0f} MB  exit {max(ours.codes)}{aim}",
+            flush=True,
+        )
     return dot_build_time(amap)
 
 
@@ -159,12 +171,18 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 3000])
     parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--checkout-only", dest="installed", action="store_false",
-                        help="time only this checkout's main.py, not an installed wheel")
+    parser.add_argument(
+        "--checkout-only",
+        dest="installed",
+        action="store_false",
+        help="time only this checkout's main.py, not an installed wheel",
+    )
     add_bytecode_option(parser)
     args = parser.parse_args(argv)
-    print("median [min-max] of interleaved runs; ratio = argmap / bare dot in the same round; "
-          + ("bytecode cached" if args.bytecode_cache else "no bytecode cache"))
+    print(
+        "median [min-max] of interleaved runs; ratio = argmap / bare dot in the same round; "
+        + ("bytecode cached" if args.bytecode_cache else "no bytecode cache")
+    )
     with tempfile.TemporaryDirectory(prefix="argmap-bench-") as folder:
         installed = installed_argmap(folder, REPO) if args.installed else None
         for size in args.sizes:

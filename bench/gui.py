@@ -45,6 +45,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 def placed_map(size):
     """A generated map of *size* nodes with a simple layered position for each."""
     from export import generate_map  # bench/export.py
+
     from argmap.model import edits, queries
 
     amap = generate_map(size)
@@ -88,13 +89,15 @@ def bench_size(size, app, settings, repeat):
         window.scene.select_nodes([parent])
         count = len(window.scene.items())
         t0 = time.perf_counter()
-        new = window.document.add_child(window.selection.single(), "support", text=f"A new supporting point {i}")
+        new = window.document.add_child(
+            window.selection.single(), "support", text=f"A new supporting point {i}"
+        )
         adds.append(time.perf_counter() - t0)
         if new not in window.scene.nodes:
             raise SystemExit("the scene did not show the new node")
         items.append(len(window.scene.items()) - count)
         t0 = time.perf_counter()
-        window.debate.evaluation.recompute()   # what the edit's pending recompute runs
+        window.debate.evaluation.recompute()  # what the edit's pending recompute runs
         labels.append(time.perf_counter() - t0)
         if window.scene.nodes[new].label is None:
             raise SystemExit("the new card was not labelled")
@@ -102,7 +105,7 @@ def bench_size(size, app, settings, repeat):
         app.processEvents()
         after.append(time.perf_counter() - t0)
         t0 = time.perf_counter()
-        window.outline._catch_up()   # what its timer runs a moment later, and its painting
+        window.outline._catch_up()  # what its timer runs a moment later, and its painting
         app.processEvents()
         outline.append(time.perf_counter() - t0)
         t0 = time.perf_counter()
@@ -115,8 +118,15 @@ def bench_size(size, app, settings, repeat):
     window.close()
     window.deleteLater()
     app.processEvents()
-    return (opened, _median_ms(adds), _median_ms(texts), _median_ms(after), _median_ms(outline),
-            _median_ms(labels), max(items))
+    return (
+        opened,
+        _median_ms(adds),
+        _median_ms(texts),
+        _median_ms(after),
+        _median_ms(outline),
+        _median_ms(labels),
+        max(items),
+    )
 
 
 def main(argv=None):
@@ -125,27 +135,41 @@ def main(argv=None):
     parser.add_argument("--repeat", type=int, default=25, help="edits per size")
     args = parser.parse_args(argv)
     from PySide6.QtCore import QSettings
+
     from argmap.gui.app import make_application
 
     app = make_application()
     settings = QSettings(os.path.join(tempfile.mkdtemp(), "bench.ini"), QSettings.IniFormat)
-    print(f"{'nodes':>6} {'open s':>8} {'add ms':>8} {'text ms':>8} {'after ms':>9} "
-          f"{'outline ms':>11} {'labels ms':>10} {'items/edit':>10} {'peak MB':>8}")
+    print(
+        f"{'nodes':>6} {'open s':>8} {'add ms':>8} {'text ms':>8} {'after ms':>9} "
+        f"{'outline ms':>11} {'labels ms':>10} {'items/edit':>10} {'peak MB':>8}"
+    )
     for size in args.sizes:
-        opened, add, text, after, outline, labels, items = bench_size(size, app, settings,
-                                                                      args.repeat)
+        opened, add, text, after, outline, labels, items = bench_size(
+            size, app, settings, args.repeat
+        )
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(f"{size:>6} {opened:>8.2f} {add:>8.2f} {text:>8.2f} {after:>9.1f} "
-              f"{outline:>11.1f} {labels:>10.1f} {items:>10} {peak:>8.0f}")
-    print("targets at 3000 nodes: open < 1.5 s (ratio = open / 1.5), one edit < 16 ms; "
-          "labels < 16 ms at a few hundred nodes")
+        print(
+            f"{size:>6} {opened:>8.2f} {add:>8.2f} {text:>8.2f} {after:>9.1f} "
+            f"{outline:>11.1f} {labels:>10.1f} {items:>10} {peak:>8.0f}"
+        )
+    print(
+        "targets at 3000 nodes: open < 1.5 s (ratio = open / 1.5), one edit < 16 ms; "
+        "labels < 16 ms at a few hundred nodes"
+    )
     print("\nTab on a selected card, key press to idle, painting included (1366x768, opening zoom)")
     for size in args.sizes:
         print_tab(size, "layered", placed_map(size), app, settings, args.repeat)
     from export import arrange, generate_map  # bench/export.py
 
-    print_tab(args.sizes[-1], "Graphviz", arrange(generate_map(args.sizes[-1])), app, settings,
-              args.repeat)
+    print_tab(
+        args.sizes[-1],
+        "Graphviz",
+        arrange(generate_map(args.sizes[-1])),
+        app,
+        settings,
+        args.repeat,
+    )
     print("target at 3000 nodes: under 16 ms")
 
 
@@ -155,9 +179,12 @@ def print_tab(size, name, amap, app, settings, repeat):
 
     times, links = tab_latency(amap, app, settings, repeat)
     aim = f"  {verdict(statistics.median(times), 16, ' ms')}" if size == 3000 else ""
-    print(f"{size:>6} nodes, {name:<8} map: {statistics.median(times):6.1f} ms "
-          f"[{min(times):.1f}-{max(times):.1f}]  links in view {statistics.median(links):.0f}"
-          f"{aim}", flush=True)
+    print(
+        f"{size:>6} nodes, {name:<8} map: {statistics.median(times):6.1f} ms "
+        f"[{min(times):.1f}-{max(times):.1f}]  links in view {statistics.median(links):.0f}"
+        f"{aim}",
+        flush=True,
+    )
 
 
 if __name__ == "__main__":

@@ -44,8 +44,7 @@ LARGE_TARGET = (5.0, 800)
 def editor_env(folder, platform):
     """The editor's environment: its own settings, recovery and cache folders; bytecode
     written and read as in an installed package."""
-    env = dict(os.environ, ARGMAP_QUIT_WHEN_IDLE="1", QT_QPA_PLATFORM=platform,
-               PYTHONPATH=REPO)
+    env = dict(os.environ, ARGMAP_QUIT_WHEN_IDLE="1", QT_QPA_PLATFORM=platform, PYTHONPATH=REPO)
     for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
         env[name] = os.path.join(folder, name.lower())
     env.pop("PYTHONDONTWRITEBYTECODE", None)
@@ -88,38 +87,58 @@ def open_against_dot(size, folder, env, repeat):
     """Time opening the map against bare dot, interleaved; print the figures."""
     fresh, placed = save_maps(size, folder, graphviz_positions)
     dot_file = os.path.join(folder, f"map{size}.dot")
-    subprocess.run(editor(fresh)[:2] + ["export", fresh, "-o", dot_file], check=True,
-                   capture_output=True, env=env)
-    commands = {"dot": ["dot", "-Tsvg", dot_file, "-o", os.path.join(folder, "out.svg")],
-                "arranged": editor(placed),
-                "without positions": editor(fresh),
-                "arranged, teardown": ["env", "ARGMAP_QUIT_WHEN_IDLE=exit"] + editor(placed)}
-    measure(commands, 1, env)   # once first: bytecode written, files in the disk cache
+    subprocess.run(
+        editor(fresh)[:2] + ["export", fresh, "-o", dot_file],
+        check=True,
+        capture_output=True,
+        env=env,
+    )
+    commands = {
+        "dot": ["dot", "-Tsvg", dot_file, "-o", os.path.join(folder, "out.svg")],
+        "arranged": editor(placed),
+        "without positions": editor(fresh),
+        "arranged, teardown": ["env", "ARGMAP_QUIT_WHEN_IDLE=exit"] + editor(placed),
+    }
+    measure(commands, 1, env)  # once first: bytecode written, files in the disk cache
     runs = measure(commands, repeat, env)
     bare = runs["dot"].seconds
     print(f"{size} nodes, bare dot -Tsvg: {spread_text(bare)} s")
     for name in ("arranged", "without positions", "arranged, teardown"):
         ours = runs[name]
-        aim = ("  " + verdict(ratio(ours.seconds, bare), OPEN_TARGET[1])
-               if size == OPEN_TARGET[0] else "")
-        print(f"  editor, {name:<19} {spread_text(ours.seconds)} s  "
-              f"{ratio_text(ours.seconds, bare)}  peak {max(ours.megabytes):.0f} MB  "
-              f"exit {max(ours.codes)}{aim}", flush=True)
+        aim = (
+            "  " + verdict(ratio(ours.seconds, bare), OPEN_TARGET[1])
+            if size == OPEN_TARGET[0]
+            else ""
+        )
+        print(
+            f"  editor, {name:<19} {spread_text(ours.seconds)} s  "
+            f"{ratio_text(ours.seconds, bare)}  peak {max(ours.megabytes):.0f} MB  "
+            f"exit {max(ours.codes)}{aim}",
+            flush=True,
+        )
 
 
 def large_maps(folder, env, repeat, size, over):
     """Time opening a large map (placed and not) and one over the limit; print the figures."""
     fresh, placed = save_maps(size, folder, tree_positions)
     too_big, _ = save_maps(over, folder, tree_positions)
-    commands = {f"{size} placed": editor(placed), f"{size} without positions": editor(fresh),
-                f"{over} (refused)": editor(too_big)}
+    commands = {
+        f"{size} placed": editor(placed),
+        f"{size} without positions": editor(fresh),
+        f"{over} (refused)": editor(too_big),
+    }
     runs = measure(commands, repeat, env)
     seconds, megabytes = LARGE_TARGET
     for name, ours in runs.items():
-        aim = (f"  {verdict(statistics.median(ours.seconds), seconds, ' s')}, "
-               f"{verdict(max(ours.megabytes), megabytes, ' MB')}")
-        print(f"  editor, {name:<24} {spread_text(ours.seconds)} s  "
-              f"peak {max(ours.megabytes):.0f} MB  exit {max(ours.codes)}{aim}", flush=True)
+        aim = (
+            f"  {verdict(statistics.median(ours.seconds), seconds, ' s')}, "
+            f"{verdict(max(ours.megabytes), megabytes, ' MB')}"
+        )
+        print(
+            f"  editor, {name:<24} {spread_text(ours.seconds)} s  "
+            f"peak {max(ours.megabytes):.0f} MB  exit {max(ours.codes)}{aim}",
+            flush=True,
+        )
 
 
 def main(argv=None):
@@ -131,8 +150,10 @@ def main(argv=None):
     parser.add_argument("--large-repeat", type=int, default=3)
     parser.add_argument("--platform", default=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
     args = parser.parse_args(argv)
-    print(f"median [min-max] of interleaved runs (platform {args.platform}); "
-          "ratio = editor / bare dot in the same round")
+    print(
+        f"median [min-max] of interleaved runs (platform {args.platform}); "
+        "ratio = editor / bare dot in the same round"
+    )
     with tempfile.TemporaryDirectory(prefix="argmap-bench-") as folder:
         env = editor_env(folder, args.platform)
         open_against_dot(args.size, folder, env, args.repeat)

@@ -20,8 +20,7 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from argmap.formats import aif, argdown  # noqa: E402
 
-WORDS = ("encryption warrant access police privacy data phone court key escrow attack "
-         "hackers trust security law evidence users vendor backdoor risk").split()
+WORDS = ["encryption", "warrant", "access", "police", "privacy", "data", "phone", "court", "key", "escrow", "attack", "hackers", "trust", "security", "law", "evidence", "users", "vendor", "backdoor", "risk"]
 
 
 def _sentence(rng):
@@ -37,8 +36,16 @@ def argdown_text(megabytes, seed=1):
         for k in range(4):
             block.append(f"  {'+-'[k % 2]} <Reason {n}.{k}>: {_sentence(rng)} {{weight: {k}}}")
             block.append(f"    - {_sentence(rng)}")
-        block += ["", f"<Reason {n}.0>", "", f"(1) {_sentence(rng)}", f"(2) {_sentence(rng)}",
-                  "----", f"(3) [Claim {n}]", ""]
+        block += [
+            "",
+            f"<Reason {n}.0>",
+            "",
+            f"(1) {_sentence(rng)}",
+            f"(2) {_sentence(rng)}",
+            "----",
+            f"(3) [Claim {n}]",
+            "",
+        ]
         text = "\n".join(block) + "\n"
         parts.append(text)
         size += len(text)
@@ -55,9 +62,10 @@ def aif_text(nodes, seed=1):
             kind = "RA" if rng.random() < 0.7 else "CA"
             s_id = f"s{i}"
             data["nodes"].append({"nodeID": s_id, "type": kind, "text": "Default"})
-            data["edges"] += [{"edgeID": f"a{i}", "fromID": str(i), "toID": s_id},
-                              {"edgeID": f"b{i}", "fromID": s_id,
-                               "toID": str(rng.randrange(i))}]
+            data["edges"] += [
+                {"edgeID": f"a{i}", "fromID": str(i), "toID": s_id},
+                {"edgeID": f"b{i}", "fromID": s_id, "toID": str(rng.randrange(i))},
+            ]
     return json.dumps(data)
 
 
@@ -80,8 +88,9 @@ def main(argv=None):
     print(f"  {len(amap)} nodes, {amap.graph.number_of_edges()} edges")
     _timed("Argdown write", argdown.dumps, amap)
     source = aif_text(args.nodes)
-    amap, _ = _timed(f"AIF read ({args.nodes} I-nodes, {len(source) / 1e6:.0f} MB)",
-                     aif.loads, source)
+    amap, _ = _timed(
+        f"AIF read ({args.nodes} I-nodes, {len(source) / 1e6:.0f} MB)", aif.loads, source
+    )
     print(f"  {len(amap)} nodes, {amap.graph.number_of_edges()} edges")
     _timed("AIF write", aif.dumps, amap)
     return 0

@@ -13,7 +13,6 @@ import time
 from PySide6.QtCore import QAbstractEventDispatcher, QEvent, QEventLoop, QObject, Qt
 from PySide6.QtTest import QTest
 
-
 #: Passes of the event loop after which it is taken never to become idle.
 MAX_PASSES = 1000
 
@@ -51,8 +50,11 @@ def links_in_view(view):
     """How many links cross the visible part of the canvas (repainted when it all is)."""
     from argmap.gui.edge_item import EdgeItem
 
-    return sum(1 for item in view.scene().items(view.visible_scene_rect())
-               if isinstance(item, EdgeItem) and item.isVisible())
+    return sum(
+        1
+        for item in view.scene().items(view.visible_scene_rect())
+        if isinstance(item, EdgeItem) and item.isVisible()
+    )
 
 
 def tab_latency(amap, app, settings, repeat):
@@ -73,8 +75,9 @@ def tab_latency(amap, app, settings, repeat):
     paints = _Paints()
     view.viewport().installEventFilter(paints)
     centre = view.mapToScene(view.viewport().rect().center())
-    cards = sorted(window.scene.nodes.values(),
-                   key=lambda item: (item.pos() - centre).manhattanLength())[:repeat]
+    cards = sorted(
+        window.scene.nodes.values(), key=lambda item: (item.pos() - centre).manhattanLength()
+    )[:repeat]
     times, links = [], []
     for card in cards:
         window.scene.select_nodes([card.node_id])
@@ -88,7 +91,7 @@ def tab_latency(amap, app, settings, repeat):
         if view.editor is None or not paints.count:
             raise SystemExit("Tab did not open a new card's editor and paint")
         QTest.keyRelease(view.editor, Qt.Key_Tab)
-        QTest.keyClick(view.editor, Qt.Key_Escape)   # the new card is taken back
+        QTest.keyClick(view.editor, Qt.Key_Escape)  # the new card is taken back
         idle()
     window.document.undo_stack.setClean()
     window.close()

@@ -12,12 +12,14 @@ import subprocess
 import sys
 from dataclasses import dataclass, field
 
-_MEASURE = ("import resource, subprocess, sys, time\n"
-            "start = time.perf_counter()\n"
-            "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode\n"
-            "wall = time.perf_counter() - start\n"
-            "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
-            "print(code, wall, peak)\n")
+_MEASURE = (
+    "import resource, subprocess, sys, time\n"
+    "start = time.perf_counter()\n"
+    "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode\n"
+    "wall = time.perf_counter() - start\n"
+    "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
+    "print(code, wall, peak)\n"
+)
 
 
 @dataclass
@@ -43,15 +45,24 @@ def python_env(cache_dir, base=None):
 
 def add_bytecode_option(parser):
     """Add ``--no-bytecode-cache``: time runs that compile argmap every time."""
-    parser.add_argument("--no-bytecode-cache", dest="bytecode_cache", action="store_false",
-                        help="do not cache Python bytecode between runs (each run then "
-                             "compiles argmap, unless the environment allows .pyc files)")
+    parser.add_argument(
+        "--no-bytecode-cache",
+        dest="bytecode_cache",
+        action="store_false",
+        help="do not cache Python bytecode between runs (each run then "
+        "compiles argmap, unless the environment allows .pyc files)",
+    )
 
 
 def run_once(command, env=None):
     """Run *command*; return ``(exit code, seconds, peak MB)``."""
-    out = subprocess.run([sys.executable, "-c", _MEASURE, *command], capture_output=True,
-                         text=True, check=True, env=env).stdout.split()
+    out = subprocess.run(
+        [sys.executable, "-c", _MEASURE, *command],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+    ).stdout.split()
     return int(out[0]), float(out[1]), int(out[2]) / 1024
 
 
@@ -75,7 +86,7 @@ def measure(commands, repeat=5, env=None, before=None):
 
 def spread_text(values):
     """``median [min-max]`` of *values*, as text."""
-    return (f"{statistics.median(values):.2f} [{min(values):.2f}-{max(values):.2f}]")
+    return f"{statistics.median(values):.2f} [{min(values):.2f}-{max(values):.2f}]"
 
 
 def ratio_text(ours, bare):
@@ -107,19 +118,34 @@ def installed_argmap(folder, repo):
 
     wheels, venv = os.path.join(folder, "wheel"), os.path.join(folder, "venv")
     pip = [sys.executable, "-m", "pip", "--quiet", "--disable-pip-version-check"]
-    built = subprocess.run(pip + ["wheel", "--no-deps", "-w", wheels, repo],
-                           capture_output=True, text=True)
+    built = subprocess.run(
+        pip + ["wheel", "--no-deps", "-w", wheels, repo], capture_output=True, text=True
+    )
     if built.returncode != 0:
-        print(f"(no wheel could be built, so no installed argmap is timed: "
-              f"{built.stderr.strip().splitlines()[-1:]})")
+        print(
+            f"(no wheel could be built, so no installed argmap is timed: "
+            f"{built.stderr.strip().splitlines()[-1:]})"
+        )
         return None
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", venv], check=True)
     python = os.path.join(venv, "bin", "python")
-    subprocess.run(pip + ["--python", python, "install", "--no-deps",
-                          *glob.glob(os.path.join(wheels, "argmap-*.whl"))], check=True)
-    purelib = subprocess.run([python, "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
-                             capture_output=True, text=True, check=True).stdout.strip()
+    subprocess.run(
+        pip
+        + [
+            "--python",
+            python,
+            "install",
+            "--no-deps",
+            *glob.glob(os.path.join(wheels, "argmap-*.whl")),
+        ],
+        check=True,
+    )
+    purelib = subprocess.run(
+        [python, "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
     with open(os.path.join(purelib, "argmap-dependencies.pth"), "w", encoding="utf-8") as pth:
         pth.write("\n".join(site.getsitepackages() or [sysconfig.get_path("purelib")]) + "\n")
     return os.path.join(venv, "bin", "argmap")
-

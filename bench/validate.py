@@ -13,8 +13,8 @@ Run from the repository root:  .venv/bin/python bench/validate.py [--nodes 10000
 import argparse
 import json
 import os
-import statistics
 import random
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -38,22 +38,32 @@ def write_big_file(path, count, seed=1):
 
     rng = random.Random(seed)
     ids = [f"{i:x}" for i in range(count)]
-    nodes = [{"id": ids[i], "kind": KINDS[i % 3] if i else "claim", "text": f"Point {i}"}
-             for i in range(count)]
+    nodes = [
+        {"id": ids[i], "kind": KINDS[i % 3] if i else "claim", "text": f"Point {i}"}
+        for i in range(count)
+    ]
     budget = MAX_BYTES - len(json.dumps(nodes, separators=(",", ":"))) - 200
     edges = []
     for i in range(1, count):
         target = ids[rng.randrange(max(0, i - 50), i)]
         if nodes[int(target, 16)]["kind"] == "evidence":
             target = ids[0]
-        record = {"source": ids[i], "target": target,
-                  "relation": "opposes" if nodes[i]["kind"] == "counterclaim" else "supports"}
+        record = {
+            "source": ids[i],
+            "target": target,
+            "relation": "opposes" if nodes[i]["kind"] == "counterclaim" else "supports",
+        }
         budget -= len(json.dumps(record, separators=(",", ":"))) + 1
         if budget < 0:
             break
         edges.append(record)
-    data = {"format": "argmap", "version": 1, "map": {"title": "Large"}, "nodes": nodes,
-            "edges": edges}
+    data = {
+        "format": "argmap",
+        "version": 1,
+        "map": {"title": "Large"},
+        "nodes": nodes,
+        "edges": edges,
+    }
     text = json.dumps(data, separators=(",", ":"))
     with open(path, "w", encoding="utf-8") as handle:
         handle.write(text)
@@ -67,6 +77,7 @@ def main(argv=None):
     add_bytecode_option(parser)
     args = parser.parse_args(argv)
     from export import generate_map
+
     from argmap.formats import native
 
     with tempfile.TemporaryDirectory(prefix="argmap-bench-") as folder:
@@ -77,14 +88,22 @@ def main(argv=None):
         native.save(generate_map(1000), small)
         dot_file = os.path.join(folder, "m1000.dot")
         env = python_env(os.path.join(folder, "bytecode")) if args.bytecode_cache else None
-        subprocess.run([sys.executable, os.path.join(REPO, "main.py"), "export", small,
-                        "-o", dot_file], check=True, capture_output=True, env=env)
-        runs = {"validate": [sys.executable, os.path.join(REPO, "main.py"), "validate", big],
-                "dot": ["dot", "-Tsvg", dot_file, "-o", os.devnull]}
+        subprocess.run(
+            [sys.executable, os.path.join(REPO, "main.py"), "export", small, "-o", dot_file],
+            check=True,
+            capture_output=True,
+            env=env,
+        )
+        runs = {
+            "validate": [sys.executable, os.path.join(REPO, "main.py"), "validate", big],
+            "dot": ["dot", "-Tsvg", dot_file, "-o", os.devnull],
+        }
         results = measure(runs, args.repeat, env)
     ours, bare = results["validate"], results["dot"]
-    print(f"argmap validate: {spread_text(ours.seconds)} s, peak {max(ours.megabytes):.0f} MB  "
-          + verdict(statistics.median(ours.seconds), 5, " s"))
+    print(
+        f"argmap validate: {spread_text(ours.seconds)} s, peak {max(ours.megabytes):.0f} MB  "
+        + verdict(statistics.median(ours.seconds), 5, " s")
+    )
     print(f"bare dot -Tsvg, 1,000-node map: {spread_text(bare.seconds)} s")
     return 0
 

@@ -2,17 +2,16 @@
 
 import os
 import shutil
+import tempfile
 
 import pytest
-
-import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Recovery copies, error logs, settings and layout caches of the tests stay out of the user's folders.
 _PRIVATE = tempfile.mkdtemp(prefix="argmap-tests-")
 os.environ["XDG_DATA_HOME"] = os.path.join(_PRIVATE, "data")
 os.environ["XDG_CACHE_HOME"] = os.path.join(_PRIVATE, "cache")
-os.environ["XDG_CONFIG_HOME"] = os.path.join(_PRIVATE, "config")   # settings, recent files
+os.environ["XDG_CONFIG_HOME"] = os.path.join(_PRIVATE, "config")  # settings, recent files
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED = os.path.join(os.path.dirname(REPO), "shared")
@@ -37,16 +36,25 @@ def small_map():
 
     m = ArgumentMap("Should police get warrant-based access to encrypted data?")
     m.documents["d1"] = {"id": "d1", "title": "Article", "text": "Encryption hinders police."}
-    claim = m.add_node("claim", "Police should get warrant-based access to encrypted data",
-                       speaker="IACP")
-    support = m.add_node("claim", "Encryption hinders lawful investigations", speaker="IACP",
-                         sources=[{"doc": "d1", "start": 0, "end": 26,
-                                   "quote": "Encryption hinders police."}])
-    objection = m.add_node("counterclaim", "Any backdoor will be exploited by criminals",
-                           speaker="ITI")
+    claim = m.add_node(
+        "claim", "Police should get warrant-based access to encrypted data", speaker="IACP"
+    )
+    support = m.add_node(
+        "claim",
+        "Encryption hinders lawful investigations",
+        speaker="IACP",
+        sources=[{"doc": "d1", "start": 0, "end": 26, "quote": "Encryption hinders police."}],
+    )
+    objection = m.add_node(
+        "counterclaim", "Any backdoor will be exploited by criminals", speaker="ITI"
+    )
     rebuttal = m.add_node("claim", "Access can be limited to holders of a warrant")
-    evidence = m.add_node("evidence", "Paris attackers are believed to have used encrypted apps",
-                          basis="example", citation="The Hill, 2015")
+    evidence = m.add_node(
+        "evidence",
+        "Paris attackers are believed to have used encrypted apps",
+        basis="example",
+        citation="The Hill, 2015",
+    )
     m.connect(support, claim, "supports")
     m.connect(objection, claim, "opposes")
     m.connect(rebuttal, objection, "opposes")

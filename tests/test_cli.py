@@ -44,12 +44,19 @@ def test_info_shows_counts_main_claims_and_problems(capsys, map_file):
 
 def test_info_reports_problems(capsys, tmp_path):
     """info lists cycles and orphans of a map that has them."""
-    data = {"format": "argmap", "version": 1,
-            "nodes": [{"id": "a", "kind": "claim", "text": "A"},
-                      {"id": "b", "kind": "claim", "text": "B"},
-                      {"id": "e", "kind": "evidence", "text": "stray"}],
-            "edges": [{"source": "a", "target": "b", "relation": "supports"},
-                      {"source": "b", "target": "a", "relation": "opposes"}]}
+    data = {
+        "format": "argmap",
+        "version": 1,
+        "nodes": [
+            {"id": "a", "kind": "claim", "text": "A"},
+            {"id": "b", "kind": "claim", "text": "B"},
+            {"id": "e", "kind": "evidence", "text": "stray"},
+        ],
+        "edges": [
+            {"source": "a", "target": "b", "relation": "supports"},
+            {"source": "b", "target": "a", "relation": "opposes"},
+        ],
+    }
     path = tmp_path / "cycle.argmap"
     path.write_text(json.dumps(data))
     code, out, _ = run(capsys, "info", str(path))
@@ -72,28 +79,51 @@ BROKEN = {
     "empty": (b"", "not valid JSON"),
     "not json": (b"nodes: []", "not valid JSON"),
     "a list": (b"[]", "expected a JSON object"),
-    "bad utf8": (b'{"format": "argmap", "version": 1, "nodes": [], "edges": [], "x": "\xff"}',
-                 "not UTF-8"),
+    "bad utf8": (
+        b'{"format": "argmap", "version": 1, "nodes": [], "edges": [], "x": "\xff"}',
+        "not UTF-8",
+    ),
     "newer": (b'{"format": "argmap", "version": 9, "nodes": [], "edges": []}', "newer argmap"),
     "NaN": (b'{"format": "argmap", "version": 1, "nodes": [], "edges": [], "x": NaN}', "NaN"),
-    "duplicate keys": (b'{"format": "argmap", "version": 1, "version": 1, "nodes": [], '
-                       b'"edges": []}', "duplicate key"),
-    "deep": (b'{"format": "argmap", "version": 1, "nodes": [], "edges": [], "x": '
-             + b"[" * 100000 + b"]" * 100000 + b"}", "nested too deeply"),
-    "unknown kind": (b'{"format": "argmap", "version": 1, "nodes": [{"id": "a", "kind": "x", '
-                     b'"text": "t"}], "edges": []}', "$.nodes[0].kind"),
-    "dangling": (b'{"format": "argmap", "version": 1, "nodes": [{"id": "a", "kind": "claim", '
-                 b'"text": "t"}], "edges": [{"source": "b", "target": "a", '
-                 b'"relation": "supports"}]}', "$.edges[0]"),
-    "bad span": (b'{"format": "argmap", "version": 1, "documents": [{"id": "d", "text": "abc"}], '
-                 b'"nodes": [{"id": "a", "kind": "claim", "text": "t", "sources": [{"doc": "d", '
-                 b'"start": 0, "end": 2, "quote": "xy"}]}], "edges": []}', "does not match"),
-    "duplicate ids": (b'{"format": "argmap", "version": 1, "nodes": [{"id": "a", "kind": '
-                      b'"claim", "text": "t"}, {"id": "a", "kind": "claim", "text": "u"}], '
-                      b'"edges": []}', "$.nodes[1]"),
-    "multi-line text in a bad value": (b'{"format": "argmap", "version": 1, "nodes": [{"id": '
-                                       b'"a", "kind": "claim\\nnot", "text": "t"}], "edges": []}',
-                                       "$.nodes[0].kind"),
+    "duplicate keys": (
+        b'{"format": "argmap", "version": 1, "version": 1, "nodes": [], "edges": []}',
+        "duplicate key",
+    ),
+    "deep": (
+        b'{"format": "argmap", "version": 1, "nodes": [], "edges": [], "x": '
+        + b"[" * 100000
+        + b"]" * 100000
+        + b"}",
+        "nested too deeply",
+    ),
+    "unknown kind": (
+        b'{"format": "argmap", "version": 1, "nodes": [{"id": "a", "kind": "x", '
+        b'"text": "t"}], "edges": []}',
+        "$.nodes[0].kind",
+    ),
+    "dangling": (
+        b'{"format": "argmap", "version": 1, "nodes": [{"id": "a", "kind": "claim", '
+        b'"text": "t"}], "edges": [{"source": "b", "target": "a", '
+        b'"relation": "supports"}]}',
+        "$.edges[0]",
+    ),
+    "bad span": (
+        b'{"format": "argmap", "version": 1, "documents": [{"id": "d", "text": "abc"}], '
+        b'"nodes": [{"id": "a", "kind": "claim", "text": "t", "sources": [{"doc": "d", '
+        b'"start": 0, "end": 2, "quote": "xy"}]}], "edges": []}',
+        "does not match",
+    ),
+    "duplicate ids": (
+        b'{"format": "argmap", "version": 1, "nodes": [{"id": "a", "kind": '
+        b'"claim", "text": "t"}, {"id": "a", "kind": "claim", "text": "u"}], '
+        b'"edges": []}',
+        "$.nodes[1]",
+    ),
+    "multi-line text in a bad value": (
+        b'{"format": "argmap", "version": 1, "nodes": [{"id": '
+        b'"a", "kind": "claim\\nnot", "text": "t"}], "edges": []}',
+        "$.nodes[0].kind",
+    ),
 }
 
 
@@ -122,7 +152,8 @@ def test_new_creates_a_map_with_one_claim(capsys, tmp_path):
     assert code == 0 and out == f"created {path}\n"
     amap = load_map(path)
     assert [a for _, a in amap.graph.nodes(data=True)] == [
-        {"kind": "claim", "text": "Encryption must stay strong"}]
+        {"kind": "claim", "text": "Encryption must stay strong"}
+    ]
     assert amap.title == "Encryption must stay strong"
     run(capsys, "new", str(tmp_path / "t.argmap"), "--claim", "C", "--title", "Debate")
     assert load_map(tmp_path / "t.argmap").title == "Debate"
@@ -165,15 +196,18 @@ def test_help_is_laid_out_as_argparse_would(capsys, monkeypatch, columns, argv):
     from argmap import cli
 
     texts = []
-    for width, parser_class in ((columns, cli._Parser), (columns, argparse.ArgumentParser),
-                                (35, cli._Parser)):
+    for width, parser_class in (
+        (columns, cli._Parser),
+        (columns, argparse.ArgumentParser),
+        (35, cli._Parser),
+    ):
         monkeypatch.setenv("COLUMNS", str(width))
         monkeypatch.setattr(cli, "_Parser", parser_class)
         with pytest.raises(SystemExit):
             main(argv)
         texts.append(capsys.readouterr().out)
     assert texts[0] == texts[1]
-    assert texts[0] != texts[2]   # the width is followed
+    assert texts[0] != texts[2]  # the width is followed
 
 
 @pytest.mark.parametrize("value", ["", "0", "-3", "wide"])
@@ -183,7 +217,7 @@ def test_terminal_width_without_a_usable_columns_is_the_terminals_or_80(monkeypa
     monkeypatch.setenv("COLUMNS", value)
     monkeypatch.setattr(cli.os, "get_terminal_size", lambda fd: os.terminal_size((97, 30)))
     assert cli.terminal_width() == 97
-    monkeypatch.setattr(cli.sys, "__stdout__", None)   # pythonw: no stdout at all
+    monkeypatch.setattr(cli.sys, "__stdout__", None)  # pythonw: no stdout at all
     assert cli.terminal_width() == 80
 
 
@@ -194,8 +228,11 @@ def test_a_command_builds_its_own_parser_only(command, monkeypatch, capsys):
 
     built = []
     for name, (add, run_command) in COMMANDS.items():
-        monkeypatch.setitem(cli.COMMANDS, name, (
-            lambda sub, add=add, name=name: (built.append(name), add(sub))[1], run_command))
+        monkeypatch.setitem(
+            cli.COMMANDS,
+            name,
+            (lambda sub, add=add, name=name: (built.append(name), add(sub))[1], run_command),
+        )
     full = cli.build_parser()._subparsers._group_actions[0].choices[command].format_help()
     built.clear()
     with pytest.raises(SystemExit):
@@ -214,10 +251,25 @@ def test_version(capsys):
     assert capsys.readouterr().out.strip() == f"argmap {__version__}"
 
 
-@pytest.mark.parametrize("argv", [[], ["frobnicate"], ["info"], ["validate", "a", "b"],
-                                  ["new", "x.argmap"], ["info", "--bogus", "x"]],
-                         ids=["nothing", "unknown command", "no file", "two files",
-                              "new without claim", "unknown option"])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["frobnicate"],
+        ["info"],
+        ["validate", "a", "b"],
+        ["new", "x.argmap"],
+        ["info", "--bogus", "x"],
+    ],
+    ids=[
+        "nothing",
+        "unknown command",
+        "no file",
+        "two files",
+        "new without claim",
+        "unknown option",
+    ],
+)
 def test_usage_errors_exit_2(capsys, argv):
     """Wrong usage exits 2 with a usage message on stderr."""
     with pytest.raises(SystemExit) as info:
@@ -227,8 +279,14 @@ def test_usage_errors_exit_2(capsys, argv):
 
 
 def _subprocess(*argv):
-    return subprocess.run(list(argv), capture_output=True, text=True, cwd=REPO, timeout=60,
-                          env=dict(os.environ, PYTHONIOENCODING="utf-8"))
+    return subprocess.run(
+        list(argv),
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=60,
+        env=dict(os.environ, PYTHONIOENCODING="utf-8"),
+    )
 
 
 def test_main_py_validate_as_a_real_process(map_file, tmp_path):
@@ -240,7 +298,8 @@ def test_main_py_validate_as_a_real_process(map_file, tmp_path):
     bad = _subprocess(sys.executable, "main.py", "validate", str(broken))
     assert bad.returncode == 1 and bad.stdout == ""
     assert bad.stderr.splitlines() == [
-        f"argmap validate: {broken}: $.nodes: expected array, found an object"]
+        f"argmap validate: {broken}: $.nodes: expected array, found an object"
+    ]
 
 
 def test_installed_entry_point(map_file, tmp_path):

@@ -57,15 +57,14 @@ def test_check_lists_weak_spots_and_strict_exits_1(capsys, tmp_path):
 def test_brief_writes_and_refuses_to_overwrite(capsys, tmp_path):
     """brief writes the file; a second run fails without --force and succeeds with it."""
     path = tmp_path / "pro.md"
-    code, out, _ = run(capsys, "brief", SEEDED, "--side", "pro", "-o", str(path),
-                       "--no-picture")
+    code, out, _ = run(capsys, "brief", SEEDED, "--side", "pro", "-o", str(path), "--no-picture")
     assert code == 0 and out.strip() == f"wrote {path}"
     assert "## Pro (for the main claim)" in path.read_text()
-    code, _, err = run(capsys, "brief", SEEDED, "--side", "con", "-o", str(path),
-                       "--no-picture")
+    code, _, err = run(capsys, "brief", SEEDED, "--side", "con", "-o", str(path), "--no-picture")
     assert code == 1 and "already exists" in err and "Con (" not in path.read_text()
-    code, _, _ = run(capsys, "brief", SEEDED, "--side", "con", "-o", str(path),
-                     "--no-picture", "--force")
+    code, _, _ = run(
+        capsys, "brief", SEEDED, "--side", "con", "-o", str(path), "--no-picture", "--force"
+    )
     assert code == 0 and "## Con (against the main claim)" in path.read_text()
     code, _, err = run(capsys, "brief", SEEDED, "-o", str(tmp_path / "x.pdf"))
     assert code == 1 and ".docx" in err

@@ -9,7 +9,7 @@ import pytest
 from argmap.errors import RenderError, SaveError
 from argmap.fileio import atomic_fill, atomic_write, describe_os_error
 
-OLD = "{\n  \"old\": \"version ü\"\n}\n".encode("utf-8")
+OLD = '{\n  "old": "version ü"\n}\n'.encode()
 NEW = b"new content\n" * 1000
 
 
@@ -60,9 +60,10 @@ def _fail_with(code, after_bytes=0):
     def write(fd, data):
         if budget[0] <= 0:
             raise OSError(code, os.strerror(code))
-        written = real_write(fd, bytes(data[:budget[0]]))
+        written = real_write(fd, bytes(data[: budget[0]]))
         budget[0] -= written
         return written
+
     return write
 
 
@@ -83,8 +84,10 @@ def test_disk_full_midway_keeps_the_old_file(target, monkeypatch):
 
 def test_disk_full_on_fsync_keeps_the_old_file(target, monkeypatch):
     """A delayed ENOSPC reported by fsync is still a clean failure."""
+
     def fsync(fd):
         raise OSError(errno.ENOSPC, "No space left on device")
+
     monkeypatch.setattr(os, "fsync", fsync)
     with pytest.raises(SaveError) as error:
         atomic_write(target, NEW)
@@ -98,9 +101,10 @@ def test_failing_backup_keeps_the_old_file(target, monkeypatch):
 
     def write(fd, data):
         calls.append(fd)
-        if len(calls) > 1:          # the new content went through; the backup copy fails
+        if len(calls) > 1:  # the new content went through; the backup copy fails
             raise OSError(errno.ENOSPC, "No space left on device")
         return real_write(fd, data)
+
     monkeypatch.setattr(os, "write", write)
     with pytest.raises(SaveError, match="disk is full"):
         atomic_write(target, NEW, backup=True)
@@ -109,20 +113,24 @@ def test_failing_backup_keeps_the_old_file(target, monkeypatch):
     assert leftovers(target.parent) == []
 
 
-@pytest.mark.parametrize("code,reason", [(errno.EACCES, "permission denied"),
-                                         (errno.EROFS, "read-only file system")])
+@pytest.mark.parametrize(
+    "code,reason", [(errno.EACCES, "permission denied"), (errno.EROFS, "read-only file system")]
+)
 def test_refused_rename_keeps_the_old_file(target, monkeypatch, code, reason):
     """If the final rename is refused the old file stays and the temp file is removed."""
+
     def replace(src, dst):
         raise OSError(code, os.strerror(code))
+
     monkeypatch.setattr(os, "replace", replace)
     with pytest.raises(SaveError) as error:
         atomic_write(target, NEW)
     _assert_untouched(target, error, reason)
 
 
-@pytest.mark.parametrize("code,reason", [(errno.EACCES, "permission denied"),
-                                         (errno.EROFS, "read-only file system")])
+@pytest.mark.parametrize(
+    "code,reason", [(errno.EACCES, "permission denied"), (errno.EROFS, "read-only file system")]
+)
 def test_folder_that_refuses_new_files(target, monkeypatch, code, reason):
     """A folder where no file can be created (no permission, read-only) gives a clear reason."""
     real_open = os.open
@@ -131,14 +139,18 @@ def test_folder_that_refuses_new_files(target, monkeypatch, code, reason):
         if flags & os.O_CREAT:
             raise OSError(code, os.strerror(code), path)
         return real_open(path, flags, *args, **kwargs)
+
     monkeypatch.setattr(os, "open", refusing_open)
     with pytest.raises(SaveError) as error:
         atomic_write(target, NEW, backup=True)
     _assert_untouched(target, error, reason)
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders anyway; "
-                                               "covered by test_folder_that_refuses_new_files")
+@pytest.mark.skipif(
+    os.geteuid() == 0,
+    reason="root writes into read-only folders anyway; "
+    "covered by test_folder_that_refuses_new_files",
+)
 def test_real_read_only_folder(target):
     """A folder without write permission refuses the save and keeps the old file."""
     folder = target.parent
@@ -168,8 +180,10 @@ def test_folder_in_the_way(tmp_path):
 
 def test_interrupting_error_still_removes_the_temp_file(target, monkeypatch):
     """An unexpected error (here a KeyboardInterrupt during the write) leaves no temp file."""
+
     def write(fd, data):
         raise KeyboardInterrupt
+
     monkeypatch.setattr(os, "write", write)
     with pytest.raises(KeyboardInterrupt):
         atomic_write(target, NEW)
@@ -195,10 +209,12 @@ def test_describe_os_error_falls_back_to_strerror():
 def _fill_with(data):
     def fill(path):
         assert os.path.getsize(path) == 0 and os.path.dirname(path) == os.path.dirname(
-            os.path.realpath(path))
+            os.path.realpath(path)
+        )
         with open(path, "wb") as handle:
             handle.write(data)
         return "made"
+
     return fill
 
 
@@ -213,10 +229,12 @@ def test_fill_installs_what_the_writer_wrote(target):
 
 def test_failing_writer_keeps_the_old_file_and_its_error(target):
     """The writer's own error passes on as it is; the old file and the folder stay as they were."""
+
     def fill(path):
         with open(path, "wb") as handle:
             handle.write(b"half")
         raise RenderError("Graphviz failed")
+
     with pytest.raises(RenderError, match="Graphviz failed"):
         atomic_fill(target, fill)
     assert target.read_bytes() == OLD
@@ -232,12 +250,13 @@ def test_fill_writes_a_hard_linked_file_in_place(target):
     assert leftovers(target.parent, keep=("map.argmap", "twin.argmap")) == []
 
 
-
 def test_fill_reports_a_full_disk_at_the_sync(target, monkeypatch):
     """Content another program wrote is synced before the rename: a full disk then keeps the
     old file and leaves no temp file."""
+
     def fsync(fd):
         raise OSError(errno.ENOSPC, "No space left on device")
+
     monkeypatch.setattr(os, "fsync", fsync)
     with pytest.raises(SaveError) as error:
         atomic_fill(target, _fill_with(NEW))

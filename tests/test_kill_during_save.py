@@ -28,12 +28,24 @@ while True:
 
 
 def _large_map(path, count=4000):
-    nodes = [{"id": f"n{i}", "kind": "claim", "text": f"Claim {i} " + "words " * 20}
-             for i in range(count)]
-    edges = [{"source": f"n{i}", "target": f"n{i // 2}", "relation": "supports"}
-             for i in range(1, count)]
-    path.write_text(json.dumps({"format": "argmap", "version": 1, "map": {"title": "first"},
-                                "nodes": nodes, "edges": edges}))
+    nodes = [
+        {"id": f"n{i}", "kind": "claim", "text": f"Claim {i} " + "words " * 20}
+        for i in range(count)
+    ]
+    edges = [
+        {"source": f"n{i}", "target": f"n{i // 2}", "relation": "supports"} for i in range(1, count)
+    ]
+    path.write_text(
+        json.dumps(
+            {
+                "format": "argmap",
+                "version": 1,
+                "map": {"title": "first"},
+                "nodes": nodes,
+                "edges": edges,
+            }
+        )
+    )
 
 
 def test_kill_9_at_random_moments_never_leaves_a_broken_file(tmp_path):
@@ -44,8 +56,9 @@ def test_kill_9_at_random_moments_never_leaves_a_broken_file(tmp_path):
     rng = random.Random(10)
     titles = set()
     for _ in range(8):
-        saver = subprocess.Popen([sys.executable, "-c", SAVER, str(path)], cwd=REPO,
-                                 stdout=subprocess.PIPE)
+        saver = subprocess.Popen(
+            [sys.executable, "-c", SAVER, str(path)], cwd=REPO, stdout=subprocess.PIPE
+        )
         assert saver.stdout.readline() == b"ready\n"
         time.sleep(rng.uniform(0.0, 0.6))
         saver.send_signal(signal.SIGKILL)
@@ -54,7 +67,7 @@ def test_kill_9_at_random_moments_never_leaves_a_broken_file(tmp_path):
         titles.add(load_map(path).title)
         if os.path.exists(f"{path}.bak"):
             load_map(f"{path}.bak")
-    assert len(titles) > 2      # the kills landed after saves of different content
+    assert len(titles) > 2  # the kills landed after saves of different content
     leftovers = [n for n in os.listdir(tmp_path) if ".tmp-" in n]
     old = time.time() - 3600
     for name in leftovers:

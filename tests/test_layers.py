@@ -9,19 +9,28 @@ import pytest
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PACKAGE = os.path.join(REPO, "argmap")
-NON_GUI = ["argmap.model", "argmap.formats", "argmap.render", "argmap.analysis",
-           "argmap.sources", "argmap.cli"]
+NON_GUI = [
+    "argmap.model",
+    "argmap.formats",
+    "argmap.render",
+    "argmap.analysis",
+    "argmap.sources",
+    "argmap.cli",
+]
 
 
 def test_non_gui_packages_do_not_load_pyside6():
     """Importing every non-GUI package in a fresh interpreter leaves PySide6 unloaded."""
-    code = ("import importlib, sys\n"
-            f"for name in {NON_GUI!r}:\n"
-            "    importlib.import_module(name)\n"
-            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6')))\n"
-            "print(sorted(m for m in sys.modules if m.startswith('argmap')))\n")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            cwd=REPO, timeout=120)
+    code = (
+        "import importlib, sys\n"
+        f"for name in {NON_GUI!r}:\n"
+        "    importlib.import_module(name)\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6')))\n"
+        "print(sorted(m for m in sys.modules if m.startswith('argmap')))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     qt_modules, argmap_modules = result.stdout.splitlines()
     assert qt_modules == "[]"
@@ -55,58 +64,84 @@ def test_imported_modules_finds_nested_imports():
     assert imported_modules(source) == {"PySide6.QtCore", "os", "PySide6.QtGui"}
 
 
-@pytest.mark.parametrize("path", sorted(_python_files()),
-                         ids=lambda p: os.path.relpath(p, REPO))
+@pytest.mark.parametrize("path", sorted(_python_files()), ids=lambda p: os.path.relpath(p, REPO))
 def test_no_pyside6_import_outside_gui(path):
     """No source file outside argmap/gui imports PySide6, even inside a function."""
     with open(path, encoding="utf-8") as handle:
         source = handle.read()
     qt = {m for m in imported_modules(source) if m.split(".")[0] in ("PySide6", "shiboken6")}
     assert qt == set(), f"{os.path.relpath(path, REPO)} imports {sorted(qt)}"
-    assert "importlib.import_module(\"PySide6" not in source
+    assert 'importlib.import_module("PySide6' not in source
 
 
 #: Packages the quick commands must not load: each costs tens of milliseconds to import,
 #: or, for ``dataclasses`` (which loads ``inspect``), about 7 ms before its classes are made.
-HEAVY = ("networkx", "jsonschema", "pydot", "PySide6", "yaml", "defusedxml", "pypdf",
-         "importlib.metadata", "email", "dataclasses", "inspect")
+HEAVY = (
+    "networkx",
+    "jsonschema",
+    "pydot",
+    "PySide6",
+    "yaml",
+    "defusedxml",
+    "pypdf",
+    "importlib.metadata",
+    "email",
+    "dataclasses",
+    "inspect",
+)
 #: Modules the quick commands have no use for: the undo commands, the writer of arranged
 #: maps (a map without positions), the text filler of other commands' reports, tempfile
 #: (argmap names its own temp files, and Graphviz needs no temp folder), shutil (argparse
 #: asks it for the terminal's width unless given one).
 UNUSED = ("argmap.model.commands", "argmap.render.arranged", "textwrap", "tempfile", "shutil")
-_SMALL_MAP = ('{"format": "argmap", "version": 1, "map": {"title": "T"}, "nodes": ['
-              '{"id": "c", "kind": "claim", "text": "Encryption must stay strong"}, '
-              '{"id": "e", "kind": "evidence", "text": "Dissidents rely on it"}], '
-              '"edges": [{"source": "e", "target": "c", "relation": "supports"}]}')
+_SMALL_MAP = (
+    '{"format": "argmap", "version": 1, "map": {"title": "T"}, "nodes": ['
+    '{"id": "c", "kind": "claim", "text": "Encryption must stay strong"}, '
+    '{"id": "e", "kind": "evidence", "text": "Dissidents rely on it"}], '
+    '"edges": [{"source": "e", "target": "c", "relation": "supports"}]}'
+)
 
 
 def loaded_modules(importtime_output):
     """Return the names of the modules ``python -X importtime`` reports loading."""
-    return {line.rsplit("|", 1)[1].strip() for line in importtime_output.splitlines()
-            if line.startswith("import time:") and line.count("|") == 2}
+    return {
+        line.rsplit("|", 1)[1].strip()
+        for line in importtime_output.splitlines()
+        if line.startswith("import time:") and line.count("|") == 2
+    }
 
 
 def test_loaded_modules_reads_importtime_lines():
-    output = ("import time: self [us] | cumulative | imported package\n"
-              "import time:       751 |        751 |     networkx.classes\n"
-              "warning: not an import line\n")
+    output = (
+        "import time: self [us] | cumulative | imported package\n"
+        "import time:       751 |        751 |     networkx.classes\n"
+        "warning: not an import line\n"
+    )
     assert loaded_modules(output) == {"imported package", "networkx.classes"}
 
 
-@pytest.mark.parametrize("command", [
-    pytest.param(["export", "{map}", "-o", "{folder}/out.svg"], marks=pytest.mark.graphviz,
-                 id="export"),
-    pytest.param(["validate", "{map}"], id="validate"),
-])
+@pytest.mark.parametrize(
+    "command",
+    [
+        pytest.param(
+            ["export", "{map}", "-o", "{folder}/out.svg"], marks=pytest.mark.graphviz, id="export"
+        ),
+        pytest.param(["validate", "{map}"], id="validate"),
+    ],
+)
 def test_quick_commands_load_no_heavy_package(tmp_path, command):
     """``argmap export`` and ``argmap validate`` of a sound map, as whole processes, never
     import networkx (the model has its own graph) or any other heavy package."""
     path = tmp_path / "small.argmap"
     path.write_text(_SMALL_MAP, encoding="utf-8")
     argv = [part.format(map=path, folder=tmp_path) for part in command]
-    result = subprocess.run([sys.executable, "-X", "importtime", os.path.join(REPO, "main.py"),
-                             *argv], capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", os.path.join(REPO, "main.py"), *argv],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     loaded = loaded_modules(result.stderr)
     assert "argmap.formats.native" in loaded
@@ -118,9 +153,14 @@ def test_quick_commands_load_no_heavy_package(tmp_path, command):
 def test_the_editor_starts_without_the_draft_pipeline():
     """Opening the editor's window does not compile the draft pipeline's patterns
     (about 30 ms); it loads when a draft is first asked for."""
-    result = subprocess.run([sys.executable, "-X", "importtime", "-c",
-                             "import argmap.gui.main_window"], capture_output=True, text=True,
-                            cwd=REPO, timeout=120, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", "import argmap.gui.main_window"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=120,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     loaded = loaded_modules(result.stderr)
     assert "argmap.gui.sources_files" in loaded

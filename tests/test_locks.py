@@ -12,7 +12,7 @@ from argmap import locks
 from argmap.errors import LockedError, LockError
 from argmap.locks import LockInfo, acquire, lock_path, read_lock
 
-DEAD_PID = 2 ** 22 + 4321  # above the default pid_max: never a live process
+DEAD_PID = 2**22 + 4321  # above the default pid_max: never a live process
 
 
 def _write_lock(path, pid, host=None, user="ann"):
@@ -78,8 +78,16 @@ def test_lock_from_another_host_counts_as_live(tmp_path):
     lock.release()
 
 
-@pytest.mark.parametrize("content", [b"", b"garbage", b'{"pid": "x"}', b"\xff" * 10,
-                                     b'{"pid": 1' + b"0" * 5000 + b', "host": "h", "time": 0}'])
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"",
+        b"garbage",
+        b'{"pid": "x"}',
+        b"\xff" * 10,
+        b'{"pid": 1' + b"0" * 5000 + b', "host": "h", "time": 0}',
+    ],
+)
 def test_unreadable_lock_counts_as_stale(tmp_path, content):
     """A damaged lock file is taken over rather than blocking the map for ever."""
     path = tmp_path / "map.argmap"
@@ -102,15 +110,16 @@ def test_lock_follows_a_symlink_to_the_real_file(tmp_path):
     real = tmp_path / "real.argmap"
     real.write_text("{}")
     (tmp_path / "link.argmap").symlink_to(real)
-    with acquire(real):
-        with pytest.raises(LockedError):
-            acquire(tmp_path / "link.argmap")
+    with acquire(real), pytest.raises(LockedError):
+        acquire(tmp_path / "link.argmap")
 
 
 def test_folder_without_write_permission_gives_lock_error(tmp_path, monkeypatch):
     """When no lock file can be made the caller gets a LockError it can show and go on."""
+
     def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
+
     monkeypatch.setattr(locks, "create_temp", refuse)
     with pytest.raises(LockError, match="permission denied"):
         acquire(tmp_path / "map.argmap")

@@ -13,12 +13,14 @@ from argmap import resources
 from argmap.desktop import desktop_entry, install_desktop, quote_exec
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SHIPPED = ["argmap/resources/maps/encryption-backdoors.argmap",
-           "argmap/resources/maps/example.argmap",
-           "argmap/resources/icons/argmap.svg",
-           "argmap/resources/desktop/argmap.desktop",
-           "argmap/resources/desktop/argmap-mime.xml",
-           "argmap/resources/docs/README.md"]
+SHIPPED = [
+    "argmap/resources/maps/encryption-backdoors.argmap",
+    "argmap/resources/maps/example.argmap",
+    "argmap/resources/icons/argmap.svg",
+    "argmap/resources/desktop/argmap.desktop",
+    "argmap/resources/desktop/argmap-mime.xml",
+    "argmap/resources/docs/README.md",
+]
 SHIPPED += [f"argmap/resources/icons/argmap-{s}.png" for s in resources.ICON_SIZES]
 
 
@@ -54,16 +56,29 @@ def _build_wheel(folder):
     """Build the wheel from a copy of the sources (the checkout gets no build folder)."""
     source = folder / "src"
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info", "build")
-    shutil.copytree(os.path.join(REPO, "argmap"), source / "argmap", symlinks=True,
-                    ignore=ignore)
+    shutil.copytree(os.path.join(REPO, "argmap"), source / "argmap", symlinks=True, ignore=ignore)
     for name in ("setup.cfg", "pyproject.toml", "README.md", "LICENSE", "bench/README.md"):
         (source / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(os.path.join(REPO, name), source / name)
     shutil.copytree(os.path.join(REPO, "docs"), source / "docs")
     out = folder / "wheels"
-    result = subprocess.run([sys.executable, "-m", "pip", "wheel", str(source), "-w", str(out),
-                             "--no-deps", "-q", "--disable-pip-version-check"],
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            str(source),
+            "-w",
+            str(out),
+            "--no-deps",
+            "-q",
+            "--disable-pip-version-check",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     (wheel,) = out.glob("argmap-*.whl")
     return wheel
@@ -75,25 +90,33 @@ def test_wheel_holds_the_resources_and_finds_them(tmp_path):
     wheel = _build_wheel(tmp_path)
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
-        entry_points = archive.read(next(n for n in names
-                                         if n.endswith("entry_points.txt"))).decode()
+        entry_points = archive.read(
+            next(n for n in names if n.endswith("entry_points.txt"))
+        ).decode()
     assert set(SHIPPED) <= names
     assert len([n for n in names if n.startswith("argmap/resources/seeds/")]) == 4
     assert any(n.endswith("licenses/LICENSE") or n.endswith("/LICENSE") for n in names)
     assert not any(n.startswith(("tests/", "resources/")) for n in names)
     assert "argmap = argmap.__main__:main_exit" in entry_points
     assert "argmap-editor = argmap.__main__:editor_exit" in entry_points
-    code = ("import sys; sys.path.insert(0, sys.argv[1])\n"
-            "import argmap, argmap.resources as r\n"
-            "assert argmap.__file__.startswith(sys.argv[1]), argmap.__file__\n"
-            "from importlib.resources import files\n"
-            "print(files('argmap.resources').joinpath('maps/encryption-backdoors.argmap')"
-            ".read_text()[:30].split()[1])\n"
-            "print(open(r.path(*r.SEEDED_MAP), encoding='utf-8').read().count('\"id\"') > 20)\n"
-            "from argmap.sources.seeds import load_seed_documents\n"
-            "print(len(load_seed_documents()))\n")
-    result = subprocess.run([sys.executable, "-I", "-c", code, str(wheel)], cwd=tmp_path,
-                            capture_output=True, text=True, timeout=120)
+    code = (
+        "import sys; sys.path.insert(0, sys.argv[1])\n"
+        "import argmap, argmap.resources as r\n"
+        "assert argmap.__file__.startswith(sys.argv[1]), argmap.__file__\n"
+        "from importlib.resources import files\n"
+        "print(files('argmap.resources').joinpath('maps/encryption-backdoors.argmap')"
+        ".read_text()[:30].split()[1])\n"
+        "print(open(r.path(*r.SEEDED_MAP), encoding='utf-8').read().count('\"id\"') > 20)\n"
+        "from argmap.sources.seeds import load_seed_documents\n"
+        "print(len(load_seed_documents()))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-I", "-c", code, str(wheel)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ['"format":', "True", "2"]
     assert _broken_links(names, "argmap/resources/docs/README.md", wheel) == []
@@ -115,12 +138,21 @@ def _broken_links(names, page, wheel):
 # ---------------------------------------------------------- entry points
 def test_python_m_argmap_runs_the_command_line():
     """``python -m argmap --version`` and a subcommand run the CLI."""
-    version = subprocess.run([sys.executable, "-m", "argmap", "--version"], cwd=REPO,
-                             capture_output=True, text=True, timeout=60)
+    version = subprocess.run(
+        [sys.executable, "-m", "argmap", "--version"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert version.returncode == 0 and version.stdout.strip().startswith("argmap ")
-    info = subprocess.run([sys.executable, "-m", "argmap", "info",
-                           resources.path(*resources.SEEDED_MAP)],
-                          cwd=REPO, capture_output=True, text=True, timeout=60)
+    info = subprocess.run(
+        [sys.executable, "-m", "argmap", "info", resources.path(*resources.SEEDED_MAP)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert info.returncode == 0, info.stderr
     assert "main claim" in info.stdout
 
@@ -146,7 +178,7 @@ def test_python_m_argmap_alone_opens_the_editor_on_the_seeded_map(monkeypatch):
     opened = []
     monkeypatch.setattr("argmap.gui.app.run", lambda path=None: opened.append(path) or 0)
     monkeypatch.setattr(sys, "argv", ["python -m argmap"])
-    monkeypatch.delitem(sys.modules, "argmap.__main__")   # run afresh, as python -m does
+    monkeypatch.delitem(sys.modules, "argmap.__main__")  # run afresh, as python -m does
     with pytest.raises(SystemExit) as exited:
         runpy.run_module("argmap", run_name="__main__", alter_sys=False)
     assert exited.value.code == 0 and opened == [None]

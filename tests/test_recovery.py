@@ -11,7 +11,7 @@ from argmap.formats import native, save_map
 from argmap.model import ArgumentMap
 from argmap.recovery import RecoveryStore, default_folder
 
-DEAD_PID = 2 ** 22 + 999
+DEAD_PID = 2**22 + 999
 
 
 def a_map(title="T", claims=2):
@@ -86,10 +86,13 @@ def test_pending_offers_copies_newer_than_their_files_of_finished_processes(stor
     save_map(a_map(), newer)
     old = time.time() - 3600
     os.utime(newer, (old, old))
-    copies = [store.save(a_map("stale"), saved_later), store.save(a_map("newer"), newer),
-              store.save(a_map("gone"), tmp_path / "deleted.argmap"),
-              store.save(a_map("untitled"), None)]
-    assert store.pending() == []          # this process is alive: its copies are its own
+    copies = [
+        store.save(a_map("stale"), saved_later),
+        store.save(a_map("newer"), newer),
+        store.save(a_map("gone"), tmp_path / "deleted.argmap"),
+        store.save(a_map("untitled"), None),
+    ]
+    assert store.pending() == []  # this process is alive: its copies are its own
     for copy in copies:
         _as_if_written_by_a_dead_process(copy)
     os.utime(saved_later, (time.time() + 60, time.time() + 60))

@@ -76,6 +76,7 @@ def test_owner_change_refused_keeps_going(tmp_path, monkeypatch):
         calls.append((uid, gid))
         if uid != -1:
             raise PermissionError(1, "Operation not permitted")
+
     monkeypatch.setattr(os, "chown", chown)
     path = tmp_path / "map.argmap"
     path.write_bytes(OLD)
@@ -137,14 +138,16 @@ def test_hard_link_write_that_fails_puts_the_old_bytes_back(tmp_path, monkeypatc
             real(target, data[:5])
             raise OSError(28, "No space left on device")
         real(target, data)
+
     monkeypatch.setattr(fileio, "_overwrite", failing)
     with pytest.raises(SaveError, match="disk is full"):
         atomic_write(path, NEW)
     assert path.read_bytes() == OLD * 100
 
 
-@pytest.mark.parametrize("make", [os.mkfifo, lambda p: os.symlink("/dev/null", p)],
-                         ids=["fifo", "device"])
+@pytest.mark.parametrize(
+    "make", [os.mkfifo, lambda p: os.symlink("/dev/null", p)], ids=["fifo", "device"]
+)
 def test_non_regular_file_is_refused(tmp_path, make):
     """A FIFO or a device is left as it is, with a clear error."""
     path = tmp_path / "out.png"
@@ -176,6 +179,7 @@ def test_file_appearing_during_a_no_replace_save_is_kept(tmp_path, monkeypatch):
         real(tmp, data, check)
         if tmp != str(path):
             path.write_bytes(OLD)
+
     monkeypatch.setattr(fileio, "_verify", verify_then_race)
     with pytest.raises(SaveError, match="already exists"):
         atomic_write(path, NEW, replace=False)
@@ -204,6 +208,7 @@ def test_corrupted_read_back_is_detected(tmp_path, monkeypatch):
         if mode == "rb" and ".tmp-" in str(file):
             return _Corrupt(handle)
         return handle
+
     monkeypatch.setattr("builtins.open", lying_open)
     with pytest.raises(SaveError, match="read back differs"):
         atomic_write(path, NEW)
@@ -236,6 +241,7 @@ def test_temp_files_are_named_after_the_file_and_process(tmp_path, monkeypatch):
     def spy(folder, final, data):
         seen.append(real(folder, final, data))
         return seen[-1]
+
     monkeypatch.setattr(fileio, "_write_temp", spy)
     path = tmp_path / "map.argmap"
     path.write_bytes(OLD)
@@ -255,7 +261,7 @@ def _stale(folder, name, pid, age=3600, tail="abc123"):
 
 def test_stale_temp_files_of_dead_processes_are_removed(tmp_path):
     """A save removes old temp files of this file whose process is gone, and only those."""
-    dead = 2 ** 22 + 12345  # above the default pid_max: no such process
+    dead = 2**22 + 12345  # above the default pid_max: no such process
     gone = [_stale(tmp_path, "map.argmap", dead), _stale(tmp_path, "map.argmap.bak", dead)]
     alive = _stale(tmp_path, "map.argmap", os.getpid())
     recent = _stale(tmp_path, "map.argmap", dead, age=0, tail="new999")
@@ -285,7 +291,7 @@ def test_broken_file_does_not_replace_a_good_bak(tmp_path):
     path = tmp_path / "map.argmap"
     save_map(a_map("good"), path)
     save_map(a_map("good, edited"), path)
-    path.write_bytes(b"")          # the file was emptied by something else
+    path.write_bytes(b"")  # the file was emptied by something else
     save_map(a_map("new"), path)
     assert load_map(str(path) + ".bak").title == "good"
     assert load_map(path).title == "new"
@@ -301,14 +307,24 @@ def test_broken_file_is_backed_up_when_there_is_no_bak(tmp_path):
 
 def test_unknown_fields_everywhere_survive_a_save(tmp_path):
     """Fields argmap does not know (top level, map, node, edge, span, document) are kept."""
-    data = {"format": "argmap", "version": 1, "future": {"a": [1, 2]}, "zeta": 3,
-            "map": {"title": "T", "theme": "dark"},
-            "nodes": [{"id": "c", "kind": "claim", "text": "C", "halo": 2},
-                      {"id": "e", "kind": "evidence", "text": "E",
-                       "sources": [{"doc": "d", "start": 0, "end": 1, "quote": "x",
-                                    "page": 4}]}],
-            "edges": [{"source": "e", "target": "c", "relation": "supports", "width": 2}],
-            "documents": [{"id": "d", "title": "D", "text": "xyz", "isbn": "123"}]}
+    data = {
+        "format": "argmap",
+        "version": 1,
+        "future": {"a": [1, 2]},
+        "zeta": 3,
+        "map": {"title": "T", "theme": "dark"},
+        "nodes": [
+            {"id": "c", "kind": "claim", "text": "C", "halo": 2},
+            {
+                "id": "e",
+                "kind": "evidence",
+                "text": "E",
+                "sources": [{"doc": "d", "start": 0, "end": 1, "quote": "x", "page": 4}],
+            },
+        ],
+        "edges": [{"source": "e", "target": "c", "relation": "supports", "width": 2}],
+        "documents": [{"id": "d", "title": "D", "text": "xyz", "isbn": "123"}],
+    }
     path = tmp_path / "map.argmap"
     path.write_text(json.dumps(data))
     amap = load_map(path)

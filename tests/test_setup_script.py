@@ -10,8 +10,7 @@ SCRIPT = os.path.join(REPO, "tools", "setup-system.sh")
 
 
 def _missing():
-    result = subprocess.run(["bash", SCRIPT, "--check"], capture_output=True, text=True,
-                            timeout=60)
+    result = subprocess.run(["bash", SCRIPT, "--check"], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     return result.stdout.strip()
 

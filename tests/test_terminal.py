@@ -20,8 +20,13 @@ HOSTILE = "Title\x1b]0;pwned\x07\x1b[2J\rfake\u202eevil\nline"
 
 
 def _cli(*argv, **kwargs):
-    return subprocess.Popen([sys.executable, "main.py", *map(str, argv)], cwd=REPO,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kwargs)
+    return subprocess.Popen(
+        [sys.executable, "main.py", *map(str, argv)],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        **kwargs,
+    )
 
 
 def test_shown_escapes_every_control_character():
@@ -71,14 +76,16 @@ def test_run_quietly_turns_broken_pipe_and_ctrl_c_into_exit_codes():
 
     def interrupted():
         raise KeyboardInterrupt
+
     assert run_quietly(broken, io.StringIO()) == 141
     assert run_quietly(interrupted, io.StringIO()) == 130
     assert run_quietly(lambda: 0, io.StringIO()) == 0
 
 
 def _many_main_claims(path, count=20000):
-    amap = ArgumentMap.from_records([{"id": f"n{i}", "kind": "claim", "text": f"claim {i}"}
-                                     for i in range(count)])
+    amap = ArgumentMap.from_records(
+        [{"id": f"n{i}", "kind": "claim", "text": f"claim {i}"} for i in range(count)]
+    )
     save_map(amap, path)
 
 
@@ -100,12 +107,21 @@ def _big_map(path, count=9000):
     nodes = [{"id": "n0", "kind": "claim", "text": "Main claim"}]
     edges = []
     for i in range(1, count):
-        nodes.append({"id": f"n{i}", "kind": "evidence" if i % 3 else "counterclaim",
-                      "text": f"Node {i} with several words to make the card wider"})
-        edges.append({"source": f"n{i}", "target": f"n{rng.randrange(max(0, i - 30), i)}",
-                      "relation": "supports" if i % 3 else "opposes"})
-    path.write_text(json.dumps({"format": "argmap", "version": 1, "nodes": nodes,
-                                "edges": edges}))
+        nodes.append(
+            {
+                "id": f"n{i}",
+                "kind": "evidence" if i % 3 else "counterclaim",
+                "text": f"Node {i} with several words to make the card wider",
+            }
+        )
+        edges.append(
+            {
+                "source": f"n{i}",
+                "target": f"n{rng.randrange(max(0, i - 30), i)}",
+                "relation": "supports" if i % 3 else "opposes",
+            }
+        )
+    path.write_text(json.dumps({"format": "argmap", "version": 1, "nodes": nodes, "edges": edges}))
 
 
 def _graphviz_child(pid, wait=60.0):
@@ -125,8 +141,8 @@ def _parent_and_name(entry):
             stat = handle.read()
     except OSError:
         return None
-    name = stat[stat.index("(") + 1:stat.rindex(")")]
-    return int(stat[stat.rindex(")") + 2:].split()[1]), name
+    name = stat[stat.index("(") + 1 : stat.rindex(")")]
+    return int(stat[stat.rindex(")") + 2 :].split()[1]), name
 
 
 def _running(pid):
@@ -147,9 +163,11 @@ def big_map(tmp_path_factory):
 
 @pytest.mark.graphviz
 @pytest.mark.skipif(not os.path.isdir("/proc"), reason="finds the child through /proc")
-@pytest.mark.parametrize("sig, code", [(signal.SIGTERM, 143), (signal.SIGHUP, 129),
-                                       (signal.SIGINT, 130)],
-                         ids=["SIGTERM", "SIGHUP", "SIGINT"])
+@pytest.mark.parametrize(
+    "sig, code",
+    [(signal.SIGTERM, 143), (signal.SIGHUP, 129), (signal.SIGINT, 130)],
+    ids=["SIGTERM", "SIGHUP", "SIGINT"],
+)
 def test_signal_during_export_stops_dot_too(tmp_path, big_map, sig, code):
     """SIGTERM, SIGHUP or Ctrl+C during an export end argmap and its dot, leaving no file."""
     out = tmp_path / "big.svg"
@@ -175,12 +193,15 @@ def test_signal_handlers_are_restored_after_main(tmp_path):
 
 def test_exit_process_skips_the_collector_passes_at_shutdown():
     """exit_process ends with its code, the objects left frozen out of the collector."""
-    script = ("import atexit, gc, sys\n"
-              "from argmap.terminal import exit_process\n"
-              "atexit.register(lambda: print('frozen', gc.get_freeze_count() > 0))\n"
-              "print('done', flush=False)\n"
-              "exit_process(3)\n")
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          cwd=REPO, timeout=60)
+    script = (
+        "import atexit, gc, sys\n"
+        "from argmap.terminal import exit_process\n"
+        "atexit.register(lambda: print('frozen', gc.get_freeze_count() > 0))\n"
+        "print('done', flush=False)\n"
+        "exit_process(3)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=REPO, timeout=60
+    )
     assert done.returncode == 3
     assert done.stdout.split("\n") == ["done", "frozen True", ""]

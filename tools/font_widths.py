@@ -13,10 +13,17 @@ import os
 import struct
 import sys
 
-FACES = {"regular": "DejaVuSans.ttf", "bold": "DejaVuSans-Bold.ttf",
-         "italic": "DejaVuSans-Oblique.ttf"}
-OUT = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
-                   "argmap", "render", "font_widths.py")
+FACES = {
+    "regular": "DejaVuSans.ttf",
+    "bold": "DejaVuSans-Bold.ttf",
+    "italic": "DejaVuSans-Oblique.ttf",
+}
+OUT = os.path.join(
+    os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+    "argmap",
+    "render",
+    "font_widths.py",
+)
 
 
 def tables(data):
@@ -24,30 +31,33 @@ def tables(data):
     count = struct.unpack(">H", data[4:6])[0]
     found = {}
     for index in range(count):
-        tag, _, offset, length = struct.unpack(">4sIII", data[12 + 16 * index:28 + 16 * index])
+        tag, _, offset, length = struct.unpack(">4sIII", data[12 + 16 * index : 28 + 16 * index])
         found[tag.decode("ascii")] = (offset, length)
     return found
 
 
 def advances(data, where):
     """Return ``(units per em, [advance of each glyph])``."""
-    units = struct.unpack(">H", data[where["head"][0] + 18:where["head"][0] + 20])[0]
-    metrics = struct.unpack(">H", data[where["hhea"][0] + 34:where["hhea"][0] + 36])[0]
-    glyphs = struct.unpack(">H", data[where["maxp"][0] + 4:where["maxp"][0] + 6])[0]
+    units = struct.unpack(">H", data[where["head"][0] + 18 : where["head"][0] + 20])[0]
+    metrics = struct.unpack(">H", data[where["hhea"][0] + 34 : where["hhea"][0] + 36])[0]
+    glyphs = struct.unpack(">H", data[where["maxp"][0] + 4 : where["maxp"][0] + 6])[0]
     start = where["hmtx"][0]
-    widths = [struct.unpack(">H", data[start + 4 * i:start + 4 * i + 2])[0] for i in range(metrics)]
+    widths = [
+        struct.unpack(">H", data[start + 4 * i : start + 4 * i + 2])[0] for i in range(metrics)
+    ]
     return units, widths + [widths[-1]] * (glyphs - metrics)
 
 
 def character_map(data, where):
     """Return ``{code point: glyph}`` from the Unicode subtable (format 12, else format 4)."""
     base = where["cmap"][0]
-    count = struct.unpack(">H", data[base + 2:base + 4])[0]
+    count = struct.unpack(">H", data[base + 2 : base + 4])[0]
     subtables = {}
     for index in range(count):
-        platform, encoding, offset = struct.unpack(">HHI", data[base + 4 + 8 * index:
-                                                                  base + 12 + 8 * index])
-        kind = struct.unpack(">H", data[base + offset:base + offset + 2])[0]
+        platform, encoding, offset = struct.unpack(
+            ">HHI", data[base + 4 + 8 * index : base + 12 + 8 * index]
+        )
+        kind = struct.unpack(">H", data[base + offset : base + offset + 2])[0]
         subtables[(platform, encoding, kind)] = base + offset
     if (3, 10, 12) in subtables:
         return _format12(data, subtables[(3, 10, 12)])
@@ -55,20 +65,22 @@ def character_map(data, where):
 
 
 def _format12(data, at):
-    groups = struct.unpack(">I", data[at + 12:at + 16])[0]
+    groups = struct.unpack(">I", data[at + 12 : at + 16])[0]
     found = {}
     for index in range(groups):
-        first, last, glyph = struct.unpack(">III", data[at + 16 + 12 * index:at + 28 + 12 * index])
+        first, last, glyph = struct.unpack(
+            ">III", data[at + 16 + 12 * index : at + 28 + 12 * index]
+        )
         for code in range(first, last + 1):
             found[code] = glyph + code - first
     return found
 
 
 def _format4(data, at):
-    segments = struct.unpack(">H", data[at + 6:at + 8])[0] // 2
+    segments = struct.unpack(">H", data[at + 6 : at + 8])[0] // 2
 
     def array(position):
-        return struct.unpack(f">{segments}H", data[position:position + 2 * segments])
+        return struct.unpack(f">{segments}H", data[position : position + 2 * segments])
 
     ends = array(at + 14)
     starts = array(at + 16 + 2 * segments)
@@ -84,7 +96,7 @@ def _format4(data, at):
                 glyph = (code + deltas[index]) & 0xFFFF
             else:
                 spot = ranges_at + 2 * index + ranges[index] + 2 * (code - starts[index])
-                glyph = struct.unpack(">H", data[spot:spot + 2])[0]
+                glyph = struct.unpack(">H", data[spot : spot + 2])[0]
                 if glyph:
                     glyph = (glyph + deltas[index]) & 0xFFFF
             if glyph:
@@ -110,7 +122,7 @@ def runs(widths):
         first = index
         while index + 1 < len(codes) and codes[index + 1] == codes[index] + 1:
             index += 1
-        values = [widths[code] for code in codes[first:index + 1]]
+        values = [widths[code] for code in codes[first : index + 1]]
         parts.append(f"{codes[first]:x}:{_repeats(values)}")
         index += 1
     return ";".join(parts)
@@ -138,13 +150,17 @@ def main(argv=None):
     parser.add_argument("--fonts", default="/usr/share/fonts/truetype/dejavu")
     parser.add_argument("-o", "--output", default=OUT)
     args = parser.parse_args(argv)
-    lines = ['"""Advance widths of DejaVu Sans (regular, bold, oblique) in font units.',
-             "",
-             "Written by tools/font_widths.py from the font files; do not edit. Each face is",
-             "``first:w,w,...;first:w,...``: runs of consecutive code points (hexadecimal",
-             "first), each with its advance width, ``w*n`` for n in a row of the same width.",
-             "ITALIC holds only what differs from REGULAR (a character the oblique face lacks",
-             'is drawn from another face).', '"""', ""]
+    lines = [
+        '"""Advance widths of DejaVu Sans (regular, bold, oblique) in font units.',
+        "",
+        "Written by tools/font_widths.py from the font files; do not edit. Each face is",
+        "``first:w,w,...;first:w,...``: runs of consecutive code points (hexadecimal",
+        "first), each with its advance width, ``w*n`` for n in a row of the same width.",
+        "ITALIC holds only what differs from REGULAR (a character the oblique face lacks",
+        "is drawn from another face).",
+        '"""',
+        "",
+    ]
     units, regular = None, None
     for face, name in FACES.items():
         face_units, widths = face_widths(os.path.join(args.fonts, name))
@@ -154,7 +170,7 @@ def main(argv=None):
         if face == "regular":
             regular = widths
         text = runs(changes(widths, regular) if face == "italic" else widths)
-        chunks = [text[i:i + 96] for i in range(0, len(text), 96)]
+        chunks = [text[i : i + 96] for i in range(0, len(text), 96)]
         lines.append(f"{face.upper()} = (")
         lines.extend(f'    "{chunk}"' for chunk in chunks)
         lines.append(")")

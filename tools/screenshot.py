@@ -4,8 +4,8 @@ Usage: xvfb-run -a .venv/bin/python tools/screenshot.py [MAP] -o docs/screenshot
 """
 
 import argparse
-import sys
 import os
+import sys
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
@@ -16,16 +16,19 @@ def main():
     parser.add_argument("-o", "--output", default="docs/screenshot.png")
     parser.add_argument("--size", default="1400x900")
     parser.add_argument("--select", help="a node id to select first")
-    parser.add_argument("--zoom", type=float,
-                        help="zoom (1.0 = actual size) instead of the opening view")
+    parser.add_argument(
+        "--zoom", type=float, help="zoom (1.0 = actual size) instead of the opening view"
+    )
     args = parser.parse_args()
     from PySide6.QtCore import QSettings, QTimer
+
     from argmap.gui.app import default_map, make_application
     from argmap.gui.main_window import MainWindow
 
     app = make_application()
-    settings = QSettings(os.path.join(os.environ.get("TMPDIR", "/tmp"), "argmap-shot.ini"),
-                         QSettings.IniFormat)
+    settings = QSettings(
+        os.path.join(os.environ.get("TMPDIR", "/tmp"), "argmap-shot.ini"), QSettings.IniFormat
+    )
     window = MainWindow(args.map or default_map(), settings=settings)
     width, height = (int(v) for v in args.size.split("x"))
     window.resize(width, height)
@@ -44,7 +47,7 @@ def main():
         settle()
 
     def settle():
-        if window.outline.following:   # the outline follows a selection a moment later
+        if window.outline.following:  # the outline follows a selection a moment later
             QTimer.singleShot(50, settle)
             return
         app.processEvents()

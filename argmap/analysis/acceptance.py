@@ -98,9 +98,13 @@ class Evaluation:
 
     def to_json(self):
         """Return ``{"semantics": ..., "nodes": [{"id", "label", "why"}, ...]}``."""
-        return {"semantics": self.semantics,
-                "nodes": [{"id": n, "label": lab, "why": [r.text for r in self.why[n]]}
-                          for n, lab in self.labels.items()]}
+        return {
+            "semantics": self.semantics,
+            "nodes": [
+                {"id": n, "label": lab, "why": [r.text for r in self.why[n]]}
+                for n, lab in self.labels.items()
+            ],
+        }
 
 
 @dataclass
@@ -153,15 +157,19 @@ def build_framework(amap):
     grouped = {}
     for source, target, attrs in graph.edges(data=True):
         if attrs["relation"] == "supports":
-            grouped.setdefault(target, {}).setdefault(attrs.get("group") or ("", source),
-                                                      []).append(source)
+            grouped.setdefault(target, {}).setdefault(
+                attrs.get("group") or ("", source), []
+            ).append(source)
         elif hand.get(target) == IN:
             set_aside.setdefault(target, []).append(source)
         else:
             attackers[target].append(source)
             targets[source].append(target)
-    units = {n: [tuple(u) for u in groups.values()] for n, groups in grouped.items()
-             if n not in hand and depends_on_support(graph.nodes[n], True)}
+    units = {
+        n: [tuple(u) for u in groups.values()]
+        for n, groups in grouped.items()
+        if n not in hand and depends_on_support(graph.nodes[n], True)
+    }
     return Framework(nodes, attackers, targets, units, hand, set_aside)
 
 
@@ -191,8 +199,12 @@ def _propagate(fw, labels):
             queue.append(node)
 
     def may_be_in(node):
-        return (labels[node] == UNDECIDED and node not in fw.hand and alive[node] == 0
-                and (node not in fw.units or node in has_in_unit))
+        return (
+            labels[node] == UNDECIDED
+            and node not in fw.hand
+            and alive[node] == 0
+            and (node not in fw.units or node in has_in_unit)
+        )
 
     for node, label in fw.hand.items():
         settle(node, label)
@@ -263,8 +275,7 @@ def evaluate(amap, semantics="grounded"):
         return Evaluation(semantics, labels, explain(amap, fw, labels), [labels])
     if semantics == "preferred":
         return _preferred_evaluation(amap, fw)
-    raise AnalysisError(f"unknown semantics {semantics!r}; expected one of "
-                        f"{', '.join(SEMANTICS)}")
+    raise AnalysisError(f"unknown semantics {semantics!r}; expected one of {', '.join(SEMANTICS)}")
 
 
 # ------------------------------------------------------------------ preferred
@@ -287,8 +298,10 @@ def preferred_labellings(amap, framework=None):
 
 def preferred_extensions(amap):
     """Return the ``in`` sets of the preferred labellings, as frozensets."""
-    return [frozenset(n for n, lab in labels.items() if lab == IN)
-            for labels in preferred_labellings(amap)]
+    return [
+        frozenset(n for n, lab in labels.items() if lab == IN)
+        for labels in preferred_labellings(amap)
+    ]
 
 
 def _depends(fw, node):
@@ -318,7 +331,8 @@ def _complete_labellings(fw, base, open_nodes):
             if steps[0] > PREFERRED_STEP_LIMIT:
                 raise AnalysisError(
                     f"the map has too many undecided nodes ({len(open_nodes)}) for the "
-                    "preferred semantics; use grounded")
+                    "preferred semantics; use grounded"
+                )
             labels[open_nodes[i]] = label
             if all(labels[n] == _expected(fw, labels, n) for n in checks[i]):
                 assign(i + 1)
@@ -337,7 +351,8 @@ def _expected(fw, labels, node):
     if IN in attacks or (units and all(any(labels[m] == OUT for m in u) for u in units)):
         return OUT
     if all(lab == OUT for lab in attacks) and (
-            units is None or any(all(labels[m] == IN for m in u) for u in units)):
+        units is None or any(all(labels[m] == IN for m in u) for u in units)
+    ):
         return IN
     return UNDECIDED
 
@@ -353,10 +368,16 @@ def _preferred_evaluation(amap, fw):
             labels[node] = seen[0]
         else:
             labels[node] = UNDECIDED
-            counts = ", ".join(f"{label} in {seen.count(label)}" for label in LABELS
-                               if label in seen)
-            why[node] = [Reason("disputed", (), f"differs between the {len(seen)} preferred "
-                                                f"labellings ({counts})")]
+            counts = ", ".join(
+                f"{label} in {seen.count(label)}" for label in LABELS if label in seen
+            )
+            why[node] = [
+                Reason(
+                    "disputed",
+                    (),
+                    f"differs between the {len(seen)} preferred labellings ({counts})",
+                )
+            ]
     return Evaluation("preferred", labels, why, labellings)
 
 
@@ -388,8 +409,13 @@ def _hand_reasons(amap, fw, node):
         return [Reason("rejected-by-hand", (), f"rejected by hand (rating {rating:g})")]
     found = [Reason("accepted-by-hand", (), f"accepted by hand (rating {rating:g})")]
     for attacker in fw.set_aside.get(node, ()):
-        found.append(Reason("set-aside", (attacker,),
-                            f"objection {name(amap, attacker)} set aside by the rating"))
+        found.append(
+            Reason(
+                "set-aside",
+                (attacker,),
+                f"objection {name(amap, attacker)} set aside by the rating",
+            )
+        )
     return found
 
 
@@ -398,8 +424,9 @@ def _in_reasons(amap, fw, labels, node):
     for attacker in fw.attackers[node]:
         answers = [a for a in fw.attackers[attacker] if labels[a] == IN]
         if answers:
-            text = (f"objection {name(amap, attacker)} is answered by "
-                    + ", ".join(name(amap, a) for a in answers))
+            text = f"objection {name(amap, attacker)} is answered by " + ", ".join(
+                name(amap, a) for a in answers
+            )
         else:
             text = f"objection {name(amap, attacker)} is out ({_out_cause(fw, attacker)})"
         found.append(Reason("defended", (attacker, *answers), text))
@@ -407,8 +434,13 @@ def _in_reasons(amap, fw, labels, node):
         found.append(Reason("unattacked", (), "no objection bears on it"))
     unit = _first_unit(fw, labels, node, IN)
     if unit:
-        found.append(Reason("supported", unit, "supported by "
-                            + " together with ".join(name(amap, m) for m in unit)))
+        found.append(
+            Reason(
+                "supported",
+                unit,
+                "supported by " + " together with ".join(name(amap, m) for m in unit),
+            )
+        )
     return found
 
 
@@ -420,25 +452,44 @@ def _out_cause(fw, node):
 
 def _out_reasons(amap, fw, labels, node):
     attackers = [a for a in fw.attackers[node] if labels[a] == IN]
-    found = [Reason("attacked", (a,), f"attacked by {name(amap, a)}, which stands")
-             for a in attackers]
+    found = [
+        Reason("attacked", (a,), f"attacked by {name(amap, a)}, which stands") for a in attackers
+    ]
     if not found and node in fw.units:
         members = tuple(m for unit in fw.units[node] for m in unit)
-        found.append(Reason("unsupported", members,
-                            "unsupported: every support is out ("
-                            + ", ".join(members) + ") and it quotes no source of its own"))
+        found.append(
+            Reason(
+                "unsupported",
+                members,
+                "unsupported: every support is out ("
+                + ", ".join(members)
+                + ") and it quotes no source of its own",
+            )
+        )
     return found
 
 
 def _undecided_reasons(amap, fw, labels, node):
-    found = [Reason("unanswered", (a,),
-                    f"objection {name(amap, a)} is itself undecided, neither answered nor "
-                    "defeated") for a in fw.attackers[node] if labels[a] == UNDECIDED]
+    found = [
+        Reason(
+            "unanswered",
+            (a,),
+            f"objection {name(amap, a)} is itself undecided, neither answered nor defeated",
+        )
+        for a in fw.attackers[node]
+        if labels[a] == UNDECIDED
+    ]
     if node in fw.units and _first_unit(fw, labels, node, IN) is None:
         members = tuple(m for unit in fw.units[node] for m in unit if labels[m] != OUT)
-        found.append(Reason("support-undecided", members,
-                            "no support of it is settled: " + ", ".join(members)
-                            + " undecided; it quotes no source of its own"))
+        found.append(
+            Reason(
+                "support-undecided",
+                members,
+                "no support of it is settled: "
+                + ", ".join(members)
+                + " undecided; it quotes no source of its own",
+            )
+        )
     return found
 
 
@@ -464,5 +515,4 @@ def with_hand(fw, node, label):
             targets[attacker] = [t for t in targets[attacker] if t != node]
         attackers[node] = []
     units = {n: u for n, u in fw.units.items() if n != node}
-    return Framework(fw.nodes, attackers, targets, units, dict(fw.hand, **{node: label}),
-                     set_aside)
+    return Framework(fw.nodes, attackers, targets, units, dict(fw.hand, **{node: label}), set_aside)

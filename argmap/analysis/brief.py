@@ -31,13 +31,18 @@ from argmap.errors import AnalysisError
 
 SIDES = ("pro", "con")
 SIDE_NAMES = {"pro": "Pro (for the main claim)", "con": "Con (against the main claim)"}
-STATUS_NAMES = {"unanswered": "UNANSWERED", "answered": "answered",
-                "contested": "answered, but the answer does not settle it"}
+STATUS_NAMES = {
+    "unanswered": "UNANSWERED",
+    "answered": "answered",
+    "contested": "answered, but the answer does not settle it",
+}
 FORMATS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".docx": "docx"}
 TAG_WIDTH = 150
-STRENGTH_NOTE = ("Each line of argument scores acceptance x rating x link strength, from 0 "
-                 "to 1, and a side's figure adds its lines up; the label is stricter: one "
-                 "standing objection is enough to put a claim out.")
+STRENGTH_NOTE = (
+    "Each line of argument scores acceptance x rating x link strength, from 0 "
+    "to 1, and a side's figure adds its lines up; the label is stricter: one "
+    "standing objection is enough to put a claim out."
+)
 POSITION_VALUE = {"pro": {IN: 2, UNDECIDED: 1, OUT: 0}, "con": {OUT: 2, UNDECIDED: 1, IN: 0}}
 
 
@@ -131,8 +136,9 @@ def brief_format(path):
     """Return ``md``, ``html`` or ``docx`` from *path*'s suffix, or raise AnalysisError."""
     suffix = os.path.splitext(os.fspath(path))[1].lower()
     if suffix not in FORMATS:
-        raise AnalysisError(f"cannot tell the brief's format from {os.fspath(path)!r}; "
-                            "use .md, .html or .docx")
+        raise AnalysisError(
+            f"cannot tell the brief's format from {os.fspath(path)!r}; use .md, .html or .docx"
+        )
     return FORMATS[suffix]
 
 
@@ -153,8 +159,15 @@ def build_brief(amap, side="both", picture=True):
     ctx = _Context(amap, mains[0])
     figure = next(f for f in side_strengths(amap, ctx.labels) if f.main == ctx.main)
     sides = [_side_brief(ctx, s, figure) for s in (SIDES if side == "both" else (side,))]
-    brief = Brief(amap.title, ctx.card(ctx.main), [ctx.card(m) for m in mains[1:]],
-                  figure.pro, figure.con, sides, weak_spots(amap))
+    brief = Brief(
+        amap.title,
+        ctx.card(ctx.main),
+        [ctx.card(m) for m in mains[1:]],
+        figure.pro,
+        figure.con,
+        sides,
+        weak_spots(amap),
+    )
     if picture:
         brief.picture, brief.picture_note = _picture(amap, ctx.labels)
     return brief
@@ -184,21 +197,34 @@ class _Context:
         if node not in self._what_if:
             self._what_if[node] = tuple(
                 acceptance.grounded_labels(self.amap, acceptance.with_hand(self.fw, node, label))
-                for label in (IN, OUT))
+                for label in (IN, OUT)
+            )
         return self._what_if[node]
 
     def card(self, node, target=None, level=0):
         attrs = self.graph.nodes[node]
         edge = self.graph.edges[node, target] if target is not None else {}
-        return Card(node, tag_of(attrs["text"]), " ".join(attrs["text"].split()),
-                    cite_of(self.amap, attrs), attrs["kind"], self.labels[node],
-                    [r.text for r in self.why[node]], quotes_of(self.amap, attrs),
-                    attrs.get("note") if attrs.get("inferred") else None,
-                    edge.get("note"), bool(edge.get("inferred")), level)
+        return Card(
+            node,
+            tag_of(attrs["text"]),
+            " ".join(attrs["text"].split()),
+            cite_of(self.amap, attrs),
+            attrs["kind"],
+            self.labels[node],
+            [r.text for r in self.why[node]],
+            quotes_of(self.amap, attrs),
+            attrs.get("note") if attrs.get("inferred") else None,
+            edge.get("note"),
+            bool(edge.get("inferred")),
+            level,
+        )
 
     def premises(self, node, relation):
-        found = [p for p in self.graph.predecessors(node)
-                 if self.graph.edges[p, node]["relation"] == relation]
+        found = [
+            p
+            for p in self.graph.predecessors(node)
+            if self.graph.edges[p, node]["relation"] == relation
+        ]
         return sorted(found, key=self.index.__getitem__)
 
     def backing(self, node, level, seen):
@@ -227,9 +253,9 @@ def tag_of(text):
     text = (sentence_texts(text) or [text])[0]
     for mark in ("; ", ": "):
         if len(text) > TAG_WIDTH and mark in text[:TAG_WIDTH]:
-            text = text[:text.index(mark)]
+            text = text[: text.index(mark)]
     if len(text) > TAG_WIDTH:
-        text = text[:TAG_WIDTH - 1].rsplit(" ", 1)[0] + "…"
+        text = text[: TAG_WIDTH - 1].rsplit(" ", 1)[0] + "…"
     return text
 
 
@@ -253,11 +279,14 @@ def quotes_of(amap, attrs):
     found = []
     for span in attrs.get("sources") or ():
         doc = amap.documents.get(span["doc"], {})
-        text = doc.get("text", "")[span["start"]:span["end"]]
+        text = doc.get("text", "")[span["start"] : span["end"]]
         if text != span["quote"]:
             text = span["quote"]  # a stale span is a weak spot; quote what the map holds
-        found.append(Quote(" ".join(text.split()), doc.get("title") or span["doc"],
-                           span["start"], span["end"]))
+        found.append(
+            Quote(
+                " ".join(text.split()), doc.get("title") or span["doc"], span["start"], span["end"]
+            )
+        )
     return found
 
 
@@ -267,8 +296,7 @@ def _side_brief(ctx, side, figure):
     case = [_line(ctx, line) for line in lines]
     attacks = _attacks(ctx, side)
     concede, must = _concessions(ctx, side, attacks)
-    return SideBrief(side, _position(ctx, side), _status(ctx, side), case, attacks,
-                     concede, must)
+    return SideBrief(side, _position(ctx, side), _status(ctx, side), case, attacks, concede, must)
 
 
 def _position(ctx, side):
@@ -281,8 +309,10 @@ def _status(ctx, side):
     value = POSITION_VALUE[side][label]
     verdict = {2: "holds", 1: "is open", 0: "is lost"}[value]
     reasons = "; ".join(r.text for r in ctx.why[ctx.main])
-    return (f"On the map as it stands the main claim is {label.upper()}, so your position "
-            f"{verdict}" + (f": {reasons}." if reasons else ".") + _advice(ctx, side))
+    return (
+        f"On the map as it stands the main claim is {label.upper()}, so your position "
+        f"{verdict}" + (f": {reasons}." if reasons else ".") + _advice(ctx, side)
+    )
 
 
 def _advice(ctx, side):
@@ -334,8 +364,14 @@ def _attack(ctx, node, target):
         status = "unanswered"
     else:
         status = "answered" if ctx.labels[node] == OUT else "contested"
-    return Attack(ctx.card(node, target), ctx.backing(node, 1, {node}), target,
-                  tag_of(ctx.graph.nodes[target]["text"]), answers, status)
+    return Attack(
+        ctx.card(node, target),
+        ctx.backing(node, 1, {node}),
+        target,
+        tag_of(ctx.graph.nodes[target]["text"]),
+        answers,
+        status,
+    )
 
 
 # -------------------------------------------------------------- concessions
@@ -347,8 +383,9 @@ def _concessions(ctx, side, attacks):
         if stance is None or node == ctx.main:
             continue
         cost = _cost(ctx, side, node, granted_by_other=stance != side)
-        point = Point(node, tag_of(ctx.graph.nodes[node]["text"]),
-                      _effect(ctx, cost, granting=stance != side))
+        point = Point(
+            node, tag_of(ctx.graph.nodes[node]["text"]), _effect(ctx, cost, granting=stance != side)
+        )
         if stance != side:
             (hold if cost else concede).append(point)
         elif cost:
@@ -365,12 +402,18 @@ def _cost(ctx, side, node, granted_by_other):
     """
     accepted, rejected = ctx.what_if(node)
     good, bad = (rejected, accepted) if granted_by_other else (accepted, rejected)
-    lost = [n for n, lab in good.items() if n != node and lab == IN and bad[n] != IN
-            and (ctx.stance.get(n) == side or n == ctx.main)]
+    lost = [
+        n
+        for n, lab in good.items()
+        if n != node and lab == IN and bad[n] != IN and (ctx.stance.get(n) == side or n == ctx.main)
+    ]
     if granted_by_other:  # granting an objection grants that what it opposes falls
         lost += [t for t in ctx.fw.targets[node] if ctx.stance.get(t) == side and t not in lost]
-    gained = [n for n, lab in bad.items() if n != node and lab == IN and good[n] != IN
-              and ctx.stance.get(n) not in (side, None)]
+    gained = [
+        n
+        for n, lab in bad.items()
+        if n != node and lab == IN and good[n] != IN and ctx.stance.get(n) not in (side, None)
+    ]
     position = POSITION_VALUE[side][good[ctx.main]] > POSITION_VALUE[side][bad[ctx.main]]
     if side == "con" and position and ctx.main not in lost:
         lost.insert(0, ctx.main)
@@ -384,7 +427,8 @@ def _effect(ctx, cost, granting):
     lost = ["your position" if n == ctx.main else n for n, kind in cost if kind == "lost"]
     gained = [n for n, kind in cost if kind == "gained"]
     parts = (["costs you " + ", ".join(lost)] if lost else []) + (
-        ["frees the other side's " + ", ".join(gained)] if gained else [])
+        ["frees the other side's " + ", ".join(gained)] if gained else []
+    )
     return f"{verb} " + " and ".join(parts)
 
 

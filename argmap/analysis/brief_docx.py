@@ -19,7 +19,8 @@ def require_docx():
         import docx
     except ImportError:
         raise MissingDependencyError(
-            f"writing a .docx brief needs python-docx: {INSTALL_HINT}") from None
+            f"writing a .docx brief needs python-docx: {INSTALL_HINT}"
+        ) from None
     return docx
 
 
@@ -31,11 +32,12 @@ def brief_docx(brief):
     para = document.add_paragraph()
     para.add_run(f"Main claim ({brief.main.node}): ").bold = True
     para.add_run(brief.main.text)
-    document.add_paragraph(f"Label: {brief.main.label.upper()}. Strength of the lines on it: "
-                           f"pro {brief.pro:.2f}, con {brief.con:.2f}. {STRENGTH_NOTE}")
+    document.add_paragraph(
+        f"Label: {brief.main.label.upper()}. Strength of the lines on it: "
+        f"pro {brief.pro:.2f}, con {brief.con:.2f}. {STRENGTH_NOTE}"
+    )
     for other in brief.other_mains:
-        document.add_paragraph(f"Another main claim, not covered here: {other.node} "
-                               f"{other.tag}")
+        document.add_paragraph(f"Another main claim, not covered here: {other.node} {other.tag}")
     for side in brief.sides:
         _side(document, side)
     document.add_heading("The map", 1)
@@ -67,8 +69,7 @@ def _side(document, side):
         document.add_paragraph("None on the map.")
     for i, attack in enumerate(side.attacks, 1):
         _attack(document, i, attack)
-    for title, points in (("You can concede", side.concede),
-                          ("You must not concede", side.hold)):
+    for title, points in (("You can concede", side.concede), ("You must not concede", side.hold)):
         document.add_heading(title, 2)
         _points(document, points)
 
@@ -107,8 +108,12 @@ def add_card(document, card, role=None):
     cite.paragraph_format.keep_with_next = True
     cite.add_run(card.cite).italic = True
     for quote in card.quotes:
-        _quote(document, indent + Cm(0.8), f"“{quote.text}”",
-               f"{quote.title}, characters {quote.start}–{quote.end}")
+        _quote(
+            document,
+            indent + Cm(0.8),
+            f"“{quote.text}”",
+            f"{quote.title}, characters {quote.start}–{quote.end}",
+        )
     if not card.quotes:
         _quote(document, indent + Cm(0.8), card.text, "the map's wording; no quoted words")
     elif card.tag != card.text:

@@ -39,22 +39,27 @@ img.map { max-width: 100%; border: 1px solid #ccc; }
 def brief_html(brief):
     """Return the :class:`~argmap.analysis.brief.Brief` as an HTML page (a string)."""
     title = escape(brief.title or brief.main.tag)
-    parts = [f"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-             f"<title>Debate brief: {title}</title><style>{CSS}</style></head><body>",
-             f"<h1>Debate brief: {title}</h1>",
-             f"<p><b>Main claim ({escape(brief.main.node)}):</b> {escape(brief.main.text)}</p>",
-             f"<p>Label: {_label(brief.main.label)} Strength of the lines on it: pro "
-             f"{brief.pro:.2f}, con {brief.con:.2f}. {escape(STRENGTH_NOTE)}</p>"]
+    parts = [
+        f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f"<title>Debate brief: {title}</title><style>{CSS}</style></head><body>",
+        f"<h1>Debate brief: {title}</h1>",
+        f"<p><b>Main claim ({escape(brief.main.node)}):</b> {escape(brief.main.text)}</p>",
+        f"<p>Label: {_label(brief.main.label)} Strength of the lines on it: pro "
+        f"{brief.pro:.2f}, con {brief.con:.2f}. {escape(STRENGTH_NOTE)}</p>",
+    ]
     for other in brief.other_mains:
-        parts.append(f"<p>Another main claim, not covered here: {escape(other.node)} "
-                     f"{escape(other.tag)}</p>")
+        parts.append(
+            f"<p>Another main claim, not covered here: {escape(other.node)} {escape(other.tag)}</p>"
+        )
     for side in brief.sides:
         parts.extend(_side(side))
     parts.append("<h2>The map</h2>")
     if brief.picture is not None:
         data = base64.b64encode(brief.picture).decode("ascii")
-        parts.append(f'<p><img class="map" alt="The map, coloured by evaluation" '
-                     f'src="data:image/png;base64,{data}"></p>')
+        parts.append(
+            f'<p><img class="map" alt="The map, coloured by evaluation" '
+            f'src="data:image/png;base64,{data}"></p>'
+        )
     elif brief.picture_note:
         parts.append(f"<p>{escape(brief.picture_note)}</p>")
     parts.extend(_weak_spots(brief.weak_spots))
@@ -67,9 +72,12 @@ def _label(label):
 
 
 def _side(side):
-    out = [f"<h2>{escape(SIDE_NAMES[side.side])}</h2>",
-           f"<p><b>Your position:</b> {escape(side.position)}</p>",
-           f"<p>{escape(side.status)}</p>", "<h3>Your case, strongest line first</h3>"]
+    out = [
+        f"<h2>{escape(SIDE_NAMES[side.side])}</h2>",
+        f"<p><b>Your position:</b> {escape(side.position)}</p>",
+        f"<p>{escape(side.status)}</p>",
+        "<h3>Your case, strongest line first</h3>",
+    ]
     if not side.case:
         out.append("<p>No line of argument bears on the main claim for this side.</p>")
     for i, line in enumerate(side.case, 1):
@@ -80,8 +88,12 @@ def _side(side):
         out.append("<p>None on the map.</p>")
     for i, attack in enumerate(side.attacks, 1):
         out.extend(_attack(i, attack))
-    out += ["<h3>You can concede</h3>", _points(side.concede),
-            "<h3>You must not concede</h3>", _points(side.hold)]
+    out += [
+        "<h3>You can concede</h3>",
+        _points(side.concede),
+        "<h3>You must not concede</h3>",
+        _points(side.hold),
+    ]
     return out
 
 
@@ -89,13 +101,17 @@ def _attack(i, attack):
     status = escape(STATUS_NAMES[attack.status])
     if attack.status == "unanswered":
         status = f'<span class="unanswered">{status}</span>'
-    out = [f"<h4>Attack {i} ({status}): {escape(attack.card.tag)}</h4>",
-           f"<p class=\"note\">Against {escape(attack.target)}: "
-           f"{escape(attack.target_tag)}</p>", card_html(attack.card)]
+    out = [
+        f"<h4>Attack {i} ({status}): {escape(attack.card.tag)}</h4>",
+        f'<p class="note">Against {escape(attack.target)}: {escape(attack.target_tag)}</p>',
+        card_html(attack.card),
+    ]
     out.extend(card_html(card, "Their backing") for card in attack.backing)
     if not attack.answers:
-        out.append('<p class="unanswered"><b>No prepared answer.</b> Find one, or concede '
-                   "the point if it costs you nothing (see below).</p>")
+        out.append(
+            '<p class="unanswered"><b>No prepared answer.</b> Find one, or concede '
+            "the point if it costs you nothing (see below).</p>"
+        )
     for answer in attack.answers:
         out.append(card_html(answer.cards[0], "Your answer"))
         out.extend(card_html(card, "Backing") for card in answer.cards[1:])
@@ -108,29 +124,40 @@ def card_html(card, role=None):
     out = [f'<div class="card level{level}">']
     if role:
         out.append(f'<div class="role">{escape(role)}</div>')
-    out.append(f'<div><span class="tag">{escape(card.tag)}</span> {_label(card.label)} '
-               f'<span class="where">{escape(card.node)}</span></div>')
+    out.append(
+        f'<div><span class="tag">{escape(card.tag)}</span> {_label(card.label)} '
+        f'<span class="where">{escape(card.node)}</span></div>'
+    )
     out.append(f'<div class="cite">{escape(card.cite)}</div>')
     for quote in card.quotes:
-        out.append(f"<blockquote>“{escape(quote.text)}”<br><span class=\"where\">— "
-                   f"{escape(quote.title)}, characters {quote.start}–{quote.end}"
-                   "</span></blockquote>")
+        out.append(
+            f'<blockquote>“{escape(quote.text)}”<br><span class="where">— '
+            f"{escape(quote.title)}, characters {quote.start}–{quote.end}"
+            "</span></blockquote>"
+        )
     if not card.quotes:
-        out.append(f"<blockquote>{escape(card.text)}<br><span class=\"where\">— the map's "
-                   "wording; no quoted words</span></blockquote>")
+        out.append(
+            f'<blockquote>{escape(card.text)}<br><span class="where">— the map\'s '
+            "wording; no quoted words</span></blockquote>"
+        )
     elif card.tag != card.text:
         out.append(f'<div class="note">Point: {escape(card.text)}</div>')
     if card.inferred is not None:
-        out.append(f'<div class="inferred"><b>INFERRED point:</b> '
-                   f'{escape(card.inferred or "the mapper inferred it")}</div>')
+        out.append(
+            f'<div class="inferred"><b>INFERRED point:</b> '
+            f"{escape(card.inferred or 'the mapper inferred it')}</div>"
+        )
     if card.link_inferred:
-        out.append(f'<div class="inferred"><b>INFERRED link:</b> '
-                   f'{escape(card.link or "the mapper inferred this link")}</div>')
+        out.append(
+            f'<div class="inferred"><b>INFERRED link:</b> '
+            f"{escape(card.link or 'the mapper inferred this link')}</div>"
+        )
     elif card.link:
         out.append(f'<div class="note">Link: {escape(card.link)}</div>')
     if card.label != "in":
-        out.append(f'<div class="why">Why {escape(card.label)}: '
-                   f'{escape("; ".join(card.why))}</div>')
+        out.append(
+            f'<div class="why">Why {escape(card.label)}: {escape("; ".join(card.why))}</div>'
+        )
     out.append("</div>")
     return "\n".join(out)
 
@@ -138,8 +165,9 @@ def card_html(card, role=None):
 def _points(points):
     if not points:
         return "<p>Nothing.</p>"
-    items = "".join(f"<li><b>{escape(p.node)}</b> {escape(p.tag)} — {escape(p.effect)}</li>"
-                    for p in points)
+    items = "".join(
+        f"<li><b>{escape(p.node)}</b> {escape(p.tag)} — {escape(p.effect)}</li>" for p in points
+    )
     return f"<ul>{items}</ul>"
 
 

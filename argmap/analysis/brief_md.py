@@ -24,12 +24,15 @@ def brief_markdown(brief, picture_name=None):
     *picture_name* is the file name of the map's picture beside the document.
     """
     out = [f"# Debate brief: {md_escape(brief.title or brief.main.tag)}", ""]
-    out += [f"**Main claim ({brief.main.node}):** {md_escape(brief.main.text)}", "",
-            f"Label: **{brief.main.label.upper()}**. Strength of the lines on it: "
-            f"pro {brief.pro:.2f}, con {brief.con:.2f}. {STRENGTH_NOTE}", ""]
+    out += [
+        f"**Main claim ({brief.main.node}):** {md_escape(brief.main.text)}",
+        "",
+        f"Label: **{brief.main.label.upper()}**. Strength of the lines on it: "
+        f"pro {brief.pro:.2f}, con {brief.con:.2f}. {STRENGTH_NOTE}",
+        "",
+    ]
     for other in brief.other_mains:
-        out += [f"Another main claim, not covered here: {other.node} {md_escape(other.tag)}",
-                ""]
+        out += [f"Another main claim, not covered here: {other.node} {md_escape(other.tag)}", ""]
     for side in brief.sides:
         out += _side(side)
     out += ["## The map", ""]
@@ -42,8 +45,16 @@ def brief_markdown(brief, picture_name=None):
 
 
 def _side(side):
-    out = [f"## {SIDE_NAMES[side.side]}", "", f"**Your position:** {md_escape(side.position)}",
-           "", md_escape(side.status), "", "### Your case, strongest line first", ""]
+    out = [
+        f"## {SIDE_NAMES[side.side]}",
+        "",
+        f"**Your position:** {md_escape(side.position)}",
+        "",
+        md_escape(side.status),
+        "",
+        "### Your case, strongest line first",
+        "",
+    ]
     if not side.case:
         out += ["No line of argument bears on the main claim for this side.", ""]
     for i, line in enumerate(side.case, 1):
@@ -63,14 +74,21 @@ def _side(side):
 def _attack(i, attack):
     mark = STATUS_NAMES[attack.status]
     mark = f"**{mark}**" if attack.status == "unanswered" else mark
-    out = [f"#### Attack {i} ({mark}): {md_escape(attack.card.tag)}", "",
-           f"Against {attack.target}: {md_escape(attack.target_tag)}", ""]
+    out = [
+        f"#### Attack {i} ({mark}): {md_escape(attack.card.tag)}",
+        "",
+        f"Against {attack.target}: {md_escape(attack.target_tag)}",
+        "",
+    ]
     out += card_markdown(attack.card)
     for card in attack.backing:
         out += card_markdown(card, "Their backing")
     if not attack.answers:
-        out += ["**No prepared answer.** Find one, or concede the point if it costs you "
-                "nothing (see below).", ""]
+        out += [
+            "**No prepared answer.** Find one, or concede the point if it costs you "
+            "nothing (see below).",
+            "",
+        ]
     for answer in attack.answers:
         out += card_markdown(answer.cards[0], "Your answer")
         for card in answer.cards[1:]:
@@ -81,12 +99,19 @@ def _attack(i, attack):
 def card_markdown(card, role=None):
     """Return the lines of one debate card: tag, cite, quoted words, marks and reasons."""
     lead = f"{role}: " if role else ("↳ " * card.level)
-    out = [f"{lead}**{md_escape(card.tag)}** [{card.label.upper()}, {card.node}]  ",
-           f"_{md_escape(card.cite)}_", ""]
+    out = [
+        f"{lead}**{md_escape(card.tag)}** [{card.label.upper()}, {card.node}]  ",
+        f"_{md_escape(card.cite)}_",
+        "",
+    ]
     if card.quotes:
         for quote in card.quotes:
-            out += [f"> “{md_escape(quote.text)}”", ">",
-                    f"> — {md_escape(quote.title)}, characters {quote.start}–{quote.end}", ""]
+            out += [
+                f"> “{md_escape(quote.text)}”",
+                ">",
+                f"> — {md_escape(quote.title)}, characters {quote.start}–{quote.end}",
+                "",
+            ]
     else:
         out += [f"> {md_escape(card.text)}", ">", "> — the map's wording; no quoted words", ""]
     if card.tag != card.text and card.quotes:

@@ -84,8 +84,12 @@ def lines_of(amap, main, labels):
     lines = []
     for (relation, _), premises in groups.items():
         premises.sort(key=index.__getitem__)
-        score = min(ACCEPTANCE_FACTOR.get(labels[p], 0.0) * weight(graph.nodes[p])
-                    * edge_strength(graph.edges[p, main]) for p in premises)
+        score = min(
+            ACCEPTANCE_FACTOR.get(labels[p], 0.0)
+            * weight(graph.nodes[p])
+            * edge_strength(graph.edges[p, main])
+            for p in premises
+        )
         lines.append(LineStrength(tuple(premises), relation, score))
     lines.sort(key=lambda line: (-line.score, index[line.nodes[0]]))
     return lines

@@ -67,8 +67,7 @@ def weak_spots(amap, categories=None):
     found = []
     for category in categories or CATEGORIES:
         finder = _FINDERS[category]
-        spots = (finder(amap, support_base) if category in _FROM_SUPPORT_BASE
-                 else finder(amap))
+        spots = finder(amap, support_base) if category in _FROM_SUPPORT_BASE else finder(amap)
         found.extend(sorted(spots, key=lambda s: index[s.node]))
     return found
 
@@ -86,9 +85,12 @@ def _no_support(amap):
     for node, attrs in graph.nodes(data=True):
         if _is_claim(attrs) and not _premises(graph, node, "supports"):
             quoted = " (it quotes its source, but gives no reason)" if attrs.get("sources") else ""
-            yield WeakSpot(node, "no-support", f"{name(amap, node)} has no support{quoted}",
-                           "add evidence or a reason that supports it, or be ready to argue "
-                           "it yourself")
+            yield WeakSpot(
+                node,
+                "no-support",
+                f"{name(amap, node)} has no support{quoted}",
+                "add evidence or a reason that supports it, or be ready to argue it yourself",
+            )
 
 
 def is_unanswered(graph, node):
@@ -111,20 +113,28 @@ def _unanswered(amap):
     sides = queries.stance(amap)
     for node in graph.nodes:
         targets = _opposed(graph, node)
-        if targets and not _premises(graph, node, "opposes"):   # unanswered
+        if targets and not _premises(graph, node, "opposes"):  # unanswered
             side = f"the {sides[node]} side's " if node in sides else ""
-            yield WeakSpot(node, "unanswered",
-                           f"{side}{name(amap, node)} opposes {', '.join(targets)} and nothing "
-                           "answers it", "add a rebuttal that opposes it, or concede the point",
-                           tuple(targets))
+            yield WeakSpot(
+                node,
+                "unanswered",
+                f"{side}{name(amap, node)} opposes {', '.join(targets)} and nothing answers it",
+                "add a rebuttal that opposes it, or concede the point",
+                tuple(targets),
+            )
 
 
 def _no_source(amap):
     for node, attrs in amap.graph.nodes(data=True):
-        if attrs["kind"] == "evidence" and not (attrs.get("sources") or attrs.get("citation")
-                                                or attrs.get("url")):
-            yield WeakSpot(node, "no-source", f"{name(amap, node)} names no source",
-                           "anchor it to the words of a source document, or add a citation")
+        if attrs["kind"] == "evidence" and not (
+            attrs.get("sources") or attrs.get("citation") or attrs.get("url")
+        ):
+            yield WeakSpot(
+                node,
+                "no-source",
+                f"{name(amap, node)} names no source",
+                "anchor it to the words of a source document, or add a citation",
+            )
 
 
 def _broken_spans(amap):
@@ -132,8 +142,12 @@ def _broken_spans(amap):
         for span in attrs.get("sources") or ():
             problem = span_problem(amap, span)
             if problem:
-                yield WeakSpot(node, "broken-span", f"{name(amap, node)}: {problem}",
-                               "select the quoted words again in the Sources dock")
+                yield WeakSpot(
+                    node,
+                    "broken-span",
+                    f"{name(amap, node)}: {problem}",
+                    "select the quoted words again in the Sources dock",
+                )
 
 
 def span_problem(amap, span):
@@ -141,9 +155,10 @@ def span_problem(amap, span):
     doc = amap.documents.get(span["doc"])
     if doc is None:
         return f"its quote refers to the missing document {span['doc']!r}"
-    if doc.get("text", "")[span["start"]:span["end"]] != span["quote"]:
-        return (f"its quote no longer matches document {span['doc']!r} at "
-                f"{span['start']}-{span['end']}")
+    if doc.get("text", "")[span["start"] : span["end"]] != span["quote"]:
+        return (
+            f"its quote no longer matches document {span['doc']!r} at {span['start']}-{span['end']}"
+        )
     return None
 
 
@@ -180,51 +195,65 @@ def _single_source(amap, support_base):
         if len(docs) == 1:
             doc = next(iter(docs))
             title = amap.documents.get(doc, {}).get("title") or doc
-            yield WeakSpot(node, "single-source",
-                           f"{name(amap, node)} and all its support come from one document, "
-                           f"{title!r}", "find a second, independent source for it")
+            yield WeakSpot(
+                node,
+                "single-source",
+                f"{name(amap, node)} and all its support come from one document, {title!r}",
+                "find a second, independent source for it",
+            )
 
 
 def _single_speaker(amap, support_base):
     for node, (_, speakers) in support_base().items():
         if len(speakers) == 1:
-            yield WeakSpot(node, "single-speaker",
-                           f"{name(amap, node)} and all its support are said by "
-                           f"{next(iter(speakers))}", "find support from someone else, "
-                           "ideally someone without a stake in the outcome")
+            yield WeakSpot(
+                node,
+                "single-speaker",
+                f"{name(amap, node)} and all its support are said by {next(iter(speakers))}",
+                "find support from someone else, ideally someone without a stake in the outcome",
+            )
 
 
 def _inferred_nodes(amap):
     for node, attrs in amap.graph.nodes(data=True):
         if attrs.get("inferred"):
-            yield WeakSpot(node, "inferred-node",
-                           f"{name(amap, node)} is the mapper's inference, not the words of "
-                           "a source", "find a source that says it, or be ready to argue it "
-                           "yourself")
+            yield WeakSpot(
+                node,
+                "inferred-node",
+                f"{name(amap, node)} is the mapper's inference, not the words of a source",
+                "find a source that says it, or be ready to argue it yourself",
+            )
 
 
 def _inferred_links(amap):
     graph = amap.graph
     for source, target, attrs in graph.edges(data=True):
         if attrs.get("inferred"):
-            yield WeakSpot(source, "inferred-link",
-                           f"that {source} {attrs['relation']} {target} is the mapper's "
-                           "inference", "check the link against the sources, or be ready to "
-                           "explain it", (target,))
+            yield WeakSpot(
+                source,
+                "inferred-link",
+                f"that {source} {attrs['relation']} {target} is the mapper's inference",
+                "check the link against the sources, or be ready to explain it",
+                (target,),
+            )
 
 
 def _circular_support(amap, limit=50):
     from argmap.model import queries
 
     graph = amap.graph
-    supports = graph.edge_subgraph((u, v) for u, v, r in graph.edges(data="relation")
-                                   if r == "supports")
+    supports = graph.edge_subgraph(
+        (u, v) for u, v, r in graph.edges(data="relation") if r == "supports"
+    )
     for cycle in queries.cycles_in(supports, amap.node_index(), limit):
         first = cycle[0]
-        yield WeakSpot(first, "circular-support",
-                       "support runs in a circle: " + " -> ".join(cycle + [first]),
-                       "remove one of the links, so that the circle rests on evidence",
-                       tuple(cycle[1:]))
+        yield WeakSpot(
+            first,
+            "circular-support",
+            "support runs in a circle: " + " -> ".join(cycle + [first]),
+            "remove one of the links, so that the circle rests on evidence",
+            tuple(cycle[1:]),
+        )
 
 
 def _orphans(amap):
@@ -232,19 +261,26 @@ def _orphans(amap):
 
     for node in queries.orphans(amap):
         if amap.graph.nodes[node]["kind"] != "counterclaim":
-            yield WeakSpot(node, "orphan", f"{name(amap, node)} bears on nothing",
-                           "connect it to the point it is about (drag it onto that card), "
-                           "or delete it")
+            yield WeakSpot(
+                node,
+                "orphan",
+                f"{name(amap, node)} bears on nothing",
+                "connect it to the point it is about (drag it onto that card), or delete it",
+            )
 
 
 def _idle_counterclaims(amap):
     graph = amap.graph
     for node, attrs in graph.nodes(data=True):
         if attrs["kind"] == "counterclaim" and not any(
-                graph.edges[node, t]["relation"] == "opposes" for t in graph.successors(node)):
-            yield WeakSpot(node, "idle-counterclaim",
-                           f"counterclaim {name(amap, node)} opposes nothing",
-                           "make it oppose the point it disputes, or turn it into a claim")
+            graph.edges[node, t]["relation"] == "opposes" for t in graph.successors(node)
+        ):
+            yield WeakSpot(
+                node,
+                "idle-counterclaim",
+                f"counterclaim {name(amap, node)} opposes nothing",
+                "make it oppose the point it disputes, or turn it into a claim",
+            )
 
 
 _FINDERS = {

@@ -48,15 +48,17 @@ def format_of(path, fmt=None):
         if suffix in suffixes:
             return name
     known = ", ".join(s for suffixes in FORMATS.values() for s in suffixes)
-    raise FormatError(f"cannot tell the format from the suffix {suffix or '(none)'!r}; "
-                      f"expected one of {known}, or name the format", path)
+    raise FormatError(
+        f"cannot tell the format from the suffix {suffix or '(none)'!r}; "
+        f"expected one of {known}, or name the format",
+        path,
+    )
 
 
 def _module(fmt):
     from argmap.formats import aif, argdown, graphml, kialo
 
-    return {"argdown": argdown, "aif": aif, "xaif": aif, "graphml": graphml,
-            "kialo": kialo}[fmt]
+    return {"argdown": argdown, "aif": aif, "xaif": aif, "graphml": graphml, "kialo": kialo}[fmt]
 
 
 def load_any(path, fmt=None):

@@ -82,7 +82,7 @@ def _unwrap(data, file):
         ova = data.get("OVA") if isinstance(data.get("OVA"), dict) else {}
         return data["AIF"], ova, True, "$.AIF"
     if "nodes" not in data:
-        raise FormatError("not AIF: no \"nodes\" list", file, "$")
+        raise FormatError('not AIF: no "nodes" list', file, "$")
     return data, {}, False, "$"
 
 
@@ -104,8 +104,9 @@ def _nodes(raw, file, base, warnings):
             raise FormatError(f"node id {node_id!r} appears twice", file, f"{base}[{i}].nodeID")
         kind = node.get("type")
         if not isinstance(kind, str):
-            raise FormatError("a node needs a type (I, RA, CA, MA, L, YA, TA ...)", file,
-                              f"{base}[{i}].type")
+            raise FormatError(
+                "a node needs a type (I, RA, CA, MA, L, YA, TA ...)", file, f"{base}[{i}].type"
+            )
         text = node.get("text", "")
         if kind == "I" and not isinstance(text, str):
             raise FormatError("an I-node's text must be a string", file, f"{base}[{i}].text")
@@ -119,8 +120,9 @@ def _edges(raw, nodes, file, base, warnings):
     outgoing, incoming, bad = {}, {}, 0
     for i, edge in enumerate(raw):
         ends = (edge.get("fromID"), edge.get("toID")) if isinstance(edge, dict) else (None, None)
-        ends = tuple(str(e) if isinstance(e, (str, int)) and not isinstance(e, bool) else None
-                     for e in ends)
+        ends = tuple(
+            str(e) if isinstance(e, (str, int)) and not isinstance(e, bool) else None for e in ends
+        )
         if None in ends or ends[0] not in nodes or ends[1] not in nodes or ends[0] == ends[1]:
             bad += 1
             continue
@@ -224,8 +226,12 @@ def _link(s_id, s_node, premises, target, nodes, outgoing, edges, warnings):
         if premise == target or (premise, target) in edges:
             warnings.append(f"S-node {s_id}: a second link from {premise} to {target}; ignored")
             continue
-        record = {"source": premise, "target": target,
-                  "relation": "supports" if kind == "RA" else "opposes", "aif": aif}
+        record = {
+            "source": premise,
+            "target": target,
+            "relation": "supports" if kind == "RA" else "opposes",
+            "aif": aif,
+        }
         if kind == "RA" and len(premises) > 1:
             record["group"] = s_id
         record.update({k: v for k, v in extra.items() if k not in ("source", "target")})
@@ -239,8 +245,10 @@ def _count_dropped(nodes, warnings):
             dropped[node["type"]] = dropped.get(node["type"], 0) + 1
     if dropped:
         listed = ", ".join(f"{n} {t}" for t, n in sorted(dropped.items()))
-        warnings.append(f"dropped {sum(dropped.values())} node(s) argmap cannot show "
-                        f"({listed}); speakers were kept where a locution names one")
+        warnings.append(
+            f"dropped {sum(dropped.values())} node(s) argmap cannot show "
+            f"({listed}); speakers were kept where a locution names one"
+        )
 
 
 # ------------------------------------------------------------------ writing
@@ -249,9 +257,14 @@ def to_data(amap, xaif=False):
     ids = _export_ids(amap)
     nodes, edges = [], []
     for node, attrs in amap.graph.nodes(data=True):
-        record = {"nodeID": ids[node], "text": attrs.get("text", ""), "type": "I",
-                  "timestamp": (attrs.get("aif") or {}).get("timestamp", "")
-                  if isinstance(attrs.get("aif"), dict) else ""}
+        record = {
+            "nodeID": ids[node],
+            "text": attrs.get("text", ""),
+            "type": "I",
+            "timestamp": (attrs.get("aif") or {}).get("timestamp", "")
+            if isinstance(attrs.get("aif"), dict)
+            else "",
+        }
         extra = {k: _plain(v) for k, v in attrs.items() if k not in ("text", "aif")}
         if extra != {"kind": "claim"}:
             record["argmap"] = extra
@@ -268,10 +281,19 @@ def to_data(amap, xaif=False):
     graph.update({"schemefulfillments": [], "descriptorfulfillments": [], "participants": []})
     for i, edge in enumerate(graph["edges"], 1):
         edge["edgeID"] = i
-    return {"AIF": graph, "text": (amap.meta.get("aif") or {}).get("text", "")
-            if isinstance(amap.meta.get("aif"), dict) else "",
-            "OVA": {"firstname": "", "surname": "", "url": "", "edges": [],
-                    "nodes": _ova_nodes(amap, ids, nodes)}}
+    return {
+        "AIF": graph,
+        "text": (amap.meta.get("aif") or {}).get("text", "")
+        if isinstance(amap.meta.get("aif"), dict)
+        else "",
+        "OVA": {
+            "firstname": "",
+            "surname": "",
+            "url": "",
+            "edges": [],
+            "nodes": _ova_nodes(amap, ids, nodes),
+        },
+    }
 
 
 def _plain(value):
@@ -303,10 +325,13 @@ def _s_nodes(amap, ids, nodes, edges):
             s_id = s_id if s_id and s_id not in taken else f"{kind}{len(s_of) + 1}_{ids[target]}"
             taken.add(s_id)
             s_of[key] = s_id
-            extra = {k: _plain(v) for k, v in attrs.items()
-                     if k not in ("relation", "aif")}
-            node = {"nodeID": s_id, "text": aif.get("scheme") or DEFAULT_SCHEME[kind],
-                    "type": kind, "timestamp": ""}
+            extra = {k: _plain(v) for k, v in attrs.items() if k not in ("relation", "aif")}
+            node = {
+                "nodeID": s_id,
+                "text": aif.get("scheme") or DEFAULT_SCHEME[kind],
+                "type": kind,
+                "timestamp": "",
+            }
             if extra:
                 node["argmap"] = extra
             nodes.append(node)
@@ -323,11 +348,11 @@ def _rephrases(amap, ids, nodes, edges, s_ids):
     aif = amap.meta.get("aif") if isinstance(amap.meta.get("aif"), dict) else {}
     present = set(ids.values())
     for i, pair in enumerate(aif.get("rephrases") or []):
-        if isinstance(pair, list) and len(pair) == 2 and pair[0] in present \
-                and pair[1] in present:
+        if isinstance(pair, list) and len(pair) == 2 and pair[0] in present and pair[1] in present:
             s_id = f"MA{i + 1}"
-            nodes.append({"nodeID": s_id, "text": "Default Rephrase", "type": "MA",
-                          "timestamp": ""})
+            nodes.append(
+                {"nodeID": s_id, "text": "Default Rephrase", "type": "MA", "timestamp": ""}
+            )
             edges.append(_edge(len(edges), pair[0], s_id))
             edges.append(_edge(len(edges), s_id, pair[1]))
 
@@ -339,8 +364,7 @@ def _ova_nodes(amap, ids, nodes):
         if not pos.get(node["nodeID"]):
             continue
         x, y = pos[node["nodeID"]]
-        out.append({"nodeID": node["nodeID"], "visible": True, "x": x, "y": y,
-                    "timestamp": ""})
+        out.append({"nodeID": node["nodeID"], "visible": True, "x": x, "y": y, "timestamp": ""})
     return out
 
 
@@ -359,7 +383,16 @@ def save(amap, path, xaif=False):
 
 def cannot_hold(amap):
     """Return what plain AIF cannot hold of *amap* (kept in ``argmap`` keys other tools ignore)."""
-    count = sum(1 for _, a in amap.graph.nodes(data=True)
-                if a.get("kind") != "claim" or a.get("sources") or a.get("tags"))
-    return [f"{count} node kind(s), tag(s) or source(s): kept in an 'argmap' key other AIF "
-            "tools ignore"] if count else []
+    count = sum(
+        1
+        for _, a in amap.graph.nodes(data=True)
+        if a.get("kind") != "claim" or a.get("sources") or a.get("tags")
+    )
+    return (
+        [
+            f"{count} node kind(s), tag(s) or source(s): kept in an 'argmap' key other AIF "
+            "tools ignore"
+        ]
+        if count
+        else []
+    )

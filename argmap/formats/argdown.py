@@ -136,12 +136,21 @@ def _records(items, relations, warnings):
             _pcs_edges(item, ids, edges, nodes[i])
     for source, target, kind, line in relations:
         lifted = _lifted(source, items)
-        if lifted is not source and lifted is items.get(("s", getattr(target, "key", None))) \
-                and target.typ == "s":
+        if (
+            lifted is not source
+            and lifted is items.get(("s", getattr(target, "key", None)))
+            and target.typ == "s"
+        ):
             _declared(edges[(ids[("a", source.key)], ids[("s", target.key)])], kind)
             continue
-        _relation_edge(ids[(lifted.typ, lifted.key)], ids[(target.typ, target.key)], kind,
-                       line, edges, warnings)
+        _relation_edge(
+            ids[(lifted.typ, lifted.key)],
+            ids[(target.typ, target.key)],
+            kind,
+            line,
+            edges,
+            warnings,
+        )
     return nodes, list(edges.values()), lines
 
 
@@ -201,11 +210,19 @@ def _pcs_edges(item, ids, edges, record):
     conclusion = steps[-1][0]
     for node, _inference in steps[:-1]:
         if node != conclusion and (node, argument) not in edges:
-            edges[(node, argument)] = {"source": node, "target": argument,
-                                       "relation": "supports", "group": argument,
-                                       "argdown": {"pcs": "premise"}}
-    edges[(argument, conclusion)] = {"source": argument, "target": conclusion,
-                                     "relation": "supports", "argdown": {"pcs": "conclusion"}}
+            edges[(node, argument)] = {
+                "source": node,
+                "target": argument,
+                "relation": "supports",
+                "group": argument,
+                "argdown": {"pcs": "premise"},
+            }
+    edges[(argument, conclusion)] = {
+        "source": argument,
+        "target": conclusion,
+        "relation": "supports",
+        "argdown": {"pcs": "conclusion"},
+    }
 
 
 def _relation_edge(source, target, kind, line, edges, warnings):
@@ -215,15 +232,15 @@ def _relation_edge(source, target, kind, line, edges, warnings):
     relation = "supports" if kind in SUPPORTING else "opposes"
     edge = edges.get((source, target))
     if edge is None:
-        edge = edges[(source, target)] = {"source": source, "target": target,
-                                          "relation": relation}
+        edge = edges[(source, target)] = {"source": source, "target": target, "relation": relation}
         if kind not in ("support", "attack"):
             edge["argdown"] = {"relation": kind}
         return
     known = edge.get("argdown", {})
     if edge["relation"] != relation or known.get("relation", kind) != kind and "pcs" not in known:
-        warnings.append(f"line {line}: a second, different relation between the same two "
-                        "elements; ignored")
+        warnings.append(
+            f"line {line}: a second, different relation between the same two elements; ignored"
+        )
     elif "pcs" in known:
         known["relation"] = kind
 
@@ -322,12 +339,11 @@ def cannot_hold(amap):
     """
     counts = _unheld_counts(amap)
     messages = {
-        "spaces": "text(s) with line breaks or repeated spaces: Argdown joins them into "
-                  "one line",
+        "spaces": "text(s) with line breaks or repeated spaces: Argdown joins them into one line",
         "pos": "node position(s): kept only in argmap's front-matter block",
         "sources": "source quotation(s): kept only in argmap's front-matter block",
         "group": "co-premise link(s) outside an Argdown argument: shown by Argdown as "
-                 "separate reasons",
+        "separate reasons",
         "edge": "link strength(s) or note(s): kept only in argmap's front-matter block",
     }
     return [f"{counts[key]} {text}" for key, text in messages.items() if counts.get(key)]
@@ -343,8 +359,11 @@ def _unheld_counts(amap):
             if attrs.get(key):
                 counts[key] = counts.get(key, 0) + 1
     for _, _, attrs in amap.graph.edges(data=True):
-        pcs = (attrs.get("argdown") or {}).get("pcs") if isinstance(attrs.get("argdown"),
-                                                                    dict) else None
+        pcs = (
+            (attrs.get("argdown") or {}).get("pcs")
+            if isinstance(attrs.get("argdown"), dict)
+            else None
+        )
         if attrs.get("group") is not None and pcs is None:
             counts["group"] = counts.get("group", 0) + 1
         if any(attrs.get(k) is not None for k in ("strength", "note")):

@@ -41,7 +41,7 @@ def expand_includes(text, path, warnings, seen=None, depth=0):
     base = os.path.dirname(os.path.abspath(path)) if path else os.getcwd()
     parts, last = [], 0
     for match in _INCLUDE.finditer(text):
-        parts.append(text[last:match.start()])
+        parts.append(text[last : match.start()])
         parts.append(_included(match.group(1).strip(), base, text, match, warnings, seen, depth))
         last = match.end()
     parts.append(text[last:])
@@ -80,9 +80,9 @@ def split_front_matter(text):
     end = re.search(r"^===[ \t]*$", stripped[3:], re.M)
     if end is None:
         return None, 0, text
-    body = stripped[3:3 + end.start()]
-    consumed = text[:skipped + 3 + end.end()]
-    return body, consumed.count("\n"), text[len(consumed):]
+    body = stripped[3 : 3 + end.start()]
+    consumed = text[: skipped + 3 + end.end()]
+    return body, consumed.count("\n"), text[len(consumed) :]
 
 
 def parse_yaml(source, file, where):
@@ -94,8 +94,9 @@ def parse_yaml(source, file, where):
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         place = f"{where}, YAML line {mark.line + 1} column {mark.column + 1}" if mark else where
-        raise FormatError(f"bad YAML data: {getattr(exc, 'problem', None) or exc}",
-                          file, place) from None
+        raise FormatError(
+            f"bad YAML data: {getattr(exc, 'problem', None) or exc}", file, place
+        ) from None
     except RecursionError:
         raise FormatError("YAML data nested too deeply", file, where) from None
     return _plain(data)
@@ -175,9 +176,11 @@ def _comment_end(text, start, warnings):
 # -------------------------------------------------------------- inline text
 def hide_escapes(text, stash):
     """Replace ``\\x`` by a placeholder (kept in *stash*) so that it is read literally."""
+
     def hide(match):
         stash.append(match.group(1))
         return f"\x00{len(stash) - 1}\x00"
+
     return _ESCAPE.sub(hide, text)
 
 
@@ -225,8 +228,13 @@ def cut_trailing_tags(text):
     while text:
         if text.endswith(")"):
             start = text.rfind("#(")
-            inner = text[start + 2:-1] if start >= 0 else ""
-            if start < 0 or "(" in inner or ")" in inner or (start and not text[start - 1].isspace()):
+            inner = text[start + 2 : -1] if start >= 0 else ""
+            if (
+                start < 0
+                or "(" in inner
+                or ")" in inner
+                or (start and not text[start - 1].isspace())
+            ):
                 return text
         else:
             start = max(text.rfind(" "), text.rfind("\n"), text.rfind("\t")) + 1

@@ -23,10 +23,18 @@ _STATEMENT = re.compile(r"\[([^\[\]\n]{1,400})\](:?)(?!\()[ \t]*(.*)")
 _ARGUMENT = re.compile(r"<([^<>\n]{1,400})>(:?)[ \t]*(.*)")
 
 #: Relation symbol -> (relation type, True when the nested element is the source).
-SYMBOLS = {"+": ("support", True), "<+": ("support", True), "-": ("attack", True),
-           "<-": ("attack", True), "_": ("undercut", True), "<_": ("undercut", True),
-           "+>": ("support", False), "->": ("attack", False), "_>": ("undercut", False),
-           "><": ("contradictory", False)}
+SYMBOLS = {
+    "+": ("support", True),
+    "<+": ("support", True),
+    "-": ("attack", True),
+    "<-": ("attack", True),
+    "_": ("undercut", True),
+    "<_": ("undercut", True),
+    "+>": ("support", False),
+    "->": ("attack", False),
+    "_>": ("undercut", False),
+    "><": ("contradictory", False),
+}
 #: In strict mode, support and attack between two statements are entailment and contrariety.
 STRICT = {"support": "entails", "attack": "contrary"}
 
@@ -35,22 +43,22 @@ STRICT = {"support": "entails", "attack": "contrary"}
 class Item:
     """A statement or argument: the merge of every place that names it."""
 
-    typ: str              # "s" or "a"
-    key: object           # the title, or ("untitled", n)
+    typ: str  # "s" or "a"
+    key: object  # the title, or ("untitled", n)
     line: int
     text: str = None
     section: int = None
     defined_section: int = None
     tags: list = field(default_factory=list)
     data: dict = field(default_factory=dict)
-    pcs: list = None      # arguments: [(statement key, inference or None)]
+    pcs: list = None  # arguments: [(statement key, inference or None)]
 
 
 @dataclass
 class _Open:
     """The element whose text lines are being collected."""
 
-    what: str             # "element", "heading" or "inference"
+    what: str  # "element", "heading" or "inference"
     indent: int
     line: int
     item: Item = None
@@ -86,8 +94,13 @@ class Reader:
         body = body.lstrip()
         if self.open is not None and self.open.what == "inference":
             return self._inference_text(body, number)
-        for handler in (self._heading, self._pcs_item, self._inference_line, self._relation,
-                        self._list_item):
+        for handler in (
+            self._heading,
+            self._pcs_item,
+            self._inference_line,
+            self._relation,
+            self._list_item,
+        ):
             if handler(body, indent, number):
                 return
         if self.open is not None and indent >= self.open.indent:
@@ -128,12 +141,18 @@ class Reader:
         """Return ``(item, defines, rest of the line)`` for the element *body* starts."""
         match = _STATEMENT.match(body)
         if match:
-            return self._item("s", self._title(match.group(1)), number), \
-                bool(match.group(2)), match.group(3)
+            return (
+                self._item("s", self._title(match.group(1)), number),
+                bool(match.group(2)),
+                match.group(3),
+            )
         match = _ARGUMENT.match(body)
         if match:
-            return self._item("a", self._title(match.group(1)), number), \
-                bool(match.group(2)), match.group(3)
+            return (
+                self._item("a", self._title(match.group(1)), number),
+                bool(match.group(2)),
+                match.group(3),
+            )
         self.untitled += 1
         return self._item("s", ("untitled", self.untitled), number), True, body
 
@@ -172,8 +191,9 @@ class Reader:
         data = {}
         if source is not None:
             try:
-                parsed = lex.parse_yaml(lex.show_escapes(source, self.stash, True), self.file,
-                                        f"line {number}")
+                parsed = lex.parse_yaml(
+                    lex.show_escapes(source, self.stash, True), self.file, f"line {number}"
+                )
             except FormatError as exc:
                 self.warnings.append(f"line {number}: {exc.reason}; the data is ignored")
                 parsed = None
@@ -203,13 +223,14 @@ class Reader:
         while self.stack and self.stack[-1][0] >= indent:
             self.stack.pop()
         if not match.group(2):
-            self.warnings.append(f"line {number}: relation {match.group(1)} names nothing; "
-                                 "ignored")
+            self.warnings.append(f"line {number}: relation {match.group(1)} names nothing; ignored")
             return True
         item, defines, rest = self._element(match.group(2), number)
         if not self.stack:
-            self.warnings.append(f"line {number}: relation {match.group(1)} has nothing to "
-                                 "relate to; read as a statement of its own")
+            self.warnings.append(
+                f"line {number}: relation {match.group(1)} has nothing to "
+                "relate to; read as a statement of its own"
+            )
         else:
             self._relate(self.stack[-1][1], item, match.group(1), number)
         self.stack.append((indent, item))
@@ -233,8 +254,9 @@ class Reader:
             self._begin_pcs(number)
         item, defines, rest = self._element(match.group(2) or "", number)
         if item.typ == "a":
-            self.warnings.append(f"line {number}: an argument cannot be a premise; "
-                                 "read as a statement")
+            self.warnings.append(
+                f"line {number}: an argument cannot be a premise; read as a statement"
+            )
             item = self._item("s", item.key, number)
         self.pcs.pcs.append((item.key, self.inference))
         self.inference = None
@@ -255,12 +277,15 @@ class Reader:
             return
         argument, self.pcs = self.pcs, None
         if self.inference is not None:
-            self.warnings.append(f"line {argument.line}: argument ends with an inference and "
-                                 "no conclusion")
+            self.warnings.append(
+                f"line {argument.line}: argument ends with an inference and no conclusion"
+            )
             self.inference = None
         if not any(inference is not None for _key, inference in argument.pcs[1:]):
-            self.warnings.append(f"line {argument.line}: premises without an inference line; "
-                                 "the last is read as the conclusion")
+            self.warnings.append(
+                f"line {argument.line}: premises without an inference line; "
+                "the last is read as the conclusion"
+            )
 
     def _inference_line(self, body, indent, number):
         inline = _INLINE_INFERENCE.fullmatch(body)
@@ -268,8 +293,7 @@ class Reader:
             return False
         self._close()
         if self.pcs is None:
-            self.warnings.append(f"line {number}: an inference line outside an argument; "
-                                 "ignored")
+            self.warnings.append(f"line {number}: an inference line outside an argument; ignored")
             return True
         if inline is not None:
             self._close_inference(_Open("inference", indent, number), inline.group(1))

@@ -147,34 +147,50 @@ class Writer:
             if kind is None or kind == "contradictory" or (child, target) in self.done_edges:
                 continue
             self.done_edges.add((child, target))
-            self.lines.append("  " * depth + INCOMING.get(kind, "+") + " "
-                              + self.head(child, section))
-            if child not in self.expanded and self.section_of[child] == section \
-                    and depth < MAX_DEPTH:
+            self.lines.append(
+                "  " * depth + INCOMING.get(kind, "+") + " " + self.head(child, section)
+            )
+            if (
+                child not in self.expanded
+                and self.section_of[child] == section
+                and depth < MAX_DEPTH
+            ):
                 self.expanded.add(child)
-                stack.append((child, depth + 1, iter(sorted(self.graph.predecessors(child),
-                                                            key=index.__getitem__))))
+                stack.append(
+                    (
+                        child,
+                        depth + 1,
+                        iter(sorted(self.graph.predecessors(child), key=index.__getitem__)),
+                    )
+                )
 
     def _contradictions(self, section):
         for node in self._nodes_in(section):
             for target in self.graph.successors(node):
                 edge = self.graph.edges[node, target]
                 if relation_type_written(edge) == "contradictory":
-                    self.lines += [self.head(node, section),
-                                   "  >< " + self.head(target, section), ""]
+                    self.lines += [
+                        self.head(node, section),
+                        "  >< " + self.head(target, section),
+                        "",
+                    ]
 
     # ------------------------------------------------------------ the stash
     def _stash(self):
         stash = {}
         if self.generated:
             stash["untitled"] = list(self.generated)
-        nodes = {self.titles[n]: _jsonable({k: v for k, v in a.items() if k not in NODE_WRITTEN})
-                 for n, a in self.graph.nodes(data=True)}
+        nodes = {
+            self.titles[n]: _jsonable({k: v for k, v in a.items() if k not in NODE_WRITTEN})
+            for n, a in self.graph.nodes(data=True)
+        }
         nodes = {k: v for k, v in nodes.items() if v}
         if nodes:
             stash["nodes"] = nodes
-        edges = [[self.titles[u], self.titles[v], _jsonable(_edge_extra(a))]
-                 for u, v, a in self.graph.edges(data=True)]
+        edges = [
+            [self.titles[u], self.titles[v], _jsonable(_edge_extra(a))]
+            for u, v, a in self.graph.edges(data=True)
+        ]
         edges = [e for e in edges if e[2]]
         if edges:
             stash["edges"] = edges
@@ -221,8 +237,11 @@ def _steps_ok(steps, graph):
 
 
 def _sections(amap):
-    sections = (amap.meta.get("argdown") or {}).get("sections") if isinstance(
-        amap.meta.get("argdown"), dict) else None
+    sections = (
+        (amap.meta.get("argdown") or {}).get("sections")
+        if isinstance(amap.meta.get("argdown"), dict)
+        else None
+    )
     return [s for s in sections if isinstance(s, dict)] if isinstance(sections, list) else []
 
 
@@ -273,7 +292,7 @@ def _json_escaped(text):
     while i < len(text):
         char = text[i]
         if in_string and char == "\\":
-            out.append(text[i:i + 2])
+            out.append(text[i : i + 2])
             i += 2
             continue
         if char == '"':

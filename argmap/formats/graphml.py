@@ -17,9 +17,17 @@ SUFFIXES = (".graphml",)
 #: Largest GraphML file read (bytes).
 MAX_BYTES = 64 * 1024 * 1024
 #: Words other tools use for a relation, read as ours.
-RELATION_WORDS = {"supports": "supports", "support": "supports", "pro": "supports",
-                  "opposes": "opposes", "attack": "opposes", "attacks": "opposes",
-                  "con": "opposes", "rebut": "opposes", "undercut": "opposes"}
+RELATION_WORDS = {
+    "supports": "supports",
+    "support": "supports",
+    "pro": "supports",
+    "opposes": "opposes",
+    "attack": "opposes",
+    "attacks": "opposes",
+    "con": "opposes",
+    "rebut": "opposes",
+    "undercut": "opposes",
+}
 
 
 def load(path):
@@ -44,8 +52,11 @@ def loads(text, file=None):
     ids = {n: str(n) for n in graph.nodes}
     nodes = [_node(ids[n], a, json_keys) for n, a in graph.nodes(data=True)]
     edges = _edges(graph, ids, json_keys, warnings)
-    meta = {k: (_decode(v, v) if k in json_keys else v) for k, v in graph.graph.items()
-            if k not in ("argmap_json", "argmap_documents", "node_default", "edge_default")}
+    meta = {
+        k: (_decode(v, v) if k in json_keys else v)
+        for k, v in graph.graph.items()
+        if k not in ("argmap_json", "argmap_documents", "node_default", "edge_default")
+    }
     meta["title"] = str(meta.get("title", meta.pop("name", "")))
     documents = _decode(graph.graph.get("argmap_documents"), [])
     return map_from_records(nodes, edges, documents, meta, file), warnings
@@ -57,15 +68,22 @@ def _parse(text, file):
     from defusedxml.common import DefusedXmlException
 
     try:
-        safe.fromstring(text.encode("utf-8"), forbid_dtd=True, forbid_entities=True,
-                        forbid_external=True)
+        safe.fromstring(
+            text.encode("utf-8"), forbid_dtd=True, forbid_entities=True, forbid_external=True
+        )
     except DefusedXmlException as exc:
-        raise FormatError(f"refused: the XML declares {type(exc).__name__[:-9] or 'a DTD'} "
-                          "(DTDs and entities are not read)", file) from None
+        raise FormatError(
+            f"refused: the XML declares {type(exc).__name__[:-9] or 'a DTD'} "
+            "(DTDs and entities are not read)",
+            file,
+        ) from None
     except safe.ParseError as exc:
         line, column = getattr(exc, "position", (None, None))
-        raise FormatError(f"not well-formed XML: {exc}", file,
-                          f"line {line} column {column + 1}" if line else None) from None
+        raise FormatError(
+            f"not well-formed XML: {exc}",
+            file,
+            f"line {line} column {column + 1}" if line else None,
+        ) from None
     try:
         graph = nx.parse_graphml(text)
     except (nx.NetworkXError, KeyError, ValueError, TypeError) as exc:
@@ -100,23 +118,24 @@ def _node(node_id, attrs, json_keys):
         try:
             record[key] = check_node_attr(key, value)
         except ModelError:
-            record[f"graphml_{key}"] = value if isinstance(value, (str, int, float, bool)) \
-                else str(value)
+            record[f"graphml_{key}"] = (
+                value if isinstance(value, (str, int, float, bool)) else str(value)
+            )
     return record
 
 
 def _edges(graph, ids, json_keys, warnings):
     edges, skipped = {}, 0
     if not graph.is_directed():
-        warnings.append("the graph is undirected; each edge is read as written, from source "
-                        "to target")
+        warnings.append(
+            "the graph is undirected; each edge is read as written, from source to target"
+        )
     for source, target, attrs in graph.edges(data=True):
         key = (ids[source], ids[target])
         if source == target or key in edges:
             skipped += 1
             continue
-        attrs = {k: (_decode(v, v) if k in json_keys else v) for k, v in attrs.items()
-                 if k != "id"}
+        attrs = {k: (_decode(v, v) if k in json_keys else v) for k, v in attrs.items() if k != "id"}
         word = str(attrs.pop("relation", "supports")).lower()
         relation = RELATION_WORDS.get(word)
         if relation is None:
@@ -140,8 +159,9 @@ def to_networkx(amap):
         graph.add_edge(source, target, **_scalars(attrs, json_keys))
     graph.graph.update(_scalars(amap.meta, json_keys))
     if amap.documents:
-        graph.graph["argmap_documents"] = json.dumps(list(amap.documents.values()),
-                                                     ensure_ascii=False)
+        graph.graph["argmap_documents"] = json.dumps(
+            list(amap.documents.values()), ensure_ascii=False
+        )
     if json_keys:
         graph.graph["argmap_json"] = json.dumps(sorted(json_keys))
     return graph
@@ -152,8 +172,9 @@ def _scalars(attrs, json_keys):
     for key, value in attrs.items():
         if value is None or isinstance(value, (list, tuple, dict)):
             json_keys.add(key)
-            out[key] = json.dumps(list(value) if isinstance(value, tuple) else value,
-                                  ensure_ascii=False)
+            out[key] = json.dumps(
+                list(value) if isinstance(value, tuple) else value, ensure_ascii=False
+            )
         else:
             out[key] = value
     return out

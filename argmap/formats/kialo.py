@@ -61,8 +61,11 @@ def _items(lines, file, warnings):
         elif stripped and items:
             items[-1][2].append(stripped)
         elif stripped:
-            raise FormatError("expected 'Discussion Title:' or a numbered line such as "
-                              "'1.' or '1.1. Pro:'", file, f"line {number} column 1")
+            raise FormatError(
+                "expected 'Discussion Title:' or a numbered line such as '1.' or '1.1. Pro:'",
+                file,
+                f"line {number} column 1",
+            )
     if not items:
         warnings.append("no numbered claims found")
     return title, items
@@ -72,7 +75,7 @@ def _records(items, warnings):
     nodes, edges, lines, ids, sees = [], {}, [], {}, []
     for number, stance, text, line in items:
         text = " ".join(" ".join(text).split())
-        parent = number[:number[:-1].rfind(".") + 1] if number.count(".") > 1 else None
+        parent = number[: number[:-1].rfind(".") + 1] if number.count(".") > 1 else None
         see = _SEE.fullmatch(text)
         if see:
             sees.append((see.group(1).rstrip(".") + ".", parent, stance, line))
@@ -141,10 +144,23 @@ def save(amap, path):
 
 def cannot_hold(amap):
     """Return what Kialo's text cannot hold of *amap*."""
-    lost = [name for name, present in (
-        ("evidence kinds", any(a["kind"] == "evidence" for _, a in amap.graph.nodes(data=True))),
-        ("speakers, sources and notes", any(k in a for _, a in amap.graph.nodes(data=True)
-                                            for k in ("speaker", "sources", "note", "citation"))),
-        ("co-premise groups", any(a.get("group") for _, _, a in amap.graph.edges(data=True))),
-    ) if present]
+    lost = [
+        name
+        for name, present in (
+            (
+                "evidence kinds",
+                any(a["kind"] == "evidence" for _, a in amap.graph.nodes(data=True)),
+            ),
+            (
+                "speakers, sources and notes",
+                any(
+                    k in a
+                    for _, a in amap.graph.nodes(data=True)
+                    for k in ("speaker", "sources", "note", "citation")
+                ),
+            ),
+            ("co-premise groups", any(a.get("group") for _, _, a in amap.graph.edges(data=True))),
+        )
+        if present
+    ]
     return [f"Kialo's text cannot hold {name}" for name in lost]

@@ -17,7 +17,12 @@ from argmap.errors import FormatError, ModelError
 from argmap.fileio import atomic_write
 from argmap.model import ArgumentMap
 from argmap.model.schema import (
-    BASES, EDGE_FIELDS, KINDS, NODE_FIELDS, RELATIONS, check_json_value,
+    BASES,
+    EDGE_FIELDS,
+    KINDS,
+    NODE_FIELDS,
+    RELATIONS,
+    check_json_value,
 )
 
 FORMAT = "argmap"
@@ -52,41 +57,60 @@ SCHEMA = {
         "format": {"const": FORMAT},
         "version": {"type": "integer", "minimum": 0},
         "map": {"type": "object", "properties": {"title": {"type": "string"}}},
-        "nodes": {"type": "array", "items": {
-            "type": "object",
-            "required": ["id", "kind", "text"],
-            "properties": {
-                "id": {"type": "string", "minLength": 1},
-                "kind": {"enum": list(KINDS)},
-                "text": {"type": "string"},
-                "basis": {"enum": list(BASES) + [None]},
-                "sources": {"type": "array", "items": _SPAN},
-                "tags": {"type": "array", "items": {"type": "string"}},
-                "pos": {"type": "array", "items": {"type": "number"},
-                        "minItems": 2, "maxItems": 2},
-                "collapsed": {"type": "boolean"},
-                "rating": {"type": ["number", "null"]},
-                **{k: {"type": "string"} for k in ("citation", "url", "date", "speaker", "note")},
+        "nodes": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["id", "kind", "text"],
+                "properties": {
+                    "id": {"type": "string", "minLength": 1},
+                    "kind": {"enum": list(KINDS)},
+                    "text": {"type": "string"},
+                    "basis": {"enum": list(BASES) + [None]},
+                    "sources": {"type": "array", "items": _SPAN},
+                    "tags": {"type": "array", "items": {"type": "string"}},
+                    "pos": {
+                        "type": "array",
+                        "items": {"type": "number"},
+                        "minItems": 2,
+                        "maxItems": 2,
+                    },
+                    "collapsed": {"type": "boolean"},
+                    "rating": {"type": ["number", "null"]},
+                    **{
+                        k: {"type": "string"}
+                        for k in ("citation", "url", "date", "speaker", "note")
+                    },
+                },
             },
-        }},
-        "edges": {"type": "array", "items": {
-            "type": "object",
-            "required": ["source", "target", "relation"],
-            "properties": {
-                "source": {"type": "string"},
-                "target": {"type": "string"},
-                "relation": {"enum": list(RELATIONS)},
-                "strength": {"type": ["number", "null"]},
-                "group": {"type": ["string", "null"]},
-                "note": {"type": ["string", "null"]},
+        },
+        "edges": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["source", "target", "relation"],
+                "properties": {
+                    "source": {"type": "string"},
+                    "target": {"type": "string"},
+                    "relation": {"enum": list(RELATIONS)},
+                    "strength": {"type": ["number", "null"]},
+                    "group": {"type": ["string", "null"]},
+                    "note": {"type": ["string", "null"]},
+                },
             },
-        }},
-        "documents": {"type": "array", "items": {
-            "type": "object",
-            "required": ["id", "text"],
-            "properties": {"id": {"type": "string", "minLength": 1},
-                           "title": {"type": "string"}, "text": {"type": "string"}},
-        }},
+        },
+        "documents": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["id", "text"],
+                "properties": {
+                    "id": {"type": "string", "minLength": 1},
+                    "title": {"type": "string"},
+                    "text": {"type": "string"},
+                },
+            },
+        },
     },
 }
 
@@ -108,15 +132,25 @@ def map_to_dict(amap):
         if "pos" in record:
             record["pos"] = list(record["pos"])
         if "sources" in record:
-            record["sources"] = [_ordered(span, _SPAN["required"], ()) for span in record["sources"]]
+            record["sources"] = [
+                _ordered(span, _SPAN["required"], ()) for span in record["sources"]
+            ]
         nodes.append(record)
-    edges = [_ordered(dict(a, source=u, target=v), ("source", "target", "relation"), EDGE_FIELDS)
-             for u, v, a in sorted(amap.graph.edges(data=True),
-                                   key=lambda e: (index[e[1]], index[e[0]]))]
-    data = {"format": FORMAT, "version": VERSION, "map": _ordered(amap.meta, ("title",), ()),
-            "nodes": nodes, "edges": edges}
+    edges = [
+        _ordered(dict(a, source=u, target=v), ("source", "target", "relation"), EDGE_FIELDS)
+        for u, v, a in sorted(amap.graph.edges(data=True), key=lambda e: (index[e[1]], index[e[0]]))
+    ]
+    data = {
+        "format": FORMAT,
+        "version": VERSION,
+        "map": _ordered(amap.meta, ("title",), ()),
+        "nodes": nodes,
+        "edges": edges,
+    }
     if amap.documents:
-        data["documents"] = [_ordered(d, ("id", "title", "text"), ()) for d in amap.documents.values()]
+        data["documents"] = [
+            _ordered(d, ("id", "title", "text"), ()) for d in amap.documents.values()
+        ]
     data.update((k, v) for k, v in sorted(amap.extra.items()) if k not in TOP_LEVEL)
     return data
 
@@ -149,8 +183,9 @@ def save(amap, path, overwrite=True):
     ReadOnlyFileError
         If the file has no write permission (offer Save As).
     """
-    atomic_write(path, dumps(amap).encode("utf-8"), backup=True, check=check_bytes,
-                 replace=overwrite)
+    atomic_write(
+        path, dumps(amap).encode("utf-8"), backup=True, check=check_bytes, replace=overwrite
+    )
 
 
 def check_bytes(data):
@@ -199,29 +234,45 @@ def _huge_number_error(text, exc, file):
     at = text.find(exc.digits)
     line = text.count("\n", 0, at) + 1
     column = at - text.rfind("\n", 0, at)
-    return FormatError(f"a number with {len(exc.digits.lstrip('-'))} digits is too large "
-                       f"(at most {MAX_INT_DIGITS})", file, f"line {line} column {column}")
+    return FormatError(
+        f"a number with {len(exc.digits.lstrip('-'))} digits is too large "
+        f"(at most {MAX_INT_DIGITS})",
+        file,
+        f"line {line} column {column}",
+    )
 
 
 def parse_json(text, file=None):
     """Parse JSON text strictly: no NaN/Infinity, no duplicate keys, bounded nesting and
     numbers."""
     try:
-        return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constants,
-                          parse_int=_bounded_int)
+        return json.loads(
+            text,
+            object_pairs_hook=_no_duplicates,
+            parse_constant=_no_constants,
+            parse_int=_bounded_int,
+        )
     except _HugeNumber as exc:
         raise _huge_number_error(text, exc, file) from None
     except json.JSONDecodeError as exc:
-        raise FormatError(f"not valid JSON: {exc.msg}", file,
-                          f"line {exc.lineno} column {exc.colno}") from None
+        raise FormatError(
+            f"not valid JSON: {exc.msg}", file, f"line {exc.lineno} column {exc.colno}"
+        ) from None
     except ValueError as exc:
         raise FormatError(f"not valid JSON: {exc}", file) from None
     except RecursionError:
         raise FormatError("the JSON is nested too deeply", file) from None
 
 
-_JSON_TYPES = {dict: "an object", list: "a list", str: "a string", bool: "true or false",
-               int: "a number", float: "a number", type(None): "null"}
+_JSON_TYPES = {
+    dict: "an object",
+    list: "a list",
+    str: "a string",
+    bool: "true or false",
+    int: "a number",
+    float: "a number",
+    type(None): "null",
+}
 
 
 def _schema_message(error):
@@ -236,7 +287,8 @@ def _schema_message(error):
         allowed = allowed if isinstance(allowed, list) else [allowed]
         shown = repr(error.instance) if isinstance(error.instance, str) else found
         return f"{shown[:80]} is not allowed here; expected one of " + ", ".join(
-            json.dumps(a) for a in allowed)
+            json.dumps(a) for a in allowed
+        )
     message = error.message
     return message if len(message) <= 200 else message[:200] + "..."
 
@@ -303,8 +355,7 @@ def _is_span(value):
         doc, start, end, quote = value["doc"], value["start"], value["end"], value["quote"]
     except KeyError:
         return False
-    return (type(doc) is str and type(quote) is str and _is_count(start)
-            and _is_count(end))
+    return type(doc) is str and type(quote) is str and _is_count(start) and _is_count(end)
 
 
 def _list_of(check):
@@ -312,25 +363,42 @@ def _list_of(check):
 
 
 def _is_pos(value):
-    return (type(value) is list and len(value) == 2 and type(value[0]) in (int, float)
-            and type(value[1]) in (int, float))
+    return (
+        type(value) is list
+        and len(value) == 2
+        and type(value[0]) in (int, float)
+        and type(value[1]) in (int, float)
+    )
 
 
 _BASIS = frozenset(BASES)
 #: Per record kind: (required keys, {key: check}) mirroring :data:`SCHEMA`.
 _NODE_CHECKS = {
-    "id": _is_id, "kind": _one_of(KINDS), "text": _is_str,
+    "id": _is_id,
+    "kind": _one_of(KINDS),
+    "text": _is_str,
     "basis": lambda value: value is None or (type(value) is str and value in _BASIS),
-    "sources": _list_of(_is_span), "tags": _list_of(_is_str), "pos": _is_pos,
-    "collapsed": lambda value: type(value) is bool, "rating": _number_or_none,
+    "sources": _list_of(_is_span),
+    "tags": _list_of(_is_str),
+    "pos": _is_pos,
+    "collapsed": lambda value: type(value) is bool,
+    "rating": _number_or_none,
     **{key: _is_str for key in ("citation", "url", "date", "speaker", "note")},
 }
-_EDGE_CHECKS = {"source": _is_str, "target": _is_str, "relation": _one_of(RELATIONS),
-                "strength": _number_or_none, "group": _str_or_none, "note": _str_or_none}
+_EDGE_CHECKS = {
+    "source": _is_str,
+    "target": _is_str,
+    "relation": _one_of(RELATIONS),
+    "strength": _number_or_none,
+    "group": _str_or_none,
+    "note": _str_or_none,
+}
 _DOCUMENT_CHECKS = {"id": _is_id, "title": _is_str, "text": _is_str}
-_RECORDS = (("nodes", ("id", "kind", "text"), _NODE_CHECKS),
-            ("edges", ("source", "target", "relation"), _EDGE_CHECKS),
-            ("documents", ("id", "text"), _DOCUMENT_CHECKS))
+_RECORDS = (
+    ("nodes", ("id", "kind", "text"), _NODE_CHECKS),
+    ("edges", ("source", "target", "relation"), _EDGE_CHECKS),
+    ("documents", ("id", "text"), _DOCUMENT_CHECKS),
+)
 
 
 def _record_problem(record, required, checks):
@@ -393,26 +461,33 @@ def _whole_version(data):
 def _migrate(data, file):
     version = _whole_version(data)
     if version is not None and version > VERSION:
-        raise FormatError(f"the file is from a newer argmap (format version {version}; this "
-                          f"argmap reads up to {VERSION}): please update argmap", file, "$.version")
+        raise FormatError(
+            f"the file is from a newer argmap (format version {version}; this "
+            f"argmap reads up to {VERSION}): please update argmap",
+            file,
+            "$.version",
+        )
     while version is not None and version < VERSION:
         if version not in MIGRATIONS:
             raise FormatError(f"format version {version} is not supported", file, "$.version")
         try:
             data = MIGRATIONS[version](data)
         except (KeyError, IndexError, TypeError, ValueError, AttributeError) as exc:
-            raise FormatError(f"cannot upgrade from format version {version}: "
-                              f"{type(exc).__name__}: {exc}", file) from exc
+            raise FormatError(
+                f"cannot upgrade from format version {version}: {type(exc).__name__}: {exc}", file
+            ) from exc
         newer = _whole_version(data)
         if newer is None or newer <= version or newer > VERSION:
-            raise FormatError(f"the upgrade from format version {version} gave no valid newer "
-                              f"version", file, "$.version")
+            raise FormatError(
+                f"the upgrade from format version {version} gave no valid newer version",
+                file,
+                "$.version",
+            )
         version = newer
     return data
 
 
-def map_from_records(nodes, edges, documents=(), meta=None, file=None, lines=None,
-                     consume=False):
+def map_from_records(nodes, edges, documents=(), meta=None, file=None, lines=None, consume=False):
     """Build a map with :meth:`ArgumentMap.from_records`; a bad record is a FormatError.
 
     The error names *file* and the record's JSON path (``$.nodes[3]``); for a
@@ -439,8 +514,14 @@ def _build(data, file, consume):
             check_json_value(value, key)
     except ModelError as exc:
         raise FormatError(str(exc), file, f"$.{key}") from None
-    amap = map_from_records(data["nodes"], data["edges"], data.get("documents", []),
-                            data.get("map", {}), file, consume=consume)
+    amap = map_from_records(
+        data["nodes"],
+        data["edges"],
+        data.get("documents", []),
+        data.get("map", {}),
+        file,
+        consume=consume,
+    )
     amap.extra = extra
     return amap
 
@@ -455,10 +536,11 @@ def map_from_dict(data, file=None, consume=False):
     try:
         if not isinstance(data, dict):
             found = _JSON_TYPES.get(type(data), type(data).__name__)
-            raise FormatError(f"not an argmap file: expected a JSON object, found {found}",
-                              file, "$")
+            raise FormatError(
+                f"not an argmap file: expected a JSON object, found {found}", file, "$"
+            )
         if data.get("format") != FORMAT:
-            raise FormatError("not an argmap file (no \"format\": \"argmap\")", file, "$.format")
+            raise FormatError('not an argmap file (no "format": "argmap")', file, "$.format")
         data = _migrate(data, file)
         _check_schema(data, file)
         return _build(data, file, consume)
@@ -470,7 +552,7 @@ def loads(text, file=None):
     """Build a map from ``.argmap`` text."""
     with _cycle_collector_paused():
         data = parse_json(text, file)
-        del text   # the text of a large file need not stay in memory while its map is built
+        del text  # the text of a large file need not stay in memory while its map is built
         return map_from_dict(data, file, consume=True)
 
 

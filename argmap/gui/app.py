@@ -46,18 +46,19 @@ def run(path=None):
     try:
         from PySide6.QtWidgets import QApplication  # noqa: F401
     except ImportError as exc:
-        print(f"argmap: the editor needs PySide6 ({exc}); run `make run` to set it up",
-              file=sys.stderr)
+        print(
+            f"argmap: the editor needs PySide6 ({exc}); run `make run` to set it up",
+            file=sys.stderr,
+        )
         return 1
     if path is not None and not os.path.exists(path):
         print(f"argmap: no such file: {path}", file=sys.stderr)
         return 1
     app = make_application()
-    from argmap.gui.main_window import MainWindow
-
     from argmap.gui import idle_quit
     from argmap.gui.autosave import recovery_store
     from argmap.gui.clipboard import release_clipboard
+    from argmap.gui.main_window import MainWindow
     from argmap.gui.recovery_dialog import offer_recovery
     from argmap.gui.safety import install_excepthook, install_signal_handlers
 
@@ -67,9 +68,9 @@ def run(path=None):
     for restored in offer_recovery(recovery_store(), MainWindow):
         restored.show()
     window = MainWindow(path)
-    if path is None:   # the seeded map, as an untitled copy: the installed file stays as it is
+    if path is None:  # the seeded map, as an untitled copy: the installed file stays as it is
         window.document.load_copy(default_map())
     if idle_quit.wanted():
-        idle_quit.QuitWhenIdle(window, at_once=idle_quit.at_once())   # the window's child
+        idle_quit.QuitWhenIdle(window, at_once=idle_quit.at_once())  # the window's child
     window.show()
     return app.exec()

@@ -44,7 +44,7 @@ class Autosaver(QObject):
         self.session = next(_sessions)
         self.edits = 0
         self.last_error = None
-        self._copied_as = None   # the original the last copy was made for
+        self._copied_as = None  # the original the last copy was made for
         self.timer = QTimer(self)
         self.timer.setInterval(INTERVAL_MS)
         self.timer.timeout.connect(self.save_if_modified)
@@ -71,7 +71,7 @@ class Autosaver(QObject):
         """Write the recovery copy now; return it (None if it could not be written)."""
         original = self.document.path
         if self._copied_as is not None and self._copied_as != original:
-            self.discard()   # the map was saved under another name since
+            self.discard()  # the map was saved under another name since
         try:
             copy = self.store.save(self.document.amap, original, self.edits, self.session)
         except ArgmapError as exc:

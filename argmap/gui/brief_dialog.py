@@ -11,7 +11,12 @@ import os
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel, QPlainTextEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
     QVBoxLayout,
 )
 
@@ -19,8 +24,11 @@ from argmap.errors import ArgmapError
 from argmap.gui.plain import choice_box
 
 #: (value, shown) of the sides and formats offered.
-SIDES = (("pro", "Pro (for the main claim)"), ("con", "Con (against the main claim)"),
-         ("both", "Both sides"))
+SIDES = (
+    ("pro", "Pro (for the main claim)"),
+    ("con", "Con (against the main claim)"),
+    ("both", "Both sides"),
+)
 FORMATS = (("md", "Markdown (.md)"), ("html", "Web page (.html)"), ("docx", "Word (.docx)"))
 
 
@@ -45,7 +53,8 @@ def save_brief(document, path, side, fmt):
     return document.jobs.start(
         lambda: write_brief(snapshot, path, side, fmt, picture=True, overwrite=True),
         f"Writing the brief {os.path.basename(path)}…",
-        lambda written: document.told.emit("Wrote " + ", ".join(written)))
+        lambda written: document.told.emit("Wrote " + ", ".join(written)),
+    )
 
 
 class BriefDialog(QDialog):
@@ -108,8 +117,9 @@ class BriefDialog(QDialog):
 
     def choose_file(self):
         side, fmt = self.chosen()
-        path, _ = QFileDialog.getSaveFileName(self, "Save brief", self.default_path(),
-                                              f"{fmt.upper()} (*.{fmt})")
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save brief", self.default_path(), f"{fmt.upper()} (*.{fmt})"
+        )
         if path:
             self.save(path)
 

@@ -24,8 +24,8 @@ ROOM = 200.0
 class MapScene(QGraphicsScene):
     """All cards and edges of one document."""
 
-    unplaced_found = Signal()      # nodes without a position: a layout is needed
-    recoloured = Signal()          # cards changed colour without a change to the map
+    unplaced_found = Signal()  # nodes without a position: a layout is needed
+    recoloured = Signal()  # cards changed colour without a change to the map
 
     def __init__(self, document, selection, parent=None):
         super().__init__(parent)
@@ -39,20 +39,22 @@ class MapScene(QGraphicsScene):
         self._link_source = None
         self._collapsed = set()
         self._group_items = []
-        self._bounds = None   # map_rect(): grown as things come, made again if they move or go
-        self._due = set()   # cards to work out again once the edit is done
+        self._bounds = None  # map_rect(): grown as things come, made again if they move or go
+        self._due = set()  # cards to work out again once the edit is done
         self._due_timer = QTimer(self)
         self._due_timer.setSingleShot(True)
         self._due_timer.timeout.connect(self.refresh_due)
         self.setBackgroundBrush(QColor("#F7F8FA"))
-        self._follow = dispatcher({
-            ChangeType.NODE_ADDED: self._on_node_added,
-            ChangeType.NODE_REMOVED: self._on_node_removed,
-            ChangeType.NODE_CHANGED: self._on_node_changed,
-            ChangeType.EDGE_ADDED: self._on_edge_added,
-            ChangeType.EDGE_REMOVED: self._on_edge_removed,
-            ChangeType.EDGE_CHANGED: self._on_edge_changed,
-        })
+        self._follow = dispatcher(
+            {
+                ChangeType.NODE_ADDED: self._on_node_added,
+                ChangeType.NODE_REMOVED: self._on_node_removed,
+                ChangeType.NODE_CHANGED: self._on_node_changed,
+                ChangeType.EDGE_ADDED: self._on_edge_added,
+                ChangeType.EDGE_REMOVED: self._on_edge_removed,
+                ChangeType.EDGE_CHANGED: self._on_edge_changed,
+            }
+        )
         document.changed.connect(self.on_change)
         document.stepped.connect(self.refresh_due)
         document.reset.connect(self.rebuild)
@@ -100,8 +102,9 @@ class MapScene(QGraphicsScene):
         view = self.views()[0] if self.views() else None
         transform = view.transform() if view is not None else None
         text = ""
-        for item in self.items(event.scenePos(), Qt.IntersectsItemShape, Qt.DescendingOrder,
-                               transform):
+        for item in self.items(
+            event.scenePos(), Qt.IntersectsItemShape, Qt.DescendingOrder, transform
+        ):
             text = item.toolTip()
             if text:
                 break
@@ -138,8 +141,15 @@ class MapScene(QGraphicsScene):
     def _provisional_card(self, node_id, attrs):
         """The card of a node just added, before its place in the debate is known."""
         kind = attrs["kind"]
-        return Card(node_id, kind, kind, header_text(attrs, kind), attrs.get("text", ""),
-                    citation_text(self.amap, attrs), rating_text(attrs.get("rating")))
+        return Card(
+            node_id,
+            kind,
+            kind,
+            header_text(attrs, kind),
+            attrs.get("text", ""),
+            citation_text(self.amap, attrs),
+            rating_text(attrs.get("rating")),
+        )
 
     def _refresh_later(self, node_ids):
         """Work out these cards again when the edit is done (once, whatever it changed)."""
@@ -163,8 +173,9 @@ class MapScene(QGraphicsScene):
     # ------------------------------------------------------ model events
     def on_change(self, change):
         if change.type not in (ChangeType.NODE_ADDED, ChangeType.EDGE_ADDED) and not (
-                change.type == ChangeType.NODE_CHANGED and "pos" not in change.keys):
-            self._bounds = None   # something moved or went: measured again when asked
+            change.type == ChangeType.NODE_CHANGED and "pos" not in change.keys
+        ):
+            self._bounds = None  # something moved or went: measured again when asked
         self._follow(change)
 
     def _hold(self, item):
@@ -202,7 +213,9 @@ class MapScene(QGraphicsScene):
                 self._refresh_later(queries.places_touched(self.amap, change.node))
             self._hold(item)
         if "collapsed" in change.keys:
-            (self._collapsed.add if attrs.get("collapsed") else self._collapsed.discard)(change.node)
+            (self._collapsed.add if attrs.get("collapsed") else self._collapsed.discard)(
+                change.node
+            )
             self.refresh_visibility()
 
     def _on_edge_added(self, change):
@@ -226,8 +239,9 @@ class MapScene(QGraphicsScene):
         if self._collapsed:
             self.refresh_visibility()
         graph = self.amap.graph
-        if self._group_items or (graph.has_edge(source, target)
-                                 and graph.edges[source, target].get("group")):
+        if self._group_items or (
+            graph.has_edge(source, target) and graph.edges[source, target].get("group")
+        ):
             self.refresh_groups()
 
     # -------------------------------------------------------- evaluation
@@ -237,8 +251,11 @@ class MapScene(QGraphicsScene):
         Only the cards of *nodes* (default: all) are looked at, and only those whose
         label, reasons or mark changed are repainted.
         """
-        items = self.nodes.items() if nodes is None else (
-            (n, self.nodes[n]) for n in nodes if n in self.nodes)
+        items = (
+            self.nodes.items()
+            if nodes is None
+            else ((n, self.nodes[n]) for n in nodes if n in self.nodes)
+        )
         recoloured = False
         for node_id, item in items:
             reasons = [str(r) for r in why[node_id]] if node_id in why else ()
@@ -344,8 +361,9 @@ class MapScene(QGraphicsScene):
                 event.accept()
                 return
         super().mousePressEvent(event)
-        self._press_positions = {i.node_id: i.pos() for i in self.selectedItems()
-                                 if isinstance(i, NodeItem)}
+        self._press_positions = {
+            i.node_id: i.pos() for i in self.selectedItems() if isinstance(i, NodeItem)
+        }
 
     def mouseMoveEvent(self, event):
         if self._link_line is not None:
@@ -355,7 +373,7 @@ class MapScene(QGraphicsScene):
             event.accept()
             return
         super().mouseMoveEvent(event)
-        if self._press_positions:   # dragging cards: their links follow
+        if self._press_positions:  # dragging cards: their links follow
             self._bounds = None
             for node_id in self._press_positions:
                 self.nodes[node_id].moved()
@@ -370,8 +388,7 @@ class MapScene(QGraphicsScene):
             self._finish_drag(pressed, event.scenePos())
 
     def _finish_drag(self, pressed, scene_pos):
-        moved = {n: p for n, p in pressed.items()
-                 if n in self.nodes and self.nodes[n].pos() != p}
+        moved = {n: p for n, p in pressed.items() if n in self.nodes and self.nodes[n].pos() != p}
         if not moved:
             return
         drop = self._node_under(scene_pos, exclude=set(moved))
@@ -413,8 +430,9 @@ class MapScene(QGraphicsScene):
         if target is None:
             return
         menu = QMenu()
-        actions = {menu.addAction(f"{RELATION_STYLE[r]['name'].capitalize()}"): r
-                   for r in RELATIONS}
+        actions = {
+            menu.addAction(f"{RELATION_STYLE[r]['name'].capitalize()}"): r for r in RELATIONS
+        }
         view = self.views()[0]
         chosen = menu.exec(view.mapToGlobal(view.mapFromScene(event.scenePos())))
         if chosen in actions:

@@ -39,11 +39,25 @@ class DebateActions(QObject):
         self.evaluation = LiveEvaluation(document, self)
         self.legend = Legend(view)
         self.evaluation.updated.connect(self.show_evaluation)
-        registry.add("evaluate", "&Evaluate", self.set_evaluate, "F7", "debate", "evaluate",
-                     tip="Colour the cards by whether they stand (in), fall (out) or are "
-                         "undecided", checkable=True)
-        registry.add("prepare_brief", "Prepare &Brief…", self.brief_dialog, None, "debate",
-                     "brief", tip="A study document for one side, or both")
+        registry.add(
+            "evaluate",
+            "&Evaluate",
+            self.set_evaluate,
+            "F7",
+            "debate",
+            "evaluate",
+            tip="Colour the cards by whether they stand (in), fall (out) or are undecided",
+            checkable=True,
+        )
+        registry.add(
+            "prepare_brief",
+            "Prepare &Brief…",
+            self.brief_dialog,
+            None,
+            "debate",
+            "brief",
+            tip="A study document for one side, or both",
+        )
         self.show_evaluation()
 
     def add_print_actions(self):
@@ -60,8 +74,9 @@ class DebateActions(QObject):
     def show_evaluation(self):
         """Show the current labels and unanswered marks on the canvas and in the Outline."""
         evaluation = self.evaluation
-        self.view.map_scene.show_evaluation(evaluation.labels, evaluation.why,
-                                            evaluation.unanswered, evaluation.touched)
+        self.view.map_scene.show_evaluation(
+            evaluation.labels, evaluation.why, evaluation.unanswered, evaluation.touched
+        )
         self.outline.mark_unanswered(evaluation.unanswered)
 
     # --------------------------------------------------------------- brief
@@ -104,8 +119,9 @@ class DebateActions(QObject):
         if options.exec() != QDialog.Accepted:
             return None
         choices = options.choices()
-        preview = QPrintPreviewDialog(make_printer(choices["paper"], choices["orientation"]),
-                                      self.host)
+        preview = QPrintPreviewDialog(
+            make_printer(choices["paper"], choices["orientation"]), self.host
+        )
         preview.paintRequested.connect(lambda printer: self.print_to(printer, choices))
         preview.exec()
         return preview
@@ -119,8 +135,9 @@ class DebateActions(QObject):
 
         try:
             if choices["what"] == "map":
-                pages = print_map(self.view.map_scene, printer, choices["mode"],
-                                  self.document.amap.title)
+                pages = print_map(
+                    self.view.map_scene, printer, choices["mode"], self.document.amap.title
+                )
             else:
                 print_brief(self.document.amap, printer, choices["what"])
                 self.document.told.emit("Printed the brief")

@@ -59,14 +59,14 @@ class UndoCommand(QUndoCommand):
 class Document(QObject):
     """The map being edited, where it is saved, its edit history, and one verb per edit."""
 
-    changed = Signal(object)          # an argmap.model.Change
-    reset = Signal()                  # a whole new map was loaded
+    changed = Signal(object)  # an argmap.model.Change
+    reset = Signal()  # a whole new map was loaded
     modified_changed = Signal(bool)
     path_changed = Signal(str)
-    refused = Signal(str)             # why an edit was not made (shown in a dialog)
-    problem = Signal(str, str)        # title, message: something the user must know
-    told = Signal(str)                # a passing remark for the status bar
-    stepped = Signal()                # one step was done, undone or redone
+    refused = Signal(str)  # why an edit was not made (shown in a dialog)
+    problem = Signal(str, str)  # title, message: something the user must know
+    told = Signal(str)  # a passing remark for the status bar
+    stepped = Signal()  # one step was done, undone or redone
     nodes_created = Signal(list, bool)  # new node ids; whether to edit the first one's text
 
     def __init__(self, amap=None, path=None, parent=None):
@@ -81,7 +81,7 @@ class Document(QObject):
         #: a large map without positions).
         self.prepare = lambda amap: None
         self.jobs = JobRunner(self)
-        self._fresh = None   # (node id, undo command) of a node added for typing its text
+        self._fresh = None  # (node id, undo command) of a node added for typing its text
         self._set_map(amap or ArgumentMap())
 
     def _clean_changed(self, clean):
@@ -159,8 +159,7 @@ class Document(QObject):
 
     def is_fresh(self, node):
         """Whether *node* was just added for typing and nothing was done since."""
-        return (self._fresh is not None and self._fresh[0] == node
-                and self._fresh[1] is self._top())
+        return self._fresh is not None and self._fresh[0] == node and self._fresh[1] is self._top()
 
     def discard_fresh(self, node):
         """Take back a node just added for typing whose typing was cancelled; return whether."""
@@ -177,8 +176,7 @@ class Document(QObject):
 
     def add_child(self, target, name, text=None):
         """Add one of ``edits.CHILD_EDITS`` (``support``, ``evidence``...) under *target*."""
-        return self._add(edits.add_child, target, name, text, self.place(target),
-                         edit=text is None)
+        return self._add(edits.add_child, target, name, text, self.place(target), edit=text is None)
 
     def add_sibling(self, node):
         """Add a node like *node*, bearing on the same target."""

@@ -133,9 +133,12 @@ class EdgeItem(QGraphicsItem):
         end = anchor(self.target_item, self.source_item.center)
         self.shape_of_line = LinkShape(start, end)
         self.prepareGeometryChange()
-        self._bounds = QRectF(min(start[0], end[0]) - MARGIN, min(start[1], end[1]) - MARGIN,
-                              abs(end[0] - start[0]) + 2 * MARGIN,
-                              abs(end[1] - start[1]) + 2 * MARGIN)
+        self._bounds = QRectF(
+            min(start[0], end[0]) - MARGIN,
+            min(start[1], end[1]) - MARGIN,
+            abs(end[0] - start[0]) + 2 * MARGIN,
+            abs(end[1] - start[1]) + 2 * MARGIN,
+        )
         self._path = self._shape = self._head = self._sketch = None
         self.update()
 
@@ -170,7 +173,7 @@ class EdgeItem(QGraphicsItem):
     def paint(self, painter, option, widget=None):
         pens = self.pens
         if option.levelOfDetailFromTransform(painter.worldTransform()) < card_type().sketch_below:
-            painter.setPen(pens.sketch)   # far out: a thin straight line
+            painter.setPen(pens.sketch)  # far out: a thin straight line
             painter.drawLine(self._straight())
             return
         painter.setRenderHint(painter.RenderHint.Antialiasing)
@@ -193,8 +196,10 @@ class EdgeItem(QGraphicsItem):
     def _head_in(self, exposed):
         """Whether the arrowhead (within MARGIN of the line's end) reaches *exposed*."""
         x, y = self.shape_of_line.end
-        return (exposed.left() - MARGIN <= x <= exposed.right() + MARGIN
-                and exposed.top() - MARGIN <= y <= exposed.bottom() + MARGIN)
+        return (
+            exposed.left() - MARGIN <= x <= exposed.right() + MARGIN
+            and exposed.top() - MARGIN <= y <= exposed.bottom() + MARGIN
+        )
 
     def _visible(self, exposed, pen):
         """The part of the line inside *exposed*, and the pen that draws it in step.
@@ -205,8 +210,12 @@ class EdgeItem(QGraphicsItem):
         if bounds.width() <= 2 * exposed.width() and bounds.height() <= 2 * exposed.height():
             return self._whole(), pen
         room = MARGIN
-        stretch = self.shape_of_line.inside(exposed.left() - room, exposed.top() - room,
-                                            exposed.right() + room, exposed.bottom() + room)
+        stretch = self.shape_of_line.inside(
+            exposed.left() - room,
+            exposed.top() - room,
+            exposed.right() + room,
+            exposed.bottom() + room,
+        )
         if stretch is None:
             return None, pen
         t0, t1 = stretch

@@ -8,20 +8,26 @@ refused edit) to the views that follow the document.
 from PySide6.QtGui import QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
-from argmap.gui.plain import message_box
-
 from argmap.errors import ArgmapError
 from argmap.gui import clipboard
+from argmap.gui.plain import message_box
 from argmap.model import KIND_NAMES, RELATIONS
 from argmap.model.edits import CHILD_EDITS
 from argmap.model.fragments import fragment
 
 #: Shortcuts of the "add to the selected node" edits (see argmap.model.edits.CHILD_EDITS).
-CHILD_SHORTCUTS = {"support": "Tab", "counterclaim": "Ctrl+Shift+O",
-                   "evidence": "Ctrl+Shift+E", "rebuttal": "Ctrl+Shift+R"}
+CHILD_SHORTCUTS = {
+    "support": "Tab",
+    "counterclaim": "Ctrl+Shift+O",
+    "evidence": "Ctrl+Shift+E",
+    "rebuttal": "Ctrl+Shift+R",
+}
 #: Actions that need exactly one selected node, and those that need any.
-NEEDS_ONE = ["add_" + name for name in CHILD_EDITS] + ["add_sibling", "edit_text",
-                                                       "toggle_collapse"]
+NEEDS_ONE = ["add_" + name for name in CHILD_EDITS] + [
+    "add_sibling",
+    "edit_text",
+    "toggle_collapse",
+]
 NEEDS_ANY = ["delete", "delete_branch", "cut", "copy"]
 
 
@@ -37,10 +43,16 @@ def _unique(sequences):
 
 def ask_how_to_delete(parent, count, premises):
     """Ask whether to delete what bears on the nodes too; return "branch", "keep" or None."""
-    box = message_box(parent, QMessageBox.Question, "Delete",
-                      f"{premises} node(s) bear on the {'node' if count == 1 else 'nodes'} "
-                      "you are deleting. Delete them too, or keep them attached to what the "
-                      "deleted node bore on?", "delete-question", QMessageBox.Cancel)
+    box = message_box(
+        parent,
+        QMessageBox.Question,
+        "Delete",
+        f"{premises} node(s) bear on the {'node' if count == 1 else 'nodes'} "
+        "you are deleting. Delete them too, or keep them attached to what the "
+        "deleted node bore on?",
+        "delete-question",
+        QMessageBox.Cancel,
+    )
     branch = box.addButton("Delete &Branch", QMessageBox.DestructiveRole)
     keep = box.addButton("&Keep Them", QMessageBox.AcceptRole)
     box.setDefaultButton(keep)
@@ -63,7 +75,11 @@ class EditActions:
 
     def __init__(self, registry, document, selection, view):
         self.registry, self.document, self.selection, self.view = (
-            registry, document, selection, view)
+            registry,
+            document,
+            selection,
+            view,
+        )
         self._register_edit()
         self._register_node()
         self._register_view()
@@ -84,40 +100,86 @@ class EditActions:
         add("copy", "&Copy", self.copy, key.Copy, "edit", "clipboard", scope)
         add("paste", "&Paste", self.paste, key.Paste, "edit", "clipboard", scope)
         add("delete", "&Delete", self.delete, key.Delete, "edit", "clipboard", scope)
-        add("delete_branch", "Delete &Branch", self.delete_branch, "Shift+Delete", "edit",
-            "clipboard", scope)
+        add(
+            "delete_branch",
+            "Delete &Branch",
+            self.delete_branch,
+            "Shift+Delete",
+            "edit",
+            "clipboard",
+            scope,
+        )
         add("edit_text", "Edit &Text", self.view.edit_text, "F2", "edit", "select", scope)
         add("select_all", "Select &All", self.select_all, key.SelectAll, "edit", "select", scope)
 
     def _register_node(self):
         add, scope = self.registry.add, self.view
-        add("add_claim", "Add Main C&laim", self.document.add_main_claim, "Ctrl+Shift+M",
-            "node", "add")
+        add(
+            "add_claim",
+            "Add Main C&laim",
+            self.document.add_main_claim,
+            "Ctrl+Shift+M",
+            "node",
+            "add",
+        )
         add("add_sibling", "Add S&ibling", self.add_sibling, "Return", "node", "add", scope)
         for name, (_, _, label) in CHILD_EDITS.items():
-            add("add_" + name, label, lambda n=name: self.add_child(n), CHILD_SHORTCUTS[name],
-                "node", "add", scope)
+            add(
+                "add_" + name,
+                label,
+                lambda n=name: self.add_child(n),
+                CHILD_SHORTCUTS[name],
+                "node",
+                "add",
+                scope,
+            )
         self.kind_group = QActionGroup(self.view)
         for kind, title in KIND_NAMES.items():
-            action = add(f"kind_{kind}", title, lambda k=kind: self.set_kind(k), None,
-                         "node", "kind")
+            action = add(
+                f"kind_{kind}", title, lambda k=kind: self.set_kind(k), None, "node", "kind"
+            )
             action.setCheckable(True)
             self.kind_group.addAction(action)
         for relation in RELATIONS:
-            add(f"relation_{relation}", f"Make It {relation.capitalize()}",
-                lambda r=relation: self.set_relation(r), None, "node", "relation")
-        add("connect_supports", "Connect: First Selected &Supports Second",
-            lambda: self.connect("supports"), "Ctrl+L", "node", "connect")
-        add("connect_opposes", "Connect: First Selected &Opposes Second",
-            lambda: self.connect("opposes"), "Ctrl+Shift+L", "node", "connect")
-        add("toggle_collapse", "Collapse / E&xpand", self.toggle_collapse, "Ctrl+.", "node",
-            "connect")
+            add(
+                f"relation_{relation}",
+                f"Make It {relation.capitalize()}",
+                lambda r=relation: self.set_relation(r),
+                None,
+                "node",
+                "relation",
+            )
+        add(
+            "connect_supports",
+            "Connect: First Selected &Supports Second",
+            lambda: self.connect("supports"),
+            "Ctrl+L",
+            "node",
+            "connect",
+        )
+        add(
+            "connect_opposes",
+            "Connect: First Selected &Opposes Second",
+            lambda: self.connect("opposes"),
+            "Ctrl+Shift+L",
+            "node",
+            "connect",
+        )
+        add(
+            "toggle_collapse",
+            "Collapse / E&xpand",
+            self.toggle_collapse,
+            "Ctrl+.",
+            "node",
+            "connect",
+        )
 
     def _register_view(self):
         add, key, view = self.registry.add, QKeySequence.StandardKey, self.view
         add("zoom_in", "Zoom &In", view.zoom_in, key.ZoomIn, "view", "zoom")
         self.registry["zoom_in"].setShortcuts(
-            _unique(QKeySequence.keyBindings(key.ZoomIn) + [QKeySequence("Ctrl+=")]))
+            _unique(QKeySequence.keyBindings(key.ZoomIn) + [QKeySequence("Ctrl+=")])
+        )
         add("zoom_out", "Zoom &Out", view.zoom_out, key.ZoomOut, "view", "zoom")
         add("zoom_reset", "&Actual Size", view.reset_zoom, "Ctrl+0", "view", "zoom")
         add("fit", "&Fit to Window", view.fit, "Ctrl+Shift+F", "view", "zoom")

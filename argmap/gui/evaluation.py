@@ -61,7 +61,7 @@ class LiveEvaluation(QObject):
         self.enabled = False
         self.labels, self.why, self.unanswered = {}, {}, set()
         self.touched = None
-        self._dirty = set()   # nodes an edit touched since the last update
+        self._dirty = set()  # nodes an edit touched since the last update
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -117,7 +117,7 @@ class Legend(QWidget):
     MARGIN = 10
 
     def __init__(self, view):
-        super().__init__(view.viewport())   # one of the canvas's overlays
+        super().__init__(view.viewport())  # one of the canvas's overlays
         view.add_overlay(self)
         self.backdrop = view.scene().backgroundBrush().color()
         self.setObjectName("evaluation-legend")
@@ -125,8 +125,10 @@ class Legend(QWidget):
         font = QFont(FONT_FAMILY)
         font.setPointSizeF(9)
         self.setFont(font)
-        self.rows = [(style["fill"], style["border"], f"{style['name']} ({label})")
-                     for label, style in LABEL_STYLE.items()]
+        self.rows = [
+            (style["fill"], style["border"], f"{style['name']} ({label})")
+            for label, style in LABEL_STYLE.items()
+        ]
         self.rows.append((UNANSWERED_COLOR, UNANSWERED_COLOR, UNANSWERED_BADGE + " objection"))
         metrics = QFontMetrics(font)
         self.line = metrics.height() + 4
@@ -141,7 +143,7 @@ class Legend(QWidget):
 
     def paintEvent(self, event):
         painter = QPainter(self)
-        painter.fillRect(self.rect(), self.backdrop)   # the corners outside the rounded box
+        painter.fillRect(self.rect(), self.backdrop)  # the corners outside the rounded box
         painter.setRenderHint(QPainter.Antialiasing)
         painter.setPen(QPen(QColor("#9E9E9E"), 1))
         painter.setBrush(QColor(255, 255, 255, 235))
@@ -152,6 +154,7 @@ class Legend(QWidget):
             painter.setBrush(QColor(fill))
             painter.drawRoundedRect(QRectF(8, top + 3, 20, self.line - 7), 3, 3)
             painter.setPen(QColor("#1A1A1A"))
-            painter.drawText(QRectF(34, top, self.width() - 38, self.line),
-                             Qt.AlignVCenter | Qt.AlignLeft, text)
+            painter.drawText(
+                QRectF(34, top, self.width() - 38, self.line), Qt.AlignVCenter | Qt.AlignLeft, text
+            )
         painter.end()

@@ -9,7 +9,14 @@ import os
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel, QSpinBox,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QSpinBox,
 )
 
 from argmap.gui.jobs import Job
@@ -19,8 +26,12 @@ from argmap.render.style import CARD_WIDTH
 FORMATS = ("png", "svg", "pdf", "dot")
 DIRECTIONS = ("TB", "BT", "LR", "RL")
 #: Page presets: shown name -> ExportOptions.page.
-PAGE_PRESETS = {"Fit the map (no page)": None, "A4 page": "a4", "Letter page": "letter",
-                "16:9 slide": "slide"}
+PAGE_PRESETS = {
+    "Fit the map (no page)": None,
+    "A4 page": "a4",
+    "Letter page": "letter",
+    "16:9 slide": "slide",
+}
 #: Layout choices: shown name -> ExportOptions.layout.
 LAYOUT_CHOICES = (("arranged", "As arranged in the editor"), ("auto", "Fresh layout by Graphviz"))
 #: A typical card's height (points), for the size of an arranged picture.
@@ -35,9 +46,11 @@ def export_to(document, path, options):
     from argmap.render.export import export_file
 
     snapshot = document.amap.copy()
-    return document.jobs.start(lambda: export_file(snapshot, path, options),
-                               f"Exporting {os.path.basename(path)}…",
-                               lambda result: _exported(document, path, result))
+    return document.jobs.start(
+        lambda: export_file(snapshot, path, options),
+        f"Exporting {os.path.basename(path)}…",
+        lambda result: _exported(document, path, result),
+    )
 
 
 def _exported(document, path, result):
@@ -53,7 +66,7 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.document, self.selection = document, selection
         self.setWindowTitle("Export map")
-        self._layouts = {}        # direction -> Graphviz layout, measured off the GUI thread
+        self._layouts = {}  # direction -> Graphviz layout, measured off the GUI thread
         self._pending = set()
         self._jobs = []
         self.export_job = None
@@ -78,12 +91,19 @@ class ExportDialog(QDialog):
         self._build_page_choices()
         self._build_layout_choice()
         self.size_label = QLabel("—")
-        self.size_label.setTextFormat(Qt.PlainText)   # a Graphviz message may quote the map
-        for label, widget in (("Format", self.format), ("Resolution (dpi)", self.dpi),
-                              ("Layout", self.layout), ("Direction", self.direction)):
+        self.size_label.setTextFormat(Qt.PlainText)  # a Graphviz message may quote the map
+        for label, widget in (
+            ("Format", self.format),
+            ("Resolution (dpi)", self.dpi),
+            ("Layout", self.layout),
+            ("Direction", self.direction),
+        ):
             form.addRow(label, widget)
-        for label, widget in (("Page", self.page), ("Background", self.background),
-                              ("Theme", self.theme)):
+        for label, widget in (
+            ("Page", self.page),
+            ("Background", self.background),
+            ("Theme", self.theme),
+        ):
             form.addRow(label, widget)
         form.addRow(self.legend)
         form.addRow(self.by_evaluation)
@@ -101,8 +121,10 @@ class ExportDialog(QDialog):
         """The page preset (the same as ``argmap export --page``), background and theme."""
         self.page = QComboBox()
         self.page.addItems(list(PAGE_PRESETS))
-        self.page.setToolTip("A map too large for one readable page gets one page per line of "
-                             "argument: in one PDF, or numbered PNG or SVG files")
+        self.page.setToolTip(
+            "A map too large for one readable page gets one page per line of "
+            "argument: in one PDF, or numbered PNG or SVG files"
+        )
         self.background = QComboBox()
         self.background.addItems(["white", "transparent"])
         self.theme = QComboBox()
@@ -130,14 +152,18 @@ class ExportDialog(QDialog):
         from argmap.render.export import ExportOptions
 
         root = self.selection.single() if self.subtree.isChecked() else None
-        return ExportOptions(fmt=self.format.currentText().lower(), dpi=self.dpi.value() or None,
-                             direction=self.direction.currentText(), root=root,
-                             legend=self.legend.isChecked(),
-                             color_by="evaluation" if self.by_evaluation.isChecked() else "kind",
-                             layout=self.layout_choice(),
-                             page=PAGE_PRESETS[self.page.currentText()],
-                             background=self.background.currentText(),
-                             theme=self.theme.currentText())
+        return ExportOptions(
+            fmt=self.format.currentText().lower(),
+            dpi=self.dpi.value() or None,
+            direction=self.direction.currentText(),
+            root=root,
+            legend=self.legend.isChecked(),
+            color_by="evaluation" if self.by_evaluation.isChecked() else "kind",
+            layout=self.layout_choice(),
+            page=PAGE_PRESETS[self.page.currentText()],
+            background=self.background.currentText(),
+            theme=self.theme.currentText(),
+        )
 
     # ------------------------------------------------------------ preview
     def preview(self):
@@ -188,8 +214,9 @@ class ExportDialog(QDialog):
         """The picture's size from its drawing's *width* x *height* in points."""
         if self.format.currentText() == "PNG":
             dpi = self.dpi.value() or 96
-            return (f"about {width * dpi / 72:.0f} × {height * dpi / 72:.0f}"
-                    " px (plus title and legend)")
+            return (
+                f"about {width * dpi / 72:.0f} × {height * dpi / 72:.0f} px (plus title and legend)"
+            )
         return f"about {width / 72 * 2.54:.1f} × {height / 72 * 2.54:.1f} cm"
 
     def done(self, result):
@@ -204,8 +231,9 @@ class ExportDialog(QDialog):
 
     def choose_file(self):
         fmt = self.format.currentText().lower()
-        path, _ = QFileDialog.getSaveFileName(self, "Export map", self.default_path(),
-                                              f"{fmt.upper()} (*.{fmt})")
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export map", self.default_path(), f"{fmt.upper()} (*.{fmt})"
+        )
         if path:
             self.export(path)
 

@@ -9,16 +9,19 @@ import os
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from argmap.gui.plain import message_box
-
 from argmap.errors import FormatError
 from argmap.formats import cannot_hold, format_of
+from argmap.gui.plain import message_box
 
-MAP_FILTER = ("Argument maps (*.argmap *.argdown *.ad *.json *.graphml *.txt);;"
-              "argmap (*.argmap);;Argdown (*.argdown *.ad);;AIF (*.json);;GraphML (*.graphml);;"
-              "Kialo text export (*.txt);;All files (*)")
-SAVE_FILTER = ("argmap (*.argmap);;Argdown (*.argdown);;AIF (*.json);;GraphML (*.graphml);;"
-               "Kialo text export (*.txt)")
+MAP_FILTER = (
+    "Argument maps (*.argmap *.argdown *.ad *.json *.graphml *.txt);;"
+    "argmap (*.argmap);;Argdown (*.argdown *.ad);;AIF (*.json);;GraphML (*.graphml);;"
+    "Kialo text export (*.txt);;All files (*)"
+)
+SAVE_FILTER = (
+    "argmap (*.argmap);;Argdown (*.argdown);;AIF (*.json);;GraphML (*.graphml);;"
+    "Kialo text export (*.txt)"
+)
 
 
 def format_for(path):
@@ -42,10 +45,16 @@ def keep_losses(parent, amap, path):
     losses = cannot_hold(amap, format_for(path))
     if not losses:
         return True
-    box = message_box(parent, QMessageBox.Warning, "Some of the map would be lost",
-                      f"{os.path.basename(path)} is a {format_for(path)} file, which cannot hold "
-                      "all of this map:\n\n" + "\n".join(f"• {loss}" for loss in losses)
-                      + "\n\nSave a copy as .argmap to keep everything.", "losses-question",
-                      QMessageBox.Save | QMessageBox.Cancel)
+    box = message_box(
+        parent,
+        QMessageBox.Warning,
+        "Some of the map would be lost",
+        f"{os.path.basename(path)} is a {format_for(path)} file, which cannot hold "
+        "all of this map:\n\n"
+        + "\n".join(f"• {loss}" for loss in losses)
+        + "\n\nSave a copy as .argmap to keep everything.",
+        "losses-question",
+        QMessageBox.Save | QMessageBox.Cancel,
+    )
     box.setDefaultButton(QMessageBox.Cancel)
     return box.exec() == QMessageBox.Save

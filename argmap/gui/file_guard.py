@@ -9,10 +9,9 @@ import os
 
 from PySide6.QtWidgets import QMessageBox
 
-from argmap.gui.plain import message_box
-
 from argmap import locks
 from argmap.errors import LockedError, LockError
+from argmap.gui.plain import message_box
 
 
 def file_stamp(path):
@@ -40,19 +39,24 @@ class FileGuard:
         try:
             self.lock = locks.acquire(path)
         except LockedError as exc:
-            mine = exc.info is not None and exc.info.is_mine()   # another window of ours
+            mine = exc.info is not None and exc.info.is_mine()  # another window of ours
             if not mine and not self._open_anyway(path, exc):
                 return False
         except LockError:
-            self.lock = None   # a folder without room for a lock: open unprotected
+            self.lock = None  # a folder without room for a lock: open unprotected
         return True
 
     def _open_anyway(self, path, exc):
         who = exc.info.describe() if exc.info is not None else "another program"
-        box = message_box(self.parent, QMessageBox.Warning, "The map is open elsewhere",
-                          f"{os.path.basename(path)} is already open: {who}.\n\n"
-                          "Saving here could wipe out what is saved there. Open it anyway?",
-                          "locked-question", QMessageBox.Open | QMessageBox.Cancel)
+        box = message_box(
+            self.parent,
+            QMessageBox.Warning,
+            "The map is open elsewhere",
+            f"{os.path.basename(path)} is already open: {who}.\n\n"
+            "Saving here could wipe out what is saved there. Open it anyway?",
+            "locked-question",
+            QMessageBox.Open | QMessageBox.Cancel,
+        )
         box.setDefaultButton(QMessageBox.Cancel)
         return box.exec() == QMessageBox.Open
 
@@ -63,10 +67,15 @@ class FileGuard:
     def ask_overwrite(self, path):
         """Ask what to do when *path* changed on disk since it was read: "overwrite",
         "save_as" or None (cancel)."""
-        box = message_box(self.parent, QMessageBox.Warning, "The file has changed",
-                          f"{os.path.basename(path)} was changed by another program or window "
-                          "since you opened it. Saving now would replace those changes.",
-                          "changed-question", QMessageBox.Cancel)
+        box = message_box(
+            self.parent,
+            QMessageBox.Warning,
+            "The file has changed",
+            f"{os.path.basename(path)} was changed by another program or window "
+            "since you opened it. Saving now would replace those changes.",
+            "changed-question",
+            QMessageBox.Cancel,
+        )
         overwrite = box.addButton("&Replace It", QMessageBox.DestructiveRole)
         save_as = box.addButton("Save &As…", QMessageBox.AcceptRole)
         box.setDefaultButton(save_as)
@@ -75,16 +84,24 @@ class FileGuard:
 
     def ask_save_as_read_only(self, path):
         """Tell that *path* is read-only and ask whether to save under another name."""
-        box = message_box(self.parent, QMessageBox.Warning, "The file is read-only",
-                          f"{os.path.basename(path)} is read-only, so argmap will not replace it. "
-                          "Save the map under another name?", "read-only-question",
-                          QMessageBox.Save | QMessageBox.Cancel)
+        box = message_box(
+            self.parent,
+            QMessageBox.Warning,
+            "The file is read-only",
+            f"{os.path.basename(path)} is read-only, so argmap will not replace it. "
+            "Save the map under another name?",
+            "read-only-question",
+            QMessageBox.Save | QMessageBox.Cancel,
+        )
         return box.exec() == QMessageBox.Save
 
     def changed_on_disk(self, path):
         """Whether *path* was written by someone else since it was read or saved here."""
-        return self.stamp is not None and os.path.abspath(path) == self.document.path and \
-            file_stamp(path) != self.stamp
+        return (
+            self.stamp is not None
+            and os.path.abspath(path) == self.document.path
+            and file_stamp(path) != self.stamp
+        )
 
     def release(self):
         if self.lock is not None:

@@ -63,8 +63,9 @@ class FindBar(QToolBar):
         scene = self.canvas.map_scene
         for node_id, item in scene.nodes.items():
             item.highlighted = active and node_id in found
-            item.setOpacity(0.25 if active and self.dim.isChecked() and node_id not in found
-                            else 1.0)
+            item.setOpacity(
+                0.25 if active and self.dim.isChecked() and node_id not in found else 1.0
+            )
             item.update()
         for (source, target), edge in scene.edges.items():
             dimmed = active and self.dim.isChecked() and not (source in found and target in found)

@@ -17,8 +17,10 @@ from argmap.render.style import FONT_FAMILY, FONT_SIZE
 #: Height (pixels) of a card's body text at the opening zoom, at least.
 READABLE_PX = 10.0
 HINT_EMPTY = "Ctrl+Shift+M adds a main claim  ·  File ▸ New Map from Documents starts from articles"
-HINT_IDLE = ("Click a card to select it  ·  Tab adds a reason  ·  Enter a sibling  ·  F2 edits  ·  "
-             "arrows move  ·  Ctrl+F finds")
+HINT_IDLE = (
+    "Click a card to select it  ·  Tab adds a reason  ·  Enter a sibling  ·  F2 edits  ·  "
+    "arrows move  ·  Ctrl+F finds"
+)
 
 
 def body_font():
@@ -58,12 +60,12 @@ class OpeningView(QObject):
 
     def _zoomed(self, _zoom):
         if not self._applying:
-            self.pending = False   # zoomed by the user or a command: keep their view
+            self.pending = False  # zoomed by the user or a command: keep their view
 
     def eventFilter(self, watched, event):
         kind = event.type()
         if kind in (QEvent.MouseButtonPress, QEvent.Wheel, QEvent.KeyPress):
-            self.pending = False   # the user is moving around: leave the view alone
+            self.pending = False  # the user is moving around: leave the view alone
         elif kind in (QEvent.Resize, QEvent.Show) and self.pending:
             QTimer.singleShot(0, self.apply)
         return False
@@ -89,22 +91,26 @@ class OpeningView(QObject):
             main = queries.main_claims(view.document.amap)
             item = view.map_scene.nodes.get(main[0]) if main else None
             if item is not None:
-                view.centerOn(item.scenePos().x(), item.scenePos().y() + view.viewport().height()
-                              / view.zoom * 0.3)
+                view.centerOn(
+                    item.scenePos().x(),
+                    item.scenePos().y() + view.viewport().height() / view.zoom * 0.3,
+                )
 
 
 class KeyHint(QLabel):
     """A line at the foot of the canvas: the keys to press, when nothing is selected."""
 
     def __init__(self, view):
-        super().__init__(view.viewport())   # one of the canvas's overlays
+        super().__init__(view.viewport())  # one of the canvas's overlays
         self.view = view
         view.add_overlay(self)
         self.setObjectName("key-hint")
         self.setTextFormat(Qt.PlainText)
         self.setAttribute(Qt.WA_TransparentForMouseEvents)
-        self.setStyleSheet("QLabel#key-hint { background: #FDFDFE; color: #333; "
-                           "border: 1px solid #CCC; padding: 3px 8px; }")
+        self.setStyleSheet(
+            "QLabel#key-hint { background: #FDFDFE; color: #333; "
+            "border: 1px solid #CCC; padding: 3px 8px; }"
+        )
         view.selection.changed.connect(lambda _: self.refresh())
         view.document.changed.connect(self._follow_change)
         view.document.reset.connect(self.refresh)
@@ -113,7 +119,7 @@ class KeyHint(QLabel):
 
     def _follow_change(self, change):
         if change.type in (ChangeType.NODE_ADDED, ChangeType.NODE_REMOVED):
-            self.refresh()   # the map may have become empty, or stopped being
+            self.refresh()  # the map may have become empty, or stopped being
 
     def refresh(self):
         if self.view.selection.nodes or self.view.selection.edges:

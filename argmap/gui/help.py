@@ -10,7 +10,12 @@ import subprocess
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QHeaderView, QMessageBox, QTableWidget, QTableWidgetItem,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QMessageBox,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
 )
 
@@ -25,8 +30,14 @@ DOT_VERSION_TIMEOUT = 5
 def add_help_actions(registry, parent):
     """Register the Help actions of a window; dialogs open over *parent*."""
     add = registry.add
-    add("shortcuts", "&Keyboard Shortcuts", lambda: shortcuts_dialog(registry, parent).open(),
-        "Ctrl+/", "help", "help")
+    add(
+        "shortcuts",
+        "&Keyboard Shortcuts",
+        lambda: shortcuts_dialog(registry, parent).open(),
+        "Ctrl+/",
+        "help",
+        "help",
+    )
     add("documentation", "Open &Documentation", open_documentation, "F1", "help", "help")
     add("about", "&About argmap", lambda: about_box(parent).open(), None, "help", "about")
 
@@ -76,8 +87,13 @@ def graphviz_version(timeout=DOT_VERSION_TIMEOUT):
     if program is None:
         return "not installed"
     try:
-        result = subprocess.run([program, "-V"], capture_output=True, text=True,
-                                timeout=timeout, stdin=subprocess.DEVNULL)
+        result = subprocess.run(
+            [program, "-V"],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            stdin=subprocess.DEVNULL,
+        )
     except subprocess.TimeoutExpired:
         return f"no answer from dot -V within {timeout:g} s"
     except OSError as exc:
@@ -91,19 +107,22 @@ def about_text():
     import PySide6
     from PySide6.QtCore import qVersion
 
-    return (f"argmap {__version__}\n"
-            "Argument maps for debate preparation: claims, objections and evidence "
-            "anchored to their sources.\n\n"
-            f"Licence: {LICENCE}\n"
-            f"Graphviz: {graphviz_version()}\n"
-            f"Qt: {qVersion()}\n"
-            f"PySide6: {PySide6.__version__}")
+    return (
+        f"argmap {__version__}\n"
+        "Argument maps for debate preparation: claims, objections and evidence "
+        "anchored to their sources.\n\n"
+        f"Licence: {LICENCE}\n"
+        f"Graphviz: {graphviz_version()}\n"
+        f"Qt: {qVersion()}\n"
+        f"PySide6: {PySide6.__version__}"
+    )
 
 
 def about_box(parent=None):
     """Return the About message box (plain text)."""
-    box = message_box(parent, QMessageBox.Information, "About argmap", about_text(), "about-box",
-                      QMessageBox.Ok)
+    box = message_box(
+        parent, QMessageBox.Information, "About argmap", about_text(), "about-box", QMessageBox.Ok
+    )
     box.setTextInteractionFlags(Qt.TextSelectableByMouse)
     box.setAttribute(Qt.WA_DeleteOnClose)
     return box

@@ -57,7 +57,7 @@ class QuitWhenIdle(QObject):
     def eventFilter(self, watched, event):
         if event.type() == QEvent.Paint and not self._checking:
             self._checking = True
-            QTimer.singleShot(0, self._check)   # runs once this paint is done
+            QTimer.singleShot(0, self._check)  # runs once this paint is done
         return False
 
     def _failed(self, message):

@@ -22,7 +22,7 @@ class InlineEditor(QPlainTextEdit):
     """A text box over a card; ``committed(node id, text, then)`` with then "" / child / sibling."""
 
     committed = Signal(str, str, str)
-    cancelled = Signal(str)          # node id
+    cancelled = Signal(str)  # node id
 
     def __init__(self, parent, node_id, text, zoom):
         super().__init__(parent)
@@ -80,14 +80,18 @@ def editor_font(zoom):
 def editor_size(card_rect, line_height):
     """The editor's ``(width, height)`` over a card of *card_rect* on screen: at least
     readable, else the card's size."""
-    return (max(card_rect.width() - 4, MIN_WIDTH),
-            max(card_rect.height() - 24, MIN_LINES * line_height + 12))
+    return (
+        max(card_rect.width() - 4, MIN_WIDTH),
+        max(card_rect.height() - 24, MIN_LINES * line_height + 12),
+    )
 
 
 def editor_geometry(card_rect, viewport_rect, line_height):
     """Where the editor goes: over the card on screen, at least readable, inside the view."""
     width, height = editor_size(card_rect, line_height)
-    rect = QRect(0, 0, min(width, viewport_rect.width() - 8), min(height, viewport_rect.height() - 8))
+    rect = QRect(
+        0, 0, min(width, viewport_rect.width() - 8), min(height, viewport_rect.height() - 8)
+    )
     rect.moveCenter(card_rect.center())
     rect.moveLeft(max(4, min(rect.left(), viewport_rect.right() - rect.width() - 4)))
     rect.moveTop(max(4, min(rect.top(), viewport_rect.bottom() - rect.height() - 4)))

@@ -6,17 +6,26 @@ it through the document's verbs; a typing session in one field is one step.
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox, QDoubleSpinBox, QFormLayout, QLabel, QLineEdit, QListWidget, QPlainTextEdit,
-    QStackedWidget, QVBoxLayout, QWidget,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from argmap.gui.document import new_merge_key
 from argmap.model import BASES, KINDS, RELATIONS, REMOVE, ChangeType
 
-MAP_HINT = ("Select a card or a link to see and edit its details here. On the canvas: Tab adds "
-            "a reason, Enter a sibling, F2 edits, the arrows move between cards.")
-TEXT_FIELDS = (("speaker", "Speaker"), ("citation", "Citation"), ("url", "URL"),
-               ("date", "Date"))
+MAP_HINT = (
+    "Select a card or a link to see and edit its details here. On the canvas: Tab adds "
+    "a reason, Enter a sibling, F2 edits, the arrows move between cards."
+)
+TEXT_FIELDS = (("speaker", "Speaker"), ("citation", "Citation"), ("url", "URL"), ("date", "Date"))
 
 
 class _PlainText(QPlainTextEdit):
@@ -83,9 +92,11 @@ class Inspector(QWidget):
         self.map_title.setObjectName("map-title")
         self.map_title.setPlaceholderText("the question or motion debated")
         self.map_title.editingFinished.connect(
-            lambda: self._set_map("title", self.map_title.text()))
+            lambda: self._set_map("title", self.map_title.text())
+        )
         self.map_description = _PlainText(
-            lambda: self._set_map("description", self.map_description.toPlainText() or REMOVE))
+            lambda: self._set_map("description", self.map_description.toPlainText() or REMOVE)
+        )
         self.map_description.setObjectName("map-description")
         self.map_description.setMaximumHeight(110)
         self.empty = QLabel(MAP_HINT)
@@ -121,7 +132,8 @@ class Inspector(QWidget):
         self.basis = QComboBox()
         self.basis.addItems(["—"] + list(BASES))
         self.basis.currentTextChanged.connect(
-            lambda v: self._set("basis", REMOVE if v == "—" else v, merge=False))
+            lambda v: self._set("basis", REMOVE if v == "—" else v, merge=False)
+        )
         form.addRow("Text", self.text)
         form.addRow("Kind", self.kind)
         form.addRow("Basis", self.basis)
@@ -139,15 +151,13 @@ class Inspector(QWidget):
         form.addRow("Tags", self.tags)
         self.note = _PlainText(self._new_session)
         self.note.setMaximumHeight(80)
-        self.note.textChanged.connect(
-            lambda: self._set("note", self.note.toPlainText() or REMOVE))
+        self.note.textChanged.connect(lambda: self._set("note", self.note.toPlainText() or REMOVE))
         form.addRow("Note", self.note)
         self.rating = QDoubleSpinBox()
         self.rating.setRange(-1, 10)
         self.rating.setSpecialValueText("unrated")
         self.rating.setSingleStep(1)
-        self.rating.valueChanged.connect(
-            lambda v: self._set("rating", REMOVE if v < 0 else v))
+        self.rating.valueChanged.connect(lambda v: self._set("rating", REMOVE if v < 0 else v))
         form.addRow("Rating", self.rating)
         self.sources = QListWidget()
         self.sources.setWordWrap(True)
@@ -169,14 +179,17 @@ class Inspector(QWidget):
         self.strength.setSingleStep(0.1)
         self.strength.setSpecialValueText("—")
         self.strength.valueChanged.connect(
-            lambda v: self._set_edge("strength", REMOVE if v < 0 else v))
+            lambda v: self._set_edge("strength", REMOVE if v < 0 else v)
+        )
         self.group = QLineEdit()
         self.group.setPlaceholderText("co-premise group id")
         self.group.editingFinished.connect(
-            lambda: self._set_edge("group", self.group.text() or REMOVE))
+            lambda: self._set_edge("group", self.group.text() or REMOVE)
+        )
         self.edge_note = QLineEdit()
         self.edge_note.editingFinished.connect(
-            lambda: self._set_edge("note", self.edge_note.text() or REMOVE))
+            lambda: self._set_edge("note", self.edge_note.text() or REMOVE)
+        )
         form.addRow(self.edge_label)
         form.addRow("Relation", self.relation)
         form.addRow("Strength", self.strength)
@@ -239,8 +252,10 @@ class Inspector(QWidget):
     def _load_edge(self, attrs):
         source, target = self.edge
         graph = self.document.amap.graph
-        self.edge_label.setText(f"“{graph.nodes[source]['text'][:60]}” {attrs['relation']} "
-                                f"“{graph.nodes[target]['text'][:60]}”")
+        self.edge_label.setText(
+            f"“{graph.nodes[source]['text'][:60]}” {attrs['relation']} "
+            f"“{graph.nodes[target]['text'][:60]}”"
+        )
         self.relation.setCurrentText(attrs["relation"])
         self.strength.setValue(-0.01 if attrs.get("strength") is None else attrs["strength"])
         self.group.setText(attrs.get("group") or "")
@@ -256,8 +271,9 @@ class Inspector(QWidget):
         current = self.document.amap.node(self.node_id).get(key, REMOVE)
         if current == value or (current is REMOVE and value is REMOVE):
             return
-        self.document.set_node_attrs(self.node_id, {key: value},
-                                     (self._merge_key, key) if merge else None)
+        self.document.set_node_attrs(
+            self.node_id, {key: value}, (self._merge_key, key) if merge else None
+        )
 
     def _set_tags(self, text):
         tags = [t.strip() for t in text.split(",") if t.strip()]

@@ -27,7 +27,8 @@ def resizes_card(attrs, keys):
     now has *attrs*: a field of :data:`CARD_SIZE_KEYS`, or the kind of a card that has
     sources and no citation (only evidence shows its sources' titles)."""
     return bool(CARD_SIZE_KEYS & keys) or (
-        "kind" in keys and bool(attrs.get("sources")) and not attrs.get("citation"))
+        "kind" in keys and bool(attrs.get("sources")) and not attrs.get("citation")
+    )
 
 
 PADDING = 9.0
@@ -41,8 +42,9 @@ CITATION_COLOR = "#555555"
 HIGHLIGHT_COLOR = "#F2B705"
 
 _colours = {}
-_FLAGS = (QGraphicsItem.ItemIsSelectable | QGraphicsItem.ItemIsMovable
-          | QGraphicsItem.ItemIsFocusable)
+_FLAGS = (
+    QGraphicsItem.ItemIsSelectable | QGraphicsItem.ItemIsMovable | QGraphicsItem.ItemIsFocusable
+)
 
 
 def colour(name):
@@ -57,14 +59,20 @@ def card_height(text, citation):
     """The height of a card showing *text* (wrapped) and, if any, a *citation* line."""
     kind = card_type()
     lines = len(wrap_text(text or " ", CARD_WIDTH - 2 * PADDING))
-    return (2 * PADDING + kind.header_height + lines * kind.line_height
-            + (kind.line_height if citation else 0))
+    return (
+        2 * PADDING
+        + kind.header_height
+        + lines * kind.line_height
+        + (kind.line_height if citation else 0)
+    )
 
 
 def card_heights(amap):
     """``{node: card height}`` for every node of *amap*, as the canvas will draw them."""
-    return {node: card_height(attrs.get("text", ""), citation_text(amap, attrs))
-            for node, attrs in amap.graph.nodes(data=True)}
+    return {
+        node: card_height(attrs.get("text", ""), citation_text(amap, attrs))
+        for node, attrs in amap.graph.nodes(data=True)
+    }
 
 
 class NodeItem(QGraphicsItem):
@@ -77,10 +85,10 @@ class NodeItem(QGraphicsItem):
         self.hidden_count = 0
         self.child_count = 0
         self.highlighted = False
-        self.label = None          # 'in' | 'out' | 'undecided' while Evaluate is on
-        self.reasons = ()          # why the label (sentences)
-        self.unanswered = False    # an objection that nothing opposes
-        self.center = (0.0, 0.0)   # where the card is (its links read it)
+        self.label = None  # 'in' | 'out' | 'undecided' while Evaluate is on
+        self.reasons = ()  # why the label (sentences)
+        self.unanswered = False  # an objection that nothing opposes
+        self.center = (0.0, 0.0)  # where the card is (its links read it)
         self.setFlags(_FLAGS)
         self.setAcceptHoverEvents(True)
         self.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
@@ -124,11 +132,20 @@ class NodeItem(QGraphicsItem):
             metrics = kind.header_metrics
             badges = [(badge, metrics.horizontalAdvance(badge)) for badge in self.badges()]
             room = CARD_WIDTH - 2 * PADDING - (sum(w + 11 for _, w in badges) + 4)
-            citation = kind.citation_metrics.elidedText(
-                "— " + self.citation, Qt.ElideRight, CARD_WIDTH - 2 * PADDING
-            ) if self.citation else ""
-            self._look = (self.colours(), badges, room,
-                          metrics.elidedText(self.header, Qt.ElideRight, room), citation)
+            citation = (
+                kind.citation_metrics.elidedText(
+                    "— " + self.citation, Qt.ElideRight, CARD_WIDTH - 2 * PADDING
+                )
+                if self.citation
+                else ""
+            )
+            self._look = (
+                self.colours(),
+                badges,
+                room,
+                metrics.elidedText(self.header, Qt.ElideRight, room),
+                citation,
+            )
         return self._look
 
     def toolTip(self):
@@ -203,7 +220,7 @@ class NodeItem(QGraphicsItem):
         rect = self._rect
         border = colour(style["border"])
         if option.levelOfDetailFromTransform(painter.worldTransform()) < card_type().sketch_below:
-            painter.setPen(QPen(border, 0))   # too small to read: the card's shape only
+            painter.setPen(QPen(border, 0))  # too small to read: the card's shape only
             painter.setBrush(colour(style["fill"]))
             painter.drawRect(rect)
             return
@@ -229,8 +246,7 @@ class NodeItem(QGraphicsItem):
         y = rect.top() + PADDING
         painter.setFont(kind.header)
         painter.setPen(colour(style["border"]))
-        painter.drawText(QRectF(x, y, room, self.header_height), Qt.AlignLeft | Qt.AlignTop,
-                         header)
+        painter.drawText(QRectF(x, y, room, self.header_height), Qt.AlignLeft | Qt.AlignTop, header)
         y += self.header_height
         painter.setFont(kind.body)
         painter.setPen(colour(style["text"]))

@@ -42,8 +42,8 @@ class Job(QRunnable):
 class JobRunner(QObject):
     """The background work of one document; tells the window when it is busy or failed."""
 
-    busy_changed = Signal(bool, str)   # busy, what is being done
-    failed = Signal(str)               # why a job could not finish
+    busy_changed = Signal(bool, str)  # busy, what is being done
+    failed = Signal(str)  # why a job could not finish
 
     def __init__(self, parent=None):
         super().__init__(parent)

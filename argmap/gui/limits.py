@@ -26,12 +26,13 @@ def check_file(path):
     try:
         size = os.path.getsize(path)
     except OSError:
-        return   # a file that cannot be read: the reader says why, as for any file
+        return  # a file that cannot be read: the reader says why, as for any file
     if size > MAX_FILE_BYTES:
         raise TooLargeError(
             f"{os.path.basename(path)} is {size / 1024 / 1024:.0f} MB: larger than the "
             f"editor opens (up to {MAX_FILE_BYTES / 1024 / 1024:.0f} MB, about "
-            f"{MAX_NODES:,} nodes).\n\n{_command_line(path)}")
+            f"{MAX_NODES:,} nodes).\n\n{_command_line(path)}"
+        )
 
 
 def check_map(amap, path):
@@ -40,11 +41,14 @@ def check_map(amap, path):
     if count > MAX_NODES:
         raise TooLargeError(
             f"{os.path.basename(path)} has {count:,} nodes: more than the editor opens "
-            f"(up to {MAX_NODES:,}).\n\n{_command_line(path)}")
+            f"(up to {MAX_NODES:,}).\n\n{_command_line(path)}"
+        )
 
 
 def _command_line(path):
     stem = os.path.splitext(os.path.basename(path))[0]
-    return ("The command line works on maps of any size, for example:\n"
-            f"  argmap validate {path}\n"
-            f"  argmap export {path} -o {stem}.svg")
+    return (
+        "The command line works on maps of any size, for example:\n"
+        f"  argmap validate {path}\n"
+        f"  argmap export {path} -o {stem}.svg"
+    )

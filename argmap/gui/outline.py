@@ -8,12 +8,18 @@ moment), so a key on the canvas is answered before the tree is laid out again.
 It shares the window's selection.
 """
 
-from PySide6.QtCore import QEvent, QTimer, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QStyledItemDelegate, QTreeWidget
 
 from argmap.gui.outline_rows import (  # noqa: F401 (the roles and mark are the outline's)
-    ID_ROLE, RELATION_ROLE, TEXT_ROLE, UNANSWERED_MARK, UNANSWERED_ROLE, RowMaker, premises,
+    ID_ROLE,
+    RELATION_ROLE,
+    TEXT_ROLE,
+    UNANSWERED_MARK,
+    UNANSWERED_ROLE,
+    RowMaker,
+    premises,
 )
 from argmap.model import ChangeType, dispatcher, queries
 from argmap.render.cards import node_places
@@ -53,29 +59,32 @@ class OutlineTree(QTreeWidget):
         self.document = document
         self.selection = selection
         self.setItemDelegate(_RenameDelegate(self))
-        self.key_actions = []   # actions whose shortcuts also work here (set by the window)
+        self.key_actions = []  # actions whose shortcuts also work here (set by the window)
         self.setHeaderHidden(True)
         self.setSelectionMode(QAbstractItemView.ExtendedSelection)
         self.setDragDropMode(QAbstractItemView.InternalMove)
         self.setUniformRowHeights(True)  # one line a row: fast on maps of thousands
         self._syncing = False
-        self._rows = {}   # node id -> its rows (a node under several targets has several)
-        self.unanswered = set()   # objections nothing answers (set by mark_unanswered)
+        self._rows = {}  # node id -> its rows (a node under several targets has several)
+        self.unanswered = set()  # objections nothing answers (set by mark_unanswered)
         self.rows = RowMaker(self)
         self._pending = self._timer(self.rebuild)
-        self._queue = []   # model changes not followed yet
-        self._selection_due = False   # the shared selection changed elsewhere meanwhile
+        self._queue = []  # model changes not followed yet
+        self._selection_due = False  # the shared selection changed elsewhere meanwhile
         self._later = self._timer(self._catch_up, FOLLOW_MS)
-        self._loose = set()   # nodes just added: a top row, unless a link comes with them
+        self._loose = set()  # nodes just added: a top row, unless a link comes with them
         self.itemSelectionChanged.connect(self._selection_changed)
-        self._follow = dispatcher({
-            ChangeType.NODE_ADDED: self._on_node_added,
-            ChangeType.NODE_REMOVED: self._on_node_removed,
-            ChangeType.NODE_CHANGED: self._on_node_changed,
-            ChangeType.EDGE_ADDED: self._on_edge_added,
-            ChangeType.EDGE_REMOVED: self._on_edge_removed,
-            ChangeType.EDGE_CHANGED: self._on_edge_changed,
-        }, default=self._on_other)
+        self._follow = dispatcher(
+            {
+                ChangeType.NODE_ADDED: self._on_node_added,
+                ChangeType.NODE_REMOVED: self._on_node_removed,
+                ChangeType.NODE_CHANGED: self._on_node_changed,
+                ChangeType.EDGE_ADDED: self._on_edge_added,
+                ChangeType.EDGE_REMOVED: self._on_edge_removed,
+                ChangeType.EDGE_CHANGED: self._on_edge_changed,
+            },
+            default=self._on_other,
+        )
         document.changed.connect(self.schedule_rebuild)
         document.reset.connect(self.rebuild)
         selection.changed.connect(self._follow_selection)
@@ -135,12 +144,15 @@ class OutlineTree(QTreeWidget):
 
     # row-by-row updates for the frequent changes
     def _on_node_added(self, change):
-        self._loose.add(change.node)   # most new nodes come with their link: wait for it
+        self._loose.add(change.node)  # most new nodes come with their link: wait for it
 
     def _place_loose(self):
         amap, loose, self._loose = self.document.amap, self._loose, set()
-        placed = [n for n in amap.graph if n in loose and not amap.graph.out_degree(n)
-                  and not self._rows.get(n)]
+        placed = [
+            n
+            for n in amap.graph
+            if n in loose and not amap.graph.out_degree(n) and not self._rows.get(n)
+        ]
         for node in placed:
             self._insert(self.invisibleRootItem(), self.rows.branch(node, None, {node}))
         if set(placed) & set(self.selection.nodes):
@@ -154,8 +166,9 @@ class OutlineTree(QTreeWidget):
         amap = self.document.amap
         if not {"text", "kind"} & set(change.keys) or change.node not in amap:
             return
-        restyled = (queries.places_touched(amap, change.node) if "kind" in change.keys
-                    else [change.node])
+        restyled = (
+            queries.places_touched(amap, change.node) if "kind" in change.keys else [change.node]
+        )
         for node in restyled:
             attrs = amap.node(node)
             for item in self._rows.get(node, ()):
@@ -166,7 +179,7 @@ class OutlineTree(QTreeWidget):
         amap = self.document.amap
         self._loose.discard(source)
         if not amap.graph.has_edge(source, target):
-            return   # gone again since
+            return  # gone again since
         for item in list(self._rows.get(source, ())):
             if item.parent() is None:
                 self._remove_row(item)
@@ -226,10 +239,15 @@ class OutlineTree(QTreeWidget):
             self.clear()
             self._rows, self._loose, self._queue = {}, set(), []
             places, kids = node_places(amap, amap.graph.nodes), premises(amap)
-            tops = [self.rows.branch(root, None, {root}, places, kids)
-                    for root in queries.main_claims(amap)]
-            tops += [self.rows.branch(node, None, {node}, places, kids) for node in amap.graph
-                     if node not in self._rows and amap.graph.out_degree(node) == 0]
+            tops = [
+                self.rows.branch(root, None, {root}, places, kids)
+                for root in queries.main_claims(amap)
+            ]
+            tops += [
+                self.rows.branch(node, None, {node}, places, kids)
+                for node in amap.graph
+                if node not in self._rows and amap.graph.out_degree(node) == 0
+            ]
             self.addTopLevelItems(tops)
             self.expandAll()
             if self._selection_due:
@@ -306,15 +324,16 @@ class OutlineTree(QTreeWidget):
         """Give *node_id* the statement *text* (one undoable step)."""
         if node_id in self.document.amap:
             self.document.set_text(node_id, text)
-            self._catch_up()   # the outline's own edit shows in it at once
+            self._catch_up()  # the outline's own edit shows in it at once
 
     def keyPressEvent(self, event):
         """The canvas's editing keys (Tab, Enter, Delete...) act here too, except while renaming."""
         if self.state() != QAbstractItemView.EditingState:
             pressed = QKeySequence(event.keyCombination())
             for action in self.key_actions:
-                if action.isEnabled() and any(k.matches(pressed) == QKeySequence.ExactMatch
-                                              for k in action.shortcuts()):
+                if action.isEnabled() and any(
+                    k.matches(pressed) == QKeySequence.ExactMatch for k in action.shortcuts()
+                ):
                     action.trigger()
                     event.accept()
                     return
@@ -322,7 +341,7 @@ class OutlineTree(QTreeWidget):
 
     def event(self, event):
         if event.type() == QEvent.KeyPress and event.key() == Qt.Key_Tab:
-            self.keyPressEvent(event)   # Tab adds a premise here, it does not move the focus
+            self.keyPressEvent(event)  # Tab adds a premise here, it does not move the focus
             return event.isAccepted() or super().event(event)
         return super().event(event)
 
@@ -341,8 +360,13 @@ class OutlineTree(QTreeWidget):
         else:
             parent = target.parent()
             new_parent = parent.data(0, ID_ROLE) if parent else None
-            self._move_under(dragged, parent, target,
-                             after=where == QAbstractItemView.BelowItem, new_parent=new_parent)
+            self._move_under(
+                dragged,
+                parent,
+                target,
+                after=where == QAbstractItemView.BelowItem,
+                new_parent=new_parent,
+            )
 
     def _move_under(self, dragged, parent_item, sibling, after=False, new_parent=None):
         amap = self.document.amap
@@ -357,8 +381,9 @@ class OutlineTree(QTreeWidget):
             if order[node] < index:
                 index -= 1
             index += 1 if after else 0
-        self.document.move_in_outline(node, old_parent, new_parent, index,
-                                      dragged.data(0, RELATION_ROLE))
+        self.document.move_in_outline(
+            node, old_parent, new_parent, index, dragged.data(0, RELATION_ROLE)
+        )
         self.schedule_rebuild()
 
 

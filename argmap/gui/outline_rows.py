@@ -39,8 +39,7 @@ def premises(amap):
 def premises_of(amap, node):
     """``[(premise, relation), ...]`` of one node, in sibling order (see ``queries.children``)."""
     edges = amap.graph.edges
-    return [(premise, edges[premise, node]["relation"])
-            for premise in queries.children(amap, node)]
+    return [(premise, edges[premise, node]["relation"]) for premise in queries.children(amap, node)]
 
 
 class RowMaker:

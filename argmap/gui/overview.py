@@ -46,16 +46,19 @@ class Overview(QGraphicsView):
         self.setRenderHints(QPainter.Antialiasing)
         self.setStyleSheet("QGraphicsView#overview { border: 1px solid #8C8C8C; }")
         self.resize(*SIZE)
-        self.hide()   # until the first refresh has fitted and placed it
-        self.picture = None   # the small map, drawn at the current fit
-        self._bounds = None   # the map's rectangle when the picture was drawn
-        self._new = ([], [])   # (node ids, link keys) to draw onto the picture
-        self._whole = True   # the picture must be drawn again from scratch
+        self.hide()  # until the first refresh has fitted and placed it
+        self.picture = None  # the small map, drawn at the current fit
+        self._bounds = None  # the map's rectangle when the picture was drawn
+        self._new = ([], [])  # (node ids, link keys) to draw onto the picture
+        self._whole = True  # the picture must be drawn again from scratch
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.refresh)
-        for signal in (canvas.horizontalScrollBar().valueChanged,
-                       canvas.verticalScrollBar().valueChanged, canvas.zoom_changed):
+        for signal in (
+            canvas.horizontalScrollBar().valueChanged,
+            canvas.verticalScrollBar().valueChanged,
+            canvas.zoom_changed,
+        ):
             signal.connect(self.follow_view)
         canvas.document.changed.connect(self._note)
         canvas.document.reset.connect(self.redraw)
@@ -67,11 +70,14 @@ class Overview(QGraphicsView):
         """Remember what *change* asks to draw: its card or link alone, or everything."""
         kind, keys = change.type, set(change.keys)
         if kind == ChangeType.NODE_ADDED or (
-                kind == ChangeType.NODE_CHANGED and not keys & MOVING_KEYS
-                and not resizes_card(self.canvas.document.amap.node(change.node), keys)):
+            kind == ChangeType.NODE_CHANGED
+            and not keys & MOVING_KEYS
+            and not resizes_card(self.canvas.document.amap.node(change.node), keys)
+        ):
             amap = self.canvas.document.amap
-            self._new[0].extend(queries.places_touched(amap, change.node) if "kind" in keys
-                                else [change.node])
+            self._new[0].extend(
+                queries.places_touched(amap, change.node) if "kind" in keys else [change.node]
+            )
         elif kind == ChangeType.EDGE_ADDED:
             self._note_link(*change.edge)
         elif kind not in QUIET:
@@ -120,8 +126,8 @@ class Overview(QGraphicsView):
             self.hide()
             return
         self.place()
-        self.show()   # laid out first: the fit needs the size of its viewport
-        self.scene().setSceneRect(self.canvas.map_scene.sceneRect())   # the canvas's room
+        self.show()  # laid out first: the fit needs the size of its viewport
+        self.scene().setSceneRect(self.canvas.map_scene.sceneRect())  # the canvas's room
         self.fitInView(self._bounds.adjusted(-20, -20, 20, 20), Qt.KeepAspectRatio)
         self.picture = QPixmap(self.viewport().size())
         self.picture.fill(self.canvas.scene().backgroundBrush().color())
@@ -171,7 +177,8 @@ class Overview(QGraphicsView):
                 (cx, cy), (w, h) = item.center, item.size
                 style = item.colours()
                 boxes.setdefault((style["fill"], style["border"]), []).append(
-                    QRectF(cx - w / 2, cy - h / 2, w, h))
+                    QRectF(cx - w / 2, cy - h / 2, w, h)
+                )
         for color, group in lines.items():
             painter.setPen(QPen(QColor(color), 0))
             painter.drawLines(group)

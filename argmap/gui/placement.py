@@ -80,16 +80,18 @@ def _premise_row(scene, target):
     """The :class:`_Row` of *target*'s premises near under it (at the height of the one
     nearest to it sideways), or None if none is."""
     tx, bottom = target.center[0], target.center[1] + target.size[1] / 2
-    near = [item for item in (scene.nodes.get(n)
-                              for n in scene.amap.graph.predecessors(target.node_id))
-            if item is not None and item.center[1] - item.size[1] / 2 > bottom
-            and abs(item.center[0] - tx) <= ROW_REACH]
+    near = [
+        item
+        for item in (scene.nodes.get(n) for n in scene.amap.graph.predecessors(target.node_id))
+        if item is not None
+        and item.center[1] - item.size[1] / 2 > bottom
+        and abs(item.center[0] - tx) <= ROW_REACH
+    ]
     if not near:
         return None
     y = min(near, key=lambda item: abs(item.center[0] - tx)).center[1]
     xs = [item.center[0] for item in near if abs(item.center[1] - y) < item.size[1] / 2]
-    return _Row(y, (min(xs) + max(xs)) / 2, (max(xs) - min(xs)) / 2,
-                max(abs(x - tx) for x in xs))
+    return _Row(y, (min(xs) + max(xs)) / 2, (max(xs) - min(xs)) / 2, max(abs(x - tx) for x in xs))
 
 
 def _spot_in_row(scene, target, row, size):
@@ -122,7 +124,7 @@ def _walk(scene, place, size, y, best):
     downward = y > start
     while abs(y - start) < min(best[0], REACH_Y):
         rise = abs(y - start)
-        reach = min(REACH_X, math.sqrt(best[0] ** 2 - rise ** 2))
+        reach = min(REACH_X, math.sqrt(best[0] ** 2 - rise**2))
         band = _Band(scene, x, y, size, reach)
         found = _nearest_in_band(band, x, reach)
         if found is not None and math.hypot(found - x, rise) < best[0]:

@@ -28,8 +28,9 @@ def message_box(parent, icon, title, text, name, buttons=None):
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QMessageBox
 
-    box = QMessageBox(icon, title, text, buttons if buttons is not None else QMessageBox.NoButton,
-                      parent)
+    box = QMessageBox(
+        icon, title, text, buttons if buttons is not None else QMessageBox.NoButton, parent
+    )
     box.setObjectName(name)
     box.setTextFormat(Qt.PlainText)
     return box
@@ -43,4 +44,3 @@ def choice_box(choices):
     for value, shown in choices:
         combo.addItem(shown, value)
     return combo
-

@@ -23,8 +23,12 @@ from argmap.gui.plain import choice_box
 
 PAPERS = {"A4": QPageSize.A4, "Letter": QPageSize.Letter}
 MODES = (("fit", "Fit to one page"), ("tile", "Tile across pages, with overlap"))
-WHAT = (("map", "The map"), ("pro", "The brief: pro"), ("con", "The brief: con"),
-        ("both", "The brief: both sides"))
+WHAT = (
+    ("map", "The map"),
+    ("pro", "The brief: pro"),
+    ("con", "The brief: con"),
+    ("both", "The brief: both sides"),
+)
 ORIENTATIONS = (("landscape", "Landscape"), ("portrait", "Portrait"))
 #: Printed points per scene pixel when tiling: card text prints at about 8 pt.
 TILE_SCALE = 0.6
@@ -44,8 +48,9 @@ def make_printer(paper="A4", orientation="landscape", printer=None):
     if paper not in PAPERS:
         raise ArgmapError(f"unknown paper {paper!r}; expected one of {', '.join(PAPERS)}")
     printer.setPageSize(QPageSize(PAPERS[paper]))
-    printer.setPageOrientation(QPageLayout.Landscape if orientation == "landscape"
-                               else QPageLayout.Portrait)
+    printer.setPageOrientation(
+        QPageLayout.Landscape if orientation == "landscape" else QPageLayout.Portrait
+    )
     return printer
 
 
@@ -77,8 +82,13 @@ def tiles(rect, page_w, page_h, overlap):
     step_x, step_y = page_w - overlap, page_h - overlap
     columns = max(1, math.ceil((rect.width() - overlap) / step_x))
     rows = max(1, math.ceil((rect.height() - overlap) / step_y))
-    return [[QRectF(rect.left() + c * step_x, rect.top() + r * step_y, page_w, page_h)
-             for c in range(columns)] for r in range(rows)]
+    return [
+        [
+            QRectF(rect.left() + c * step_x, rect.top() + r * step_y, page_w, page_h)
+            for c in range(columns)
+        ]
+        for r in range(rows)
+    ]
 
 
 def print_map(scene, printer, mode="fit", title=""):
@@ -95,8 +105,10 @@ def print_map(scene, printer, mode="fit", title=""):
     if mode == "fit":
         pages = [[rect]]
     else:
-        scale = TILE_SCALE * dots   # device dots per scene unit
-        pages = tiles(rect, target.width() / scale, target.height() / scale, OVERLAP_PT / TILE_SCALE)
+        scale = TILE_SCALE * dots  # device dots per scene unit
+        pages = tiles(
+            rect, target.width() / scale, target.height() / scale, OVERLAP_PT / TILE_SCALE
+        )
     with plain_scene(scene):
         return _paint_pages(scene, printer, pages, target, title)
 
@@ -113,8 +125,9 @@ def _paint_pages(scene, printer, pages, target, title):
                 if number:
                     printer.newPage()
                 number += 1
-                where = f"page {number} of {count}" + (f" (row {r + 1}, column {c + 1})"
-                                                        if count > 1 else "")
+                where = f"page {number} of {count}" + (
+                    f" (row {r + 1}, column {c + 1})" if count > 1 else ""
+                )
                 _paint_header(painter, target, f"{title} — {where}" if title else where)
                 scene.render(painter, target, source, Qt.KeepAspectRatio)
     finally:
@@ -180,8 +193,9 @@ def brief_document(amap, side, width):
         image = QImage.fromData(QByteArray(brief.picture))
         document.addResource(QTextDocument.ImageResource, QUrl(PICTURE_URL), image)
         inline = 'src="data:image/png;base64,' + base64.b64encode(brief.picture).decode("ascii")
-        html = html.replace(inline + '"', f'width="{min(width, image.width()):.0f}" '
-                                          f'src="{PICTURE_URL}"', 1)
+        html = html.replace(
+            inline + '"', f'width="{min(width, image.width()):.0f}" src="{PICTURE_URL}"', 1
+        )
     document.setHtml(html)
     return document
 
@@ -204,8 +218,12 @@ class PrintOptionsDialog(QDialog):
         self.paper = choice_box([(name, name) for name in PAPERS])
         self.orientation = choice_box(ORIENTATIONS)
         self.mode = choice_box(MODES)
-        for label, widget in (("Print", self.what), ("Paper", self.paper),
-                              ("Orientation", self.orientation), ("Map pages", self.mode)):
+        for label, widget in (
+            ("Print", self.what),
+            ("Paper", self.paper),
+            ("Orientation", self.orientation),
+            ("Map pages", self.mode),
+        ):
             form.addRow(label, widget)
         self.what.currentIndexChanged.connect(self._follow_what)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
@@ -220,5 +238,7 @@ class PrintOptionsDialog(QDialog):
 
     def choices(self):
         """``{"what", "paper", "orientation", "mode"}`` as chosen."""
-        return {name: getattr(self, name).currentData()
-                for name in ("what", "paper", "orientation", "mode")}
+        return {
+            name: getattr(self, name).currentData()
+            for name in ("what", "paper", "orientation", "mode")
+        }

@@ -9,10 +9,9 @@ import datetime
 
 from PySide6.QtWidgets import QMessageBox
 
-from argmap.gui.plain import message_box
-
 from argmap.errors import ArgmapError
 from argmap.formats import load_map
+from argmap.gui.plain import message_box
 
 
 def describe(copy):
@@ -31,16 +30,21 @@ def describe(copy):
 
 def ask(copy, parent=None):
     """Ask about one copy; return "restore", "discard" or "later"."""
-    box = message_box(parent, QMessageBox.Question, "Recover unsaved work",
-                      "argmap found work that was not saved when it last ended:\n\n"
-                      + describe(copy), "recovery-question")
+    box = message_box(
+        parent,
+        QMessageBox.Question,
+        "Recover unsaved work",
+        "argmap found work that was not saved when it last ended:\n\n" + describe(copy),
+        "recovery-question",
+    )
     restore = box.addButton("&Restore", QMessageBox.AcceptRole)
     discard = box.addButton("&Discard", QMessageBox.DestructiveRole)
     later = box.addButton("&Later", QMessageBox.RejectRole)
     box.setDefaultButton(restore)
     box.exec()
-    return {restore: "restore", discard: "discard", later: "later"}.get(box.clickedButton(),
-                                                                      "later")
+    return {restore: "restore", discard: "discard", later: "later"}.get(
+        box.clickedButton(), "later"
+    )
 
 
 def restore(copy, store, make_window):
@@ -52,7 +56,7 @@ def restore(copy, store, make_window):
         window.document.adopt_path(copy.original)
         window.guard.take(copy.original)
     store.discard(copy)
-    window.autosaver.save_now()   # the restored work is guarded again at once
+    window.autosaver.save_now()  # the restored work is guarded again at once
     return window
 
 

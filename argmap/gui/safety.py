@@ -12,7 +12,7 @@ import os
 import signal
 import traceback
 
-from PySide6.QtCore import QTimer, Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from argmap.gui.autosave import data_folder
@@ -51,8 +51,10 @@ def install_signal_handlers(windows):
     chance while Qt waits for events.
     """
     for signum in (signal.SIGTERM, signal.SIGHUP):
-        signal.signal(signum, lambda number, frame: QTimer.singleShot(
-            0, lambda: end_on_signal(windows, number)))
+        signal.signal(
+            signum,
+            lambda number, frame: QTimer.singleShot(0, lambda: end_on_signal(windows, number)),
+        )
     ticker = QTimer(QApplication.instance())
     ticker.timeout.connect(lambda: None)
     ticker.start(200)
@@ -79,12 +81,20 @@ def report_error(windows, kind, value, trace, folder=None):
     path = write_log(kind, value, trace, folder)
     saved = recovery_save_all(windows)
     parent = next(iter(windows), None)
-    message = (f"Something went wrong inside argmap: {kind.__name__}: {value}\n\n"
-               f"The details are in {path}. "
-               + (f"A recovery copy of {saved} unsaved map(s) was made. " if saved else "")
-               + "You can go on working; save your maps soon.")
-    box = message_box(parent, QMessageBox.Critical, "argmap hit an error", message,
-                      "internal-error", QMessageBox.Ok)
+    message = (
+        f"Something went wrong inside argmap: {kind.__name__}: {value}\n\n"
+        f"The details are in {path}. "
+        + (f"A recovery copy of {saved} unsaved map(s) was made. " if saved else "")
+        + "You can go on working; save your maps soon."
+    )
+    box = message_box(
+        parent,
+        QMessageBox.Critical,
+        "argmap hit an error",
+        message,
+        "internal-error",
+        QMessageBox.Ok,
+    )
     box.setAttribute(Qt.WA_DeleteOnClose)
     box.open()
     return box

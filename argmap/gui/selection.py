@@ -68,5 +68,7 @@ class Selection(QObject):
     def forget(self, node_ids=(), edges=()):
         """Drop removed nodes and links from the selection."""
         gone, gone_edges = set(node_ids), set(edges)
-        self.set([n for n in self._nodes if n not in gone],
-                 [e for e in self._edges if e not in gone_edges and not set(e) & gone])
+        self.set(
+            [n for n in self._nodes if n not in gone],
+            [e for e in self._edges if e not in gone_edges and not set(e) & gone],
+        )

@@ -7,7 +7,6 @@ brings its span into view. Selected text becomes a new node, or a further
 source of the selected node, through the actions built here.
 """
 
-
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QDockWidget, QFileDialog, QLabel, QVBoxLayout, QWidget
 
@@ -26,8 +25,12 @@ HIGHLIGHT_KEYS = {"sources", "kind", "text"}
 #: (action name, label, kind, shortcut) of the "new node from the selected text" actions.
 FROM_SELECTION = (
     ("new_claim_from_selection", "New &Claim from Selection", "claim", "Ctrl+Alt+C"),
-    ("new_counterclaim_from_selection", "New C&ounterclaim from Selection", "counterclaim",
-     "Ctrl+Alt+O"),
+    (
+        "new_counterclaim_from_selection",
+        "New C&ounterclaim from Selection",
+        "counterclaim",
+        "Ctrl+Alt+O",
+    ),
     ("new_evidence_from_selection", "New &Evidence from Selection", "evidence", "Ctrl+Alt+E"),
 )
 
@@ -44,8 +47,7 @@ def document_highlights(amap, doc_id):
         if spans:
             name = KIND_STYLE[attrs["kind"]]["name"]
             label = f"{name} {node_id}: {one_line(attrs['text'], PREVIEW_CHARS)}"
-            found += [Highlight(s["start"], s["end"], node_id, attrs["kind"], label)
-                      for s in spans]
+            found += [Highlight(s["start"], s["end"], node_id, attrs["kind"], label) for s in spans]
     return found
 
 
@@ -88,13 +90,29 @@ class SourcesDock(QDockWidget):
 
     def _register_actions(self):
         add = self.registry.add
-        edits = [add(name, label, lambda k=kind: self.new_node_from_selection(k), shortcut,
-                     "node", "sources") for name, label, kind, shortcut in FROM_SELECTION]
-        edits.append(add("add_source_from_selection", "Add Selection as &Source",
-                         self.add_selection_as_source, "Ctrl+Alt+S", "node", "sources"))
+        edits = [
+            add(
+                name,
+                label,
+                lambda k=kind: self.new_node_from_selection(k),
+                shortcut,
+                "node",
+                "sources",
+            )
+            for name, label, kind, shortcut in FROM_SELECTION
+        ]
+        edits.append(
+            add(
+                "add_source_from_selection",
+                "Add Selection as &Source",
+                self.add_selection_as_source,
+                "Ctrl+Alt+S",
+                "node",
+                "sources",
+            )
+        )
         add("accept_draft", "Accept &Draft", self.accept_draft, "Ctrl+Alt+A", "node", "sources")
-        add("import_document", "&Import Document…", self.import_dialog, None, "file",
-            "documents")
+        add("import_document", "&Import Document…", self.import_dialog, None, "file", "documents")
         self.text.context_actions = edits
 
     def _connect_signals(self):
@@ -154,7 +172,8 @@ class SourcesDock(QDockWidget):
         if change.type in (ChangeType.DOCUMENT_ADDED, ChangeType.DOCUMENT_REMOVED):
             self.reload()
         elif change.type in (ChangeType.NODE_ADDED, ChangeType.NODE_REMOVED) or (
-                change.type == ChangeType.NODE_CHANGED and HIGHLIGHT_KEYS & set(change.keys)):
+            change.type == ChangeType.NODE_CHANGED and HIGHLIGHT_KEYS & set(change.keys)
+        ):
             self._refresh_timer.start(0)
         elif change.type == ChangeType.NODE_CHANGED and "draft" in change.keys:
             self.update_actions()
@@ -203,12 +222,15 @@ class SourcesDock(QDockWidget):
         has_text = self.text.selected_range() is not None
         self.registry.enable([name for name, *_ in FROM_SELECTION], has_text)
         self.registry["add_source_from_selection"].setEnabled(
-            has_text and self._single() is not None)
+            has_text and self._single() is not None
+        )
         self.registry["accept_draft"].setEnabled(bool(self.selected_drafts()))
 
     def selected_drafts(self):
         """The selected nodes that are still drafts."""
-        return [n for n in self.selection.nodes if n in self.amap and self.amap.node(n).get("draft")]
+        return [
+            n for n in self.selection.nodes if n in self.amap and self.amap.node(n).get("draft")
+        ]
 
     # ------------------------------------------------------------ actions
     def new_node_from_selection(self, kind):
@@ -262,10 +284,10 @@ class SourcesDock(QDockWidget):
 
     def import_dialog(self):
         """Ask for text or Markdown files and import them."""
-        paths, _ = QFileDialog.getOpenFileNames(self, "Import documents", self.document.folder(),
-                                                DOCUMENT_FILTER)
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, "Import documents", self.document.folder(), DOCUMENT_FILTER
+        )
         return self.import_documents(paths) if paths else []
-
 
 
 def _document_info(record):

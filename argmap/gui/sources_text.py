@@ -6,7 +6,7 @@ UTF-16 code units and turns a ``\\r\\n`` pair into one paragraph break, so
 """
 
 from bisect import bisect_left
-from functools import lru_cache
+from functools import cache
 from typing import NamedTuple
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
@@ -36,7 +36,7 @@ class Highlight(NamedTuple):
 def _qt_width(text, index):
     """How many Qt positions the character at *index* of *text* takes."""
     char = text[index]
-    if char == "\r" and text[index + 1:index + 2] == "\n":
+    if char == "\r" and text[index + 1 : index + 2] == "\n":
         return 0
     return 2 if ord(char) > 0xFFFF else 1
 
@@ -94,11 +94,15 @@ def strip_range(text, start, end):
 def mix(first, second, share):
     """Return the colour *share* of the way from *first* to *second*."""
     a, b = QColor(first), QColor(second)
-    return QColor(*(round(x + (y - x) * share) for x, y in
-                    ((a.red(), b.red()), (a.green(), b.green()), (a.blue(), b.blue()))))
+    return QColor(
+        *(
+            round(x + (y - x) * share)
+            for x, y in ((a.red(), b.red()), (a.green(), b.green()), (a.blue(), b.blue()))
+        )
+    )
 
 
-@lru_cache(maxsize=None)
+@cache
 def highlight_format(kind, current=False):
     """Return the character format of a span quoted by a node of *kind* (shared: do not change)."""
     style = KIND_STYLE[kind]
@@ -118,7 +122,7 @@ def highlight_format(kind, current=False):
 class SourceText(QPlainTextEdit):
     """A document's text, read-only, with highlighted spans that select their nodes."""
 
-    highlight_clicked = Signal(str)   # node id
+    highlight_clicked = Signal(str)  # node id
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -126,8 +130,9 @@ class SourceText(QPlainTextEdit):
         self.setReadOnly(True)
         self.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.TextSelectableByKeyboard)
         self.setLineWrapMode(QPlainTextEdit.WidgetWidth)
-        self.setPlaceholderText("This map has no source documents yet. "
-                                "Use File > Import Document… to add one.")
+        self.setPlaceholderText(
+            "This map has no source documents yet. Use File > Import Document… to add one."
+        )
         self.text = ""
         self.offsets = OffsetMap("")
         self.highlights = []
@@ -245,9 +250,12 @@ class SourceText(QPlainTextEdit):
         super().mouseReleaseEvent(event)
         press, self._press = self._press, None
         point = event.position().toPoint()
-        if (press is None or event.button() != Qt.LeftButton
-                or self.textCursor().hasSelection()
-                or (point - press).manhattanLength() > QApplication.startDragDistance()):
+        if (
+            press is None
+            or event.button() != Qt.LeftButton
+            or self.textCursor().hasSelection()
+            or (point - press).manhattanLength() > QApplication.startDragDistance()
+        ):
             return
         found = self.highlights_at(self.offset_at(point))
         if found:
@@ -257,8 +265,11 @@ class SourceText(QPlainTextEdit):
         if event.type() == QEvent.ToolTip:
             found = self.highlights_at(self.offset_at(event.pos()))
             if found:
-                QToolTip.showText(event.globalPos(), tooltip("\n".join(h.label for h in found[:3])),
-                                  self.viewport())
+                QToolTip.showText(
+                    event.globalPos(),
+                    tooltip("\n".join(h.label for h in found[:3])),
+                    self.viewport(),
+                )
             else:
                 QToolTip.hideText()
             return True

@@ -27,12 +27,14 @@ class StatusBar:
         for widget in (self.busy, self.counts_label, self.zoom_label):
             bar.addPermanentWidget(widget)
         self.links = 0
-        self._count = dispatcher({
-            ChangeType.NODE_ADDED: self._show_counts,
-            ChangeType.NODE_REMOVED: self._show_counts,
-            ChangeType.EDGE_ADDED: lambda change: self._add_links(1),
-            ChangeType.EDGE_REMOVED: lambda change: self._add_links(-1),
-        })
+        self._count = dispatcher(
+            {
+                ChangeType.NODE_ADDED: self._show_counts,
+                ChangeType.NODE_REMOVED: self._show_counts,
+                ChangeType.EDGE_ADDED: lambda change: self._add_links(1),
+                ChangeType.EDGE_REMOVED: lambda change: self._add_links(-1),
+            }
+        )
         document.changed.connect(self._count)
         document.reset.connect(self.recount)
         document.told.connect(self.tell)

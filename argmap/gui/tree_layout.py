@@ -48,8 +48,9 @@ def tree_positions(amap, heights=None):
     below, roots, depth = _tree(amap)
     xs = _columns(below, roots)
     rows = _rows(depth, heights)
-    return {node: (xs[node], rows[depth[node]] + heights.get(node, DEFAULT_HEIGHT) / 2)
-            for node in xs}
+    return {
+        node: (xs[node], rows[depth[node]] + heights.get(node, DEFAULT_HEIGHT) / 2) for node in xs
+    }
 
 
 def _tree(amap):
@@ -72,7 +73,7 @@ def _tree(amap):
     for root in queries.main_claims(amap):
         if root not in depth:
             grow(root)
-    for node in graph:   # in a circle that leads to no main claim: a tree of its own
+    for node in graph:  # in a circle that leads to no main claim: a tree of its own
         if node not in depth:
             grow(node)
     return below, roots, depth

@@ -47,9 +47,9 @@ class MapView(QGraphicsView):
         self.setFocusPolicy(Qt.StrongFocus)
         self._space = False
         self.editor = None
-        self.overlays = []   # widgets over the map that stay in place while it scrolls
-        self._steps = 0   # depth of scroll_at_once()
-        self._moved = False   # whether the map scrolled within scroll_at_once()
+        self.overlays = []  # widgets over the map that stay in place while it scrolls
+        self._steps = 0  # depth of scroll_at_once()
+        self._moved = False  # whether the map scrolled within scroll_at_once()
         document.nodes_created.connect(self.show_created)
         selection.changed.connect(self._reveal_selection)
         self.map_scene.unplaced_found.connect(self.initial_layout)
@@ -84,14 +84,14 @@ class MapView(QGraphicsView):
             return
         self.fitInView(rect.adjusted(-30, -30, 30, 30), Qt.KeepAspectRatio)
         if not MIN_ZOOM <= self.zoom <= 1.0:
-            self.set_zoom(min(max(self.zoom, MIN_ZOOM), 1.0))   # no larger than actual size
+            self.set_zoom(min(max(self.zoom, MIN_ZOOM), 1.0))  # no larger than actual size
         self.centerOn(rect.center())
         self.zoom_changed.emit(self.zoom)
 
     def wheelEvent(self, event):
         steps = event.angleDelta().y() / 120.0
         if steps:
-            self.set_zoom(self.zoom * (1.15 ** steps))
+            self.set_zoom(self.zoom * (1.15**steps))
         event.accept()
 
     # ----------------------------------------------------- pan, rubber band
@@ -159,7 +159,7 @@ class MapView(QGraphicsView):
         super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event):
-        with self.scroll_at_once():   # dragging the map moves it across and down
+        with self.scroll_at_once():  # dragging the map moves it across and down
             super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event):
@@ -220,8 +220,7 @@ class MapView(QGraphicsView):
             if edit:
                 self.edit_text(node_ids[0])
             else:
-                self.ensureVisible(self.map_scene.nodes[node_ids[0]], REVEAL_MARGIN,
-                                   REVEAL_MARGIN)
+                self.ensureVisible(self.map_scene.nodes[node_ids[0]], REVEAL_MARGIN, REVEAL_MARGIN)
 
     def _reveal_selection(self, origin):
         nodes = self.selection.nodes
@@ -266,13 +265,17 @@ class MapView(QGraphicsView):
         snapshot = self.document.amap.copy()
         heights = {n: item.size[1] for n, item in self.map_scene.nodes.items()}
         if len(snapshot) > tree_layout.GRAPHVIZ_UP_TO:
+
             def work():
                 return tree_layout.tree_positions(snapshot, heights)
         else:
+
             def work():
                 return spread_positions(compute_layout(snapshot).positions, heights)
-        return self.document.jobs.start(work, "Laying out the map…",
-                                        lambda found: self._apply_layout(found, undoable))
+
+        return self.document.jobs.start(
+            work, "Laying out the map…", lambda found: self._apply_layout(found, undoable)
+        )
 
     def _apply_layout(self, found, undoable):
         positions = {n: p for n, p in found.items() if n in self.document.amap}
@@ -290,14 +293,16 @@ class MapView(QGraphicsView):
         The view moves as little as it must to show the card with the editor around it.
         """
         self.close_editor()
-        self.editor = InlineEditor(self.viewport(), item.node_id, item.attrs.get("text", ""),
-                                   self.zoom)
+        self.editor = InlineEditor(
+            self.viewport(), item.node_id, item.attrs.get("text", ""), self.zoom
+        )
         line = QFontMetricsF(self.editor.font()).lineSpacing()
         self._reveal_for_typing(item, line)
         card = self.mapFromScene(item.sceneBoundingRect()).boundingRect()
         self.editor.setGeometry(editor_geometry(card, self.viewport().rect(), line))
-        self.editor.committed.connect(lambda n, t, then: (self.close_editor(),
-                                                          on_commit(n, t, then)))
+        self.editor.committed.connect(
+            lambda n, t, then: (self.close_editor(), on_commit(n, t, then))
+        )
         self.editor.cancelled.connect(self._typing_cancelled)
         self.editor.show()
         self.editor.setFocus()
@@ -309,8 +314,9 @@ class MapView(QGraphicsView):
         width, height = editor_size(self.mapFromScene(rect).boundingRect(), line_height)
         grow_x = max(0.0, width / self.zoom - rect.width()) / 2
         grow_y = max(0.0, height / self.zoom - rect.height()) / 2
-        self.ensureVisible(rect.adjusted(-grow_x, -grow_y, grow_x, grow_y),
-                           REVEAL_MARGIN, REVEAL_MARGIN)
+        self.ensureVisible(
+            rect.adjusted(-grow_x, -grow_y, grow_x, grow_y), REVEAL_MARGIN, REVEAL_MARGIN
+        )
 
     def finish_typing(self):
         """Keep the text being typed in a card (before saving or closing)."""

@@ -11,7 +11,13 @@ into view.
 from PySide6.QtCore import QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import (
-    QDockWidget, QLabel, QStyledItemDelegate, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+    QDockWidget,
+    QLabel,
+    QStyledItemDelegate,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from argmap.gui.plain import tooltip
@@ -40,8 +46,9 @@ class _WrappingDelegate(QStyledItemDelegate):
             depth, parent = depth + 1, parent.parent()
         width = max(60, self.tree.viewport().width() - self.tree.indentation() * depth - 8)
         font = index.data(Qt.FontRole) or option.font
-        bounds = QFontMetrics(font).boundingRect(QRect(0, 0, width, 100_000), Qt.TextWordWrap,
-                                                 index.data(Qt.DisplayRole) or "")
+        bounds = QFontMetrics(font).boundingRect(
+            QRect(0, 0, width, 100_000), Qt.TextWordWrap, index.data(Qt.DisplayRole) or ""
+        )
         return QSize(width, bounds.height() + 4)
 
 
@@ -73,8 +80,8 @@ class WeakSpotsDock(QDockWidget):
         self.document = document
         self.selection = selection
         self.spots = []
-        self._stale = False   # the map changed while the dock was hidden
-        self._showing = False   # its tab is the one shown (a tab behind another is not)
+        self._stale = False  # the map changed while the dock was hidden
+        self._showing = False  # its tab is the one shown (a tab behind another is not)
         self.tree = _WrappingTree()
         self.tree.setObjectName("weak-spots-list")
         self.summary = QLabel()
@@ -85,8 +92,15 @@ class WeakSpotsDock(QDockWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self.refresh)
-        registry.add("next_weak_spot", "Next &Weak Spot", self.select_next, "F8", "debate",
-                     "check", tip="Select the node of the next weak spot in the list")
+        registry.add(
+            "next_weak_spot",
+            "Next &Weak Spot",
+            self.select_next,
+            "F8",
+            "debate",
+            "check",
+            tip="Select the node of the next weak spot in the list",
+        )
         document.changed.connect(self._on_change)
         document.reset.connect(self.refresh)
         self.visibilityChanged.connect(self._shown)
@@ -104,7 +118,8 @@ class WeakSpotsDock(QDockWidget):
 
     def _on_change(self, change):
         if change.type not in IDLE_CHANGES and not (
-                change.type == ChangeType.NODE_CHANGED and set(change.keys) <= {"pos", "collapsed"}):
+            change.type == ChangeType.NODE_CHANGED and set(change.keys) <= {"pos", "collapsed"}
+        ):
             self._timer.start()
 
     def refresh(self):
@@ -135,8 +150,9 @@ class WeakSpotsDock(QDockWidget):
             item.setText(0, f"{heading} ({item.childCount()})")
         self.tree.expandAll()
         count = len(self.spots)
-        self.summary.setText(f"{count} weak spot{'' if count == 1 else 's'}" if count
-                             else "No weak spots found")
+        self.summary.setText(
+            f"{count} weak spot{'' if count == 1 else 's'}" if count else "No weak spots found"
+        )
 
     def _heading_item(self, heading):
         item = QTreeWidgetItem(self.tree)

@@ -6,19 +6,50 @@ that reading and drawing a map do not load them.
 
 from argmap.model.argument_map import ArgumentMap, Change, ChangeType, dispatcher
 from argmap.model.schema import (
-    BASES, BASIS_NAMES, KIND_NAMES, KINDS, RELATION_NAMES, RELATIONS, REMOVE, default_relation,
+    BASES,
+    BASIS_NAMES,
+    KIND_NAMES,
+    KINDS,
+    RELATION_NAMES,
+    RELATIONS,
+    REMOVE,
+    default_relation,
 )
 
 _COMMANDS = (
-    "AddDocument", "AddNode", "Batch", "Command", "Connect", "Disconnect", "History",
-    "MoveNodes", "RemoveDocument", "RemoveNode", "ReorderNode", "Reparent", "SetEdgeAttrs",
-    "SetMapAttrs", "SetNodeAttrs", "change_relation", "move_node",
+    "AddDocument",
+    "AddNode",
+    "Batch",
+    "Command",
+    "Connect",
+    "Disconnect",
+    "History",
+    "MoveNodes",
+    "RemoveDocument",
+    "RemoveNode",
+    "ReorderNode",
+    "Reparent",
+    "SetEdgeAttrs",
+    "SetMapAttrs",
+    "SetNodeAttrs",
+    "change_relation",
+    "move_node",
 )
 
 __all__ = [
-    "ArgumentMap", "Change", "ChangeType", "dispatcher", "REMOVE", *_COMMANDS, "BASES",
+    "ArgumentMap",
+    "Change",
+    "ChangeType",
+    "dispatcher",
+    "REMOVE",
+    *_COMMANDS,
+    "BASES",
     "BASIS_NAMES",
-    "KINDS", "KIND_NAMES", "RELATIONS", "RELATION_NAMES", "default_relation",
+    "KINDS",
+    "KIND_NAMES",
+    "RELATIONS",
+    "RELATION_NAMES",
+    "default_relation",
 ]
 
 

@@ -13,7 +13,13 @@ from argmap.errors import ModelError
 from argmap.model.graph import Digraph
 from argmap.model.records import quick_edges, quick_nodes
 from argmap.model.schema import (
-    KINDS, RELATIONS, REMOVE, check_edge_attr, check_json_value, check_node_attr, check_text,
+    KINDS,
+    RELATIONS,
+    REMOVE,
+    check_edge_attr,
+    check_json_value,
+    check_node_attr,
+    check_text,
 )
 
 
@@ -176,10 +182,14 @@ class ArgumentMap:
         """
         amap = cls()
         steps = [("$.map", partial(amap._update_meta, meta or {}))]
-        steps += [(f"$.documents[{i}]", partial(amap._insert_document, d))
-                  for i, d in enumerate(documents)]
-        steps += [("$.nodes", partial(amap._add_node_records, nodes, consume)),
-                  ("$.edges", partial(amap._add_edge_records, edges, consume))]
+        steps += [
+            (f"$.documents[{i}]", partial(amap._insert_document, d))
+            for i, d in enumerate(documents)
+        ]
+        steps += [
+            ("$.nodes", partial(amap._add_node_records, nodes, consume)),
+            ("$.edges", partial(amap._add_edge_records, edges, consume)),
+        ]
         for where, step in steps:
             try:
                 step()
@@ -223,8 +233,7 @@ class ArgumentMap:
         records = records if isinstance(records, list) else list(records)
         clean = None
         if not self._graph.number_of_edges():
-            clean = quick_edges(records, self._graph.__contains__, self._check_edge_attrs,
-                                consume)
+            clean = quick_edges(records, self._graph.__contains__, self._check_edge_attrs, consume)
         if clean is None:
             clean = self._checked_edge_records(records)
         self._graph.take_edges(clean)
@@ -302,11 +311,13 @@ class ArgumentMap:
     def add_node(self, kind, text, **attrs):
         """Add a node and return its id."""
         from argmap.model.commands import AddNode
+
         return self.apply(AddNode(kind, text, attrs)).node_id
 
     def connect(self, source, target, relation, **attrs):
         """Add the edge *source* -> *target* with *relation*."""
         from argmap.model.commands import Connect
+
         self.apply(Connect(source, target, relation, attrs))
 
     # ------------------------------------------------------ primitives
@@ -329,11 +340,15 @@ class ArgumentMap:
             raise ModelError(f"source refers to unknown document {span['doc']!r}")
         text = doc["text"]
         if span["end"] > len(text):
-            raise ModelError(f"source span {span['start']}-{span['end']} runs past the end "
-                             f"of document {span['doc']!r}")
-        if text[span["start"]:span["end"]] != span["quote"]:
-            raise ModelError(f"source quote does not match document {span['doc']!r} "
-                             f"at {span['start']}-{span['end']}")
+            raise ModelError(
+                f"source span {span['start']}-{span['end']} runs past the end "
+                f"of document {span['doc']!r}"
+            )
+        if text[span["start"] : span["end"]] != span["quote"]:
+            raise ModelError(
+                f"source quote does not match document {span['doc']!r} "
+                f"at {span['start']}-{span['end']}"
+            )
 
     def _clean_node(self, node_id, attrs, taken=()):
         """Check a new node (its id free here and in *taken*); return its clean attributes."""
@@ -489,8 +504,11 @@ class ArgumentMap:
     def _delete_document(self, doc_id):
         if not isinstance(doc_id, str) or doc_id not in self.documents:
             raise ModelError(f"no document {doc_id!r} in the map")
-        users = [n for n, a in self._graph.nodes(data=True)
-                 if any(s["doc"] == doc_id for s in a.get("sources", ()))]
+        users = [
+            n
+            for n, a in self._graph.nodes(data=True)
+            if any(s["doc"] == doc_id for s in a.get("sources", ()))
+        ]
         if users:
             raise ModelError(f"document {doc_id!r} is still quoted by {len(users)} node(s)")
         doc = self.documents.pop(doc_id)
@@ -522,12 +540,16 @@ class ArgumentMap:
         """
         from copy import deepcopy
 
-        return deepcopy({
-            "meta": dict(self.meta),
-            "nodes": [(n, dict(a)) for n, a in self._graph.nodes(data=True)],
-            "edges": sorted((u, v, sorted(a.items())) for u, v, a in self._graph.edges(data=True)),
-            "documents": {k: dict(v) for k, v in self.documents.items()},
-        })
+        return deepcopy(
+            {
+                "meta": dict(self.meta),
+                "nodes": [(n, dict(a)) for n, a in self._graph.nodes(data=True)],
+                "edges": sorted(
+                    (u, v, sorted(a.items())) for u, v, a in self._graph.edges(data=True)
+                ),
+                "documents": {k: dict(v) for k, v in self.documents.items()},
+            }
+        )
 
 
 def _check_index(index):

@@ -92,9 +92,13 @@ class SetNodeAttrs(Command):
         amap._update_node(self.node_id, self.old)
 
     def merge_with(self, other):
-        if (self.merge_key is None or not isinstance(other, SetNodeAttrs)
-                or other.merge_key != self.merge_key or other.node_id != self.node_id
-                or set(other.changes) != set(self.changes)):
+        if (
+            self.merge_key is None
+            or not isinstance(other, SetNodeAttrs)
+            or other.merge_key != self.merge_key
+            or other.node_id != self.node_id
+            or set(other.changes) != set(self.changes)
+        ):
             return False
         self.changes = dict(other.changes)
         return True
@@ -203,8 +207,13 @@ class Reparent(Command):
         attrs = dict(amap.edge(self.node_id, old))
         if self.relation is not None:
             attrs["relation"] = self.relation
-        self.steps = Batch(self.label, [Disconnect(self.node_id, old),
-                                        Connect(self.node_id, self.new_target, attrs["relation"], attrs)])
+        self.steps = Batch(
+            self.label,
+            [
+                Disconnect(self.node_id, old),
+                Connect(self.node_id, self.new_target, attrs["relation"], attrs),
+            ],
+        )
         self.steps.redo(amap)
         self._moved_from = old  # a redo after an undo moves the same edge again
 

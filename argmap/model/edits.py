@@ -23,8 +23,18 @@ Example
 from argmap.errors import ModelError
 from argmap.model import queries
 from argmap.model.commands import (
-    AddDocument, AddNode, Batch, Connect, Disconnect, MoveNodes, RemoveNode, ReorderNode,
-    Reparent, SetEdgeAttrs, SetMapAttrs, SetNodeAttrs,
+    AddDocument,
+    AddNode,
+    Batch,
+    Connect,
+    Disconnect,
+    MoveNodes,
+    RemoveNode,
+    ReorderNode,
+    Reparent,
+    SetEdgeAttrs,
+    SetMapAttrs,
+    SetNodeAttrs,
 )
 from argmap.model.graph import has_path
 from argmap.model.schema import KINDS, RELATIONS, REMOVE, default_relation, shortened
@@ -82,8 +92,9 @@ def add_child(amap, target, name, text=None, pos=None):
     try:
         kind, relation, _ = CHILD_EDITS[name]
     except KeyError:
-        raise ModelError(f"no such edit {name!r}; expected one of {', '.join(CHILD_EDITS)}") \
-            from None
+        raise ModelError(
+            f"no such edit {name!r}; expected one of {', '.join(CHILD_EDITS)}"
+        ) from None
     return add_premise(amap, target, kind, relation, text, pos)
 
 
@@ -115,10 +126,11 @@ def delete(amap, nodes=(), edges=()):
     """Remove *nodes* (with their links) and the links *edges*; what bore on them stays."""
     nodes = list(dict.fromkeys(nodes))
     for node in nodes:
-        amap.node(node)   # an unknown node is refused before anything is decided
+        amap.node(node)  # an unknown node is refused before anything is decided
     doomed = set(nodes)
-    steps = [Disconnect(u, v) for u, v in dict.fromkeys(edges)
-             if u not in doomed and v not in doomed]
+    steps = [
+        Disconnect(u, v) for u, v in dict.fromkeys(edges) if u not in doomed and v not in doomed
+    ]
     steps += [RemoveNode(n) for n in nodes]
     if not steps:
         return None
@@ -147,8 +159,14 @@ def delete_keeping_premises(amap, nodes):
             if amap.graph.has_edge(premise, target) or _would_circle(amap, premise, target, doomed):
                 continue
             links.add((premise, target))
-            steps.append(Connect(premise, target, _through(amap, premise, node, target),
-                                 _link_attrs(amap.edge(premise, node))))
+            steps.append(
+                Connect(
+                    premise,
+                    target,
+                    _through(amap, premise, node, target),
+                    _link_attrs(amap.edge(premise, node)),
+                )
+            )
     if not nodes:
         return None
     removals = [RemoveNode(n) for n in nodes]
@@ -190,8 +208,10 @@ def refuse_circle(amap, source, target):
     if source == target:
         raise ModelError("a node cannot bear on itself")
     if has_path(amap.graph, target, source):
-        raise ModelError(f"that link would close a circle: “{_quoted(amap, target)}” "
-                         f"already bears, directly or not, on “{_quoted(amap, source)}”")
+        raise ModelError(
+            f"that link would close a circle: “{_quoted(amap, target)}” "
+            f"already bears, directly or not, on “{_quoted(amap, source)}”"
+        )
 
 
 def _quoted(amap, node):
@@ -262,8 +282,11 @@ def set_text(amap, node, text, merge_key=None):
 def set_node_attrs(amap, node, changes, merge_key=None, label=None):
     """Set (or, with the value ``REMOVE``, delete) attributes of *node*."""
     attrs = amap.node(node)
-    changes = {k: v for k, v in changes.items()
-               if not (attrs.get(k, REMOVE) is REMOVE and v is REMOVE) and attrs.get(k, REMOVE) != v}
+    changes = {
+        k: v
+        for k, v in changes.items()
+        if not (attrs.get(k, REMOVE) is REMOVE and v is REMOVE) and attrs.get(k, REMOVE) != v
+    }
     if not changes:
         return None
     label = label or "Edit " + ", ".join(changes)
@@ -283,8 +306,11 @@ def set_kind(amap, nodes, kind):
     """Make every node of *nodes* a *kind*."""
     if kind not in KINDS:
         raise ModelError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
-    steps = [SetNodeAttrs(n, {"kind": kind}, f"Make {kind}") for n in nodes
-             if amap.node(n)["kind"] != kind]
+    steps = [
+        SetNodeAttrs(n, {"kind": kind}, f"Make {kind}")
+        for n in nodes
+        if amap.node(n)["kind"] != kind
+    ]
     return Batch(f"Make {kind}", steps) if steps else None
 
 
@@ -292,8 +318,11 @@ def set_relation(amap, edges, relation):
     """Make every link of *edges* a *relation*."""
     if relation not in RELATIONS:
         raise ModelError(f"unknown relation {relation!r}; expected one of {', '.join(RELATIONS)}")
-    steps = [SetEdgeAttrs(u, v, {"relation": relation}) for u, v in edges
-             if amap.edge(u, v)["relation"] != relation]
+    steps = [
+        SetEdgeAttrs(u, v, {"relation": relation})
+        for u, v in edges
+        if amap.edge(u, v)["relation"] != relation
+    ]
     return Batch(f"Make it {relation}", steps) if steps else None
 
 
@@ -305,11 +334,14 @@ def toggle_collapse(amap, node):
 
 def move_nodes(amap, positions, label=None):
     """Place nodes at new positions (one drag, one layout)."""
-    positions = {n: p for n, p in positions.items() if tuple(amap.node(n).get("pos", ())) != tuple(p)}
+    positions = {
+        n: p for n, p in positions.items() if tuple(amap.node(n).get("pos", ())) != tuple(p)
+    }
     if not positions:
         return None
-    return MoveNodes(positions, label or ("Move node" if len(positions) == 1
-                                          else f"Move {len(positions)} nodes"))
+    return MoveNodes(
+        positions, label or ("Move node" if len(positions) == 1 else f"Move {len(positions)} nodes")
+    )
 
 
 def set_title(amap, title):
@@ -319,8 +351,11 @@ def set_title(amap, title):
 
 def set_map_fields(amap, changes, label="Edit map details"):
     """Set the map's own fields (``title``, ``description``; ``REMOVE`` deletes one)."""
-    changes = {k: v for k, v in changes.items() if amap.meta.get(k, REMOVE) != v
-               and not (v is REMOVE and k not in amap.meta)}
+    changes = {
+        k: v
+        for k, v in changes.items()
+        if amap.meta.get(k, REMOVE) != v and not (v is REMOVE and k not in amap.meta)
+    }
     if not changes:
         return None
     return SetMapAttrs(changes, label)
@@ -373,8 +408,11 @@ def accept_drafts(amap, nodes):
     still_draft = {n for n, a in amap.graph.nodes(data=True) if a.get("draft")} - set(accepted)
     steps = [SetNodeAttrs(n, {"draft": REMOVE}, "Accept draft") for n in accepted]
     edges = set(amap.graph.in_edges(accepted)) | set(amap.graph.out_edges(accepted))
-    steps += [SetEdgeAttrs(u, v, {"draft": REMOVE}) for u, v in sorted(edges)
-              if amap.edge(u, v).get("draft") and not {u, v} & still_draft]
+    steps += [
+        SetEdgeAttrs(u, v, {"draft": REMOVE})
+        for u, v in sorted(edges)
+        if amap.edge(u, v).get("draft") and not {u, v} & still_draft
+    ]
     label = "Accept draft" if len(accepted) == 1 else f"Accept {len(accepted)} drafts"
     return Batch(label, steps, created=())
 
@@ -410,8 +448,11 @@ def import_documents(amap, records):
     if not steps:
         return None
     first = steps[0].doc
-    label = (f"Import {first.get('title') or first['id']}" if len(steps) == 1
-             else f"Import {len(steps)} documents")
+    label = (
+        f"Import {first.get('title') or first['id']}"
+        if len(steps) == 1
+        else f"Import {len(steps)} documents"
+    )
     command = Batch(label, steps)
     command.documents = [s.doc["id"] for s in steps]
     return command

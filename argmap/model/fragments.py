@@ -28,8 +28,11 @@ def fragment(amap, node_ids):
         keep |= queries.subtree(amap, node_id)
     used = {s["doc"] for n in keep for s in amap.node(n).get("sources", [])}
     nodes = [dict(a, id=n) for n, a in amap.graph.nodes(data=True) if n in keep]
-    edges = [dict(a, source=u, target=v) for u, v, a in amap.graph.edges(data=True)
-             if u in keep and v in keep]
+    edges = [
+        dict(a, source=u, target=v)
+        for u, v, a in amap.graph.edges(data=True)
+        if u in keep and v in keep
+    ]
     documents = [d for doc_id, d in amap.documents.items() if doc_id in used]
     return ArgumentMap.from_records(nodes, edges, documents, {"title": amap.title})
 
@@ -55,12 +58,14 @@ def paste_fragment(amap, part, target=None, origin=(0.0, 0.0)):
         attrs = dict(attrs, pos=positions[node_id])
         if "sources" in attrs:
             attrs["sources"] = [dict(s, doc=doc_ids[s["doc"]]) for s in attrs["sources"]]
-        ids[node_id] = amap.new_id("p")   # never one it gave before
+        ids[node_id] = amap.new_id("p")  # never one it gave before
         steps.append(AddNode(attrs.pop("kind"), attrs.pop("text"), attrs, node_id=ids[node_id]))
     steps += [Connect(ids[u], ids[v], a["relation"], a) for u, v, a in part.graph.edges(data=True)]
     if target is not None:
-        steps += [Connect(ids[root], target, default_relation(part.node(root)["kind"]))
-                  for root in queries.main_claims(part)]
+        steps += [
+            Connect(ids[root], target, default_relation(part.node(root)["kind"]))
+            for root in queries.main_claims(part)
+        ]
     return Batch(f"Paste {len(ids)} node(s)", steps, created=list(ids.values()))
 
 
@@ -86,8 +91,10 @@ def _positions(part, origin):
     if placed and len(placed) == len(graph):
         left = min(p[0] for p in placed)
         top = min(p[1] for p in placed)
-        return {n: (origin[0] + a["pos"][0] - left, origin[1] + a["pos"][1] - top)
-                for n, a in graph.nodes(data=True)}
+        return {
+            n: (origin[0] + a["pos"][0] - left, origin[1] + a["pos"][1] - top)
+            for n, a in graph.nodes(data=True)
+        }
     depth = queries.depth(part)
     rows, positions = {}, {}
     for node_id in graph.nodes:

@@ -34,10 +34,10 @@ class Digraph:
     def __init__(self):
         #: Attributes of the graph itself.
         self.graph = {}
-        self._node = {}   # node -> attribute dict
-        self._succ = {}   # node -> {successor: edge attribute dict}
-        self._pred = {}   # node -> {predecessor: the same edge attribute dict}
-        self._size = 0    # number of edges
+        self._node = {}  # node -> attribute dict
+        self._succ = {}  # node -> {successor: edge attribute dict}
+        self._pred = {}  # node -> {predecessor: the same edge attribute dict}
+        self._size = 0  # number of edges
         #: ``nodes[n]`` (attributes), ``nodes(data=True)``; iterates over the node ids.
         self.nodes = NodeView(self._node)
         #: ``edges[u, v]`` (attributes), ``edges(data=True)``; iterates over ``(u, v)``.
@@ -88,13 +88,19 @@ class Digraph:
 
     def out_edges(self, nbunch=None, data=False, default=None):
         """Return the edges leaving the nodes of *nbunch* (all when None) as a list."""
-        return [_edge(u, v, d, data, default)
-                for u in self._nbunch(nbunch) for v, d in self._succ[u].items()]
+        return [
+            _edge(u, v, d, data, default)
+            for u in self._nbunch(nbunch)
+            for v, d in self._succ[u].items()
+        ]
 
     def in_edges(self, nbunch=None, data=False, default=None):
         """Return the edges entering the nodes of *nbunch* (all when None) as a list."""
-        return [_edge(u, v, d, data, default)
-                for v in self._nbunch(nbunch) for u, d in self._pred[v].items()]
+        return [
+            _edge(u, v, d, data, default)
+            for v in self._nbunch(nbunch)
+            for u, d in self._pred[v].items()
+        ]
 
     def _nbunch(self, nbunch):
         return _nodes_named(self._node, nbunch)
@@ -118,7 +124,7 @@ class Digraph:
         """Add each of *nodes*: a node, or a pair ``(node, attribute dict)``."""
         for item in nodes:
             if type(item) is tuple and len(item) == 2 and isinstance(item[1], dict):
-                item, extra = item   # a dict is unhashable: such a pair is never a node
+                item, extra = item  # a dict is unhashable: such a pair is never a node
             else:
                 extra = None
             own = self._new_node(item)
@@ -149,9 +155,11 @@ class Digraph:
         nodes, succ, pred = self._node, self._succ, self._pred
         for source, target in edges:
             if source not in nodes or target not in nodes or target in succ[source]:
-                raise ValueError(f"cannot take the edge {source!r} -> {target!r}: an end is "
-                                 "missing or the edge is already here")
-        for (source, target), attrs in edges.items():   # _link() inline: a million edges
+                raise ValueError(
+                    f"cannot take the edge {source!r} -> {target!r}: an end is "
+                    "missing or the edge is already here"
+                )
+        for (source, target), attrs in edges.items():  # _link() inline: a million edges
             out = succ[source]
             if out is _NONE:
                 out = succ[source] = {}
@@ -173,8 +181,9 @@ class Digraph:
             elif len(edge) == 2:
                 (source, target), extra = edge, {}
             else:
-                raise ValueError(f"an edge is (source, target) or (source, target, dict), "
-                                 f"not {edge!r}")
+                raise ValueError(
+                    f"an edge is (source, target) or (source, target, dict), not {edge!r}"
+                )
             own = self._new_edge(source, target)
             own.update(attrs)
             own.update(extra)
@@ -241,7 +250,7 @@ class Digraph:
         """
         asked = set(edges)
         keep = {(u, v) for u, v in asked if self.has_edge(u, v)}
-        ends = {n for edge in asked for n in edge}   # as networkx: an edge not here keeps its ends
+        ends = {n for edge in asked for n in edge}  # as networkx: an edge not here keeps its ends
         part = Digraph()
         part.graph = self.graph
         for node, attrs in self._node.items():
@@ -274,7 +283,7 @@ class Digraph:
         next_out = dict.fromkeys(out, 0)
         next_in = dict.fromkeys(into, 0)
 
-        def front(u, v):   # is (u, v) next both among u's successors and v's predecessors?
+        def front(u, v):  # is (u, v) next both among u's successors and v's predecessors?
             return out[u][next_out[u]] == v and into[v][next_in[v]] == u
 
         ready = deque((u, targets[0]) for u, targets in out.items() if front(u, targets[0]))
@@ -415,7 +424,7 @@ class EdgeDataView:
 def _is_node(node_dict, value):
     try:
         return value in node_dict
-    except TypeError:   # an unhashable value is no node
+    except TypeError:  # an unhashable value is no node
         return False
 
 

@@ -28,8 +28,11 @@ def children(amap, node_id, relation=None):
     amap.node(node_id)
     graph = amap.graph
     order = amap.node_index()
-    found = [u for u in graph.predecessors(node_id)
-             if relation is None or graph.edges[u, node_id]["relation"] == relation]
+    found = [
+        u
+        for u in graph.predecessors(node_id)
+        if relation is None or graph.edges[u, node_id]["relation"] == relation
+    ]
     return sorted(found, key=order.__getitem__)
 
 
@@ -122,7 +125,7 @@ def cycles(amap, limit=100):
 def cycles_in(graph, index, limit=100):
     """Return up to *limit* cycles of *graph* (the map's graph or part of it) as
     :func:`cycles` does, *index* giving each node's place in the map."""
-    if is_acyclic(graph):   # linear: most maps have no circle
+    if is_acyclic(graph):  # linear: most maps have no circle
         return []
     import networkx as nx
 
@@ -144,8 +147,12 @@ def orphans(amap):
     graph = amap.graph
     bearing = {source for source, _ in graph.edges}
     borne = {target for _, target in graph.edges} if len(graph) > 1 else None
-    return [node for node, attrs in graph.nodes(data=True) if node not in bearing
-            and (attrs["kind"] != "claim" or (borne is not None and node not in borne))]
+    return [
+        node
+        for node, attrs in graph.nodes(data=True)
+        if node not in bearing
+        and (attrs["kind"] != "claim" or (borne is not None and node not in borne))
+    ]
 
 
 def role(amap, source, target):
@@ -157,8 +164,9 @@ def role(amap, source, target):
     graph = amap.graph
     if amap.edge(source, target)["relation"] == "supports":
         return "support"
-    target_opposes = any(graph.edges[target, t]["relation"] == "opposes"
-                         for t in graph.successors(target))
+    target_opposes = any(
+        graph.edges[target, t]["relation"] == "opposes" for t in graph.successors(target)
+    )
     if graph.nodes[target]["kind"] == "counterclaim" or target_opposes:
         return "rebuttal"
     return "objection"

@@ -39,14 +39,19 @@ def quick_nodes(records, check_attrs, consume=False):
         if type(record) is not dict:
             return None
         node_id = record.get("id")
-        if (type(node_id) is not str or not node_id or node_id in clean
-                or record.get("kind") not in KINDS or "text" not in record):
+        if (
+            type(node_id) is not str
+            or not node_id
+            or node_id in clean
+            or record.get("kind") not in KINDS
+            or "text" not in record
+        ):
             return None
         keys = record.keys()
         if keys <= _PLAIN_WITH_ID:
             texts += record.values()
             clean[node_id] = record
-        elif keys <= _PLAIN_WITH_BASIS and _is_basis(record["basis"]):   # evidence, often
+        elif keys <= _PLAIN_WITH_BASIS and _is_basis(record["basis"]):  # evidence, often
             texts += [value for key, value in record.items() if key != "basis"]
             clean[node_id] = record
         else:
@@ -81,11 +86,17 @@ def quick_edges(records, is_node, check_attrs, consume=False):
         if type(record) is not dict:
             return None
         pair = source, target = record.get("source"), record.get("target")
-        if (type(source) is not str or type(target) is not str or source == target
-                or pair in clean or not is_node(source) or not is_node(target)
-                or record.get("relation") not in RELATIONS):
+        if (
+            type(source) is not str
+            or type(target) is not str
+            or source == target
+            or pair in clean
+            or not is_node(source)
+            or not is_node(target)
+            or record.get("relation") not in RELATIONS
+        ):
             return None
-        if len(record) > 3:   # fields beyond source, target and relation
+        if len(record) > 3:  # fields beyond source, target and relation
             attrs = _checked(check_attrs, _without(record, _ENDS))
             if attrs is None:
                 return None
@@ -142,7 +153,7 @@ def all_plain_text(values):
     if not set(map(type, values)) <= {str}:
         return False
     for start in range(0, len(values), _CHUNK):
-        chunk = values[start:start + _CHUNK]
+        chunk = values[start : start + _CHUNK]
         joined = "".join(chunk)
         if "\x00" in joined or (len(joined) > MAX_TEXT and max(map(len, chunk)) > MAX_TEXT):
             return False

@@ -21,8 +21,14 @@ REMOVE = _Remove()
 #: JSON Schema are built from these tables. Each maps a value to its display name.
 KIND_NAMES = {"claim": "Claim", "counterclaim": "Counterclaim", "evidence": "Evidence"}
 RELATION_NAMES = {"supports": "supports", "opposes": "opposes"}
-BASIS_NAMES = {"statistic": "Statistic", "testimony": "Testimony", "example": "Example",
-               "document": "Document", "quote": "Quote", "common": "Common knowledge"}
+BASIS_NAMES = {
+    "statistic": "Statistic",
+    "testimony": "Testimony",
+    "example": "Example",
+    "document": "Document",
+    "quote": "Quote",
+    "common": "Common knowledge",
+}
 KINDS = tuple(KIND_NAMES)
 RELATIONS = tuple(RELATION_NAMES)
 BASES = tuple(BASIS_NAMES)
@@ -71,7 +77,7 @@ def check_text(value, what):
         raise ModelError(f"{what} must not contain a NUL character")
     if len(value) > MAX_TEXT:
         raise ModelError(f"{what} is longer than {MAX_TEXT} characters")
-    if value.isascii():   # no surrogate, and quick to tell
+    if value.isascii():  # no surrogate, and quick to tell
         return value
     try:
         value.encode("utf-8")
@@ -93,7 +99,7 @@ def shortened(text, width):
     text = " ".join(text.split())
     if len(text) <= width:
         return text
-    return text[:width - 1].rstrip() + "…"
+    return text[: width - 1].rstrip() + "…"
 
 
 def check_number(value, what):
@@ -195,8 +201,7 @@ def check_edge_attr(key, value):
         raise ModelError(f"{key!r} is reserved and cannot be an edge attribute")
     if key == "relation":
         if value not in RELATIONS:
-            raise ModelError(
-                f"unknown relation {value!r}; expected one of {', '.join(RELATIONS)}")
+            raise ModelError(f"unknown relation {value!r}; expected one of {', '.join(RELATIONS)}")
     elif key == "strength":
         if value is not None:
             check_number(value, "strength")

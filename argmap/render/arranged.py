@@ -79,10 +79,23 @@ def arrange(amap, options, nodes):
     edges = []
     for premise, target, edge in drawn_edges(amap, order, ids):
         head = style.RELATION_STYLE[edge["relation"]]["arrowhead"]
-        tip, points = curve(centres[premise], _size(boxes[premise]),
-                            centres[target], _size(boxes[target]), ARROW_LENGTHS[head])
-        edges.append(EdgePath(premise, target, edge["relation"],
-                              style.edge_width(edge.get("strength")), tip, points))
+        tip, points = curve(
+            centres[premise],
+            _size(boxes[premise]),
+            centres[target],
+            _size(boxes[target]),
+            ARROW_LENGTHS[head],
+        )
+        edges.append(
+            EdgePath(
+                premise,
+                target,
+                edge["relation"],
+                style.edge_width(edge.get("strength")),
+                tip,
+                points,
+            )
+        )
     return Arrangement(order, ids, shown, boxes, centres, edges)
 
 
@@ -98,7 +111,7 @@ def _position(pos, node):
         x, y = (float(v) for v in pos)
     except (TypeError, ValueError):
         raise RenderError(f"node {node!r} has a position that is not two numbers") from None
-    if not (abs(x) < MAX_COORDINATE and abs(y) < MAX_COORDINATE):   # also NaN
+    if not (abs(x) < MAX_COORDINATE and abs(y) < MAX_COORDINATE):  # also NaN
         raise RenderError(f"node {node!r} has a position out of range: {x!r}, {y!r}")
     return x, y
 
@@ -115,7 +128,8 @@ def placed_dot(amap, options, nodes, labels):
     placed = Placed(
         nodes={node: _point(x, -y) for node, (x, y) in drawn.centres.items()},
         sizes={node: _size(box) for node, box in drawn.boxes.items()},
-        edges={(e.premise, e.target): _dot_spline(e) for e in drawn.edges})
+        edges={(e.premise, e.target): _dot_spline(e) for e in drawn.edges},
+    )
     return build_dot(amap, options, nodes, labels, placed).text
 
 

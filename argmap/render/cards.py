@@ -96,8 +96,15 @@ def cards(amap, nodes=None):
 
 
 def _card(amap, node, attrs, place):
-    return Card(node, attrs["kind"], place, header_text(attrs, place), attrs.get("text", ""),
-                citation_text(amap, attrs), style.rating_text(attrs.get("rating")))
+    return Card(
+        node,
+        attrs["kind"],
+        place,
+        header_text(attrs, place),
+        attrs.get("text", ""),
+        citation_text(amap, attrs),
+        style.rating_text(attrs.get("rating")),
+    )
 
 
 CardText = namedtuple("CardText", "header rating body citation")
@@ -119,8 +126,11 @@ def card_text(card, headers=True):
     and citation."""
     header = _header_lines(card.header) if headers and card.header else ()
     rating = one_line(card.rating) if headers and card.rating else ""
-    citation = (tuple(text_lines(card.citation, CITATION_WIDTH, limit=CITATION_LIMIT))
-                if card.citation else ())
+    citation = (
+        tuple(text_lines(card.citation, CITATION_WIDTH, limit=CITATION_LIMIT))
+        if card.citation
+        else ()
+    )
     return CardText(header, rating, tuple(text_lines(card.text, style.WRAP_WIDTH)), citation)
 
 
@@ -137,19 +147,24 @@ def node_label(card, accent, headers=True):
     rows = []
     if headers:
         rating = f" \u00a0{escape_html(shown.rating)}" if shown.rating else ""
-        rows.append(f'<FONT POINT-SIZE="{style.HEADER_FONT_SIZE}" COLOR="{accent}">'
-                    f"<B>{html_rows(shown.header)}</B>{rating}</FONT>")
+        rows.append(
+            f'<FONT POINT-SIZE="{style.HEADER_FONT_SIZE}" COLOR="{accent}">'
+            f"<B>{html_rows(shown.header)}</B>{rating}</FONT>"
+        )
     rows.append(html_rows(shown.body))
     if shown.citation:
-        rows.append(f'<FONT POINT-SIZE="{style.CITATION_FONT_SIZE}" '
-                    f'COLOR="{style.CITATION_COLOR}"><I>{html_rows(shown.citation)}</I></FONT>')
+        rows.append(
+            f'<FONT POINT-SIZE="{style.CITATION_FONT_SIZE}" '
+            f'COLOR="{style.CITATION_COLOR}"><I>{html_rows(shown.citation)}</I></FONT>'
+        )
     cells = "".join(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{row}</TD></TR>' for row in rows)
     return _TABLE + cells + "</TABLE>"
 
 
 LegendCard = namedtuple("LegendCard", "fill border text name rounded", defaults=(True,))
-LegendCard.__doc__ = ("A card sample of the legend: colours, name, and whether its corners "
-                      "are rounded.")
+LegendCard.__doc__ = (
+    "A card sample of the legend: colours, name, and whether its corners are rounded."
+)
 LegendLine = namedtuple("LegendLine", "color dashed name")
 LegendLine.__doc__ = "A relation's sample: a short line in its colour and style, its name."
 LegendNote = namedtuple("LegendNote", "color name")
@@ -163,11 +178,15 @@ def legend_entries(color_by="kind"):
     the line samples are the relations and the junction of co-premises.
     """
     if color_by == "evaluation":
-        samples = [LegendCard(lab["fill"], lab["border"], "#1A1A1A", lab["name"].capitalize())
-                   for lab in (style.LABEL_STYLE[key] for key in ("in", "out", "undecided"))]
+        samples = [
+            LegendCard(lab["fill"], lab["border"], "#1A1A1A", lab["name"].capitalize())
+            for lab in (style.LABEL_STYLE[key] for key in ("in", "out", "undecided"))
+        ]
     else:
-        samples = [LegendCard(rs["fill"], rs["border"], rs["text"], rs["name"], role != "evidence")
-                   for role, rs in style.ROLE_STYLE.items()]
+        samples = [
+            LegendCard(rs["fill"], rs["border"], rs["text"], rs["name"], role != "evidence")
+            for role, rs in style.ROLE_STYLE.items()
+        ]
     lines = []
     for relation in RELATIONS:
         rel = style.RELATION_STYLE[relation]
@@ -179,10 +198,12 @@ def legend_entries(color_by="kind"):
 
 def _sample(entry):
     shape = ' STYLE="rounded"' if entry.rounded else ""
-    return (f'<TD><TABLE BORDER="1"{shape} CELLBORDER="0" CELLSPACING="0" CELLPADDING="3" '
-            f'BGCOLOR="{entry.fill}" COLOR="{entry.border}"><TR><TD>'
-            f'<FONT POINT-SIZE="{style.LEGEND_FONT_SIZE}" COLOR="{entry.text}">{entry.name}</FONT>'
-            "</TD></TR></TABLE></TD>")
+    return (
+        f'<TD><TABLE BORDER="1"{shape} CELLBORDER="0" CELLSPACING="0" CELLPADDING="3" '
+        f'BGCOLOR="{entry.fill}" COLOR="{entry.border}"><TR><TD>'
+        f'<FONT POINT-SIZE="{style.LEGEND_FONT_SIZE}" COLOR="{entry.text}">{entry.name}</FONT>'
+        "</TD></TR></TABLE></TD>"
+    )
 
 
 def _line_sample(entry):
@@ -191,9 +212,11 @@ def _line_sample(entry):
     if isinstance(entry, LegendNote):
         return f"<TD>{font}</TD>"
     dashed = ' STYLE="dashed"' if entry.dashed else ""
-    return ('<TD><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
-            f'<TD WIDTH="30" HEIGHT="6" BORDER="2" SIDES="B"{dashed} COLOR="{entry.color}"></TD>'
-            f'<TD ROWSPAN="2">{font}</TD></TR><TR><TD HEIGHT="6"></TD></TR></TABLE></TD>')
+    return (
+        '<TD><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
+        f'<TD WIDTH="30" HEIGHT="6" BORDER="2" SIDES="B"{dashed} COLOR="{entry.color}"></TD>'
+        f'<TD ROWSPAN="2">{font}</TD></TR><TR><TD HEIGHT="6"></TD></TR></TABLE></TD>'
+    )
 
 
 def legend(color_by="kind", rows=1):
@@ -207,14 +230,19 @@ def legend(color_by="kind", rows=1):
     lines = [_line_sample(entry) for entry in lines]
     if rows == 1:
         return _legend_row(cells + lines)
-    return ('<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
-            f"<TR><TD>{_legend_row(cells)}</TD></TR><TR><TD>{_legend_row(lines)}</TD></TR>"
-            "</TABLE>")
+    return (
+        '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
+        f"<TR><TD>{_legend_row(cells)}</TD></TR><TR><TD>{_legend_row(lines)}</TD></TR>"
+        "</TABLE>"
+    )
 
 
 def _legend_row(cells):
-    return ('<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="8" CELLPADDING="0"><TR>'
-            + "".join(cells) + "</TR></TABLE>")
+    return (
+        '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="8" CELLPADDING="0"><TR>'
+        + "".join(cells)
+        + "</TR></TABLE>"
+    )
 
 
 #: Characters per line of a title on a page (a narrow picture): it wraps there.
@@ -236,14 +264,18 @@ def title_and_legend(title, with_legend, color_by="kind", compact=False):
     """
     rows = []
     if title:
-        text = (html_lines(title, COMPACT_TITLE_WIDTH, limit=TITLE_LIMIT) if compact
-                else escape_html(title_text(title)))
-        rows.append(f'<FONT POINT-SIZE="{style.TITLE_FONT_SIZE}" COLOR="{style.TITLE_COLOR}">'
-                    f"<B>{text}</B></FONT>")
+        text = (
+            html_lines(title, COMPACT_TITLE_WIDTH, limit=TITLE_LIMIT)
+            if compact
+            else escape_html(title_text(title))
+        )
+        rows.append(
+            f'<FONT POINT-SIZE="{style.TITLE_FONT_SIZE}" COLOR="{style.TITLE_COLOR}">'
+            f"<B>{text}</B></FONT>"
+        )
     if with_legend:
         rows.append(legend(color_by, 2 if compact else 1))
     if not rows:
         return ""
     cells = "".join(f"<TR><TD>{row}</TD></TR>" for row in rows)
-    return ('<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2">'
-            + cells + "</TABLE>")
+    return '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2">' + cells + "</TABLE>"

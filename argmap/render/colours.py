@@ -13,7 +13,7 @@ def _channel(value):
 def parse(colour):
     """Return ``(r, g, b)`` of ``#RRGGBB``."""
     colour = colour.lstrip("#")
-    return tuple(int(colour[i:i + 2], 16) for i in (0, 2, 4))
+    return tuple(int(colour[i : i + 2], 16) for i in (0, 2, 4))
 
 
 def luminance(colour):
@@ -35,8 +35,9 @@ def contrast(first, second):
 
 
 def _mix(colour, towards, amount):
-    return "#" + "".join(f"{round(c + (t - c) * amount):02X}"
-                         for c, t in zip(parse(colour), parse(towards)))
+    return "#" + "".join(
+        f"{round(c + (t - c) * amount):02X}" for c, t in zip(parse(colour), parse(towards))
+    )
 
 
 def readable_on(colour, background, ratio=4.5):

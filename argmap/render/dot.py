@@ -23,13 +23,46 @@ DIRECTIONS = ("TB", "BT", "LR", "RL")
 COLOR_BY = ("kind", "evaluation")
 
 #: Attributes the writer may emit; anything else is a programming error.
-ALLOWED_ATTRS = frozenset({
-    "rankdir", "ordering", "nodesep", "ranksep", "fontname", "fontsize", "fontcolor",
-    "bgcolor", "pad", "label", "labelloc", "labeljust", "shape", "style", "fillcolor",
-    "color", "penwidth", "margin", "arrowhead", "arrowtail", "arrowsize", "dir",
-    "constraint", "weight", "width", "height", "fixedsize", "nslimit", "nslimit1",
-    "mclimit", "searchsize", "remincross", "splines", "outputorder", "newrank", "pos",
-})
+ALLOWED_ATTRS = frozenset(
+    {
+        "rankdir",
+        "ordering",
+        "nodesep",
+        "ranksep",
+        "fontname",
+        "fontsize",
+        "fontcolor",
+        "bgcolor",
+        "pad",
+        "label",
+        "labelloc",
+        "labeljust",
+        "shape",
+        "style",
+        "fillcolor",
+        "color",
+        "penwidth",
+        "margin",
+        "arrowhead",
+        "arrowtail",
+        "arrowsize",
+        "dir",
+        "constraint",
+        "weight",
+        "width",
+        "height",
+        "fixedsize",
+        "nslimit",
+        "nslimit1",
+        "mclimit",
+        "searchsize",
+        "remincross",
+        "splines",
+        "outputorder",
+        "newrank",
+        "pos",
+    }
+)
 _SAFE_VALUE = re.compile(r"[A-Za-z0-9#.,: _-]{0,64}")
 _POINT = r"-?\d{1,9}(?:\.\d{1,4})?,-?\d{1,9}(?:\.\d{1,4})?"
 #: A position or a spline (``pos``): points, the first one an arrow tip (``s,``) or not.
@@ -100,24 +133,49 @@ def _check_value(value):
 
 
 def _graph_attrs(options, count):
-    attrs = {"rankdir": options.direction, "ordering": "out", "nodesep": "0.3",
-             "ranksep": "0.45", "fontname": style.FONT_FAMILIES, "bgcolor": style.BACKGROUND,
-             "pad": "0.3", "margin": "0", "newrank": "true", "outputorder": "edgesfirst"}
+    attrs = {
+        "rankdir": options.direction,
+        "ordering": "out",
+        "nodesep": "0.3",
+        "ranksep": "0.45",
+        "fontname": style.FONT_FAMILIES,
+        "bgcolor": style.BACKGROUND,
+        "pad": "0.3",
+        "margin": "0",
+        "newrank": "true",
+        "outputorder": "edgesfirst",
+    }
     if count >= LARGE_MAP:
-        attrs.update({"nslimit": "4", "nslimit1": "4", "mclimit": "0.3",
-                      "searchsize": "20", "remincross": "false"})
+        attrs.update(
+            {
+                "nslimit": "4",
+                "nslimit1": "4",
+                "mclimit": "0.3",
+                "searchsize": "20",
+                "remincross": "false",
+            }
+        )
     if count >= HUGE_MAP:
         attrs.update({"splines": "polyline"})
-    header = card.title_and_legend(options.title, options.legend, options.color_by,
-                                   compact=getattr(options, "page", None) in ("a4", "letter"))
+    header = card.title_and_legend(
+        options.title,
+        options.legend,
+        options.color_by,
+        compact=getattr(options, "page", None) in ("a4", "letter"),
+    )
     if header:
         attrs.update({"label": Html(header), "labelloc": "t", "labeljust": "c"})
     return attrs
 
 
-_NODE_DEFAULTS = {"fontname": style.FONT_FAMILIES, "fontsize": style.FONT_SIZE,
-                  "shape": "box", "style": "rounded,filled", "penwidth": "1.3",
-                  "margin": "0.14,0.08"}
+_NODE_DEFAULTS = {
+    "fontname": style.FONT_FAMILIES,
+    "fontsize": style.FONT_SIZE,
+    "shape": "box",
+    "style": "rounded,filled",
+    "penwidth": "1.3",
+    "margin": "0.14,0.08",
+}
 _EDGE_DEFAULTS = {"dir": "back", "penwidth": "1.5", "arrowsize": "0.8"}
 
 
@@ -130,10 +188,14 @@ def _card_look(kind, place, label):
     fill, border = role["fill"], role["border"]
     if label is not None:
         fill, border = style.LABEL_STYLE[label]["fill"], style.LABEL_STYLE[label]["border"]
-    attrs = {"shape": kind_style["shape"],
-             "style": "rounded,filled" if kind_style["rounded"] else "filled",
-             "fillcolor": fill, "color": border, "fontcolor": role["text"],
-             "penwidth": role["penwidth"]}
+    attrs = {
+        "shape": kind_style["shape"],
+        "style": "rounded,filled" if kind_style["rounded"] else "filled",
+        "fillcolor": fill,
+        "color": border,
+        "fontcolor": role["text"],
+        "penwidth": role["penwidth"],
+    }
     return attrs, attr_list(attrs)[:-1]
 
 
@@ -171,8 +233,9 @@ def drawing_order(amap, nodes):
     index = amap.node_index()
     order, tree, seen = [], set(), set()
     roots = [n for n in queries.main_claims(amap) if n in nodes]
-    roots += [n for n in graph.nodes if n in nodes
-              and not any(t in nodes for t in graph.successors(n))]
+    roots += [
+        n for n in graph.nodes if n in nodes and not any(t in nodes for t in graph.successors(n))
+    ]
     pending = iter(sorted(nodes, key=index.__getitem__))
     if not roots:  # every node lies on a cycle: start from the first
         roots = [n for n in (next(pending, None),) if n is not None]
@@ -268,8 +331,12 @@ class Placed(namedtuple("Placed", "nodes sizes edges")):
     def node_attrs(self, node):
         """The ``pos``, size and ``fixedsize`` of a card."""
         width, height = self.sizes[node]
-        return {"pos": self.nodes[node], "width": f"{width / 72:.4f}",
-                "height": f"{height / 72:.4f}", "fixedsize": "true"}
+        return {
+            "pos": self.nodes[node],
+            "width": f"{width / 72:.4f}",
+            "height": f"{height / 72:.4f}",
+            "fixedsize": "true",
+        }
 
 
 def drawn_edges(amap, order, ids):
@@ -289,8 +356,11 @@ def placed_edge_lines(amap, order, ids, splines, paths):
     for premise, target, edge in drawn_edges(amap, order, ids):
         width = style.edge_width(edge.get("strength"))
         attrs = _edge_attr_text(edge["relation"], True, True, width)
-        lines.append(f"{ids[target]} -> {ids[premise]} {attrs[:-1]}, "
-                     + attr_list({"pos": splines[(premise, target)]})[1:] + ";")
+        lines.append(
+            f"{ids[target]} -> {ids[premise]} {attrs[:-1]}, "
+            + attr_list({"pos": splines[(premise, target)]})[1:]
+            + ";"
+        )
         paths[(premise, target)] = [(ids[target], ids[premise])]
     return lines
 
@@ -298,11 +368,13 @@ def placed_edge_lines(amap, order, ids, splines, paths):
 def check_options(options):
     """Raise RenderError when *options* name an unknown direction or colouring."""
     if options.direction not in DIRECTIONS:
-        raise RenderError(f"unknown direction {options.direction!r}; "
-                          f"expected one of {', '.join(DIRECTIONS)}")
+        raise RenderError(
+            f"unknown direction {options.direction!r}; expected one of {', '.join(DIRECTIONS)}"
+        )
     if options.color_by not in COLOR_BY:
-        raise RenderError(f"unknown colouring {options.color_by!r}; "
-                          f"expected one of {', '.join(COLOR_BY)}")
+        raise RenderError(
+            f"unknown colouring {options.color_by!r}; expected one of {', '.join(COLOR_BY)}"
+        )
 
 
 def node_colours(node_card, options, labels):
@@ -333,8 +405,11 @@ def _edge_lines(amap, order, ids, tree, paths):
         constraint = (premise, target) in tree
         width = style.edge_width(edge.get("strength"))
         if edge.get("group") is None:
-            lines.append(f"{ids[target]} -> {ids[premise]} "
-                         + _edge_attr_text(edge["relation"], constraint, True, width) + ";")
+            lines.append(
+                f"{ids[target]} -> {ids[premise]} "
+                + _edge_attr_text(edge["relation"], constraint, True, width)
+                + ";"
+            )
             paths[(premise, target)] = [(ids[target], ids[premise])]
             continue
         if key not in junctions:
@@ -342,8 +417,11 @@ def _edge_lines(amap, order, ids, tree, paths):
             junctions[key] = junction
             lines.extend(_junction_lines(junction, ids[target], edge["relation"]))
         junction = junctions[key]
-        lines.append(f"{junction} -> {ids[premise]} "
-                     + _edge_attr_text(edge["relation"], constraint, False, width) + ";")
+        lines.append(
+            f"{junction} -> {ids[premise]} "
+            + _edge_attr_text(edge["relation"], constraint, False, width)
+            + ";"
+        )
         paths[(premise, target)] = [(ids[target], junction), (junction, ids[premise])]
     return lines
 
@@ -351,10 +429,19 @@ def _edge_lines(amap, order, ids, tree, paths):
 def junction_attrs(relation):
     """The attributes of the point where co-premises meet before their target."""
     colour = style.RELATION_STYLE[relation]["color"]
-    return {"shape": "point", "width": "0.09", "height": "0.09", "color": colour,
-            "fillcolor": colour, "style": "filled", "label": ""}
+    return {
+        "shape": "point",
+        "width": "0.09",
+        "height": "0.09",
+        "color": colour,
+        "fillcolor": colour,
+        "style": "filled",
+        "label": "",
+    }
 
 
 def _junction_lines(junction, target_id, relation):
-    return [f"{junction} " + attr_list(junction_attrs(relation)) + ";",
-            f"{target_id} -> {junction} " + _edge_attr_text(relation) + ";"]
+    return [
+        f"{junction} " + attr_list(junction_attrs(relation)) + ";",
+        f"{target_id} -> {junction} " + _edge_attr_text(relation) + ";",
+    ]

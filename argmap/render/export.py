@@ -32,14 +32,27 @@ MAX_PIXELS_AREA = 250_000_000
 
 #: The options of an export and their defaults, in order.
 _OPTION_DEFAULTS = {
-    "fmt": None, "dpi": None, "direction": "TB", "root": None, "legend": True,
-    "color_by": "kind", "labels": None, "nodes": None, "timeout": 60, "title": None,
-    "headers": True, "layout": None, "page": None, "background": "white", "theme": "light",
+    "fmt": None,
+    "dpi": None,
+    "direction": "TB",
+    "root": None,
+    "legend": True,
+    "color_by": "kind",
+    "labels": None,
+    "nodes": None,
+    "timeout": 60,
+    "title": None,
+    "headers": True,
+    "layout": None,
+    "page": None,
+    "background": "white",
+    "theme": "light",
 }
 
 
-class ExportOptions(namedtuple("ExportOptions", _OPTION_DEFAULTS,
-                               defaults=_OPTION_DEFAULTS.values())):
+class ExportOptions(
+    namedtuple("ExportOptions", _OPTION_DEFAULTS, defaults=_OPTION_DEFAULTS.values())
+):
     """How to draw a map (options are given by name; ``_replace`` gives changed ones).
 
     Attributes
@@ -91,21 +104,25 @@ class ExportResult(namedtuple("ExportResult", "fmt summary warnings width height
     __slots__ = ()
 
     def __new__(cls, fmt, summary, warnings=None, width=0, height=0, dpi=None, paths=None):
-        return super().__new__(cls, fmt, summary, list(warnings or ()), width, height, dpi,
-                               list(paths or ()))
+        return super().__new__(
+            cls, fmt, summary, list(warnings or ()), width, height, dpi, list(paths or ())
+        )
 
 
 def infer_format(path, fmt=None):
     """Return the export format: *fmt* when given, else the one *path*'s suffix names."""
     if fmt is not None:
         if fmt not in FORMATS:
-            raise RenderError(f"unknown export format {fmt!r}; expected one of "
-                              f"{', '.join(FORMATS)}")
+            raise RenderError(
+                f"unknown export format {fmt!r}; expected one of {', '.join(FORMATS)}"
+            )
         return fmt
     suffix = os.path.splitext(os.fspath(path))[1].lower()
     if suffix not in SUFFIXES:
-        raise RenderError(f"cannot tell the format of {os.fspath(path)!r} from its suffix "
-                          f"{suffix or '(none)'}; use .png, .svg, .pdf or .dot, or give a format")
+        raise RenderError(
+            f"cannot tell the format of {os.fspath(path)!r} from its suffix "
+            f"{suffix or '(none)'}; use .png, .svg, .pdf or .dot, or give a format"
+        )
     return SUFFIXES[suffix]
 
 
@@ -183,14 +200,17 @@ def as_arranged(amap, options, nodes):
         For an unknown layout, or ``arranged`` when a drawn node has no position.
     """
     if options.layout not in (None,) + LAYOUTS:
-        raise RenderError(f"unknown layout {options.layout!r}; expected one of "
-                          f"{', '.join(LAYOUTS)}")
+        raise RenderError(
+            f"unknown layout {options.layout!r}; expected one of {', '.join(LAYOUTS)}"
+        )
     if options.layout == "auto":
         return False
     placed = is_arranged(amap, nodes)
     if options.layout == "arranged" and not placed:
-        raise RenderError("cannot draw the map as arranged: some nodes have no position yet "
-                          "(open it in the editor and arrange it, or use the fresh layout)")
+        raise RenderError(
+            "cannot draw the map as arranged: some nodes have no position yet "
+            "(open it in the editor and arrange it, or use the fresh layout)"
+        )
     return placed
 
 
@@ -228,8 +248,10 @@ def evaluation_labels(amap, options):
         return grounded_labels(amap)
     bad = {v for v in options.labels.values() if v not in ("in", "out", "undecided")}
     if bad:
-        raise RenderError(f"unknown evaluation label(s) {sorted(map(str, bad))}; "
-                          "expected 'in', 'out' or 'undecided'")
+        raise RenderError(
+            f"unknown evaluation label(s) {sorted(map(str, bad))}; "
+            "expected 'in', 'out' or 'undecided'"
+        )
     return dict(options.labels)
 
 
@@ -239,7 +261,7 @@ def graphviz_ahead(out_path, options):
     :func:`argmap.render.graphviz.started_ahead`): enter it before reading the map."""
     try:
         fmt = infer_format(out_path, options.fmt)
-    except RenderError:   # the export itself says so, after reading the map as always
+    except RenderError:  # the export itself says so, after reading the map as always
         return contextlib.nullcontext()
     if fmt not in ("svg", "pdf") or options.page is not None or options.layout == "arranged":
         return contextlib.nullcontext()
@@ -297,20 +319,26 @@ def _render_png(source, options, arranged=False):
     from argmap.render.png import png_size, png_with_dpi
 
     if arranged:
-        laid_out = run_graphviz_cached(source, "dot", ["-n2"], timeout=options.timeout,
-                                       program="neato")
+        laid_out = run_graphviz_cached(
+            source, "dot", ["-n2"], timeout=options.timeout, program="neato"
+        )
     else:
         laid_out = run_graphviz_cached(source, "dot", timeout=options.timeout)
     width_pt, height_pt = layout_size(laid_out)
     dpi, warnings = choose_dpi(width_pt, height_pt, options.dpi)
     inches = f"{MAX_PIXELS_SIDE / dpi:.2f}"
-    data = run_graphviz(laid_out.decode("utf-8"), "png",
-                        ["-n2", f"-Gdpi={dpi}", f"-Gsize={inches},{inches}"],
-                        timeout=options.timeout, program="neato")
+    data = run_graphviz(
+        laid_out.decode("utf-8"),
+        "png",
+        ["-n2", f"-Gdpi={dpi}", f"-Gsize={inches},{inches}"],
+        timeout=options.timeout,
+        program="neato",
+    )
     width, height = png_size(data)
     data = png_with_dpi(data, dpi)
-    return data, ExportResult("png", f"png, {width}x{height} px, {dpi} dpi", warnings,
-                              width, height, dpi)
+    return data, ExportResult(
+        "png", f"png, {width}x{height} px, {dpi} dpi", warnings, width, height, dpi
+    )
 
 
 def layout_size(laid_out):
@@ -321,8 +349,10 @@ def layout_size(laid_out):
     try:
         x0, y0, x1, y1 = (float(v) for v in found.group(1).split(b","))
     except ValueError:
-        raise RenderError(f"Graphviz gave a bounding box that is not four numbers: "
-                          f"{found.group(1)[:80].decode('ascii', 'replace')}") from None
+        raise RenderError(
+            f"Graphviz gave a bounding box that is not four numbers: "
+            f"{found.group(1)[:80].decode('ascii', 'replace')}"
+        ) from None
     if not all(map(math.isfinite, (x0, y0, x1, y1))):
         raise RenderError("Graphviz gave a bounding box that is not finite")
     return x1 - x0, y1 - y0
@@ -356,10 +386,13 @@ def choose_dpi(width_pt, height_pt, requested=None):
             f"the map is too large for one readable PNG ({size}; even at {MIN_LEGIBLE_DPI} dpi "
             f"it would be {math.ceil(longest * MIN_LEGIBLE_DPI / 72)} px across, and a PNG "
             f"holds at most {MAX_PIXELS_SIDE} px a side). Export SVG or PDF instead, which "
-            "stay sharp at any size, or draw one part with --root NODE")
-    return fit, [f"the map is large ({size}): drew the PNG at {fit} dpi instead of {dpi} "
-                 f"to stay within {MAX_PIXELS_SIDE} px a side; for full detail export SVG or "
-                 "PDF, or draw one part with --root NODE"]
+            "stay sharp at any size, or draw one part with --root NODE"
+        )
+    return fit, [
+        f"the map is large ({size}): drew the PNG at {fit} dpi instead of {dpi} "
+        f"to stay within {MAX_PIXELS_SIDE} px a side; for full detail export SVG or "
+        "PDF, or draw one part with --root NODE"
+    ]
 
 
 # ----------------------------------------------------------- page and look

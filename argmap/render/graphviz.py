@@ -21,7 +21,7 @@ from argmap.errors import ArgmapError, GraphvizMissingError, RenderError
 
 try:
     import fcntl
-except ImportError:   # Windows
+except ImportError:  # Windows
     fcntl = None
 
 DEFAULT_TIMEOUT = 60
@@ -35,10 +35,12 @@ _CHUNK = 1024 * 1024
 _FEED_BUFFER = 64 * 1024
 #: Bytes each pipe to and from Graphviz holds, where the system lets argmap choose.
 _PIPE_BYTES = 1024 * 1024
-_SET_PIPE_SIZE = getattr(fcntl, "F_SETPIPE_SZ", None)   # Linux only
-INSTALL_HINT = ("Graphviz's 'dot' program was not found on PATH. Install Graphviz "
-                "(Debian/Ubuntu: sudo apt-get install graphviz; macOS: brew install graphviz; "
-                "Windows: winget install graphviz) and try again.")
+_SET_PIPE_SIZE = getattr(fcntl, "F_SETPIPE_SZ", None)  # Linux only
+INSTALL_HINT = (
+    "Graphviz's 'dot' program was not found on PATH. Install Graphviz "
+    "(Debian/Ubuntu: sudo apt-get install graphviz; macOS: brew install graphviz; "
+    "Windows: winget install graphviz) and try again."
+)
 
 #: Output checks by format: a function of the bytes that is true for good output.
 MAGIC = {
@@ -49,15 +51,24 @@ MAGIC = {
     "json0": lambda data: data.lstrip().startswith(b"{"),
     "dot": lambda data: data.lstrip().startswith(b"digraph"),
 }
-_KEPT_ENV = ("PATH", "HOME", "TMPDIR", "FONTCONFIG_FILE", "FONTCONFIG_PATH", "XDG_CACHE_HOME",
-             "XDG_CONFIG_HOME", "XDG_DATA_DIRS")
+_KEPT_ENV = (
+    "PATH",
+    "HOME",
+    "TMPDIR",
+    "FONTCONFIG_FILE",
+    "FONTCONFIG_PATH",
+    "XDG_CACHE_HOME",
+    "XDG_CONFIG_HOME",
+    "XDG_DATA_DIRS",
+)
 _PDF_DATE = re.compile(rb"/(CreationDate|ModDate) \(D:(\d{14})")
 
 
 def _environment():
     env = {key: os.environ[key] for key in _KEPT_ENV if key in os.environ}
-    env.update({"LC_ALL": "C.UTF-8", "LANG": "C.UTF-8", "SERVER_NAME": "argmap",
-                "SOURCE_DATE_EPOCH": "0"})
+    env.update(
+        {"LC_ALL": "C.UTF-8", "LANG": "C.UTF-8", "SERVER_NAME": "argmap", "SOURCE_DATE_EPOCH": "0"}
+    )
     return env
 
 
@@ -65,9 +76,15 @@ def _started(command):
     """Start Graphviz's *command* (its program found on PATH) in a process group of its own,
     with pipes to its stdin, stdout and stderr."""
     try:
-        proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE, env=_environment(),
-                                start_new_session=True, bufsize=_FEED_BUFFER)
+        proc = subprocess.Popen(
+            command,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=_environment(),
+            start_new_session=True,
+            bufsize=_FEED_BUFFER,
+        )
     except FileNotFoundError:
         raise GraphvizMissingError(INSTALL_HINT.replace("'dot'", f"'{command[0]}'")) from None
     except OSError as exc:
@@ -89,8 +106,7 @@ def _widen(*pipes):
             return  # above the system's limit (fs.pipe-max-size): the pipes keep their size
 
 
-def run_graphviz(source, fmt, args=(), timeout=DEFAULT_TIMEOUT, program="dot",
-                 max_output=None):
+def run_graphviz(source, fmt, args=(), timeout=DEFAULT_TIMEOUT, program="dot", max_output=None):
     """Run Graphviz on DOT *source* and return its checked output.
 
     Parameters
@@ -172,12 +188,12 @@ def started_ahead(fmt, args=(), program="dot"):
 
 def _start_ahead(command):
     """Start *command* for a run to come, unless one waits already; return it, or None."""
-    if command in _AHEAD:   # started by an enclosing block
+    if command in _AHEAD:  # started by an enclosing block
         return None
     try:
         proc = _started(command)
     except ArgmapError:
-        return None   # the run that needs Graphviz starts it again, and reports the failure
+        return None  # the run that needs Graphviz starts it again, and reports the failure
     _track(proc)
     _AHEAD[command] = proc
     return proc
@@ -212,17 +228,17 @@ class _Copied:
 
     def copy(self, pipe, proc):
         """Copy *pipe* until it ends; on an error, or past the limit, stop Graphviz."""
-        buffer = memoryview(bytearray(_CHUNK))   # one buffer for every block
+        buffer = memoryview(bytearray(_CHUNK))  # one buffer for every block
         try:
             for count in iter(lambda: pipe.readinto1(buffer), 0):
                 block = buffer[:count]
                 if len(self.head) < 4096:
-                    self.head += block[:4096 - len(self.head)]
+                    self.head += block[: 4096 - len(self.head)]
                 self.size += count
                 if self.limit is not None and self.size > self.limit:
                     raise _too_much(self.limit)
                 self.out.write(block)
-                if self.last is not None and block[-len(self.last):] == self.last:
+                if self.last is not None and block[-len(self.last) :] == self.last:
                     self.out.flush()
                     os.fsync(self.out.fileno())
             self.out.flush()
@@ -238,8 +254,10 @@ def _run_feeding(command, source, timeout, copied):
     proc = _AHEAD.pop(command, None) or _started(command)
     _track(proc)
     messages, expired = [], []
-    threads = [threading.Thread(target=_keep_messages, args=(proc.stderr, messages), daemon=True),
-               threading.Thread(target=copied.copy, args=(proc.stdout, proc), daemon=True)]
+    threads = [
+        threading.Thread(target=_keep_messages, args=(proc.stderr, messages), daemon=True),
+        threading.Thread(target=copied.copy, args=(proc.stdout, proc), daemon=True),
+    ]
     timer = threading.Timer(timeout, lambda: (expired.append(True), _signal_group(proc)))
     for thread in threads:
         thread.start()
@@ -259,7 +277,7 @@ def _run_feeding(command, source, timeout, copied):
         _close_pipes(proc)
     if copied.error is not None:
         raise copied.error
-    if expired and proc.returncode != 0:   # a run that ended as the timer fired is kept
+    if expired and proc.returncode != 0:  # a run that ended as the timer fired is kept
         raise _timed_out(timeout)
     return b"".join(messages), proc.returncode
 
@@ -296,18 +314,22 @@ def _keep_messages(pipe, kept):
     size = 0
     for block in iter(lambda: pipe.read1(_CHUNK), b""):
         if size < MAX_MESSAGE_BYTES:
-            kept.append(block[:MAX_MESSAGE_BYTES - size])
+            kept.append(block[: MAX_MESSAGE_BYTES - size])
         size += len(block)
 
 
 def _too_much(limit):
-    return RenderError(f"Graphviz wrote more than {limit // (1024 * 1024)} MiB and was "
-                       "stopped; try a subtree (--root), a lower dpi, or SVG")
+    return RenderError(
+        f"Graphviz wrote more than {limit // (1024 * 1024)} MiB and was "
+        "stopped; try a subtree (--root), a lower dpi, or SVG"
+    )
 
 
 def _timed_out(timeout):
-    return RenderError(f"Graphviz took longer than {timeout:g} s and was stopped; "
-                       "try a subtree (--root) or a simpler map")
+    return RenderError(
+        f"Graphviz took longer than {timeout:g} s and was stopped; "
+        "try a subtree (--root) or a simpler map"
+    )
 
 
 #: Graphviz processes running now, so that stop_all() can end them on a signal.
@@ -425,8 +447,11 @@ def _store(path, data):
         # the drawing is made; a layout that cannot be kept only costs the next run
         import warnings
 
-        warnings.warn(f"argmap could not keep a Graphviz layout in {cache_folder()}: {exc}",
-                      RuntimeWarning, stacklevel=3)
+        warnings.warn(
+            f"argmap could not keep a Graphviz layout in {cache_folder()}: {exc}",
+            RuntimeWarning,
+            stacklevel=3,
+        )
 
 
 def _trim(folder, limit):

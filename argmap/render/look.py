@@ -18,14 +18,29 @@ THEMES = ("light", "dark")
 DARK = {
     style.BACKGROUND: "#1B1E23",
     # card fills
-    "#CFE2F8": "#1E3A5F", "#DCEBFA": "#1B3350", "#FBE3CF": "#4A2A10", "#DDF0E2": "#173A24",
-    "#EDEDED": "#33363B", "#D6F0D8": "#1F3D22", "#F7D4D4": "#4A1E1E", "#FFF3C4": "#4A3F12",
+    "#CFE2F8": "#1E3A5F",
+    "#DCEBFA": "#1B3350",
+    "#FBE3CF": "#4A2A10",
+    "#DDF0E2": "#173A24",
+    "#EDEDED": "#33363B",
+    "#D6F0D8": "#1F3D22",
+    "#F7D4D4": "#4A1E1E",
+    "#FFF3C4": "#4A3F12",
     # text
-    "#0B1F33": "#E6EEF8", "#0B2414": "#E3F4E8", "#331400": "#FBE9DC", "#1A1A1A": "#EDEDED",
+    "#0B1F33": "#E6EEF8",
+    "#0B2414": "#E3F4E8",
+    "#331400": "#FBE9DC",
+    "#1A1A1A": "#EDEDED",
     "#404040": "#B8BEC6",
     # borders and links
-    "#0B3D91": "#8CBAF2", "#1F5A96": "#6FA3DB", "#A34A00": "#F0A060", "#1E6B3A": "#6CC48A",
-    "#4D4D4D": "#A0A4AA", "#2E7D32": "#66BB6A", "#C62828": "#EF6B6B", "#8A6D00": "#E0C050",
+    "#0B3D91": "#8CBAF2",
+    "#1F5A96": "#6FA3DB",
+    "#A34A00": "#F0A060",
+    "#1E6B3A": "#6CC48A",
+    "#4D4D4D": "#A0A4AA",
+    "#2E7D32": "#66BB6A",
+    "#C62828": "#EF6B6B",
+    "#8A6D00": "#E0C050",
 }
 _COLOUR_ATTR = re.compile(r'\b((?:bg|fill|font)?color|(?:BG)?COLOR)="(#[0-9A-Fa-f]{6})"')
 
@@ -33,8 +48,9 @@ _COLOUR_ATTR = re.compile(r'\b((?:bg|fill|font)?color|(?:BG)?COLOR)="(#[0-9A-Fa-
 def check_look(background, theme):
     """Raise RenderError unless *background* and *theme* are known."""
     if background not in BACKGROUNDS:
-        raise RenderError(f"unknown background {background!r}; expected one of "
-                          f"{', '.join(BACKGROUNDS)}")
+        raise RenderError(
+            f"unknown background {background!r}; expected one of {', '.join(BACKGROUNDS)}"
+        )
     if theme not in THEMES:
         raise RenderError(f"unknown theme {theme!r}; expected one of {', '.join(THEMES)}")
 

@@ -40,7 +40,7 @@ class _Face:
         from argmap.render import font_widths
 
         self.units = _parse(getattr(font_widths, name.upper()))
-        if name == "italic":   # kept as what differs from the upright face
+        if name == "italic":  # kept as what differs from the upright face
             self.units = {**_face("regular").units, **self.units}
         self.per_em = font_widths.UNITS_PER_EM
         self.sizes = {}
@@ -89,7 +89,7 @@ def _fallback(char):
     return 0.6
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _face(name):
     if name not in FACES:
         raise ValueError(f"unknown face {name!r}; expected one of {', '.join(FACES)}")

@@ -69,10 +69,13 @@ def fit(page, width, height):
     """Return ``(scale, landscape)`` drawing *width* x *height* points largest on *page*."""
     margin = MARGINS[page]
     best = None
-    for landscape in ((False,) if page == "slide" else (False, True)):
+    for landscape in (False,) if page == "slide" else (False, True):
         page_w, page_h = page_size(page, landscape)
-        scale = min((page_w - 2 * margin) / max(width, 1.0),
-                    (page_h - 2 * margin) / max(height, 1.0), MAX_SCALE)
+        scale = min(
+            (page_w - 2 * margin) / max(width, 1.0),
+            (page_h - 2 * margin) / max(height, 1.0),
+            MAX_SCALE,
+        )
         if best is None or scale > best[0]:
             best = (scale, landscape)
     return best
@@ -168,8 +171,8 @@ class _Planner:
 
     def __init__(self, amap, options, nodes, caption):
         self.amap, self.options, self.nodes, self.caption = amap, options, nodes, caption
-        self.cut = set()   # cards already cut: a circle of claims is cut once, not forever
-        self.tried = {}    # (nodes, links) -> readable: each page is laid out once
+        self.cut = set()  # cards already cut: a circle of claims is cut once, not forever
+        self.tried = {}  # (nodes, links) -> readable: each page is laid out once
 
     def readable(self, page_nodes, links):
         key = (frozenset(page_nodes), tuple(links))
@@ -185,8 +188,11 @@ class _Planner:
 
         branch = set(context).union(*(queries.subtree(self.amap, top) for top in tops))
         branch &= self.nodes | set(context)
-        below = [unit for top in tops
-                 for unit in premise_units(self.amap, top, self.nodes, exclude=context)]
+        below = [
+            unit
+            for top in tops
+            for unit in premise_units(self.amap, top, self.nodes, exclude=context)
+        ]
         if not below or self.readable(branch, links):
             return [(branch, links)]
         if len(below) == 1:
@@ -201,9 +207,13 @@ class _Planner:
         fit, then a page for the rest of each cut card's premises."""
         levels = self.levels(tops, context)
         for depth in range(len(levels) - 1, 0, -1):
-            shown = context.union(*levels[:depth + 1])
-            cut = [n for n in levels[depth] if n not in self.cut
-                   and any(p not in shown for p in _premises(self.amap, n, self.nodes))]
+            shown = context.union(*levels[: depth + 1])
+            cut = [
+                n
+                for n in levels[depth]
+                if n not in self.cut
+                and any(p not in shown for p in _premises(self.amap, n, self.nodes))
+            ]
             page_links = links + tuple(Link(n, "continues") for n in cut)
             if depth == 1 or self.readable(shown, page_links):
                 break
@@ -233,37 +243,56 @@ def _numbered(sets):
     pages_of = {}
     for number, (_, links) in enumerate(sets, 1):
         for link in links:
-            pages_of.setdefault((link.node, link.kind), number)   # the first such page
+            pages_of.setdefault((link.node, link.kind), number)  # the first such page
     other = {"continues": "under", "under": "continues"}
-    return [(nodes, tuple(replace(link, page=pages_of.get((link.node, other[link.kind]), 0))
-                          for link in links))
-            for nodes, links in sets]
+    return [
+        (
+            nodes,
+            tuple(
+                replace(link, page=pages_of.get((link.node, other[link.kind]), 0)) for link in links
+            ),
+        )
+        for nodes, links in sets
+    ]
 
 
 def link_lines(ids, links):
     """Return the DOT lines of a page's :class:`Link` marks (text by argmap, never the map)."""
     lines = []
     for number, link in enumerate(links):
-        page = f"page {link.page or '00'}"   # 00 while the pages are being planned
+        page = f"page {link.page or '00'}"  # 00 while the pages are being planned
         if link.kind == "continues":
             mark = f"mark{number}"
-            lines.append(f"{mark} " + attr_list(dict(
-                _LINK_TEXT, shape="plaintext", style="", label=f"continued on {page}")) + ";")
+            lines.append(
+                f"{mark} "
+                + attr_list(
+                    dict(_LINK_TEXT, shape="plaintext", style="", label=f"continued on {page}")
+                )
+                + ";"
+            )
             lines.append(f"{ids[link.node]} -> {mark} " + attr_list(_LINK_EDGE) + ";")
         else:
-            lines.append(f"{ids[link.target]} -> {ids[link.node]} " + attr_list(
-                dict(_LINK_EDGE, **_LINK_TEXT, dir="back", label=f"through {page}")) + ";")
+            lines.append(
+                f"{ids[link.target]} -> {ids[link.node]} "
+                + attr_list(dict(_LINK_EDGE, **_LINK_TEXT, dir="back", label=f"through {page}"))
+                + ";"
+            )
     return lines
 
 
 _LINK_EDGE = {"dir": "none", "style": "dashed", "color": "#808080"}
-_LINK_TEXT = {"fontname": style.FONT_FAMILIES, "fontsize": style.CITATION_FONT_SIZE,
-              "fontcolor": style.CITATION_COLOR}
+_LINK_TEXT = {
+    "fontname": style.FONT_FAMILIES,
+    "fontsize": style.CITATION_FONT_SIZE,
+    "fontcolor": style.CITATION_COLOR,
+}
 
 
 def _small_text_warning(page, what):
-    return (f"{what} does not fit at {MIN_BODY_PT:g} pt: its text is {page.body_pt:.1f} pt; "
-            "draw one part with --root NODE for larger text")
+    return (
+        f"{what} does not fit at {MIN_BODY_PT:g} pt: its text is {page.body_pt:.1f} pt; "
+        "draw one part with --root NODE for larger text"
+    )
 
 
 def _laid_out(amap, options, page):
@@ -287,13 +316,15 @@ def _laid_out_once(amap, options, page):
     source = drawn.text
     if page.links:
         source = source[:-2] + "\n" + "\n".join(link_lines(drawn.ids, page.links)) + "\n}\n"
-    source = look.restyle_dot(source.replace('pad="0.3"', 'pad="0"', 1),
-                              options.background, options.theme)
+    source = look.restyle_dot(
+        source.replace('pad="0.3"', 'pad="0"', 1), options.background, options.theme
+    )
     laid_out = run_graphviz(source, "dot", timeout=options.timeout)
     width, height = layout_size(laid_out)
     scale, landscape = fit(options.page, width, height)
-    return replace(page, source=source, width=width, height=height, scale=scale,
-                   landscape=landscape)
+    return replace(
+        page, source=source, width=width, height=height, scale=scale, landscape=landscape
+    )
 
 
 def draw_page(page, paper, fmt, timeout):
@@ -306,8 +337,12 @@ def draw_page(page, paper, fmt, timeout):
     pad_y = max(0.0, page_h / page.scale - page.height) / 144
     source = page.source.replace('pad="0"', f'pad="{pad_x:.4f},{pad_y:.4f}"', 1)
     dpi = PAGE_DPI[paper] if fmt == "png" else 72
-    data = run_graphviz(source, fmt, [f"-Gsize={page_w / 72:.4f},{page_h / 72:.4f}!",
-                                      f"-Gdpi={dpi}"], timeout=timeout)
+    data = run_graphviz(
+        source,
+        fmt,
+        [f"-Gsize={page_w / 72:.4f},{page_h / 72:.4f}!", f"-Gdpi={dpi}"],
+        timeout=timeout,
+    )
     if fmt == "png":
         return png_with_dpi(data, dpi)
     return data
@@ -320,8 +355,9 @@ def merge_pdfs(documents):
     try:
         from pypdf import PdfReader, PdfWriter
     except ImportError as exc:
-        raise MissingDependencyError("a PDF of several pages needs pypdf "
-                                     "(pip install pypdf)") from exc
+        raise MissingDependencyError(
+            "a PDF of several pages needs pypdf (pip install pypdf)"
+        ) from exc
     writer = PdfWriter()
     for data in documents:
         writer.append(PdfReader(io.BytesIO(data)))
@@ -360,6 +396,8 @@ def export_pages(amap, out_path, options, fmt):
         atomic_write(path, data)
     smallest = min(page.body_pt for page in pages)
     files = f" in {len(paths)} files ({os.path.basename(paths[0])} ...)" if len(paths) > 1 else ""
-    summary = (f"{fmt}, {len(pages)} {options.page} page{'s' if len(pages) > 1 else ''}{files}, "
-               f"body text {smallest:.1f} pt")
+    summary = (
+        f"{fmt}, {len(pages)} {options.page} page{'s' if len(pages) > 1 else ''}{files}, "
+        f"body text {smallest:.1f} pt"
+    )
     return ExportResult(fmt, summary, warnings, paths=paths)

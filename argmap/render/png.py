@@ -22,15 +22,19 @@ def png_with_dpi(png, dpi):
         raise RenderError("not a PNG: cannot record its resolution")
     chunks, at = [], 8
     while at < len(png):
-        length = struct.unpack(">I", png[at:at + 4])[0]
+        length = struct.unpack(">I", png[at : at + 4])[0]
         end = at + 12 + length
-        if png[at + 4:at + 8] != b"pHYs":
+        if png[at + 4 : at + 8] != b"pHYs":
             chunks.append(png[at:end])
         at = end
     per_metre = round(dpi / 0.0254)
     data = struct.pack(">IIB", per_metre, per_metre, 1)
-    phys = (struct.pack(">I", len(data)) + b"pHYs" + data
-            + struct.pack(">I", zlib.crc32(b"pHYs" + data) & 0xFFFFFFFF))
+    phys = (
+        struct.pack(">I", len(data))
+        + b"pHYs"
+        + data
+        + struct.pack(">I", zlib.crc32(b"pHYs" + data) & 0xFFFFFFFF)
+    )
     return png[:8] + chunks[0] + phys + b"".join(chunks[1:])
 
 
@@ -39,5 +43,5 @@ def png_dpi(png):
     at = png.find(b"pHYs")
     if at < 0:
         return None
-    x, _, unit = struct.unpack(">IIB", png[at + 4:at + 13])
+    x, _, unit = struct.unpack(">IIB", png[at + 4 : at + 13])
     return round(x * 0.0254) if unit == 1 else None

@@ -71,7 +71,7 @@ def _value(name, value):
     """Return an attribute value for pydot: labels in ``<...>``, others checked and quoted."""
     if isinstance(value, dot_writer.Html):
         return f"<{value}>"
-    dot_writer.attr_list({name: value})   # raises RenderError for a name or value not allowed
+    dot_writer.attr_list({name: value})  # raises RenderError for a name or value not allowed
     return f'"{value}"'
 
 
@@ -103,5 +103,4 @@ def _add_edges(pydot, graph, amap, order, ids, tree):
 
 def _add_junction(pydot, graph, junction, target_id, relation):
     graph.add_node(pydot.Node(junction, **_checked(dot_writer.junction_attrs(relation))))
-    graph.add_edge(pydot.Edge(target_id, junction,
-                              **_checked(dot_writer._edge_attrs(relation))))
+    graph.add_edge(pydot.Edge(target_id, junction, **_checked(dot_writer._edge_attrs(relation))))

@@ -9,20 +9,46 @@ from argmap.model.schema import KIND_NAMES, RELATION_NAMES
 
 #: Per node kind: fill, border and text colours, Graphviz shape, display name.
 KIND_STYLE = {
-    "claim": {"fill": "#DCEBFA", "border": "#1F5A96", "text": "#0B1F33",
-              "shape": "box", "rounded": True, "name": KIND_NAMES["claim"]},
-    "counterclaim": {"fill": "#FBE3CF", "border": "#A34A00", "text": "#331400",
-                     "shape": "box", "rounded": True, "name": KIND_NAMES["counterclaim"]},
-    "evidence": {"fill": "#EDEDED", "border": "#4D4D4D", "text": "#1A1A1A",
-                 "shape": "note", "rounded": False, "name": KIND_NAMES["evidence"]},
+    "claim": {
+        "fill": "#DCEBFA",
+        "border": "#1F5A96",
+        "text": "#0B1F33",
+        "shape": "box",
+        "rounded": True,
+        "name": KIND_NAMES["claim"],
+    },
+    "counterclaim": {
+        "fill": "#FBE3CF",
+        "border": "#A34A00",
+        "text": "#331400",
+        "shape": "box",
+        "rounded": True,
+        "name": KIND_NAMES["counterclaim"],
+    },
+    "evidence": {
+        "fill": "#EDEDED",
+        "border": "#4D4D4D",
+        "text": "#1A1A1A",
+        "shape": "note",
+        "rounded": False,
+        "name": KIND_NAMES["evidence"],
+    },
 }
 
 #: Per relation: line colour, line style, arrowhead, display name.
 RELATION_STYLE = {
-    "supports": {"color": "#2E7D32", "style": "solid", "arrowhead": "normal",
-                 "name": RELATION_NAMES["supports"]},
-    "opposes": {"color": "#C62828", "style": "dashed", "arrowhead": "tee",
-                "name": RELATION_NAMES["opposes"]},
+    "supports": {
+        "color": "#2E7D32",
+        "style": "solid",
+        "arrowhead": "normal",
+        "name": RELATION_NAMES["supports"],
+    },
+    "opposes": {
+        "color": "#C62828",
+        "style": "dashed",
+        "arrowhead": "tee",
+        "name": RELATION_NAMES["opposes"],
+    },
 }
 
 #: What an edge does in the debate (see argmap.model.queries.role): header words.
@@ -32,25 +58,55 @@ ROLE_NAMES = {"support": "Reason", "objection": "Objection", "rebuttal": "Rebutt
 #: of its card, on the canvas and in the export, its legend name and border width.
 #: Text on every fill meets WCAG AA contrast (tests/render/test_style.py).
 ROLE_STYLE = {
-    "main": {"fill": "#CFE2F8", "border": "#0B3D91", "text": "#0B1F33", "name": "Main claim",
-             "penwidth": 2.4},
-    "support": {"fill": "#DCEBFA", "border": "#1F5A96", "text": "#0B1F33", "name": "Reason",
-                "penwidth": 1.3},
-    "objection": {"fill": "#FBE3CF", "border": "#A34A00", "text": "#331400",
-                  "name": "Objection", "penwidth": 1.3},
-    "rebuttal": {"fill": "#DDF0E2", "border": "#1E6B3A", "text": "#0B2414", "name": "Rebuttal",
-                 "penwidth": 1.3},
-    "evidence": {"fill": "#EDEDED", "border": "#4D4D4D", "text": "#1A1A1A", "name": "Evidence",
-                 "penwidth": 1.3},
+    "main": {
+        "fill": "#CFE2F8",
+        "border": "#0B3D91",
+        "text": "#0B1F33",
+        "name": "Main claim",
+        "penwidth": 2.4,
+    },
+    "support": {
+        "fill": "#DCEBFA",
+        "border": "#1F5A96",
+        "text": "#0B1F33",
+        "name": "Reason",
+        "penwidth": 1.3,
+    },
+    "objection": {
+        "fill": "#FBE3CF",
+        "border": "#A34A00",
+        "text": "#331400",
+        "name": "Objection",
+        "penwidth": 1.3,
+    },
+    "rebuttal": {
+        "fill": "#DDF0E2",
+        "border": "#1E6B3A",
+        "text": "#0B2414",
+        "name": "Rebuttal",
+        "penwidth": 1.3,
+    },
+    "evidence": {
+        "fill": "#EDEDED",
+        "border": "#4D4D4D",
+        "text": "#1A1A1A",
+        "name": "Evidence",
+        "penwidth": 1.3,
+    },
 }
 #: The role whose colours a node that bears on nothing takes, by its kind.
-LOOSE_ROLE = {"claim": "support", "counterclaim": "objection", "main": "main",
-              "evidence": "evidence"}
+LOOSE_ROLE = {
+    "claim": "support",
+    "counterclaim": "objection",
+    "main": "main",
+    "evidence": "evidence",
+}
 
 
 def role_style(place):
     """Return the :data:`ROLE_STYLE` entry of a node's place (a role, ``main`` or a kind)."""
     return ROLE_STYLE[LOOSE_ROLE.get(place, place)]
+
 
 #: Evaluation labels (for colouring by evaluation): fill, border.
 LABEL_STYLE = {
@@ -84,8 +140,12 @@ CITATION_COLOR = "#404040"
 BACKGROUND = "#FFFFFF"
 
 #: Header word of a node by its place in the map (see argmap.render.dot).
-PLACE_NAMES = {"main": "Main claim", "claim": "Claim", "counterclaim": "Counterclaim",
-               "evidence": "Evidence"}
+PLACE_NAMES = {
+    "main": "Main claim",
+    "claim": "Claim",
+    "counterclaim": "Counterclaim",
+    "evidence": "Evidence",
+}
 
 
 #: Width of a link without a strength, and the widths a strength of 0 and 1 give.

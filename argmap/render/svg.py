@@ -14,7 +14,13 @@ from argmap.render import look, style
 from argmap.render.dot import node_colours
 from argmap.render.svg_heading import heading, heading_svg
 from argmap.render.svg_shapes import (
-    arrowhead, card_corner, escape_xml, note_path, number, point, rounded_path,
+    arrowhead,
+    card_corner,
+    escape_xml,
+    note_path,
+    number,
+    point,
+    rounded_path,
 )
 
 #: Space round the drawing (Graphviz's ``pad`` of 0.3 inch).
@@ -46,30 +52,39 @@ def arranged_svg(drawn, options, labels):
     parts = [_opening(width, height, options.title), *_background(options, width, height)]
     if head is not None:
         parts.extend(heading_svg(head, PAD + (right - left) / 2, PAD, colour))
-    parts.append(f'<g class="graph" transform="translate({number(PAD - left)} '
-                 f'{number(PAD + head_height - top)})">')
-    parts.extend(_edge_svg(edge, index, drawn.ids, colour)
-                 for index, edge in enumerate(drawn.edges, 1))
-    parts.extend(_card_svg(drawn, node, index, options, labels, colour)
-                 for index, node in enumerate(drawn.order, 1))
+    parts.append(
+        f'<g class="graph" transform="translate({number(PAD - left)} '
+        f'{number(PAD + head_height - top)})">'
+    )
+    parts.extend(
+        _edge_svg(edge, index, drawn.ids, colour) for index, edge in enumerate(drawn.edges, 1)
+    )
+    parts.extend(
+        _card_svg(drawn, node, index, options, labels, colour)
+        for index, node in enumerate(drawn.order, 1)
+    )
     parts.append("</g>\n</svg>\n")
     return "\n".join(parts).encode("utf-8"), width, height
 
 
 def _opening(width, height, title):
     w, h = number(width), number(height)
-    return ('<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n'
-            f'<svg width="{w}pt" height="{h}pt" viewBox="0 0 {w} {h}" xmlns="{XMLNS}" '
-            f'font-family="{style.FONT_FAMILIES}">\n'
-            f"<title>{escape_xml(title) or 'argmap'}</title>")
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n'
+        f'<svg width="{w}pt" height="{h}pt" viewBox="0 0 {w} {h}" xmlns="{XMLNS}" '
+        f'font-family="{style.FONT_FAMILIES}">\n'
+        f"<title>{escape_xml(title) or 'argmap'}</title>"
+    )
 
 
 def _background(options, width, height):
     fill = look.page_colour(options.background, options.theme)
     if fill is None:
         return []
-    return [f'<rect class="background" width="{number(width)}" height="{number(height)}" '
-            f'fill="{fill}"/>']
+    return [
+        f'<rect class="background" width="{number(width)}" height="{number(height)}" '
+        f'fill="{fill}"/>'
+    ]
 
 
 def _edge_svg(edge, index, ids, colour):
@@ -79,11 +94,13 @@ def _edge_svg(edge, index, ids, colour):
     dash = ' stroke-dasharray="5,2"' if rel["style"] == "dashed" else ""
     base, near, far, start = edge.points
     head, stem = arrowhead(edge.tip, base, rel["arrowhead"])
-    parts = [f'<g id="edge{index}" class="edge"><title>{ids[edge.target]}-&gt;'
-             f"{ids[edge.premise]}</title>",
-             f'<path d="M{point(*start)}C{point(*far)} {point(*near)} {point(*base)}" '
-             f'fill="none" {pen}{dash}/>',
-             f'<path d="{head}" fill="{stroke}" {pen}/>']
+    parts = [
+        f'<g id="edge{index}" class="edge"><title>{ids[edge.target]}-&gt;'
+        f"{ids[edge.premise]}</title>",
+        f'<path d="M{point(*start)}C{point(*far)} {point(*near)} {point(*base)}" '
+        f'fill="none" {pen}{dash}/>',
+        f'<path d="{head}" fill="{stroke}" {pen}/>',
+    ]
     if stem is not None:
         parts.append(f'<path d="{stem}" fill="none" {pen}/>')
     parts.append("</g>")
@@ -96,18 +113,22 @@ def _card_svg(drawn, node, index, options, labels, colour):
     left, top = x - box.width / 2, y - box.height / 2
     fill, border, text = (colour(c) for c in node_colours(card, options, labels))
     pen = number(style.role_style(card.place)["penwidth"])
-    parts = [f'<g id="node{index}" class="node" font-size="{style.FONT_SIZE}" fill="{text}">'
-             f"<title>{drawn.ids[node]}</title>"
-             f'<path d="{_outline(card.kind, left, top, box)}" fill="{fill}" stroke="{border}" '
-             f'stroke-width="{pen}"/>']
+    parts = [
+        f'<g id="node{index}" class="node" font-size="{style.FONT_SIZE}" fill="{text}">'
+        f"<title>{drawn.ids[node]}</title>"
+        f'<path d="{_outline(card.kind, left, top, box)}" fill="{fill}" stroke="{border}" '
+        f'stroke-width="{pen}"/>'
+    ]
     roles = _line_attributes(border, colour(style.CITATION_COLOR))
-    text_x = number(left + box.text_left)   # where every line but the rating starts
+    text_x = number(left + box.text_left)  # where every line but the rating starts
     for role, dx, dy, line in box.lines():
         at = text_x if role != "rating" else number(left + dx)
-        parts.append(f'<text x="{at}" y="{number(top + dy)}"{roles[role]}>'
-                     f"{escape_xml(line)}</text>")
+        parts.append(
+            f'<text x="{at}" y="{number(top + dy)}"{roles[role]}>{escape_xml(line)}</text>'
+        )
     parts.append("</g>")
     return "".join(parts)
+
 
 def _outline(kind, left, top, box):
     right, bottom = left + box.width, top + box.height
@@ -122,8 +143,10 @@ def _outline(kind, left, top, box):
 def _line_attributes(accent, citation):
     """The font attributes of each kind of line on a card (the statement's are the card's);
     the dict is shared: do not change it."""
-    return {"header": f' font-size="{style.HEADER_FONT_SIZE}" font-weight="bold" fill="{accent}"',
-            "rating": f' font-size="{style.HEADER_FONT_SIZE}" fill="{accent}"',
-            "body": "",
-            "citation": f' font-size="{style.CITATION_FONT_SIZE}" font-style="italic" '
-                        f'fill="{citation}"'}
+    return {
+        "header": f' font-size="{style.HEADER_FONT_SIZE}" font-weight="bold" fill="{accent}"',
+        "rating": f' font-size="{style.HEADER_FONT_SIZE}" fill="{accent}"',
+        "body": "",
+        "citation": f' font-size="{style.CITATION_FONT_SIZE}" font-style="italic" '
+        f'fill="{citation}"',
+    }

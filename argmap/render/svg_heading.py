@@ -81,10 +81,12 @@ def heading_svg(head, centre, top, colour):
     parts = ['<g class="heading">']
     y = top + GAP + SPACING + PADDING
     if head.title:
-        parts.append(f'<text x="{number(centre)}" y="{number(y + TITLE_BASELINE)}" '
-                     f'text-anchor="middle" font-size="{style.TITLE_FONT_SIZE}" '
-                     f'font-weight="bold" fill="{colour(style.TITLE_COLOR)}">'
-                     f"{escape_xml(head.title)}</text>")
+        parts.append(
+            f'<text x="{number(centre)}" y="{number(y + TITLE_BASELINE)}" '
+            f'text-anchor="middle" font-size="{style.TITLE_FONT_SIZE}" '
+            f'font-weight="bold" fill="{colour(style.TITLE_COLOR)}">'
+            f"{escape_xml(head.title)}</text>"
+        )
         y += TITLE_LINE + 2 * PADDING + SPACING
     if head.entries:
         y += LEGEND_SPACING
@@ -98,19 +100,25 @@ def heading_svg(head, centre, top, colour):
 
 def _entry_svg(entry, x, top, width, colour):
     baseline = number(top + SAMPLE_BASELINE)
-    text = (f'font-size="{style.LEGEND_FONT_SIZE}" fill="{colour(_text_colour(entry))}">'
-            f"{escape_xml(entry.name)}</text>")
+    text = (
+        f'font-size="{style.LEGEND_FONT_SIZE}" fill="{colour(_text_colour(entry))}">'
+        f"{escape_xml(entry.name)}</text>"
+    )
     if isinstance(entry, LegendCard):
         corner = SAMPLE_HEIGHT / 3 if entry.rounded else 0.0
         outline = rounded_path(x, top, x + width, top + SAMPLE_HEIGHT, corner)
-        return [f'<path d="{outline}" fill="{colour(entry.fill)}" stroke="{colour(entry.border)}"/>',
-                f'<text x="{number(x + SAMPLE_INSET)}" y="{baseline}" {text}']
+        return [
+            f'<path d="{outline}" fill="{colour(entry.fill)}" stroke="{colour(entry.border)}"/>',
+            f'<text x="{number(x + SAMPLE_INSET)}" y="{baseline}" {text}',
+        ]
     if isinstance(entry, LegendLine):
         dash = ' stroke-dasharray="5,2"' if entry.dashed else ""
         line_y = number(top + LINE_Y)
-        return [f'<path d="M{number(x + LINE_INSET)},{line_y}H{number(x + LINE_CELL - LINE_INSET)}" '
-                f'fill="none" stroke="{colour(entry.color)}" stroke-width="2"{dash}/>',
-                f'<text x="{number(x + LINE_CELL)}" y="{baseline}" {text}']
+        return [
+            f'<path d="M{number(x + LINE_INSET)},{line_y}H{number(x + LINE_CELL - LINE_INSET)}" '
+            f'fill="none" stroke="{colour(entry.color)}" stroke-width="2"{dash}/>',
+            f'<text x="{number(x + LINE_CELL)}" y="{baseline}" {text}',
+        ]
     return [f'<text x="{number(x)}" y="{baseline}" {text}']
 
 

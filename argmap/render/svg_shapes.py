@@ -60,16 +60,22 @@ def rounded_path(left, top, right, bottom, corner):
         return f"M{point(left, top)}H{number(right)}V{number(bottom)}H{number(left)}Z"
     turns = _corners(corner)
     across, down = number(right - left - 2 * corner), number(bottom - top - 2 * corner)
-    return (f"M{point(left + corner, top)}h{across}{turns[0]}v{down}{turns[1]}"
-            f"h-{across}{turns[2]}v-{down}{turns[3]}z")
+    return (
+        f"M{point(left + corner, top)}h{across}{turns[0]}v{down}{turns[1]}"
+        f"h-{across}{turns[2]}v-{down}{turns[3]}z"
+    )
 
 
 @functools.lru_cache(maxsize=64)
 def _corners(corner):
     """The four relative Bézier corners (top right, bottom right, bottom left, top left)."""
     c, h = number(corner), number(corner / 2)
-    return (f"c{h},0 {c},{h} {c},{c}", f"c0,{h} -{h},{c} -{c},{c}",
-            f"c-{h},0 -{c},-{h} -{c},-{c}", f"c0,-{h} {h},-{c} {c},-{c}")
+    return (
+        f"c{h},0 {c},{h} {c},{c}",
+        f"c0,{h} -{h},{c} -{c},{c}",
+        f"c-{h},0 -{c},-{h} -{c},-{c}",
+        f"c0,-{h} {h},-{c} {c},-{c}",
+    )
 
 
 def card_corner(width, height):
@@ -81,8 +87,10 @@ def note_path(left, top, right, bottom):
     """The outline of an evidence card, its top right corner folded, and the fold's two lines
     (drawn from the outline's start, where closing it leaves the pen)."""
     fold = number(FOLD)
-    return (f"M{point(right - FOLD, top)}H{number(left)}V{number(bottom)}H{number(right)}"
-            f"V{number(top + FOLD)}Zv{fold}h{fold}")
+    return (
+        f"M{point(right - FOLD, top)}H{number(left)}V{number(bottom)}H{number(right)}"
+        f"V{number(top + FOLD)}Zv{fold}h{fold}"
+    )
 
 
 def arrowhead(tip, base, kind):
@@ -91,7 +99,7 @@ def arrowhead(tip, base, kind):
     length = ARROW_LENGTHS[kind]
     dx, dy = tip[0] - base[0], tip[1] - base[1]
     span = math.hypot(dx, dy) or 1.0
-    ux, uy = dx * length / span, dy * length / span     # along the head, its length
+    ux, uy = dx * length / span, dy * length / span  # along the head, its length
 
     def at(along, across):
         return point(tip[0] - ux * along - uy * across, tip[1] - uy * along + ux * across)
@@ -99,6 +107,8 @@ def arrowhead(tip, base, kind):
     if kind == "normal":
         return f"M{point(*tip)}L{at(1, HEAD_HALF_WIDTH)}L{at(1, -HEAD_HALF_WIDTH)}Z", None
     near, far = TEE_BAR
-    bar = (f"M{at(near, TEE_HALF_WIDTH)}L{at(near, -TEE_HALF_WIDTH)}"
-           f"L{at(far, -TEE_HALF_WIDTH)}L{at(far, TEE_HALF_WIDTH)}Z")
+    bar = (
+        f"M{at(near, TEE_HALF_WIDTH)}L{at(near, -TEE_HALF_WIDTH)}"
+        f"L{at(far, -TEE_HALF_WIDTH)}L{at(far, TEE_HALF_WIDTH)}Z"
+    )
     return bar, f"M{point(*tip)}L{at(1, 0)}"

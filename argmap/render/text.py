@@ -29,8 +29,14 @@ _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
 _SUBSTITUTED = re.compile(r"\\([GNEHTL])")
 # "]" is written as a character reference: Graphviz's label lexer fails on a text of
 # exactly "]" and on "]]" (it takes them for the end of a CDATA section).
-_HTML = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&quot;"), ("'", "&#39;"),
-         ("]", "&#93;"))
+_HTML = (
+    ("&", "&amp;"),
+    ("<", "&lt;"),
+    (">", "&gt;"),
+    ('"', "&quot;"),
+    ("'", "&#39;"),
+    ("]", "&#93;"),
+)
 
 
 def clean(text):
@@ -62,7 +68,7 @@ def shorten(text, limit):
     """
     if len(text) <= limit:
         return text
-    cut = text[:limit - 1]
+    cut = text[: limit - 1]
     space = cut.rfind(" ")
     if not text[limit - 1].isspace() and space > limit // 2:
         cut = cut[:space]  # do not end in half a word
@@ -104,7 +110,7 @@ def _wrap_paragraph(paragraph, width, lines):
     while end - start > width:
         cut = paragraph.rfind(" ", start, start + width + 1)
         if cut < 0:  # the word at start is longer than a line
-            lines.append(paragraph[start:start + width])
+            lines.append(paragraph[start : start + width])
             start += width
         else:
             lines.append(paragraph[start:cut])

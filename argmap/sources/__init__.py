@@ -5,13 +5,25 @@ both build on these functions.
 """
 
 from argmap.sources.documents import (
-    SourceDocument, add_document_command, check_span, load_document, make_span, span_at,
+    SourceDocument,
+    add_document_command,
+    check_span,
+    load_document,
+    make_span,
+    span_at,
 )
 from argmap.sources.sentences import split_sentences
 
 __all__ = [
-    "SourceDocument", "add_document_command", "check_span", "load_document", "make_span",
-    "span_at", "split_sentences", "draft_map", "score_draft",
+    "SourceDocument",
+    "add_document_command",
+    "check_span",
+    "load_document",
+    "make_span",
+    "span_at",
+    "split_sentences",
+    "draft_map",
+    "score_draft",
 ]
 
 
@@ -19,8 +31,10 @@ def __getattr__(name):
     """The draft pipeline (many patterns to compile) loads only when it is first used."""
     if name == "draft_map":
         from argmap.sources.draft import draft_map
+
         return draft_map
     if name == "score_draft":
         from argmap.sources.compare import score_draft
+
         return score_draft
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

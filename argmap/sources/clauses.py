@@ -28,43 +28,85 @@ from argmap.sources.sentences import quote_regions
 MIN_WORDS = 3
 
 #: Connectives that open a subordinate clause at the start of a sentence.
-OPENING = ("even though", "even if", "although", "though", "whereas", "while", "because",
-           "since", "as")
+OPENING = (
+    "even though",
+    "even if",
+    "although",
+    "though",
+    "whereas",
+    "while",
+    "because",
+    "since",
+    "as",
+)
 _OPENING = re.compile(r"(?:[\"“‘'(]\s*)?(" + "|".join(OPENING) + r")\b", re.IGNORECASE)
 
-_PRONOUN = (r"(?:i|we|you|he|she|it|they|there|this|that|these|those|the|a|an|our|their|"
-            r"its|his|her|my|your|most|many|some|no|every|all|each|people|[A-Z]\w*)")
-_AUX = (r"(?:is|are|was|were|has|have|had|can|cannot|can't|will|won't|would|do|does|did|"
-        r"don't|doesn't|didn't|must|should|could|may|might|shall)\b")
-_DETERMINER = (r"(?:the|a|an|this|that|these|those|it|they|we|he|she|there|i|you|our|their|"
-               r"its|his|her|my|your|many|most|some|no)")
-_FINITE = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|can|cannot|can't|will|"
-                     r"won't|would|do|does|did|don't|doesn't|didn't|must|should|could|may|"
-                     r"might|shall|\w+s|\w+ed)\b")
+_PRONOUN = (
+    r"(?:i|we|you|he|she|it|they|there|this|that|these|those|the|a|an|our|their|"
+    r"its|his|her|my|your|most|many|some|no|every|all|each|people|[A-Z]\w*)"
+)
+_AUX = (
+    r"(?:is|are|was|were|has|have|had|can|cannot|can't|will|won't|would|do|does|did|"
+    r"don't|doesn't|didn't|must|should|could|may|might|shall)\b"
+)
+_DETERMINER = (
+    r"(?:the|a|an|this|that|these|those|it|they|we|he|she|there|i|you|our|their|"
+    r"its|his|her|my|your|many|most|some|no)"
+)
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|can|cannot|can't|will|"
+    r"won't|would|do|does|did|don't|doesn't|didn't|must|should|could|may|"
+    r"might|shall|\w+s|\w+ed)\b"
+)
 
 #: Connectives inside a sentence: (pattern, marker). The pattern matches the
 #: gap before the clause; the clause starts at the connective itself.
 _INSIDE = [
-    (re.compile(r"[,;]\s+(?=but\b(?!\s+also\b))|\s+(?=but\b(?!\s+also\b)(?=\s+" + _PRONOUN +
-                r"\b))", re.IGNORECASE), "but"),
+    (
+        re.compile(
+            r"[,;]\s+(?=but\b(?!\s+also\b))|\s+(?=but\b(?!\s+also\b)(?=\s+" + _PRONOUN + r"\b))",
+            re.IGNORECASE,
+        ),
+        "but",
+    ),
     (re.compile(r",\s+(?=yet\b)", re.IGNORECASE), "yet"),
-    (re.compile(r",?\s+(?=(?:even\s+though|even\s+if|although|whereas)\b)", re.IGNORECASE),
-     "although"),
+    (
+        re.compile(r",?\s+(?=(?:even\s+though|even\s+if|although|whereas)\b)", re.IGNORECASE),
+        "although",
+    ),
     (re.compile(r",\s+(?=(?:though|while)\b\s+" + _PRONOUN + r"\b)", re.IGNORECASE), "although"),
     (re.compile(r",?\s+(?=because\b(?!\s+of\b))", re.IGNORECASE), "because"),
     (re.compile(r",?\s+(?=since\b\s+(?!\d)" + _PRONOUN + r"\b)", re.IGNORECASE), "because"),
-    (re.compile(r",\s+(?=(?:as|for)\s+" + _PRONOUN + r"\b(?!\s+(?:example|instance|well|"
-                r"long|far|much|many|years?|decades?|the\s+first)\b))", re.IGNORECASE),
-     "because"),
-    (re.compile(r"[,;]\s+(?=so\b(?!\s+(?:that|far|much|many|long|too|called)\b)(?!-))",
-                re.IGNORECASE), "so"),
+    (
+        re.compile(
+            r",\s+(?=(?:as|for)\s+" + _PRONOUN + r"\b(?!\s+(?:example|instance|well|"
+            r"long|far|much|many|years?|decades?|the\s+first)\b))",
+            re.IGNORECASE,
+        ),
+        "because",
+    ),
+    (
+        re.compile(
+            r"[,;]\s+(?=so\b(?!\s+(?:that|far|much|many|long|too|called)\b)(?!-))", re.IGNORECASE
+        ),
+        "so",
+    ),
     (re.compile(r",\s+(?=which\b)", re.IGNORECASE), "which"),
     (re.compile(r";\s+(?!but\b|so\b)", re.IGNORECASE), "semicolon"),
     (re.compile(r":\s+"), "colon"),
     (re.compile(r",\s+(?=and\b)", re.IGNORECASE), "and"),
-    (re.compile(r"\s+(?=and\s+(?:" + _AUX + r"|\w+ed\b|\w+s\s+(?:the|a|an|our|their|its|his|her|"
-                r"my|your|more|less|no)\b|" + _DETERMINER + r"\s+(?:\w+\s+)?(?:" + _AUX +
-                r"|\w+(?:s|ed)\b)))", re.IGNORECASE), "and"),
+    (
+        re.compile(
+            r"\s+(?=and\s+(?:" + _AUX + r"|\w+ed\b|\w+s\s+(?:the|a|an|our|their|its|his|her|"
+            r"my|your|more|less|no)\b|"
+            + _DETERMINER
+            + r"\s+(?:\w+\s+)?(?:"
+            + _AUX
+            + r"|\w+(?:s|ed)\b)))",
+            re.IGNORECASE,
+        ),
+        "and",
+    ),
 ]
 
 
@@ -85,7 +127,7 @@ def _opening_cut(text, start, end, quoted):
     if comma < 0 or _inside_quote(comma, quoted):
         return None
     word = " ".join(match.group(1).lower().split())
-    if word == "since" and re.match(r"\s*\d", text[match.end():comma]):
+    if word == "since" and re.match(r"\s*\d", text[match.end() : comma]):
         return None  # "Since 2010, ..." tells a time, not a reason
     return comma + 1, word
 
@@ -117,14 +159,17 @@ def _cut(text, start, end, quoted):
     """Return ``[(start, end, marker)]`` pieces of one sentence."""
     pieces = [[start, end, None]]
     opening = _opening_cut(text, start, end, quoted)
-    if opening and _words(text[opening[0]:end]) >= MIN_WORDS \
-            and _words(text[start:opening[0]]) >= MIN_WORDS:
+    if (
+        opening
+        and _words(text[opening[0] : end]) >= MIN_WORDS
+        and _words(text[start : opening[0]]) >= MIN_WORDS
+    ):
         pieces = [[start, opening[0], opening[1]], [opening[0], end, "main"]]
     for at, gap, marker in _inside_cuts(text, start, end, quoted):
         last = pieces[-1]
         if not last[0] < gap or at >= last[1]:
             continue
-        if _clause_ok(text[last[0]:gap], last[2]) and _clause_ok(text[at:last[1]], marker):
+        if _clause_ok(text[last[0] : gap], last[2]) and _clause_ok(text[at : last[1]], marker):
             pieces[-1:] = [[last[0], gap, last[2]], [at, last[1], marker]]
     return pieces
 

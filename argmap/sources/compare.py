@@ -93,10 +93,12 @@ class DraftScore:
 
     def lines(self):
         """Return the two summary lines the CLI and the benchmark print."""
-        return [f"recall: {len(self.found)}/{len(self.sourced)} sourced points found "
-                f"({self.recall:.0%})",
-                f"precision: {len(self.matched)}/{len(self.drafted)} draft nodes match a "
-                f"sourced point ({self.precision:.0%}); noise: {len(self.noise)}"]
+        return [
+            f"recall: {len(self.found)}/{len(self.sourced)} sourced points found "
+            f"({self.recall:.0%})",
+            f"precision: {len(self.matched)}/{len(self.drafted)} draft nodes match a "
+            f"sourced point ({self.precision:.0%}); noise: {len(self.noise)}",
+        ]
 
 
 def _draft_spans(draft, pairs):
@@ -133,8 +135,9 @@ def score_draft(draft, reference):
 
 
 # ------------------------------------------------------------- agreement
-_FILLER = frozenset("the a an and of in on for its their his her to (implied) (reporter) "
-                    "statement's".split())
+_FILLER = frozenset(
+    ["the", "a", "an", "and", "of", "in", "on", "for", "its", "their", "his", "her", "to", "(implied)", "(reporter)", "statement's"]
+)
 
 
 def _words(name):
@@ -172,11 +175,16 @@ def agreement(draft, reference):
     pairs = matched_pairs(draft, reference)
     same_kind = sum(draft.node(d)["kind"] == reference.node(r)["kind"] for d, r in pairs)
     named = [(d, r) for d, r in pairs if draft.node(d).get("speaker")]
-    same_speaker = sum(speakers_agree(draft.node(d)["speaker"], reference.node(r).get("speaker"))
-                       for d, r in named)
+    same_speaker = sum(
+        speakers_agree(draft.node(d)["speaker"], reference.node(r).get("speaker")) for d, r in named
+    )
     found, reachable = _relation_counts(draft, reference, pairs)
-    return {"kind": (same_kind, len(pairs)), "speaker": (same_speaker, len(named)),
-            "speaker_named": (len(named), len(pairs)), "relations": (found, reachable)}
+    return {
+        "kind": (same_kind, len(pairs)),
+        "speaker": (same_speaker, len(named)),
+        "speaker_named": (len(named), len(pairs)),
+        "relations": (found, reachable),
+    }
 
 
 def _relation_counts(draft, reference, pairs):
@@ -189,7 +197,8 @@ def _relation_counts(draft, reference, pairs):
         if not ends:
             continue
         reachable += 1
-        found += any(draft.graph.has_edge(du, dv)
-                     and draft.edge(du, dv)["relation"] == attrs["relation"]
-                     for du, dv in ends)
+        found += any(
+            draft.graph.has_edge(du, dv) and draft.edge(du, dv)["relation"] == attrs["relation"]
+            for du, dv in ends
+        )
     return found, reachable

@@ -19,53 +19,87 @@ REPORTING = (
 )
 _REPORTING = re.compile(rf"\b(?:{REPORTING})\b")
 _ACCORDING = re.compile(r"\baccording to ((?:the )?[A-Z][\w’'.&-]*(?: [A-Z][\w’'.&-]*)*)")
-_AUX = re.compile(r"(?:\s+(?:have|has|had|will|would|also|first|then|quickly|repeatedly|"
-                  r"again|once|publicly|last week|this week|on \w+day|on \w+|in a \w+))+$",
-                  re.IGNORECASE)
+_AUX = re.compile(
+    r"(?:\s+(?:have|has|had|will|would|also|first|then|quickly|repeatedly|"
+    r"again|once|publicly|last week|this week|on \w+day|on \w+|in a \w+))+$",
+    re.IGNORECASE,
+)
 _NAME = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z]+)+")
-PRONOUNS = frozenset("it he she they we i you this that these those which who".split())
-OPENERS = frozenset("in on at after before during when while although though as since "
-                    "because if for by with despite every each whenever once".split())
-_FINITE = frozenset("have has had is are was were will would do does did can could may "
-                    "might must shall should".split())
+PRONOUNS = frozenset(["it", "he", "she", "they", "we", "i", "you", "this", "that", "these", "those", "which", "who"])
+OPENERS = frozenset(
+    ["in", "on", "at", "after", "before", "during", "when", "while", "although", "though", "as", "since", "because", "if", "for", "by", "with", "despite", "every", "each", "whenever", "once"]
+)
+_FINITE = frozenset(
+    ["have", "has", "had", "is", "are", "was", "were", "will", "would", "do", "does", "did", "can", "could", "may", "might", "must", "shall", "should"]
+)
 _ACRONYM = re.compile(r"\(([A-Z][A-Z&]{1,9})\)")
 
-STRONG_MODALS = re.compile(r"\b(?:should|must|ought to|needs? to|have to|has to|cannot|"
-                           r"can't|won't|will not|would)\b", re.IGNORECASE)
-WEAK_MODALS = re.compile(r"\b(?:could|may|might|likely|probably|perhaps|inevitably|"
-                         r"certainly|almost certainly)\b", re.IGNORECASE)
+STRONG_MODALS = re.compile(
+    r"\b(?:should|must|ought to|needs? to|have to|has to|cannot|"
+    r"can't|won't|will not|would)\b",
+    re.IGNORECASE,
+)
+WEAK_MODALS = re.compile(
+    r"\b(?:could|may|might|likely|probably|perhaps|inevitably|"
+    r"certainly|almost certainly)\b",
+    re.IGNORECASE,
+)
 EVALUATIVE = re.compile(
     r"\b(?:critical|serious|threat\w*|danger\w*|harm\w*|ruinous|major|challeng\w*|"
     r"problem\w*|concern\w*|valu\w+|important\w*|vulnerab\w+|risk\w*|secur\w+|privacy|"
     r"rights?|safety|evidence|proof|benefit\w*|damag\w*|protect\w*|exploit\w*|weaken\w*|"
     r"undermin\w*|necessary|essential|wrong|dangerous|unsafe|balance\w*|legitimate|"
-    r"abus\w+|hinder\w*|block\w*|prevent\w*)\b", re.IGNORECASE)
-CONTRAST_OPENERS = re.compile(r"^(?:but|however|although|though|yet|still|nevertheless|"
-                              r"nonetheless|instead|whereas|on the other hand|in contrast|"
-                              r"even so|critics|opponents)\b", re.IGNORECASE)
-CONTRAST_INSIDE = re.compile(r"(?:, but (?!also)|, though |, although |; however|\bhowever,|"
-                             r"\bfought back\b|\brejected\b|\bopposed\b|\bobjected\b)",
-                             re.IGNORECASE)
-SUPPORT_OPENERS = re.compile(r"^(?:because|since|for example|for instance|in fact|indeed|"
-                             r"this is why|that is why|after all|moreover|furthermore|also|"
-                             r"importantly|in particular|specifically)\b", re.IGNORECASE)
-SUPPORT_INSIDE = re.compile(r"\b(?:because|since|due to|given that|as a result of)\b",
-                            re.IGNORECASE)
-CONCLUSION_OPENERS = re.compile(r"^(?:therefore|thus|hence|so|as a result|consequently|"
-                                r"accordingly)\b", re.IGNORECASE)
+    r"abus\w+|hinder\w*|block\w*|prevent\w*)\b",
+    re.IGNORECASE,
+)
+CONTRAST_OPENERS = re.compile(
+    r"^(?:but|however|although|though|yet|still|nevertheless|"
+    r"nonetheless|instead|whereas|on the other hand|in contrast|"
+    r"even so|critics|opponents)\b",
+    re.IGNORECASE,
+)
+CONTRAST_INSIDE = re.compile(
+    r"(?:, but (?!also)|, though |, although |; however|\bhowever,|"
+    r"\bfought back\b|\brejected\b|\bopposed\b|\bobjected\b)",
+    re.IGNORECASE,
+)
+SUPPORT_OPENERS = re.compile(
+    r"^(?:because|since|for example|for instance|in fact|indeed|"
+    r"this is why|that is why|after all|moreover|furthermore|also|"
+    r"importantly|in particular|specifically)\b",
+    re.IGNORECASE,
+)
+SUPPORT_INSIDE = re.compile(
+    r"\b(?:because|since|due to|given that|as a result of)\b", re.IGNORECASE
+)
+CONCLUSION_OPENERS = re.compile(
+    r"^(?:therefore|thus|hence|so|as a result|consequently|"
+    r"accordingly)\b",
+    re.IGNORECASE,
+)
 
-MONTH_WORDS = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?|"
-               r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
+MONTH_WORDS = (
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?|"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+)
 DATE = re.compile(rf"\b(?:(?:19|20)\d\d|(?:{MONTH_WORDS})\s+\d{{1,2}})\b")
-NUMBER = re.compile(r"\b\d[\d,.]*\b|\b(?:hundreds|thousands|millions|billions|dozens)\b",
-                    re.IGNORECASE)
-BELIEF = re.compile(r"\b(?:believe[sd]?|think|thinks|thought|suspect[sed]*|estimate[sd]?)\b",
-                    re.IGNORECASE)
+NUMBER = re.compile(
+    r"\b\d[\d,.]*\b|\b(?:hundreds|thousands|millions|billions|dozens)\b", re.IGNORECASE
+)
+BELIEF = re.compile(
+    r"\b(?:believe[sd]?|think|thinks|thought|suspect[sed]*|estimate[sd]?)\b", re.IGNORECASE
+)
 WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
-EVENT = re.compile(r"\b(?:attacks?|shooting|bombing|case|court|war|hack\w*|breach\w*|"
-                   r"killed|wounded|died|arrested|trial|incident)\b", re.IGNORECASE)
-DOCUMENT = re.compile(r"\b(?:report|memo|memorandum|statement|release|document|study|"
-                      r"survey|letter|law|act|bill|ruling)\b", re.IGNORECASE)
+EVENT = re.compile(
+    r"\b(?:attacks?|shooting|bombing|case|court|war|hack\w*|breach\w*|"
+    r"killed|wounded|died|arrested|trial|incident)\b",
+    re.IGNORECASE,
+)
+DOCUMENT = re.compile(
+    r"\b(?:report|memo|memorandum|statement|release|document|study|"
+    r"survey|letter|law|act|bill|ruling)\b",
+    re.IGNORECASE,
+)
 _QUOTED = re.compile(r"[“\"]([^”\"]{12,})[”\"]")
 
 
@@ -97,8 +131,17 @@ class Cues:
     @property
     def score(self):
         """How strongly the sentence looks like an argumentative point."""
-        weights = {"reporting": 2, "quotation": 2, "modal": 2, "evaluative": 1,
-                   "hedge": 1, "connective": 1, "number": 1, "date": 1, "event": 1}
+        weights = {
+            "reporting": 2,
+            "quotation": 2,
+            "modal": 2,
+            "evaluative": 1,
+            "hedge": 1,
+            "connective": 1,
+            "number": 1,
+            "date": 1,
+            "event": 1,
+        }
         return sum(weights.get(name, 0) for name in self.found)
 
 
@@ -124,7 +167,7 @@ def find_speaker(sentence):
     verb = _REPORTING.search(outside)
     if not verb:
         return None
-    return _subject_before(outside[:verb.start()])
+    return _subject_before(outside[: verb.start()])
 
 
 def _subject_before(before):
@@ -138,8 +181,7 @@ def _subject_before(before):
         names = _NAME.findall(", ".join(pieces))
         candidate = _clean_subject(pieces[0]) or (names[-1] if names else None)
     elif candidate and not _NAME.search(candidate) and len(pieces) > 1:
-        named = [n for n in _NAME.findall(", ".join(pieces)) if n.split()[0].lower()
-                 not in OPENERS]
+        named = [n for n in _NAME.findall(", ".join(pieces)) if n.split()[0].lower() not in OPENERS]
         if named and candidate.lower().startswith("the "):
             candidate = named[-1]
     return candidate
@@ -202,16 +244,24 @@ def _evidence_basis(sentence, found):
 def read_cues(sentence):
     """Return the :class:`Cues` of one sentence."""
     narrator = strip_quotes(sentence)
-    checks = (("reporting", bool(_REPORTING.search(narrator) or _ACCORDING.search(sentence))),
-              ("quotation", bool(_QUOTED.search(sentence))),
-              ("modal", bool(STRONG_MODALS.search(sentence))),
-              ("hedge", bool(WEAK_MODALS.search(sentence))),
-              ("evaluative", bool(EVALUATIVE.search(sentence))),
-              ("connective", bool(_relation(sentence) or CONTRAST_INSIDE.search(sentence)
-                                  or SUPPORT_INSIDE.search(sentence))),
-              ("number", bool(NUMBER.search(DATE.sub(" ", sentence)))),
-              ("date", bool(DATE.search(sentence) or WEEKDAY.search(sentence))),
-              ("event", bool(EVENT.search(sentence))))
+    checks = (
+        ("reporting", bool(_REPORTING.search(narrator) or _ACCORDING.search(sentence))),
+        ("quotation", bool(_QUOTED.search(sentence))),
+        ("modal", bool(STRONG_MODALS.search(sentence))),
+        ("hedge", bool(WEAK_MODALS.search(sentence))),
+        ("evaluative", bool(EVALUATIVE.search(sentence))),
+        (
+            "connective",
+            bool(
+                _relation(sentence)
+                or CONTRAST_INSIDE.search(sentence)
+                or SUPPORT_INSIDE.search(sentence)
+            ),
+        ),
+        ("number", bool(NUMBER.search(DATE.sub(" ", sentence)))),
+        ("date", bool(DATE.search(sentence) or WEEKDAY.search(sentence))),
+        ("event", bool(EVENT.search(sentence))),
+    )
     cues = Cues(found=[name for name, present in checks if present])
     cues.speaker = find_speaker(sentence) if "reporting" in cues.found else None
     cues.relation = _relation(sentence)
@@ -223,17 +273,26 @@ def read_cues(sentence):
     return cues
 
 
-_GROUP_HEADS = {"groups": "plural", "organizations": "plural", "organisations": "plural",
-                "associations": "plural", "companies": "plural", "agency": "singular",
-                "council": "singular", "association": "singular", "company": "singular",
-                "organization": "singular", "organisation": "singular", "group": "singular"}
+_GROUP_HEADS = {
+    "groups": "plural",
+    "organizations": "plural",
+    "organisations": "plural",
+    "associations": "plural",
+    "companies": "plural",
+    "agency": "singular",
+    "council": "singular",
+    "association": "singular",
+    "company": "singular",
+    "organization": "singular",
+    "organisation": "singular",
+    "group": "singular",
+}
 
 
 def is_named(speaker):
     """Tell whether *speaker* names someone (an acronym or a capitalised name past its first word)."""
     words = speaker.split()
-    return any(w[:1].isupper() for w in words[1:]) or any(w.isupper() and len(w) > 1
-                                                          for w in words)
+    return any(w[:1].isupper() for w in words[1:]) or any(w.isupper() and len(w) > 1 for w in words)
 
 
 def resolve_speaker(speaker, earlier):

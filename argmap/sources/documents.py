@@ -117,8 +117,10 @@ def span_at(doc, start, end):
         if isinstance(value, bool) or not isinstance(value, int):
             raise ModelError(f"span {name} must be a whole number")
     if not 0 <= start <= end <= len(text):
-        raise ModelError(f"span {start}-{end} lies outside document {document_id(doc)!r} "
-                         f"({len(text)} characters)")
+        raise ModelError(
+            f"span {start}-{end} lies outside document {document_id(doc)!r} "
+            f"({len(text)} characters)"
+        )
     return {"doc": document_id(doc), "start": start, "end": end, "quote": text[start:end]}
 
 
@@ -164,12 +166,16 @@ def make_span(doc, quote, occurrence=None):
         raise ModelError(f"quote not found in document {name!r}: {_preview(quote)}")
     if occurrence is None:
         if len(starts) > 1:
-            raise ModelError(f"quote occurs {len(starts)} times in document {name!r}; "
-                             f"give an occurrence index: {_preview(quote)}")
+            raise ModelError(
+                f"quote occurs {len(starts)} times in document {name!r}; "
+                f"give an occurrence index: {_preview(quote)}"
+            )
         occurrence = 0
     if not 0 <= occurrence < len(starts):
-        raise ModelError(f"quote occurs {len(starts)} time(s) in document {name!r}, "
-                         f"so there is no occurrence {occurrence}: {_preview(quote)}")
+        raise ModelError(
+            f"quote occurs {len(starts)} time(s) in document {name!r}, "
+            f"so there is no occurrence {occurrence}: {_preview(quote)}"
+        )
     return span_at(doc, starts[occurrence], starts[occurrence] + len(quote))
 
 
@@ -179,14 +185,16 @@ def check_span(doc, span):
         raise ModelError(f"span does not refer to document {document_id(doc)!r}")
     expected = span_at(doc, span.get("start"), span.get("end"))
     if expected["quote"] != span.get("quote"):
-        raise ModelError(f"span quote does not match document {document_id(doc)!r} "
-                         f"at {span['start']}-{span['end']}")
+        raise ModelError(
+            f"span quote does not match document {document_id(doc)!r} "
+            f"at {span['start']}-{span['end']}"
+        )
     return span
 
 
 def _preview(quote, width=60):
     flat = " ".join(quote.split())
-    return repr(flat if len(flat) <= width else flat[:width - 3] + "...")
+    return repr(flat if len(flat) <= width else flat[: width - 3] + "...")
 
 
 # ----------------------------------------------------------------- loading
@@ -208,8 +216,9 @@ def load_document(path, doc_id=None, title=None, metadata=None):
     path = os.fspath(path)
     suffix = os.path.splitext(path)[1].lower()
     if suffix not in TEXT_SUFFIXES:
-        raise FormatError(f"not a text or Markdown file (expected {', '.join(TEXT_SUFFIXES)})",
-                          path)
+        raise FormatError(
+            f"not a text or Markdown file (expected {', '.join(TEXT_SUFFIXES)})", path
+        )
     text = read_text(path, MAX_DOCUMENT_BYTES)
     _check_loaded_text(text, path)
     stem = os.path.splitext(os.path.basename(path))[0]
@@ -225,8 +234,9 @@ def _check_loaded_text(text, path):
     if not text.strip():
         raise FormatError("the document is empty", path)
     if "\x00" in text:
-        raise FormatError(f"the document holds a NUL character at offset {text.index(chr(0))}",
-                          path)
+        raise FormatError(
+            f"the document holds a NUL character at offset {text.index(chr(0))}", path
+        )
     if len(text) > MAX_TEXT:
         raise FormatError(f"the document is longer than {MAX_TEXT} characters", path)
 

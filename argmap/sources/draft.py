@@ -70,8 +70,9 @@ def document_units(text, sentences=None):
     for number, (start, end) in enumerate(sentences):
         paragraph = bisect_right(starts, start) - 1
         for a, b, marker in split_units(text, start, end):
-            units.append(Unit(a, b, text[a:b], marker, number, paragraph,
-                              read_move(text[a:b], marker)))
+            units.append(
+                Unit(a, b, text[a:b], marker, number, paragraph, read_move(text[a:b], marker))
+            )
     return units
 
 
@@ -93,14 +94,14 @@ def document_structure(units):
     for group in _groups(units):
         head, local = structure([units[i] for i in group])
         heads.append(group[head])
-        links.update({group[i]: Link(group[k.target], k.relation, k.rule)
-                      for i, k in local.items()})
+        links.update(
+            {group[i]: Link(group[k.target], k.relation, k.rule) for i, k in local.items()}
+        )
     central = heads[central_unit([units[h] for h in heads])]
     for head in heads:
         if head != central:
             opposing = units[head].move == "concession"
-            links[head] = Link(central, "opposes" if opposing else "supports",
-                               "paragraph point")
+            links[head] = Link(central, "opposes" if opposing else "supports", "paragraph point")
     return central, links
 
 
@@ -124,9 +125,13 @@ def _kind(cues, stance):
 
 
 def _node_attrs(record, unit, cues, speaker, min_score):
-    attrs = {"draft": True, "sources": [span_at(record, unit.start, unit.end)],
-             "cues": list(cues.found), "citation": record.get("title") or record["id"],
-             "tags": ["draft", f"article:{record['id']}"]}
+    attrs = {
+        "draft": True,
+        "sources": [span_at(record, unit.start, unit.end)],
+        "cues": list(cues.found),
+        "citation": record.get("title") or record["id"],
+        "tags": ["draft", f"article:{record['id']}"],
+    }
     if cues.score < min_score:
         attrs["confidence"] = "low"
         attrs["tags"].append("low-confidence")
@@ -175,11 +180,15 @@ def _draft_document(amap, record, min_score):
         attrs = _node_attrs(record, unit, cues, speaker, min_score)
         if i == central:
             attrs["tags"].append("central-claim")
-        ids.append(amap.add_node(_kind(cues, _stance(i, links, memo)),
-                                 " ".join(unit.text.split()), **attrs))
+        ids.append(
+            amap.add_node(
+                _kind(cues, _stance(i, links, memo)), " ".join(unit.text.split()), **attrs
+            )
+        )
     for i, link in links.items():
-        amap.connect(ids[i], ids[link.target], link.relation, draft=True,
-                     note=f"draft: {link.rule}")
+        amap.connect(
+            ids[i], ids[link.target], link.relation, draft=True, note=f"draft: {link.rule}"
+        )
     return len(ids)
 
 
@@ -232,8 +241,11 @@ def run_draft_command(paths, output, against, out, force=False):
     reference = native.load(against) if against else None
     amap = draft_map([load_document(path) for path in paths])
     native.save(amap, output, overwrite=force)
-    print(f"wrote {output} ({len(amap)} draft nodes, {amap.graph.number_of_edges()} "
-          f"draft relations from {len(amap.documents)} document(s))", file=out)
+    print(
+        f"wrote {output} ({len(amap)} draft nodes, {amap.graph.number_of_edges()} "
+        f"draft relations from {len(amap.documents)} document(s))",
+        file=out,
+    )
     if reference is not None:
         from argmap.sources.compare import score_draft
 

@@ -21,32 +21,44 @@ news text:
 import re
 
 #: Abbreviations after which a sentence never ends.
-TITLES = frozenset("""
-mr mrs ms dr prof sen rep gov gen lt col capt sgt cpl adm cmdr st rev hon pres supt det
-insp messrs mme mlle fr sr jr vs v cf al approx ca fig no nos vol pp p op art sec ch ed eds
-""".split())
+TITLES = frozenset(
+    ["mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "cpl", "adm", "cmdr", "st", "rev", "hon", "pres", "supt", "det", "insp", "messrs", "mme", "mlle", "fr", "sr", "jr", "vs", "v", "cf", "al", "approx", "ca", "fig", "no", "nos", "vol", "pp", "p", "op", "art", "sec", "ch", "ed", "eds"]
+)
 #: Month and day abbreviations: no sentence ends before a number (``Nov. 13``).
-MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed "
-                   "thu thur thurs fri sat sun".split())
+MONTHS = frozenset(
+    ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"]
+)
 #: Abbreviations that may also end a sentence (``in the U.S. The ...``).
-AMBIGUOUS = frozenset("inc corp co ltd llc plc bros dept univ etc a.m p.m "
-                      "u.s u.k u.n e.u d.c u.s.a".split())
+AMBIGUOUS = frozenset(
+    ["inc", "corp", "co", "ltd", "llc", "plc", "bros", "dept", "univ", "etc", "a.m", "p.m", "u.s", "u.k", "u.n", "e.u", "d.c", "u.s.a"]
+)
 #: Abbreviations always followed by more of the same sentence.
-NEVER_END = frozenset("e.g i.e viz".split())
+NEVER_END = frozenset(["e.g", "i.e", "viz"])
 #: Words that often start a sentence; after an ambiguous abbreviation they signal a break.
-STARTERS = frozenset("""
-a an the this that these those it its he she they we i you there here his her their our
-but and however although though yet so if when while after before since because as in on
-at for from to of by with without during despite meanwhile also still then now today
-officials police some many most several one two three no not what why how who
-""".split())
+STARTERS = frozenset(
+    ["a", "an", "the", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "i", "you", "there", "here", "his", "her", "their", "our", "but", "and", "however", "although", "though", "yet", "so", "if", "when", "while", "after", "before", "since", "because", "as", "in", "on", "at", "for", "from", "to", "of", "by", "with", "without", "during", "despite", "meanwhile", "also", "still", "then", "now", "today", "officials", "police", "some", "many", "most", "several", "one", "two", "three", "no", "not", "what", "why", "how", "who"]
+)
 #: Whole lines that are page furniture rather than text.
-NOISE_LINES = frozenset((
-    "advertisement", "advertisements", "sponsored", "sponsored content",
-    "skip advertisement", "story continues below", "story continues below advertisement",
-    "continue reading", "read more", "share", "share this article", "share on facebook",
-    "share on twitter", "click here to subscribe", "related", "related articles",
-))
+NOISE_LINES = frozenset(
+    (
+        "advertisement",
+        "advertisements",
+        "sponsored",
+        "sponsored content",
+        "skip advertisement",
+        "story continues below",
+        "story continues below advertisement",
+        "continue reading",
+        "read more",
+        "share",
+        "share this article",
+        "share on facebook",
+        "share on twitter",
+        "click here to subscribe",
+        "related",
+        "related articles",
+    )
+)
 
 OPEN_QUOTES = "\u201c\u201e\u00ab"
 CLOSE_QUOTES = "\u201d\u00bb"
@@ -169,7 +181,7 @@ def _next_word(text, at, end):
         gap += 1
     if gap == at or gap >= end:
         return None
-    return text[gap:min(end, gap + 40)]
+    return text[gap : min(end, gap + 40)]
 
 
 def _is_boundary(text, match, end):

@@ -43,7 +43,8 @@ CONCESSION = _opener(
     r"i realize|i know that|i grant|i appreciate|yes,|while it is true|it is said|it is often|"
     r"one might|one could|some may|some might|some will|some would|some people|some argue|"
     r"some say|some claim|some believe|some think|many people|critics|opponents|sceptics|"
-    r"skeptics|detractors|my opponent|the opposition|those who|others say|others argue")
+    r"skeptics|detractors|my opponent|the opposition|those who|others say|others argue"
+)
 _REPORTED_VIEW = re.compile(
     r"^(?:(?!(?:i|we|studies|research|surveys|data|figures|evidence|statistics|results|"
     r"experts|scientists|doctors|cannot|can't|not|never|don't|do|does|did)\b)[\w’'-]+\s+){1,4}"
@@ -51,54 +52,94 @@ _REPORTED_VIEW = re.compile(
     r"still |rightly |sometimes |)(?:say|says|said|claim|claims|argue|argues|believe|believes|"
     r"think|thinks|fear|fears|worry|worries|complain|complains|object|objects|reply|replies|"
     r"insist|insists|point out|points out|promise|promises|suggest|suggests|"
-    r"call|calls|warn|warns|feel|feels|protest|protests|maintain|maintains)\b", re.IGNORECASE)
-_OFTEN_BLAMED = re.compile(r"\b(?:is|are)\s+(?:often|widely|usually|sometimes|commonly)\s+"
-                           r"(?:blamed|treated|seen|described|called|said|thought|considered|"
-                           r"accused)\b", re.IGNORECASE)
-CONTRAST = _opener(r"but|however|yet|still|nevertheless|nonetheless|even so|that said|"
-                   r"on the other hand|in fact|actually|on the contrary|instead|in reality|"
-                   r"in practice|the truth is|the opposite")
-CONCLUSION = _opener(r"therefore|thus|hence|so|consequently|as a result|accordingly|"
-                     r"that is why|this is why|that's why|which is why|for these reasons|"
-                     r"for this reason|for all these reasons|in short|in conclusion|"
-                     r"to sum up|all in all|overall|clearly|in the end|in sum")
+    r"call|calls|warn|warns|feel|feels|protest|protests|maintain|maintains)\b",
+    re.IGNORECASE,
+)
+_OFTEN_BLAMED = re.compile(
+    r"\b(?:is|are)\s+(?:often|widely|usually|sometimes|commonly)\s+"
+    r"(?:blamed|treated|seen|described|called|said|thought|considered|"
+    r"accused)\b",
+    re.IGNORECASE,
+)
+CONTRAST = _opener(
+    r"but|however|yet|still|nevertheless|nonetheless|even so|that said|"
+    r"on the other hand|in fact|actually|on the contrary|instead|in reality|"
+    r"in practice|the truth is|the opposite"
+)
+CONCLUSION = _opener(
+    r"therefore|thus|hence|so|consequently|as a result|accordingly|"
+    r"that is why|this is why|that's why|which is why|for these reasons|"
+    r"for this reason|for all these reasons|in short|in conclusion|"
+    r"to sum up|all in all|overall|clearly|in the end|in sum"
+)
 _CONCLUSION_INSIDE = re.compile(r"\b(?:therefore|thus|hence)\b", re.IGNORECASE)
 REASON = _opener(r"because|since|after all|for one thing|the reason is|as|for")
-EXAMPLE = _opener(r"for example|for instance|e\.g\.|such as|take|consider|to illustrate|"
-                  r"one example|a case in point|in one case|last year|in \d{4}")
-ADDITIVE = _opener(r"moreover|furthermore|in addition|also|besides|what is more|"
-                   r"what's more|another|second|secondly|third|thirdly|finally|on top of|"
-                   r"not only|and")
+EXAMPLE = _opener(
+    r"for example|for instance|e\.g\.|such as|take|consider|to illustrate|"
+    r"one example|a case in point|in one case|last year|in \d{4}"
+)
+ADDITIVE = _opener(
+    r"moreover|furthermore|in addition|also|besides|what is more|"
+    r"what's more|another|second|secondly|third|thirdly|finally|on top of|"
+    r"not only|and"
+)
 
-NORMATIVE = re.compile(r"\b(?:should|must|ought|need to|needs to|have to|has to|it is time|"
-                       r"deserves?|let us|let's|urge|please|cannot be allowed|is needed|"
-                       r"are needed)\b", re.IGNORECASE)
+NORMATIVE = re.compile(
+    r"\b(?:should|must|ought|need to|needs to|have to|has to|it is time|"
+    r"deserves?|let us|let's|urge|please|cannot be allowed|is needed|"
+    r"are needed)\b",
+    re.IGNORECASE,
+)
 EVALUATIVE = re.compile(
     r"\b(?:mistake|wrong|right|unfair|fair|better|best|worse|worst|bad|good|harm\w*|worth|"
     r"false economy|the answer|exaggerated|misplaced|unacceptable|essential|vital|necessary|"
     r"important|a problem|a luxury|overpaid|dangerous|a disgrace|absurd|welcome|wise|unwise|"
-    r"benefit\w*|justified|unjustified|pointless|waste|poor|great|serious)\b", re.IGNORECASE)
-STANCE = re.compile(r"\b(?:i|we)\s+(?:strongly\s+|firmly\s+|really\s+)?(?:believe|think|"
-                    r"disagree|agree|object|welcome|support|oppose|urge|propose|argue|"
-                    r"am convinced|are convinced|would argue)\b|\bin my (?:view|opinion)\b|"
-                    r"\bthis house\b|\bmy view\b", re.IGNORECASE)
+    r"benefit\w*|justified|unjustified|pointless|waste|poor|great|serious)\b",
+    re.IGNORECASE,
+)
+STANCE = re.compile(
+    r"\b(?:i|we)\s+(?:strongly\s+|firmly\s+|really\s+)?(?:believe|think|"
+    r"disagree|agree|object|welcome|support|oppose|urge|propose|argue|"
+    r"am convinced|are convinced|would argue)\b|\bin my (?:view|opinion)\b|"
+    r"\bthis house\b|\bmy view\b",
+    re.IGNORECASE,
+)
 #: A short verdict: "This would be a serious mistake.", "The blame is misplaced."
-VERDICT = re.compile(r"^\W*(?:\w+\W+){1,5}?(?:is|are|was|were|would be|will be|seems?)\s+(?:not\s+)?"
-                     r"(?:\w+\s+){0,2}(?:mistake|wrong|right|unfair|fair|exaggerated|misplaced|"
-                     r"problem|disgrace|absurd|nonsense|true|false|untrue|luxury|good one|"
-                     r"bad one|the answer|a false economy)\b|\bno reason to\b", re.IGNORECASE)
+VERDICT = re.compile(
+    r"^\W*(?:\w+\W+){1,5}?(?:is|are|was|were|would be|will be|seems?)\s+(?:not\s+)?"
+    r"(?:\w+\s+){0,2}(?:mistake|wrong|right|unfair|fair|exaggerated|misplaced|"
+    r"problem|disgrace|absurd|nonsense|true|false|untrue|luxury|good one|"
+    r"bad one|the answer|a false economy)\b|\bno reason to\b",
+    re.IGNORECASE,
+)
 _IN_FACT = _opener(r"in fact|actually|indeed")
-_STILL = re.compile(r"\b(?:still|anyway|nonetheless|nevertheless|even so|the opposite)\b",
-                    re.IGNORECASE)
-FIGURE = re.compile(r"\d|\bpercent\b|%|\b(?:half|third|quarter|twice|thousands|millions|"
-                    r"hundreds)\b", re.IGNORECASE)
+_STILL = re.compile(
+    r"\b(?:still|anyway|nonetheless|nevertheless|even so|the opposite)\b", re.IGNORECASE
+)
+FIGURE = re.compile(
+    r"\d|\bpercent\b|%|\b(?:half|third|quarter|twice|thousands|millions|"
+    r"hundreds)\b",
+    re.IGNORECASE,
+)
 
 #: Weights of the claim score (see :func:`claim_score`).
-CLAIM_WEIGHTS = {"verdict": 2.5, "normative": 2.5, "evaluative": 1.0, "stance": 2.0,
-                 "conclusion": 2.5,
-                 "first": 1.5, "last": 1.0, "reason": -2.5, "example": -2.5,
-                 "concession": -3.0, "contrast": -0.5, "question": -4.0, "figure": -1.5,
-                 "additive": -1.5, "elaboration": -2.0}
+CLAIM_WEIGHTS = {
+    "verdict": 2.5,
+    "normative": 2.5,
+    "evaluative": 1.0,
+    "stance": 2.0,
+    "conclusion": 2.5,
+    "first": 1.5,
+    "last": 1.0,
+    "reason": -2.5,
+    "example": -2.5,
+    "concession": -3.0,
+    "contrast": -0.5,
+    "question": -4.0,
+    "figure": -1.5,
+    "additive": -1.5,
+    "elaboration": -2.0,
+}
 
 
 @dataclass
@@ -129,14 +170,33 @@ class Unit:
     move: str = "plain"
 
 
-_MARKER_MOVES = {"although": "concession", "even though": "concession",
-                 "even if": "concession", "though": "concession", "while": "concession",
-                 "whereas": "concession", "because": "reason", "since": "reason",
-                 "as": "reason", "but": "contrast", "yet": "contrast", "so": "conclusion",
-                 "which": "elaboration", "colon": "elaboration", "semicolon": "plain",
-                 "and": "and", "main": "main"}
-_TEXT_MOVES = (("conclusion", CONCLUSION), ("example", EXAMPLE), ("concession", CONCESSION),
-               ("contrast", CONTRAST), ("reason", REASON), ("additive", ADDITIVE))
+_MARKER_MOVES = {
+    "although": "concession",
+    "even though": "concession",
+    "even if": "concession",
+    "though": "concession",
+    "while": "concession",
+    "whereas": "concession",
+    "because": "reason",
+    "since": "reason",
+    "as": "reason",
+    "but": "contrast",
+    "yet": "contrast",
+    "so": "conclusion",
+    "which": "elaboration",
+    "colon": "elaboration",
+    "semicolon": "plain",
+    "and": "and",
+    "main": "main",
+}
+_TEXT_MOVES = (
+    ("conclusion", CONCLUSION),
+    ("example", EXAMPLE),
+    ("concession", CONCESSION),
+    ("contrast", CONTRAST),
+    ("reason", REASON),
+    ("additive", ADDITIVE),
+)
 
 
 def read_move(text, marker=None):
@@ -170,10 +230,17 @@ def claim_features(unit, index, count, first_sentence=0):
     *index* is the unit's place among *count* units whose first sentence is
     number *first_sentence*.
     """
-    found = [name for name, pattern in (("verdict", VERDICT), ("normative", NORMATIVE),
-                                         ("evaluative", EVALUATIVE),
-                                         ("stance", STANCE), ("figure", FIGURE))
-             if pattern.search(unit.text)]
+    found = [
+        name
+        for name, pattern in (
+            ("verdict", VERDICT),
+            ("normative", NORMATIVE),
+            ("evaluative", EVALUATIVE),
+            ("stance", STANCE),
+            ("figure", FIGURE),
+        )
+        if pattern.search(unit.text)
+    ]
     if unit.move in CLAIM_WEIGHTS:
         found.append(unit.move)
     if unit.sentence == first_sentence:
@@ -185,8 +252,7 @@ def claim_features(unit, index, count, first_sentence=0):
 
 def claim_score(unit, index, count, first_sentence=0):
     """Return how much *unit* (number *index* of *count*) looks like the central claim."""
-    return sum(CLAIM_WEIGHTS[name]
-               for name in claim_features(unit, index, count, first_sentence))
+    return sum(CLAIM_WEIGHTS[name] for name in claim_features(unit, index, count, first_sentence))
 
 
 def central_unit(units):
@@ -234,8 +300,12 @@ class _Builder:
 
     def at_head(self, i, unit):
         previous = i - 1
-        if unit.move in ("contrast", "main") and previous >= 0 and self.concession is None \
-                and self.links.get(previous, Link(0, "", "default")).rule == "default":
+        if (
+            unit.move in ("contrast", "main")
+            and previous >= 0
+            and self.concession is None
+            and self.links.get(previous, Link(0, "", "default")).rule == "default"
+        ):
             self.link(previous, i, "opposes", "conceded before the contrasting claim")
         self.concession = None
 
@@ -246,12 +316,22 @@ class _Builder:
         self.link(i, self.head, "supports", "default")
 
     def on_concession(self, i, unit):
-        if unit.marker in ("although", "even though", "even if", "though", "while",
-                           "whereas") and not self.same_sentence(i, i + 1):
+        if unit.marker in (
+            "although",
+            "even though",
+            "even if",
+            "though",
+            "while",
+            "whereas",
+        ) and not self.same_sentence(i, i + 1):
             self.link(i, i - 1, "opposes", "concessive clause")  # "X, although Y"
             return
-        if unit.marker is not None and self.same_sentence(i, i + 1) \
-                and self.units[i + 1].marker == "main" and i + 1 != self.head:
+        if (
+            unit.marker is not None
+            and self.same_sentence(i, i + 1)
+            and self.units[i + 1].marker == "main"
+            and i + 1 != self.head
+        ):
             self.link(i, i + 1, "opposes", "concessive clause")  # "Although X, Y"
             return
         self.link(i, self.head, "opposes", "concession")
@@ -284,8 +364,11 @@ class _Builder:
         self.link(i, self.head, "supports", "default")
 
     def on_reason(self, i, unit):
-        if unit.marker in ("because", "since", "as") and self.same_sentence(i, i + 1) \
-                and self.units[i + 1].marker == "main":
+        if (
+            unit.marker in ("because", "since", "as")
+            and self.same_sentence(i, i + 1)
+            and self.units[i + 1].marker == "main"
+        ):
             self.link(i, i + 1, "supports", "reason clause")  # "Because X, Y"
         else:
             self.link(i, i - 1, "supports", "reason")

@@ -5,7 +5,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap.analysis.acceptance import (
-    evaluate, grounded_labels, preferred_extensions, preferred_labellings,
+    evaluate,
+    grounded_labels,
+    preferred_extensions,
+    preferred_labellings,
 )
 from argmap.errors import AnalysisError
 from argmap.model import AddNode, ArgumentMap
@@ -88,8 +91,13 @@ def test_support_rule_spares_sourced_claims_and_one_surviving_support():
     m = framework("cset", [("e", "s")], [("s", "c"), ("t", "c")])
     assert grounded_labels(m)["c"] == "in"
     span = {"doc": "d", "start": 0, "end": 6, "quote": "quoted"}
-    m = framework("cse", [("e", "s")], [("s", "c")],
-                  [{"id": "d", "title": "D", "text": "quoted"}], c={"sources": [span]})
+    m = framework(
+        "cse",
+        [("e", "s")],
+        [("s", "c")],
+        [{"id": "d", "title": "D", "text": "quoted"}],
+        c={"sources": [span]},
+    )
     assert grounded_labels(m)["c"] == "in"
 
 
@@ -134,8 +142,13 @@ def test_reasons_name_attackers_defence_and_unanswered_objections():
     """Out names the standing attacker, in names the defence, undecided the open objection."""
     m = framework("abcxy", [("b", "a"), ("c", "b"), ("x", "y"), ("y", "x"), ("x", "c")])
     result = evaluate(m)
-    assert result.labels == {"a": "undecided", "b": "undecided", "c": "undecided",
-                             "x": "undecided", "y": "undecided"}
+    assert result.labels == {
+        "a": "undecided",
+        "b": "undecided",
+        "c": "undecided",
+        "x": "undecided",
+        "y": "undecided",
+    }
     assert result.why["c"][0].kind == "unanswered" and result.why["c"][0].nodes == ("x",)
     m = framework("abc", [("b", "a"), ("c", "b")])
     result = evaluate(m)
@@ -149,9 +162,13 @@ def test_json_shape():
     """to_json gives exactly semantics and nodes with id, label and why strings."""
     m = framework("ab", [("b", "a")])
     data = evaluate(m).to_json()
-    assert data == {"semantics": "grounded", "nodes": [
-        {"id": "a", "label": "out", "why": ['attacked by b "claim b", which stands']},
-        {"id": "b", "label": "in", "why": ["no objection bears on it"]}]}
+    assert data == {
+        "semantics": "grounded",
+        "nodes": [
+            {"id": "a", "label": "out", "why": ['attacked by b "claim b", which stands']},
+            {"id": "b", "label": "in", "why": ["no objection bears on it"]},
+        ],
+    }
 
 
 def test_unknown_semantics_and_search_limit(monkeypatch):
@@ -202,8 +219,9 @@ def test_grounded_agrees_with_pyarg_and_is_admissible(m):
     for u, v in edges:
         if v in grounded:
             assert any((w, u) in edges for w in grounded)
-    assert {n for n, lab in labels.items() if lab == "out"} == {v for u, v in edges
-                                                                if u in grounded}
+    assert {n for n, lab in labels.items() if lab == "out"} == {
+        v for u, v in edges if u in grounded
+    }
 
 
 @settings(max_examples=150, deadline=None)

@@ -33,10 +33,14 @@ def hostile_map():
     """A map whose texts are markup and Markdown, to check escaping."""
     m = ArgumentMap("<script>alert(1)</script>")
     m.documents["d"] = {"id": "d", "title": "<b>Doc</b>", "text": "say <img src=x> & *go*"}
-    main = m.add_node("claim", "<img src=x onerror=alert(1)> *bold* [link](http://x)",
-                      speaker="<i>me</i>")
-    ev = m.add_node("evidence", "E", sources=[{"doc": "d", "start": 0, "end": 22,
-                                               "quote": "say <img src=x> & *go*"}])
+    main = m.add_node(
+        "claim", "<img src=x onerror=alert(1)> *bold* [link](http://x)", speaker="<i>me</i>"
+    )
+    ev = m.add_node(
+        "evidence",
+        "E",
+        sources=[{"doc": "d", "start": 0, "end": 22, "quote": "say <img src=x> & *go*"}],
+    )
     obj = m.add_node("counterclaim", "</div><h1>no</h1>")
     m.connect(ev, main, "supports")
     m.connect(obj, main, "opposes")
@@ -49,11 +53,18 @@ def test_pro_case_lines_attacks_and_cards(pro):
     assert side.side == "pro" and [s.side for s in pro.sides] == ["pro"]
     assert [line.cards[0].node for line in side.case] == ["n2", "n7", "n9"]
     status = {a.card.node: a.status for a in side.attacks}
-    assert status == {"n15": "contested", "n16": "unanswered", "n18": "answered",
-                      "n21": "answered", "n23": "unanswered", "n6": "unanswered"}
+    assert status == {
+        "n15": "contested",
+        "n16": "unanswered",
+        "n18": "answered",
+        "n21": "answered",
+        "n23": "unanswered",
+        "n6": "unanswered",
+    }
     n4 = next(c for c in side.case[0].cards if c.node == "n4")
-    assert n4.tag == "The Nov. 13 terror attacks in Paris killed 130 people and wounded " \
-                     "hundreds more."
+    assert (
+        n4.tag == "The Nov. 13 terror attacks in Paris killed 130 people and wounded hundreds more."
+    )
     assert n4.quotes[0].text.startswith("following the Nov. 13 terror attacks in Paris")
     assert n4.cite.startswith("The Hill (reporter) — News report")
     n11 = next(c for c in side.case[1].cards if c.node == "n11")
@@ -85,8 +96,7 @@ def test_both_sides_label_each_what_if_once(seeded, monkeypatch):
 
     calls = []
     real = acceptance.grounded_labels
-    monkeypatch.setattr(acceptance, "grounded_labels",
-                        lambda *args: calls.append(1) or real(*args))
+    monkeypatch.setattr(acceptance, "grounded_labels", lambda *args: calls.append(1) or real(*args))
     build_brief(seeded, "pro", picture=False)
     one_side = len(calls)
     calls.clear()
@@ -97,8 +107,10 @@ def test_both_sides_label_each_what_if_once(seeded, monkeypatch):
 def test_markdown_has_cards_and_escapes(pro):
     """Markdown sets tags bold, quotes as block quotes, and escapes markup from the map."""
     text = brief_markdown(pro)
-    assert "**The Nov. 13 terror attacks in Paris killed 130 people and wounded hundreds " \
-           "more.** [IN, n4]" in text
+    assert (
+        "**The Nov. 13 terror attacks in Paris killed 130 people and wounded hundreds "
+        "more.** [IN, n4]" in text
+    )
     assert "> “following the Nov. 13 terror attacks" in text
     assert "Attack 2 (**UNANSWERED**)" in text and "*INFERRED point:*" in text
     hostile = brief_markdown(build_brief(hostile_map(), "both", picture=False))
@@ -122,8 +134,11 @@ def test_html_embeds_the_exported_picture(seeded, tmp_path):
 
     path = tmp_path / "b.html"
     assert write_brief(seeded, path, "pro") == [str(path)]
-    export_file(seeded, tmp_path / "map.png", ExportOptions(color_by="evaluation",
-                                                           labels=grounded_labels(seeded)))
+    export_file(
+        seeded,
+        tmp_path / "map.png",
+        ExportOptions(color_by="evaluation", labels=grounded_labels(seeded)),
+    )
     found = re.search(r'src="data:image/png;base64,([^"]+)"', path.read_text())
     assert base64.b64decode(found.group(1)) == (tmp_path / "map.png").read_bytes()
 
@@ -136,9 +151,12 @@ def test_docx_cards_read_back(pro):
 
     document = docx.Document(io.BytesIO(brief_docx(pro)))
     paragraphs = document.paragraphs
-    at = next(i for i, p in enumerate(paragraphs)
-              if p.runs and p.runs[0].text.startswith("The Nov. 13 terror attacks"))
-    tag, cite, quote = paragraphs[at:at + 3]
+    at = next(
+        i
+        for i, p in enumerate(paragraphs)
+        if p.runs and p.runs[0].text.startswith("The Nov. 13 terror attacks")
+    )
+    tag, cite, quote = paragraphs[at : at + 3]
     assert tag.runs[0].bold and not tag.runs[1].bold
     assert cite.runs[0].italic and cite.text.startswith("The Hill (reporter)")
     assert quote.text.startswith("“following the Nov. 13 terror attacks in Paris")

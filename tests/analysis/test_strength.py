@@ -27,8 +27,12 @@ def test_figures_follow_the_stated_formula():
     assert figure.pro == pytest.approx(0.6 + 0.25)
     assert figure.con == pytest.approx(min(0.8 * 0.5, 1.0))
     assert figure.balance == pytest.approx(0.85 / 1.25)
-    assert [line.nodes for line in figure.lines] == [(rated,), (linked_a, linked_b),
-                                                      (weak_edge,), (beaten,)]
+    assert [line.nodes for line in figure.lines] == [
+        (rated,),
+        (linked_a, linked_b),
+        (weak_edge,),
+        (beaten,),
+    ]
     assert [line.side for line in figure.lines] == ["pro", "con", "pro", "con"]
 
 

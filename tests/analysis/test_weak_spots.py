@@ -53,8 +53,9 @@ def test_evidence_with_no_source_and_broken_spans():
     claim = m.add_node("claim", "C")
     bare = m.add_node("evidence", "bare")
     cited = m.add_node("evidence", "cited", url="https://example.org")
-    quoted = m.add_node("evidence", "quoted", sources=[
-        {"doc": "d1", "start": 0, "end": 10, "quote": "Encryption"}])
+    quoted = m.add_node(
+        "evidence", "quoted", sources=[{"doc": "d1", "start": 0, "end": 10, "quote": "Encryption"}]
+    )
     for node in (bare, cited, quoted):
         m.connect(node, claim, "supports")
     assert spots(m, "no-source") == [(bare, ())]
@@ -131,9 +132,17 @@ def test_every_category_has_a_finder_and_order_is_stable():
 def test_seeded_map_real_weak_spots():
     """On the encryption map: n16's harm claim is unanswered, n3 rests on one article, n13 is inferred."""
     found = {(s.category, s.node) for s in weak_spots(load_map(SEEDED))}
-    assert {("unanswered", "n16"), ("unanswered", "n6"), ("single-source", "n3"),
-            ("inferred-node", "n13"), ("inferred-node", "n23"),
-            ("inferred-link", "n19"), ("no-support", "n16")} <= found
-    assert not any(cat in ("orphan", "circular-support", "idle-counterclaim", "broken-span",
-                           "no-source") for cat, _ in found)
+    assert {
+        ("unanswered", "n16"),
+        ("unanswered", "n6"),
+        ("single-source", "n3"),
+        ("inferred-node", "n13"),
+        ("inferred-node", "n23"),
+        ("inferred-link", "n19"),
+        ("no-support", "n16"),
+    } <= found
+    assert not any(
+        cat in ("orphan", "circular-support", "idle-counterclaim", "broken-span", "no-source")
+        for cat, _ in found
+    )
     assert ("unanswered", "n15") not in found  # n13 answers it

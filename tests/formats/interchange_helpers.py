@@ -37,12 +37,14 @@ def canonical(amap, ignore=()):
     *ignore* names attributes left out (a format's own bookkeeping).
     """
     keys = {n: _key(amap, n) for n in amap.graph.nodes}
-    nodes = sorted(repr((keys[n], _resolve({k: v for k, v in a.items() if k not in ignore},
-                                           keys)))
-                   for n, a in amap.graph.nodes(data=True))
-    edges = sorted(repr((keys[u], keys[v], _resolve({k: v for k, v in a.items()
-                                                      if k not in ignore}, keys)))
-                   for u, v, a in amap.graph.edges(data=True))
+    nodes = sorted(
+        repr((keys[n], _resolve({k: v for k, v in a.items() if k not in ignore}, keys)))
+        for n, a in amap.graph.nodes(data=True)
+    )
+    edges = sorted(
+        repr((keys[u], keys[v], _resolve({k: v for k, v in a.items() if k not in ignore}, keys)))
+        for u, v, a in amap.graph.edges(data=True)
+    )
     meta = repr(_resolve({k: v for k, v in amap.meta.items() if k not in ignore}, keys))
     docs = repr(sorted((k, sorted(v.items())) for k, v in amap.documents.items()))
     return {"nodes": nodes, "edges": edges, "meta": meta, "documents": docs}

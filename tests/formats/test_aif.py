@@ -4,17 +4,22 @@ import json
 import os
 
 import pytest
+from interchange_helpers import REPO, canonical, ext_file
 
 from argmap.errors import FormatError
 from argmap.formats import aif, native
 
-from interchange_helpers import REPO, canonical, ext_file
-
 
 def _aif(nodes, edges, **more):
-    return json.dumps({"nodes": [{"nodeID": i, "type": t, "text": x} for i, t, x in nodes],
-                       "edges": [{"edgeID": f"e{k}", "fromID": a, "toID": b}
-                                 for k, (a, b) in enumerate(edges)], **more})
+    return json.dumps(
+        {
+            "nodes": [{"nodeID": i, "type": t, "text": x} for i, t, x in nodes],
+            "edges": [
+                {"edgeID": f"e{k}", "fromID": a, "toID": b} for k, (a, b) in enumerate(edges)
+            ],
+            **more,
+        }
+    )
 
 
 def test_aifdb_nodeset_imports():
@@ -49,8 +54,12 @@ def _links(data):
     for e in graph["edges"]:
         into.setdefault(str(e["toID"]), set()).add(str(e["fromID"]))
         out.setdefault(str(e["fromID"]), set()).add(str(e["toID"]))
-    return {(kind[s], frozenset(text[p] for p in into.get(s, ()) if kind[p] == "I"),
-             text[t]) for s in kind if kind[s] in ("RA", "CA") for t in out.get(s, ())}
+    return {
+        (kind[s], frozenset(text[p] for p in into.get(s, ()) if kind[p] == "I"), text[t])
+        for s in kind
+        if kind[s] in ("RA", "CA")
+        for t in out.get(s, ())
+    }
 
 
 @pytest.mark.parametrize("name", ["aifdb-6064.json", "ova3-xaif.json"])
@@ -69,11 +78,30 @@ def test_round_trip_keeps_i_nodes_inferences_and_conflicts(name, xaif):
 
 def test_patterns_by_hand():
     """Linked premises share a group; a CA on an RA is an undercut; MA is kept."""
-    text = _aif([("p1", "I", "P1"), ("p2", "I", "P2"), ("c", "I", "C"), ("x", "I", "X"),
-                 ("y", "I", "Y"), ("r", "RA", "Modus Ponens"), ("k", "CA", "Conflict"),
-                 ("m", "MA", "Rephrase"), (7, "PA", "Preference")],
-                [("p1", "r"), ("p2", "r"), ("r", "c"), ("x", "k"), ("k", "r"), ("y", "m"),
-                 ("m", "c"), ("x", "nowhere"), ("y", 7)])
+    text = _aif(
+        [
+            ("p1", "I", "P1"),
+            ("p2", "I", "P2"),
+            ("c", "I", "C"),
+            ("x", "I", "X"),
+            ("y", "I", "Y"),
+            ("r", "RA", "Modus Ponens"),
+            ("k", "CA", "Conflict"),
+            ("m", "MA", "Rephrase"),
+            (7, "PA", "Preference"),
+        ],
+        [
+            ("p1", "r"),
+            ("p2", "r"),
+            ("r", "c"),
+            ("x", "k"),
+            ("k", "r"),
+            ("y", "m"),
+            ("m", "c"),
+            ("x", "nowhere"),
+            ("y", 7),
+        ],
+    )
     amap, warnings = aif.loads(text)
     edges = amap.graph.edges
     assert edges["p1", "c"]["group"] == edges["p2", "c"]["group"] == "r"
@@ -83,13 +111,21 @@ def test_patterns_by_hand():
     assert any("naming no node" in w for w in warnings) and any("1 PA" in w for w in warnings)
 
 
-@pytest.mark.parametrize("data, where", [
-    ([], "$"), ({"edges": []}, "$"), ({"nodes": {}}, "$.nodes"),
-    ({"nodes": [{"type": "I", "text": "a"}]}, "$.nodes[0].nodeID"),
-    ({"nodes": [{"nodeID": 1, "type": "I"}, {"nodeID": "1", "type": "I"}]}, "$.nodes[1].nodeID"),
-    ({"nodes": [{"nodeID": 1, "text": "a"}]}, "$.nodes[0].type"),
-    ({"nodes": [], "edges": 3}, "$.edges"),
-])
+@pytest.mark.parametrize(
+    "data, where",
+    [
+        ([], "$"),
+        ({"edges": []}, "$"),
+        ({"nodes": {}}, "$.nodes"),
+        ({"nodes": [{"type": "I", "text": "a"}]}, "$.nodes[0].nodeID"),
+        (
+            {"nodes": [{"nodeID": 1, "type": "I"}, {"nodeID": "1", "type": "I"}]},
+            "$.nodes[1].nodeID",
+        ),
+        ({"nodes": [{"nodeID": 1, "text": "a"}]}, "$.nodes[0].type"),
+        ({"nodes": [], "edges": 3}, "$.edges"),
+    ],
+)
 def test_bad_files_fail_clearly(data, where):
     """Malformed AIF fails with the JSON path of the fault."""
     with pytest.raises(FormatError) as info:

@@ -3,20 +3,27 @@
 import os
 
 import pytest
+from interchange_helpers import REPO, canonical, ext_file
 
 from argmap import cli
 from argmap.errors import FormatError
 from argmap.formats import cannot_hold, format_of, load_any, native, save_any
 
-from interchange_helpers import REPO, canonical, ext_file
-
 EXAMPLE = os.path.join(REPO, "argmap", "resources", "maps", "encryption-backdoors.argmap")
 BOOKKEEPING = ("argdown", "aif")
 
 
-@pytest.mark.parametrize("suffix, fmt", [(".argdown", "argdown"), (".ad", "argdown"),
-                                         (".json", "aif"), (".graphml", "graphml"),
-                                         (".txt", "kialo"), (".argmap", "argmap")])
+@pytest.mark.parametrize(
+    "suffix, fmt",
+    [
+        (".argdown", "argdown"),
+        (".ad", "argdown"),
+        (".json", "aif"),
+        (".graphml", "graphml"),
+        (".txt", "kialo"),
+        (".argmap", "argmap"),
+    ],
+)
 def test_format_from_suffix(suffix, fmt):
     """Each suffix names its format."""
     assert format_of("map" + suffix.upper()) == fmt
@@ -30,9 +37,16 @@ def test_unknown_suffix_and_format_fail_clearly():
         format_of("map.json", "yaml")
 
 
-@pytest.mark.parametrize("fmt, suffix", [("argdown", ".argdown"), ("aif", ".json"),
-                                         ("xaif", ".json"), ("graphml", ".graphml"),
-                                         ("argmap", ".argmap")])
+@pytest.mark.parametrize(
+    "fmt, suffix",
+    [
+        ("argdown", ".argdown"),
+        ("aif", ".json"),
+        ("xaif", ".json"),
+        ("graphml", ".graphml"),
+        ("argmap", ".argmap"),
+    ],
+)
 def test_save_any_then_load_any(tmp_path, fmt, suffix):
     """Saving in a format and loading it back gives the same map."""
     amap = native.load(EXAMPLE)

@@ -8,15 +8,18 @@ import time
 from collections import Counter
 
 import pytest
+from interchange_helpers import DATA, EXT, REPO, canonical, ext_file
 
 from argmap.errors import FormatError
 from argmap.formats import argdown, native
 
-from interchange_helpers import DATA, EXT, REPO, canonical, ext_file
-
 ARGDOWN_FILES = sorted(glob.glob(os.path.join(DATA, "argdown", "*", "*.argdown")))
-EXAMPLES = ["Populism-Core-Argument-Argdown-Example", "argdown-primer",
-            "greenspan-schefczyk_hardwrap", "semmelweis_betz"]
+EXAMPLES = [
+    "Populism-Core-Argument-Argdown-Example",
+    "argdown-primer",
+    "greenspan-schefczyk_hardwrap",
+    "semmelweis_betz",
+]
 REFERENCE = os.path.join(EXT, "argdown", "reference-json")
 
 
@@ -41,8 +44,9 @@ def _reference_names(data):
     names = {}
     for key, value in data["statements"].items():
         if key.startswith("Untitled"):
-            text = next((m.get("text") for m in value["members"] if (m.get("text") or "").strip()),
-                        "")
+            text = next(
+                (m.get("text") for m in value["members"] if (m.get("text") or "").strip()), ""
+            )
             names[key] = "S:" + _norm(text)
         else:
             names[key] = "S=" + key
@@ -55,8 +59,9 @@ def _our_names(amap):
     for node, attrs in amap.graph.nodes(data=True):
         info = attrs.get("argdown", {})
         prefix = "A" if info.get("argument") else "S"
-        names[node] = f"{prefix}={info['title']}" if "title" in info \
-            else f"{prefix}:{_norm(attrs['text'])}"
+        names[node] = (
+            f"{prefix}={info['title']}" if "title" in info else f"{prefix}:{_norm(attrs['text'])}"
+        )
     return names
 
 
@@ -71,10 +76,14 @@ def test_examples_agree_with_argdowns_own_output(name):
     amap, _ = argdown.load(ext_file("argdown", "examples", name + ".argdown"))
     theirs, ours = _reference_names(data), _our_names(amap)
     assert Counter(ours.values()) == Counter(theirs.values())
-    relations = Counter((theirs[r["from"]], r["relationType"], theirs[r["to"]])
-                        for r in data["relations"])
-    found = Counter((ours[u], argdown.relation_type(a), ours[v])
-                    for u, v, a in amap.graph.edges(data=True) if argdown.relation_type(a))
+    relations = Counter(
+        (theirs[r["from"]], r["relationType"], theirs[r["to"]]) for r in data["relations"]
+    )
+    found = Counter(
+        (ours[u], argdown.relation_type(a), ours[v])
+        for u, v, a in amap.graph.edges(data=True)
+        if argdown.relation_type(a)
+    )
     assert found == relations
 
 
@@ -115,8 +124,9 @@ def test_relation_symbols_and_nesting():
 
 def test_premise_conclusion_structure():
     """Premises form one group into the argument, which points at its conclusion."""
-    amap, _, n = _one("<Arg>: why\n\n(1) p one\n(2) p two\n-- modus ponens {uses: [1, 2]} --\n"
-                      "(3) so c\n")
+    amap, _, n = _one(
+        "<Arg>: why\n\n(1) p one\n(2) p two\n-- modus ponens {uses: [1, 2]} --\n(3) so c\n"
+    )
     edge = amap.graph.edges
     assert edge[n["p one"], n["why"]]["group"] == edge[n["p two"], n["why"]]["group"] == n["why"]
     assert edge[n["why"], n["so c"]]["argdown"] == {"pcs": "conclusion"}
@@ -126,8 +136,10 @@ def test_premise_conclusion_structure():
 
 def test_tags_kinds_data_and_escapes():
     """Trailing tags leave the text, kind tags set the kind, {yaml} fills fields, escapes hold."""
-    amap, _, n = _one("[E]: 50 \\#1 \\[x\\] results #evidence #(peer reviewed) "
-                      "{speaker: Ana, basis: statistic, mood: calm}\n")
+    amap, _, n = _one(
+        "[E]: 50 \\#1 \\[x\\] results #evidence #(peer reviewed) "
+        "{speaker: Ana, basis: statistic, mood: calm}\n"
+    )
     attrs = amap.node(n["50 #1 [x] results"])
     assert attrs["kind"] == "evidence" and attrs["tags"] == ["peer reviewed"]
     assert attrs["speaker"] == "Ana" and attrs["basis"] == "statistic"
@@ -136,11 +148,14 @@ def test_tags_kinds_data_and_escapes():
 
 def test_comments_headings_and_front_matter():
     """Comments vanish, headings become sections, front matter gives the title."""
-    amap, _, n = _one("===\ntitle: Sugar\n===\n# Health {isGroup: false}\n\n"
-                      "[S]: tax it // not this\n<!-- [Hidden]: no -->\n/* nor\nthis */\n")
+    amap, _, n = _one(
+        "===\ntitle: Sugar\n===\n# Health {isGroup: false}\n\n"
+        "[S]: tax it // not this\n<!-- [Hidden]: no -->\n/* nor\nthis */\n"
+    )
     assert amap.title == "Sugar" and list(n) == ["tax it"]
-    assert amap.meta["argdown"]["sections"] == [{"title": "Health", "level": 1,
-                                                 "data": {"isGroup": False}}]
+    assert amap.meta["argdown"]["sections"] == [
+        {"title": "Health", "level": 1, "data": {"isGroup": False}}
+    ]
 
 
 def test_include_once_and_cycles(tmp_path):
@@ -175,13 +190,26 @@ def test_size_cap(tmp_path):
 
 def test_hostile_texts_round_trip():
     """Markup characters in texts, titles and fields survive export and import."""
-    texts = ["[not a title]: <nor> an #argument", "a // b /* c */ <!-- d -->", "*x* _y_ \\",
-             "{braces} at the end}", "(1) numbered", "- dash", "ends with #tag"]
-    records = [{"id": f"n{i}", "kind": "claim", "text": t, "speaker": t}
-               for i, t in enumerate(texts)]
-    amap = native.map_from_dict({"format": "argmap", "version": 1, "nodes": records,
-                                 "edges": [{"source": "n1", "target": "n0",
-                                            "relation": "opposes"}]})
+    texts = [
+        "[not a title]: <nor> an #argument",
+        "a // b /* c */ <!-- d -->",
+        "*x* _y_ \\",
+        "{braces} at the end}",
+        "(1) numbered",
+        "- dash",
+        "ends with #tag",
+    ]
+    records = [
+        {"id": f"n{i}", "kind": "claim", "text": t, "speaker": t} for i, t in enumerate(texts)
+    ]
+    amap = native.map_from_dict(
+        {
+            "format": "argmap",
+            "version": 1,
+            "nodes": records,
+            "edges": [{"source": "n1", "target": "n0", "relation": "opposes"}],
+        }
+    )
     again, warnings = argdown.loads(argdown.dumps(amap))
     assert warnings == []
     assert canonical(again, ignore=("argdown",)) == canonical(amap, ignore=("argdown",))
@@ -189,13 +217,28 @@ def test_hostile_texts_round_trip():
 
 def test_cannot_hold_names_what_is_lost():
     """Line breaks and positions are reported before saving."""
-    amap = native.map_from_dict({"format": "argmap", "version": 1, "edges": [], "nodes": [
-        {"id": "a", "kind": "claim", "text": "two\nlines", "pos": [1, 2]}]})
+    amap = native.map_from_dict(
+        {
+            "format": "argmap",
+            "version": 1,
+            "edges": [],
+            "nodes": [{"id": "a", "kind": "claim", "text": "two\nlines", "pos": [1, 2]}],
+        }
+    )
     assert [m.split(" ", 2)[1] for m in argdown.cannot_hold(amap)] == ["text(s)", "node"]
 
 
-@pytest.mark.parametrize("text", ["*" * 200_000, "#" * 200_000, "[" * 100_000 + "]",
-                                  "/*" * 100_000, "  + x\n" * 20_000, "(1) a\n" * 20_000])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "*" * 200_000,
+        "#" * 200_000,
+        "[" * 100_000 + "]",
+        "/*" * 100_000,
+        "  + x\n" * 20_000,
+        "(1) a\n" * 20_000,
+    ],
+)
 def test_hostile_inputs_read_in_bounded_time(text):
     """Pathological inputs read in well under a few seconds (no quadratic scans)."""
     start = time.perf_counter()

@@ -3,11 +3,10 @@
 import os
 
 import pytest
+from interchange_helpers import REPO, canonical
 
 from argmap.errors import FormatError
 from argmap.formats import graphml, kialo, native
-
-from interchange_helpers import REPO, canonical
 
 SAMPLES = os.path.join(REPO, "tests", "data", "kialo")
 
@@ -45,10 +44,13 @@ def test_graphml_from_another_tool_keeps_unknown_attributes():
     assert warnings == ["1 self-loop(s) or repeated edge(s) dropped"]
 
 
-@pytest.mark.parametrize("text", [
-    '<?xml version="1.0"?><!DOCTYPE g [<!ENTITY x "y">]><graphml>&x;</graphml>',
-    '<?xml version="1.0"?><!DOCTYPE g SYSTEM "file:///etc/passwd"><graphml/>',
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        '<?xml version="1.0"?><!DOCTYPE g [<!ENTITY x "y">]><graphml>&x;</graphml>',
+        '<?xml version="1.0"?><!DOCTYPE g SYSTEM "file:///etc/passwd"><graphml/>',
+    ],
+)
 def test_graphml_refuses_dtds_and_entities(text):
     """No DTD and no entity is ever read."""
     with pytest.raises(FormatError, match="refused"):
@@ -69,14 +71,14 @@ def test_kialo_sample_imports():
     assert amap.title == "Should schools serve only vegetarian lunches?"
     text = {a["text"]: n for n, a in amap.graph.nodes(data=True)}
     thesis = text["Schools should serve only vegetarian lunches."]
-    cost = text["Vegetarian meals cost less per portion, which frees money for fresh "
-                "vegetables and fruit."]
+    cost = text[
+        "Vegetarian meals cost less per portion, which frees money for fresh vegetables and fruit."
+    ]
     assert amap.edge(cost, thesis)["relation"] == "supports"
-    children = [a["kind"] for n, a in amap.graph.nodes(data=True)
-                if amap.graph.has_edge(n, thesis)]
+    children = [a["kind"] for n, a in amap.graph.nodes(data=True) if amap.graph.has_edge(n, thesis)]
     assert sorted(children) == ["claim", "claim", "counterclaim"]
     budget = text["Kitchen budgets are already stretched."]
-    assert amap.edge(cost, budget)["relation"] == "opposes"    # from "-> See 1.1."
+    assert amap.edge(cost, budget)["relation"] == "opposes"  # from "-> See 1.1."
 
 
 def test_kialo_second_sample_and_round_trip():

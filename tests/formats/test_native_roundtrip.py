@@ -11,7 +11,14 @@ from hypothesis import strategies as st
 from argmap.errors import SaveError
 from argmap.formats import load_map, native, save_map
 from argmap.model import (
-    BASES, KINDS, RELATIONS, AddDocument, AddNode, ArgumentMap, Connect, ReorderNode,
+    BASES,
+    KINDS,
+    RELATIONS,
+    AddDocument,
+    AddNode,
+    ArgumentMap,
+    Connect,
+    ReorderNode,
     SetMapAttrs,
 )
 
@@ -25,18 +32,35 @@ def full_map():
     m.apply(SetMapAttrs({"event": "débat", "zoom": 1.25, "layout": {"dir": "TB"}}))
     m.apply(AddDocument({"id": "d1", "title": "Tribune", "text": DOC1, "url": "https://x.fr"}))
     m.apply(AddDocument({"id": "d2", "title": "Notes", "text": DOC2}))
-    claim = m.add_node("claim", "Pas de porte dérobée", speaker="ITI",
-                       sources=[{"doc": "d1", "start": 0, "end": 40, "quote": DOC1[:40]}],
-                       tags=["sécurité", "vie privée"], note="ligne 1\nligne 2", rating=0.75,
-                       pos=(0.5, -120), collapsed=False)
-    evidence = m.add_node("evidence", "警察は鍵を求めている", basis="quote",
-                          sources=[{"quote": DOC1[41:], "end": len(DOC1), "doc": "d1",
-                                    "start": 41},
-                                   {"doc": "d2", "start": 6, "end": 7, "quote": "🔐"}],
-                          citation="Le Monde, 2016", url="https://example.org/a?b=1&c=\"2\"",
-                          date="2016-02-17", speaker="FBI", rating=None, pos=(3, 4),
-                          collapsed=True, custom={"nested": [1, 2.5, None, True, "x"]})
-    counter = m.add_node("counterclaim", "Quotes \" and backslashes \\ survive", basis=None)
+    claim = m.add_node(
+        "claim",
+        "Pas de porte dérobée",
+        speaker="ITI",
+        sources=[{"doc": "d1", "start": 0, "end": 40, "quote": DOC1[:40]}],
+        tags=["sécurité", "vie privée"],
+        note="ligne 1\nligne 2",
+        rating=0.75,
+        pos=(0.5, -120),
+        collapsed=False,
+    )
+    evidence = m.add_node(
+        "evidence",
+        "警察は鍵を求めている",
+        basis="quote",
+        sources=[
+            {"quote": DOC1[41:], "end": len(DOC1), "doc": "d1", "start": 41},
+            {"doc": "d2", "start": 6, "end": 7, "quote": "🔐"},
+        ],
+        citation="Le Monde, 2016",
+        url='https://example.org/a?b=1&c="2"',
+        date="2016-02-17",
+        speaker="FBI",
+        rating=None,
+        pos=(3, 4),
+        collapsed=True,
+        custom={"nested": [1, 2.5, None, True, "x"]},
+    )
+    counter = m.add_node("counterclaim", 'Quotes " and backslashes \\ survive', basis=None)
     m.connect(evidence, claim, "opposes", strength=0.9, group="g1", note="co-premise")
     m.connect(counter, claim, "opposes", group="g1", extra_edge_data=[{"k": "v"}])
     m.connect(counter, evidence, "supports", strength=None, note=None)
@@ -54,8 +78,9 @@ def test_layout_is_stable_and_readable():
     assert text.endswith("}\n")
     first = data["nodes"][1]
     assert list(first)[:3] == ["id", "kind", "text"]
-    assert [list(span) for span in data["nodes"][2]["sources"]] == \
-        [["doc", "start", "end", "quote"]] * 2
+    assert [list(span) for span in data["nodes"][2]["sources"]] == [
+        ["doc", "start", "end", "quote"]
+    ] * 2
     assert list(data["edges"][0])[:3] == ["source", "target", "relation"]
     assert list(data["documents"][0])[:3] == ["id", "title", "text"]
     assert list(data["map"]) == ["title", "event", "layout", "zoom"]
@@ -121,6 +146,7 @@ def test_failed_save_names_the_reason_and_keeps_the_file(tmp_path, monkeypatch):
 
     def full_disk(fd, data):
         raise OSError(errno.ENOSPC, "No space left on device")
+
     monkeypatch.setattr(os, "write", full_disk)
     with pytest.raises(SaveError, match="disk is full"):
         save_map(ArgumentMap("other"), path)
@@ -132,16 +158,26 @@ def test_failed_save_names_the_reason_and_keeps_the_file(tmp_path, monkeypatch):
 # ------------------------------------------------------------ generated maps
 TEXT = st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), max_size=15)
 FINITE = st.floats(allow_nan=False, allow_infinity=False)
-JSON = st.recursive(st.one_of(st.none(), st.booleans(), FINITE, st.integers(), TEXT),
-                    lambda inner: st.lists(inner, max_size=3)
-                    | st.dictionaries(TEXT, inner, max_size=3), max_leaves=6)
-DOC_TEXT = st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x00"),
-                   min_size=1, max_size=40)
+JSON = st.recursive(
+    st.one_of(st.none(), st.booleans(), FINITE, st.integers(), TEXT),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(TEXT, inner, max_size=3),
+    max_leaves=6,
+)
+DOC_TEXT = st.text(
+    st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), min_size=1, max_size=40
+)
 OPTIONAL = {
-    "speaker": TEXT, "citation": TEXT, "url": TEXT, "date": TEXT, "note": TEXT,
-    "basis": st.sampled_from(BASES + (None,)), "tags": st.lists(TEXT, max_size=3),
-    "rating": st.one_of(st.none(), FINITE), "pos": st.tuples(FINITE, FINITE),
-    "collapsed": st.booleans(), "x-extra": JSON,
+    "speaker": TEXT,
+    "citation": TEXT,
+    "url": TEXT,
+    "date": TEXT,
+    "note": TEXT,
+    "basis": st.sampled_from(BASES + (None,)),
+    "tags": st.lists(TEXT, max_size=3),
+    "rating": st.one_of(st.none(), FINITE),
+    "pos": st.tuples(FINITE, FINITE),
+    "collapsed": st.booleans(),
+    "x-extra": JSON,
 }
 
 
@@ -158,13 +194,17 @@ def maps(draw):
             i = draw(st.integers(0, len(docs) - 1))
             start = draw(st.integers(0, len(docs[i])))
             end = draw(st.integers(start, len(docs[i])))
-            attrs["sources"] = [{"doc": f"d{i}", "start": start, "end": end,
-                                 "quote": docs[i][start:end]}]
+            attrs["sources"] = [
+                {"doc": f"d{i}", "start": start, "end": end, "quote": docs[i][start:end]}
+            ]
         m.apply(AddNode(draw(st.sampled_from(KINDS)), draw(TEXT), attrs))
     nodes = list(m.graph.nodes)
     if len(nodes) > 1:
-        pairs = draw(st.lists(st.tuples(st.sampled_from(nodes), st.sampled_from(nodes)),
-                              max_size=8, unique=True))
+        pairs = draw(
+            st.lists(
+                st.tuples(st.sampled_from(nodes), st.sampled_from(nodes)), max_size=8, unique=True
+            )
+        )
         for u, v in pairs:
             if u != v:
                 attrs = {"strength": draw(FINITE)} if draw(st.booleans()) else {}
@@ -172,8 +212,11 @@ def maps(draw):
     return m
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                                   HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(m=maps())
 def test_generated_maps_round_trip(tmp_path, m):
     """Any valid map saves and loads back equal, and its text is a fixed point."""

@@ -16,20 +16,34 @@ from argmap.sources import documents
 
 #: Longest one reader call may take on a small input (seconds).
 BOUND = 2.0
-FUZZ = settings(max_examples=150, deadline=None,
-                suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                       HealthCheck.too_slow])
+FUZZ = settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 
 
 def valid_text():
     """A small valid file using most fields."""
     doc = "Encryption protects journalists."
-    data = {"format": "argmap", "version": 1, "map": {"title": "T"}, "extra": [1],
-            "nodes": [{"id": "c", "kind": "claim", "text": "C", "pos": [1, 2], "rating": 3},
-                      {"id": "e", "kind": "evidence", "text": "E", "basis": "quote",
-                       "sources": [{"doc": "d", "start": 0, "end": 10, "quote": doc[:10]}]}],
-            "edges": [{"source": "e", "target": "c", "relation": "supports", "strength": 1}],
-            "documents": [{"id": "d", "title": "D", "text": doc}]}
+    data = {
+        "format": "argmap",
+        "version": 1,
+        "map": {"title": "T"},
+        "extra": [1],
+        "nodes": [
+            {"id": "c", "kind": "claim", "text": "C", "pos": [1, 2], "rating": 3},
+            {
+                "id": "e",
+                "kind": "evidence",
+                "text": "E",
+                "basis": "quote",
+                "sources": [{"doc": "d", "start": 0, "end": 10, "quote": doc[:10]}],
+            },
+        ],
+        "edges": [{"source": "e", "target": "c", "relation": "supports", "strength": 1}],
+        "documents": [{"id": "d", "title": "D", "text": doc}],
+    }
     return json.dumps(data, indent=1)
 
 
@@ -65,8 +79,11 @@ def mutated(draw, text=VALID):
     for _ in range(draw(st.integers(1, 6))):
         at = draw(st.integers(0, len(chars) - 1))
         action = draw(st.sampled_from(["replace", "insert", "delete", "digits"]))
-        piece = draw(st.sampled_from(list('{}[]",:0-e.9 \\n') + ["1" * 400, "null", "true",
-                                                                  "\x1b", "\u202e", "]"]))
+        piece = draw(
+            st.sampled_from(
+                list('{}[]",:0-e.9 \\n') + ["1" * 400, "null", "true", "\x1b", "\u202e", "]"]
+            )
+        )
         if action == "replace":
             chars[at] = piece
         elif action == "insert":
@@ -111,8 +128,9 @@ def test_recovery_copies_random_and_mutated(tmp_path, header, body):
     assert time.monotonic() - start < BOUND
 
 
-@pytest.mark.parametrize("read, name", [(native.load, "m.argmap"),
-                                        (documents.load_document, "d.txt")])
+@pytest.mark.parametrize(
+    "read, name", [(native.load, "m.argmap"), (documents.load_document, "d.txt")]
+)
 def test_readers_refuse_a_fifo_without_blocking(tmp_path, read, name):
     """A FIFO in place of a file is refused at once (no writer needed to unblock it)."""
     path = tmp_path / name
@@ -123,25 +141,29 @@ def test_readers_refuse_a_fifo_without_blocking(tmp_path, read, name):
     assert time.monotonic() - start < BOUND
 
 
-@pytest.mark.parametrize("read, cap", [(native.load, "MAX_BYTES"),
-                                       (documents.load_document, "MAX_DOCUMENT_BYTES")])
+@pytest.mark.parametrize(
+    "read, cap", [(native.load, "MAX_BYTES"), (documents.load_document, "MAX_DOCUMENT_BYTES")]
+)
 def test_readers_refuse_an_oversized_file_before_reading_it(tmp_path, monkeypatch, read, cap):
     """A file above the cap is refused from its size alone, without reading it into memory."""
     module = native if cap == "MAX_BYTES" else documents
     monkeypatch.setattr(module, cap, 1000)
     path = tmp_path / ("big.argmap" if module is native else "big.txt")
     with open(path, "wb") as handle:
-        handle.truncate(10 * 1024 ** 3)      # a sparse 10 GiB file
+        handle.truncate(10 * 1024**3)  # a sparse 10 GiB file
     with pytest.raises(FormatError, match="larger than"):
         read(path)
 
 
-@pytest.mark.parametrize("text", [
-    '{"format": "argmap", "version": 1, "nodes": [], "edges": [], "x": ' + "[" * 50000,
-    '{"format": "argmap", "version": 1, "nodes": [' + '{"id": "a"},' * 20000 + "]}",
-    '"' + "\\u0000" * 200000 + '"',
-    '{"format": "argmap", "version": 1, "nodes": [], "edges": [], "n": ' + "1" * 4000 + "}",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"format": "argmap", "version": 1, "nodes": [], "edges": [], "x": ' + "[" * 50000,
+        '{"format": "argmap", "version": 1, "nodes": [' + '{"id": "a"},' * 20000 + "]}",
+        '"' + "\\u0000" * 200000 + '"',
+        '{"format": "argmap", "version": 1, "nodes": [], "edges": [], "n": ' + "1" * 4000 + "}",
+    ],
+)
 def test_native_pathological_inputs_are_quick(text):
     """Deep nesting, many bad records, long escapes and huge numbers are refused quickly."""
     start = time.monotonic()

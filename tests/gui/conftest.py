@@ -55,8 +55,9 @@ def map_file(tmp_path, small_map):
     """The small map of tests/conftest.py, placed and saved to a file."""
     from argmap.model import edits
 
-    positions = {node: (300.0 * (i % 3), 180.0 * (i // 3))
-                 for i, node in enumerate(small_map.graph.nodes)}
+    positions = {
+        node: (300.0 * (i % 3), 180.0 * (i // 3)) for i, node in enumerate(small_map.graph.nodes)
+    }
     small_map.apply(edits.move_nodes(small_map, positions))
     path = tmp_path / "debate.argmap"
     native.save(small_map, path)
@@ -77,8 +78,11 @@ def answer_box(qapp):
 
     def answer(name, label):
         def press():
-            boxes = [w for w in QApplication.topLevelWidgets()
-                     if isinstance(w, QMessageBox) and w.objectName() == name and w.isVisible()]
+            boxes = [
+                w
+                for w in QApplication.topLevelWidgets()
+                if isinstance(w, QMessageBox) and w.objectName() == name and w.isVisible()
+            ]
             if not boxes:
                 QTimer.singleShot(20, press)
                 return

@@ -76,7 +76,8 @@ def test_dragging_the_map_paints_only_what_comes_into_view(make_window, tmp_path
 
 
 def test_overlays_go_back_in_place_once_per_move_and_only_when_the_map_moved(
-        make_window, tmp_path, qtbot, monkeypatch):
+    make_window, tmp_path, qtbot, monkeypatch
+):
     """Hovering over the map leaves the overlays alone; dragging it puts them back once."""
     path, _ = _spread(tmp_path / "spread.argmap", [("support", (0.0, ROW))])
     window = make_window(path)
@@ -121,8 +122,12 @@ def _mouse(widget, kind, pos, buttons):
     from PySide6.QtWidgets import QApplication
 
     button = Qt.LeftButton if kind != QEvent.MouseMove else Qt.NoButton
-    QApplication.sendEvent(widget, QMouseEvent(kind, QPointF(pos), QPointF(widget.mapToGlobal(pos)),
-                                               button, buttons, Qt.NoModifier))
+    QApplication.sendEvent(
+        widget,
+        QMouseEvent(
+            kind, QPointF(pos), QPointF(widget.mapToGlobal(pos)), button, buttons, Qt.NoModifier
+        ),
+    )
 
 
 def _on_screen(window, view):
@@ -137,7 +142,7 @@ def _painted_in_strips(window, view, width):
     links = list(window.scene.edges.values())
     for link in links:
         link.hide()
-    view.viewport().repaint()   # the picture without its links
+    view.viewport().repaint()  # the picture without its links
     for link in links:
         link.show()
     area = view.viewport().rect()
@@ -155,8 +160,12 @@ def _largest_difference(image, other):
         for y in range(image.height()):
             if image.pixel(x, y) != other.pixel(x, y):
                 one, two = QColor(image.pixel(x, y)), QColor(other.pixel(x, y))
-                worst = max(worst, abs(one.red() - two.red()), abs(one.green() - two.green()),
-                            abs(one.blue() - two.blue()))
+                worst = max(
+                    worst,
+                    abs(one.red() - two.red()),
+                    abs(one.green() - two.green()),
+                    abs(one.blue() - two.blue()),
+                )
     return worst
 
 
@@ -164,9 +173,15 @@ def test_links_painted_strip_by_strip_look_as_painted_at_once(make_window, tmp_p
     """The strips a scroll paints draw each link's stretch inside them, dashes in step and
     arrowheads where they fall: put together, they give the picture painted at once (but
     for the smoothing of edges, which a curve cut in pieces rounds a little differently)."""
-    path, _ = _spread(tmp_path / "long.argmap", [
-        ("support", (-2600.0, 260.0)), ("counterclaim", (3300.0, 120.0)),
-        ("evidence", (700.0, 900.0)), ("counterclaim", (-400.0, 2400.0))])
+    path, _ = _spread(
+        tmp_path / "long.argmap",
+        [
+            ("support", (-2600.0, 260.0)),
+            ("counterclaim", (3300.0, 120.0)),
+            ("evidence", (700.0, 900.0)),
+            ("counterclaim", (-400.0, 2400.0)),
+        ],
+    )
     window = make_window(path)
     view = window.view
     view.overview.hide()

@@ -11,12 +11,19 @@ def _samples(shape, count=20000):
     return [(i / count, shape.point(i / count)) for i in range(count + 1)]
 
 
-@pytest.mark.parametrize("start, end", [((0, 0), (4000, 900)), ((500, 800), (-90000, 0)),
-                                        ((0, 0), (0, 300)), ((10, 5), (900, 40))])
+@pytest.mark.parametrize(
+    "start, end",
+    [((0, 0), (4000, 900)), ((500, 800), (-90000, 0)), ((0, 0), (0, 300)), ((10, 5), (900, 40))],
+)
 def test_the_part_inside_a_rectangle_is_where_the_line_is_inside(start, end):
     shape = LinkShape(start, end)
-    for rect in [(-100, 100, 700, 500), (1000, -50, 1200, 2000), (-5, -5, 5, 5),
-                 (-50000, 200, -40000, 600), (5000, 5000, 6000, 6000)]:
+    for rect in [
+        (-100, 100, 700, 500),
+        (1000, -50, 1200, 2000),
+        (-5, -5, 5, 5),
+        (-50000, 200, -40000, 600),
+        (5000, 5000, 6000, 6000),
+    ]:
         left, top, right, bottom = rect
         inside = [t for t, (x, y) in _samples(shape) if left <= x <= right and top <= y <= bottom]
         stretch = shape.inside(*rect)
@@ -50,4 +57,4 @@ def test_length_to_t_matches_the_line_walked_in_small_steps(end):
         if t > 0.37 + 1e-9:
             break
         walked += math.dist(p, q)
-    assert abs(shape.length(0.37) - walked) < 0.05   # well under a pixel, however long
+    assert abs(shape.length(0.37) - walked) < 0.05  # well under a pixel, however long

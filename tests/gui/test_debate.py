@@ -23,8 +23,9 @@ def objection_file(tmp_path):
     """A claim and an objection nobody answers yet: the claim is out."""
     amap = ArgumentMap("Encryption")
     claim = amap.add_node("claim", "Police should read encrypted messages", pos=(0.0, 0.0))
-    objection = amap.add_node("counterclaim", "Any backdoor will be found by criminals",
-                              pos=(0.0, 220.0))
+    objection = amap.add_node(
+        "counterclaim", "Any backdoor will be found by criminals", pos=(0.0, 220.0)
+    )
     amap.connect(objection, claim, "opposes")
     path = tmp_path / "objection.argmap"
     save_map(amap, path)
@@ -63,7 +64,8 @@ def _labels_shown(window):
 
 
 def test_evaluate_colours_cards_by_label_and_recomputes_after_reinstating_edit(
-        make_window, objection_file, qtbot):
+    make_window, objection_file, qtbot
+):
     path, claim, objection = objection_file
     window = make_window(path)
     assert window.menus["debate"].title() == "&Debate"
@@ -77,8 +79,9 @@ def test_evaluate_colours_cards_by_label_and_recomputes_after_reinstating_edit(
     assert "attacked by" in window.scene.nodes[claim].toolTip()
 
     rebuttal = _add_rebuttal(qtbot, window, objection, "A warrant limits who may use it")
-    qtbot.waitUntil(lambda: _labels_shown(window) == {claim: "in", objection: "out",
-                                                       rebuttal: "in"})
+    qtbot.waitUntil(
+        lambda: _labels_shown(window) == {claim: "in", objection: "out", rebuttal: "in"}
+    )
     assert _labels_shown(window) == evaluate(window.document.amap).labels
     window.view.viewport().repaint()
     assert _pixel(window, claim) == QColor(LABEL_STYLE["in"]["fill"]).name()
@@ -91,8 +94,10 @@ def test_evaluate_colours_cards_by_label_and_recomputes_after_reinstating_edit(
 
 
 def _outline_marks(window):
-    return {item.data(0, Qt.UserRole): item.data(0, UNANSWERED_ROLE)
-            for item in window.outline._all_items()}
+    return {
+        item.data(0, Qt.UserRole): item.data(0, UNANSWERED_ROLE)
+        for item in window.outline._all_items()
+    }
 
 
 def test_unanswered_marks_follow_answers_on_canvas_and_outline(make_window, objection_file, qtbot):
@@ -113,7 +118,7 @@ def test_unanswered_marks_follow_answers_on_canvas_and_outline(make_window, obje
     # the answer is itself an objection nobody answers yet
     assert UNANSWERED_BADGE in window.scene.nodes[rebuttal].badges()
 
-    window.document.undo_stack.undo()   # the rebuttal goes: the objection is unanswered again
+    window.document.undo_stack.undo()  # the rebuttal goes: the objection is unanswered again
     qtbot.waitUntil(lambda: UNANSWERED_BADGE in window.scene.nodes[objection].badges())
     qtbot.waitUntil(lambda: _outline_marks(window) == {claim: False, objection: True})
 
@@ -124,7 +129,7 @@ def _entries(dock):
 
 def test_weak_spots_dock_lists_the_seeded_maps_spots_and_a_click_selects(make_window, qtbot):
     window = make_window(SEEDED)
-    qtbot.waitUntil(lambda: not window.document.jobs.active, timeout=20000)   # laid out
+    qtbot.waitUntil(lambda: not window.document.jobs.active, timeout=20000)  # laid out
     dock = window.weak_spots_dock
     dock.show()
     dock.raise_()
@@ -151,8 +156,9 @@ def test_weak_spots_dock_lists_the_seeded_maps_spots_and_a_click_selects(make_wi
     assert ("n23", "unanswered") in {(s.node, s.category) for s in expected}
     window.document.add_child("n23", "rebuttal", "Warrants are routinely abused")
     assert any(s.node == "n23" and s.category == "unanswered" for s in dock.spots)  # debounced
-    qtbot.waitUntil(lambda: not any(s.node == "n23" and s.category == "unanswered"
-                                    for s in dock.spots))
+    qtbot.waitUntil(
+        lambda: not any(s.node == "n23" and s.category == "unanswered" for s in dock.spots)
+    )
     assert _entries(dock) == [(s.node, s.problem) for s in weak_spots(window.document.amap)]
 
 

@@ -4,13 +4,17 @@ import os
 import subprocess
 
 import pytest
-from PySide6.QtCore import QPoint, QUrl, Qt
+from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtWidgets import QApplication
 
 from argmap.cli import main as cli_main
 from argmap.gui.brief_dialog import BriefDialog
 from argmap.gui.printing import (
-    PICTURE_URL, BriefDocument, PrintOptionsDialog, brief_document, pdf_printer,
+    PICTURE_URL,
+    BriefDocument,
+    PrintOptionsDialog,
+    brief_document,
+    pdf_printer,
 )
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -34,10 +38,14 @@ def _saved_as_shown(window, tmp_path):
 
 def _open_brief_dialog(window, qtbot):
     window.registry["prepare_brief"].trigger()
-    qtbot.waitUntil(lambda: any(isinstance(w, BriefDialog) and w.isVisible()
-                                for w in QApplication.topLevelWidgets()))
-    return next(w for w in QApplication.topLevelWidgets()
-                if isinstance(w, BriefDialog) and w.isVisible())
+    qtbot.waitUntil(
+        lambda: any(
+            isinstance(w, BriefDialog) and w.isVisible() for w in QApplication.topLevelWidgets()
+        )
+    )
+    return next(
+        w for w in QApplication.topLevelWidgets() if isinstance(w, BriefDialog) and w.isVisible()
+    )
 
 
 def _choose(qtbot, combo, value):
@@ -69,8 +77,10 @@ def test_brief_dialog_saves_what_the_cli_writes(laid_out, qtbot, tmp_path, capsy
     with open(saved, encoding="utf-8") as ours, open(expected, encoding="utf-8") as theirs:
         assert ours.read().replace("gui.map.png", "cli.map.png") == theirs.read()
     if fmt == "md":
-        with open(tmp_path / "gui.map.png", "rb") as ours, \
-                open(tmp_path / "cli.map.png", "rb") as theirs:
+        with (
+            open(tmp_path / "gui.map.png", "rb") as ours,
+            open(tmp_path / "cli.map.png", "rb") as theirs,
+        ):
             assert ours.read() == theirs.read()
     assert window.statusBar().currentMessage().startswith("Wrote " + saved)
 
@@ -101,8 +111,7 @@ def test_printing_the_map_fits_on_one_page_or_tiles(laid_out, qtbot, tmp_path, p
     counts = {}
     for mode in ("fit", "tile"):
         choices = _print_choices(qtbot, window, paper=paper, mode=mode)
-        assert choices == {"what": "map", "paper": paper, "orientation": "landscape",
-                           "mode": mode}
+        assert choices == {"what": "map", "paper": paper, "orientation": "landscape", "mode": mode}
         path = tmp_path / f"map-{mode}.pdf"
         assert window.debate.print_to(pdf_printer(path, paper), choices) == _pages(path)
         counts[mode] = _pages(path)
@@ -136,7 +145,7 @@ def test_the_briefs_document_loads_nothing_but_the_maps_picture(tmp_path):
     secret = tmp_path / "secret.png"
     QApplication.instance()  # a QImage needs the application
     document = brief_document(load_map(SEEDED), "pro", 500)
-    assert not document.resource(2, QUrl(PICTURE_URL)) is None
+    assert document.resource(2, QUrl(PICTURE_URL)) is not None
     assert "data:image" not in document.toHtml()
     assert document.loadResource(2, QUrl.fromLocalFile(str(secret))) is None
     assert document.loadResource(2, QUrl("data:text/plain,hello")) is None
@@ -158,9 +167,20 @@ def test_export_dialog_colours_by_evaluation_like_the_cli(laid_out, qtbot, tmp_p
     assert box.isChecked() and dialog.options().color_by == "evaluation"
     dialog.export(str(tmp_path / "gui.dot"))
     qtbot.waitUntil(lambda: not window.document.jobs.active, timeout=30000)
-    assert cli_main(["export", _saved_as_shown(window, tmp_path), "-o", str(tmp_path / "cli.dot"),
-                     "--color-by", "evaluation"]) == 0
+    assert (
+        cli_main(
+            [
+                "export",
+                _saved_as_shown(window, tmp_path),
+                "-o",
+                str(tmp_path / "cli.dot"),
+                "--color-by",
+                "evaluation",
+            ]
+        )
+        == 0
+    )
     capsys.readouterr()
     ours = (tmp_path / "gui.dot").read_text(encoding="utf-8")
     assert ours == (tmp_path / "cli.dot").read_text(encoding="utf-8")
-    assert "#F7D4D4" in ours   # a defeated card's fill
+    assert "#F7D4D4" in ours  # a defeated card's fill

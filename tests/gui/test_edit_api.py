@@ -45,13 +45,17 @@ def hidden_qt_methods(obj):
     found = [n for n, v in vars(obj).items() if n in qt and _ours(v)]
     for klass in type(obj).__mro__:
         if klass.__module__.startswith("argmap"):
-            found += [n for n, v in vars(klass).items()
-                      if n in qt and not callable(v) and _ours(v) and not n.startswith("__")]
+            found += [
+                n
+                for n, v in vars(klass).items()
+                if n in qt and not callable(v) and _ours(v) and not n.startswith("__")
+            ]
     return found
 
 
 def test_hidden_qt_method_check_sees_a_shadow(qapp):
     """The check below finds an attribute named like a Qt method (``window``, ``size``)."""
+
     class Shadowing(QWidget):
         pass
 
@@ -72,7 +76,7 @@ def test_no_attribute_hides_a_qt_method(make_window):
             if hidden:
                 offenders[type(obj).__name__] = hidden
     assert offenders == {}
-    assert window.inspector.window() is window   # QWidget.window() works again
+    assert window.inspector.window() is window  # QWidget.window() works again
 
 
 # -------------------------------------------------------- views stand alone
@@ -190,10 +194,10 @@ def test_export_dialog_preview_measures_off_the_gui_thread(make_window, qtbot, m
 
     window = make_window(SHIPPED[0])
     qtbot.waitUntil(lambda: not window.document.jobs.active, timeout=30000)
-    threads.clear()   # the window's own first layout
+    threads.clear()  # the window's own first layout
     dialog = ExportDialog(window.document, window.selection, window)
     qtbot.addWidget(dialog)
-    assert dialog.size_label.text().startswith("about")   # as arranged: no layout to wait for
+    assert dialog.size_label.text().startswith("about")  # as arranged: no layout to wait for
     assert not threads
     dialog.layout.setCurrentText("Fresh layout by Graphviz")
     assert dialog.size_label.text() == "measuring…"
@@ -208,11 +212,12 @@ def test_export_dialog_png_equals_the_cli(make_window, qtbot, tmp_path, monkeypa
     from argmap.gui.export_dialog import ExportDialog
 
     ours, theirs = tmp_path / "dialog.png", tmp_path / "cli.png"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        staticmethod(lambda *a, **k: (str(ours), "PNG (*.png)")))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(ours), "PNG (*.png)"))
+    )
     window = make_window(SHIPPED[0])
     qtbot.waitUntil(lambda: not window.document.jobs.active, timeout=30000)
-    shown = str(tmp_path / "as-shown.argmap")   # the map as placed on the canvas
+    shown = str(tmp_path / "as-shown.argmap")  # the map as placed on the canvas
     assert window.save_to(shown)
     dialog = ExportDialog(window.document, window.selection, window)
     qtbot.addWidget(dialog)
@@ -227,8 +232,7 @@ def test_export_dialog_png_equals_the_cli(make_window, qtbot, tmp_path, monkeypa
     save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.Save)
     QTest.mouseClick(save, Qt.LeftButton)
     qtbot.waitUntil(lambda: ours.exists() and not window.document.jobs.active, timeout=30000)
-    assert cli.main(["export", shown, "-o", str(theirs), "--direction", "LR",
-                     "--no-legend"]) == 0
+    assert cli.main(["export", shown, "-o", str(theirs), "--direction", "LR", "--no-legend"]) == 0
     assert ours.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert ours.read_bytes() == theirs.read_bytes()
     assert "Exported" in window.statusBar().currentMessage()

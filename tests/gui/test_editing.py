@@ -68,7 +68,10 @@ def test_tab_and_enter_while_typing_build_a_branch_in_one_go(make_window, map_fi
     assert amap.edge(reason, main)["relation"] == "supports"
     assert queries.children(amap, reason) == [first, second]
     assert [amap.node(n)["text"] for n in (reason, first, second)] == [
-        "Encryption protects journalists", "Sources stay hidden", "Reporters stay safe"]
+        "Encryption protects journalists",
+        "Sources stay hidden",
+        "Reporters stay safe",
+    ]
     assert window.document.undo_stack.count() == 3
 
 
@@ -124,8 +127,9 @@ def test_delete_and_undo_restores_node_edges_and_order(make_window, map_file, an
 
 def _send_mouse(widget, kind, pos, buttons):
     button = Qt.LeftButton if kind != QEvent.MouseMove else Qt.NoButton
-    event = QMouseEvent(kind, QPointF(pos), QPointF(widget.mapToGlobal(pos)), button,
-                        buttons, Qt.NoModifier)
+    event = QMouseEvent(
+        kind, QPointF(pos), QPointF(widget.mapToGlobal(pos)), button, buttons, Qt.NoModifier
+    )
     QApplication.sendEvent(widget, event)
 
 
@@ -134,8 +138,9 @@ def _drag(view, start, end, steps=5):
     _send_mouse(viewport, QEvent.MouseButtonPress, start, Qt.LeftButton)
     for i in range(1, steps + 1):
         point = start + (end - start) * i / steps
-        _send_mouse(viewport, QEvent.MouseMove, QPoint(int(point.x()), int(point.y())),
-                    Qt.LeftButton)
+        _send_mouse(
+            viewport, QEvent.MouseMove, QPoint(int(point.x()), int(point.y())), Qt.LeftButton
+        )
     _send_mouse(viewport, QEvent.MouseButtonRelease, end, Qt.NoButton)
 
 

@@ -23,19 +23,23 @@ SEEDED = os.path.join(MAPS, "encryption-backdoors.argmap")
 @pytest.fixture
 def small_screen(make_window):
     """Open a map in a window of 1366 x 768, once it has been laid out and shown."""
+
     def opener(path, qtbot):
         window = make_window(path)
         window.resize(1366, 768)
         qtbot.waitUntil(lambda: not window.document.jobs.active, timeout=30000)
-        qtbot.wait(50)   # the opening view is set once the window has its size
+        qtbot.wait(50)  # the opening view is set once the window has its size
         return window
+
     return opener
 
 
 def _big_map(path, count=300):
     """A debate of *count* nodes in a wide tree, placed on a grid."""
     m = ArgumentMap("A big debate")
-    main = m.apply(edits.add_main_claim(m, "The main claim of a long debate", (0.0, 0.0))).created[0]
+    main = m.apply(edits.add_main_claim(m, "The main claim of a long debate", (0.0, 0.0))).created[
+        0
+    ]
     frontier, made = [main], 1
     while made < count:
         parent = frontier.pop(0)
@@ -44,8 +48,9 @@ def _big_map(path, count=300):
                 break
             name = ("support", "counterclaim", "evidence", "rebuttal")[i]
             pos = (300.0 * (made % 40), 200.0 * (made // 40 + 1))
-            node = m.apply(edits.add_child(m, parent, name, f"Point {made} of the debate",
-                                           pos)).created[0]
+            node = m.apply(
+                edits.add_child(m, parent, name, f"Point {made} of the debate", pos)
+            ).created[0]
             frontier.append(node)
             made += 1
     save_map(m, str(path))
@@ -80,10 +85,11 @@ def test_a_300_node_map_opens_readable_with_an_overview(small_screen, qtbot, tmp
     overview = window.view.overview
     before = window.view.visible_scene_rect().center()
     corner = overview.viewport().rect().bottomRight()
-    QTest.mouseClick(overview.viewport(), Qt.LeftButton, Qt.NoModifier,
-                     QPoint(corner.x() - 10, corner.y() - 10))
+    QTest.mouseClick(
+        overview.viewport(), Qt.LeftButton, Qt.NoModifier, QPoint(corner.x() - 10, corner.y() - 10)
+    )
     after = window.view.visible_scene_rect().center()
-    assert after.x() > before.x() + 1000   # the far right of the map is now in view
+    assert after.x() > before.x() + 1000  # the far right of the map is now in view
 
 
 def test_canvas_gets_most_of_the_width(small_screen, qtbot):
@@ -209,7 +215,7 @@ def _circular_file(tmp_path):
     main = m.apply(edits.add_main_claim(m, "Main", (0.0, 0.0))).created[0]
     reason = m.apply(edits.add_child(m, main, "support", "Reason", (0.0, 200.0))).created[0]
     m.apply(edits.add_child(m, reason, "evidence", "Evidence", (0.0, 400.0)))
-    m.connect(main, reason, "supports")   # a file may hold a circle
+    m.connect(main, reason, "supports")  # a file may hold a circle
     path = tmp_path / "circle.argmap"
     save_map(m, str(path))
     return str(path)
@@ -247,8 +253,13 @@ def test_delete_asks_about_what_bears_on_the_node(small_screen, qtbot, answer_bo
     """Delete on an objection with a rebuttal asks; keeping attaches the rebuttal to the claim."""
     window = small_screen(SEEDED, qtbot)
     amap = window.document.amap
-    objection = next(n for n in amap.graph.nodes if amap.node(n)["kind"] == "counterclaim"
-                     and amap.graph.in_degree(n) and amap.graph.out_degree(n))
+    objection = next(
+        n
+        for n in amap.graph.nodes
+        if amap.node(n)["kind"] == "counterclaim"
+        and amap.graph.in_degree(n)
+        and amap.graph.out_degree(n)
+    )
     target = edits.first_target(amap, objection)
     premises = queries.children(amap, objection)
     before = amap.snapshot()
@@ -313,8 +324,12 @@ def test_dark_palette_keeps_outline_and_quotes_legible(make_window, qtbot):
     app = QApplication.instance()
     old = app.palette()
     dark = QPalette(old)
-    for role, colour in ((QPalette.Window, "#202020"), (QPalette.Base, "#1B1B1B"),
-                         (QPalette.Text, "#EEEEEE"), (QPalette.WindowText, "#EEEEEE")):
+    for role, colour in (
+        (QPalette.Window, "#202020"),
+        (QPalette.Base, "#1B1B1B"),
+        (QPalette.Text, "#EEEEEE"),
+        (QPalette.WindowText, "#EEEEEE"),
+    ):
         dark.setColor(role, QColor(colour))
     app.setPalette(dark)
     try:
@@ -331,8 +346,11 @@ def test_dark_palette_keeps_outline_and_quotes_legible(make_window, qtbot):
         assert marks
         for mark in marks:
             fmt = mark.format
-            shown = (fmt.foreground().color() if fmt.hasProperty(QTextFormat.ForegroundBrush)
-                     else text.palette().text().color())   # what Qt draws the quote in
+            shown = (
+                fmt.foreground().color()
+                if fmt.hasProperty(QTextFormat.ForegroundBrush)
+                else text.palette().text().color()
+            )  # what Qt draws the quote in
             assert contrast(shown.name(), fmt.background().color().name()) >= 4.5
     finally:
         app.setPalette(old)
@@ -351,7 +369,7 @@ def test_the_upper_half_of_the_link_handle_starts_a_link(small_screen, qtbot):
     point = window.view.mapFromScene(above)
     QTest.mousePress(window.view.viewport(), Qt.LeftButton, Qt.NoModifier, point)
     started = window.scene.linking and window.scene._link_source is item
-    QTest.keyClick(window.view, Qt.Key_Escape)   # Esc drops the link being dragged
+    QTest.keyClick(window.view, Qt.Key_Escape)  # Esc drops the link being dragged
     assert not window.scene.linking
     QTest.mouseRelease(window.view.viewport(), Qt.LeftButton, Qt.NoModifier, point)
     assert started

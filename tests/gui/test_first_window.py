@@ -9,6 +9,6 @@ def test_a_first_window_fits_the_screen(qtbot, settings):
     window = MainWindow(None, settings=settings)
     qtbot.addWidget(window)
     available = window.screen().availableSize()
-    assert available.width() < 1280 or available.height() < 820   # the test means something
+    assert available.width() < 1280 or available.height() < 820  # the test means something
     assert window.width() <= available.width() and window.height() <= available.height()
     window.document.undo_stack.setClean()

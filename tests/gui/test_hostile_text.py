@@ -9,7 +9,6 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QToolTip
 
 
-
 @pytest.fixture
 def marker(tmp_path):
     """A file whose access time shows whether anything read it since the test began."""
@@ -35,14 +34,28 @@ def _hostile_map(tmp_path, marker):
     start = doc_text.index(evil)
     span = {"doc": "d1", "start": start, "end": start + len(evil), "quote": evil}
     fields = {k: evil for k in ("speaker", "citation", "url", "date", "note")}
-    data = {"format": "argmap", "version": 1, "map": {"title": evil, "description": evil},
-            "nodes": [{"id": "c", "kind": "claim", "text": evil, **fields, "tags": [evil]},
-                      {"id": "o", "kind": "counterclaim", "text": evil, "sources": [span]},
-                      {"id": "e", "kind": "evidence", "text": evil, "basis": "quote",
-                       "sources": [span], **fields}],
-            "edges": [{"source": "o", "target": "c", "relation": "opposes", "note": evil},
-                      {"source": "e", "target": "o", "relation": "supports", "note": evil}],
-            "documents": [{"id": "d1", "title": evil, "text": doc_text, "publisher": evil}]}
+    data = {
+        "format": "argmap",
+        "version": 1,
+        "map": {"title": evil, "description": evil},
+        "nodes": [
+            {"id": "c", "kind": "claim", "text": evil, **fields, "tags": [evil]},
+            {"id": "o", "kind": "counterclaim", "text": evil, "sources": [span]},
+            {
+                "id": "e",
+                "kind": "evidence",
+                "text": evil,
+                "basis": "quote",
+                "sources": [span],
+                **fields,
+            },
+        ],
+        "edges": [
+            {"source": "o", "target": "c", "relation": "opposes", "note": evil},
+            {"source": "e", "target": "o", "relation": "supports", "note": evil},
+        ],
+        "documents": [{"id": "d1", "title": evil, "text": doc_text, "publisher": evil}],
+    }
     path = tmp_path / "hostile.argmap"
     path.write_text(json.dumps(data), encoding="utf-8")
     return str(path)
@@ -70,7 +83,7 @@ def test_hostile_markup_is_never_rendered(make_window, qtbot, tmp_path, marker):
     amap = window.document.amap
     assert len(amap) == 3
     texts = _show_every_tooltip(window, qtbot)
-    assert texts and all("<img" not in t for t in texts)   # escaped, never raw markup
+    assert texts and all("<img" not in t for t in texts)  # escaped, never raw markup
     for node in amap.graph.nodes:
         window.scene.select_nodes([node])
         qtbot.wait(5)
@@ -78,12 +91,12 @@ def test_hostile_markup_is_never_rendered(make_window, qtbot, tmp_path, marker):
     window.selection.set([], [("o", "c")])
     window.sources_dock.show()
     window.scene.select_nodes(["c", "o"])
-    window.registry["connect_supports"].trigger()   # refused: the dialog quotes the texts
+    window.registry["connect_supports"].trigger()  # refused: the dialog quotes the texts
     qtbot.wait(20)
     for label in window.findChildren(QLabel):
         if "<img" in label.text():
             assert label.textFormat() == Qt.PlainText, label.objectName()
-    window.grab()   # paint every widget once
+    window.grab()  # paint every widget once
     assert not _was_read(marker)
     for box in QApplication.topLevelWidgets():
         if box.objectName() == "error-dialog":
@@ -93,9 +106,17 @@ def test_hostile_markup_is_never_rendered(make_window, qtbot, tmp_path, marker):
 def test_a_broken_hostile_file_is_reported_as_plain_text(make_window, qtbot, tmp_path, marker):
     """An invalid file quoting markup in its error is reported without reading the file."""
     bad = tmp_path / "broken.argmap"
-    bad.write_text(json.dumps({"format": "argmap", "version": 1, "nodes": [
-        {"id": "x", "kind": f'<img src="{marker}">', "text": "t"}], "edges": []}),
-        encoding="utf-8")
+    bad.write_text(
+        json.dumps(
+            {
+                "format": "argmap",
+                "version": 1,
+                "nodes": [{"id": "x", "kind": f'<img src="{marker}">', "text": "t"}],
+                "edges": [],
+            }
+        ),
+        encoding="utf-8",
+    )
     window = make_window()
     assert not window.open_path(str(bad))
     box = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "error-dialog")

@@ -15,8 +15,9 @@ def _counted(window):
     return f"{len(graph)} nodes · {graph.number_of_edges()} links"
 
 
-def test_status_counts_follow_edits_without_counting_the_map_again(make_window, map_file,
-                                                                    qtbot, monkeypatch):
+def test_status_counts_follow_edits_without_counting_the_map_again(
+    make_window, map_file, qtbot, monkeypatch
+):
     """Tab, Esc, delete, undo: the counts stay right, and no edit counts every link again."""
     window = make_window(map_file)
     label = window.status.counts_label
@@ -89,9 +90,12 @@ def _ink(window, node, zoom):
     half_w = int(item.size[0] * view.zoom / 2) - 3
     half_h = int(item.size[1] * view.zoom / 2) - 3
     fill = QColor(item.colours()["fill"]).rgb() & 0xFFFFFF
-    return sum(1 for x in range(inner.x() - half_w, inner.x() + half_w)
-               for y in range(inner.y() - half_h, inner.y() + half_h)
-               if image.pixel(x, y) & 0xFFFFFF != fill)
+    return sum(
+        1
+        for x in range(inner.x() - half_w, inner.x() + half_w)
+        for y in range(inner.y() - half_h, inner.y() + half_h)
+        if image.pixel(x, y) & 0xFFFFFF != fill
+    )
 
 
 def test_card_text_is_drawn_only_when_big_enough_to_read(make_window, map_file):
@@ -117,15 +121,20 @@ def test_hovering_a_card_or_link_shows_its_tooltip(make_window, map_file, qtbot)
     node = _main(window)
     view.centerOn(window.scene.nodes[node])
     point = view.mapFromScene(window.scene.nodes[node].scenePos())
-    QApplication.sendEvent(view.viewport(), QHelpEvent(QEvent.ToolTip, point,
-                                                       view.viewport().mapToGlobal(point)))
+    QApplication.sendEvent(
+        view.viewport(), QHelpEvent(QEvent.ToolTip, point, view.viewport().mapToGlobal(point))
+    )
     assert QToolTip.isVisible() and amap.node(node)["text"] in QToolTip.text()
-    edge, middle = next((e, e.path().pointAtPercent(0.5)) for e in window.scene.edges.values()
-                        if window.scene.items(e.path().pointAtPercent(0.5))[:1] == [e])
+    edge, middle = next(
+        (e, e.path().pointAtPercent(0.5))
+        for e in window.scene.edges.values()
+        if window.scene.items(e.path().pointAtPercent(0.5))[:1] == [e]
+    )
     view.centerOn(middle)
     point = view.mapFromScene(middle)
-    QApplication.sendEvent(view.viewport(), QHelpEvent(QEvent.ToolTip, point,
-                                                       view.viewport().mapToGlobal(point)))
+    QApplication.sendEvent(
+        view.viewport(), QHelpEvent(QEvent.ToolTip, point, view.viewport().mapToGlobal(point))
+    )
     assert QToolTip.isVisible() and QToolTip.text() == edge.toolTip()
     QToolTip.hideText()
 
@@ -136,15 +145,21 @@ def _mouse(widget, kind, pos, buttons):
     from PySide6.QtWidgets import QApplication
 
     button = Qt.LeftButton if kind != QEvent.MouseMove else Qt.NoButton
-    QApplication.sendEvent(widget, QMouseEvent(kind, QPointF(pos), QPointF(widget.mapToGlobal(pos)),
-                                               button, buttons, Qt.NoModifier))
+    QApplication.sendEvent(
+        widget,
+        QMouseEvent(
+            kind, QPointF(pos), QPointF(widget.mapToGlobal(pos)), button, buttons, Qt.NoModifier
+        ),
+    )
 
 
 def _ends_on_card(edge):
     """Whether both ends of *edge*'s line touch its cards' borders."""
+
     def touches(point, item):
         rect = item.sceneBoundingRect()
         return rect.adjusted(-1, -1, 1, 1).contains(point)
+
     return touches(edge.start, edge.source_item) and touches(edge.end, edge.target_item)
 
 
@@ -163,9 +178,10 @@ def test_links_follow_a_card_while_it_is_dragged_and_after_undo(make_window, map
     start = view.mapFromScene(item.scenePos() + QPointF(0, 10))
     _mouse(view.viewport(), QEvent.MouseButtonPress, start, Qt.LeftButton)
     for step in range(1, 4):
-        _mouse(view.viewport(), QEvent.MouseMove, start + QPoint(-40 * step, -30 * step),
-               Qt.LeftButton)
-        assert item.pos() != QPointF(*amap.node(node)["pos"])   # moved, not yet in the model
+        _mouse(
+            view.viewport(), QEvent.MouseMove, start + QPoint(-40 * step, -30 * step), Qt.LeftButton
+        )
+        assert item.pos() != QPointF(*amap.node(node)["pos"])  # moved, not yet in the model
         assert all(_ends_on_card(e) for e in edges)
     _mouse(view.viewport(), QEvent.MouseButtonRelease, start + QPoint(-120, -90), Qt.NoButton)
     window.document.undo_stack.undo()
@@ -173,14 +189,13 @@ def test_links_follow_a_card_while_it_is_dragged_and_after_undo(make_window, map
     assert all(_ends_on_card(e) for e in edges)
 
 
-def test_hidden_weak_spots_list_waits_until_it_is_shown(make_window, map_file, qtbot,
-                                                        monkeypatch):
+def test_hidden_weak_spots_list_waits_until_it_is_shown(make_window, map_file, qtbot, monkeypatch):
     """Behind another tab the list is not recomputed; shown, it lists the map as it is now."""
     from argmap.analysis import weak_spots as finder
 
     window = make_window(map_file)
     dock = window.weak_spots_dock
-    assert window.outline.isVisible()   # the Outline's tab is in front of the list's
+    assert window.outline.isVisible()  # the Outline's tab is in front of the list's
     runs = []
     real = finder.weak_spots
     monkeypatch.setattr(finder, "weak_spots", lambda amap, *a: runs.append(1) or real(amap, *a))
@@ -218,8 +233,15 @@ def wide_map(tmp_path):
     amap = ArgumentMap("Wide")
     main = amap.apply(edits.add_main_claim(amap, "The main claim", (0.0, 0.0))).created[0]
     for i in range(119):
-        amap.apply(edits.add_child(amap, main, ("support", "counterclaim")[i % 2],
-                                   f"Point {i}", (300.0 * i, 250.0 * (1 + i % 3))))
+        amap.apply(
+            edits.add_child(
+                amap,
+                main,
+                ("support", "counterclaim")[i % 2],
+                f"Point {i}",
+                (300.0 * i, 250.0 * (1 + i % 3)),
+            )
+        )
     path = tmp_path / "wide.argmap"
     save_map(amap, str(path))
     return str(path)
@@ -231,7 +253,8 @@ def _overview_pixel(overview, item):
 
 
 def test_overview_keeps_its_picture_while_scrolling_and_draws_what_an_edit_adds(
-        make_window, wide_map, qtbot):
+    make_window, wide_map, qtbot
+):
     """Scrolling only moves the overview's frame; a card an edit adds or changes is drawn onto
     the picture; a card that goes has the picture drawn again without it."""
     from PySide6.QtGui import QColor
@@ -246,9 +269,9 @@ def test_overview_keeps_its_picture_while_scrolling_and_draws_what_an_edit_adds(
     background = QColor(scene.backgroundBrush().color()).name()
     node = list(amap.graph.nodes)[60]
     before = _overview_pixel(overview, scene.nodes[node])
-    window.document.set_kind([node], "evidence")   # grey now
+    window.document.set_kind([node], "evidence")  # grey now
     qtbot.waitUntil(lambda: _overview_pixel(overview, scene.nodes[node]) != before)
-    assert overview.picture is picture   # drawn onto, not drawn again
+    assert overview.picture is picture  # drawn onto, not drawn again
     assert _overview_pixel(overview, scene.nodes[node]) != background
     gone = scene.nodes[node]
     window.document.delete([node])
@@ -257,7 +280,8 @@ def test_overview_keeps_its_picture_while_scrolling_and_draws_what_an_edit_adds(
 
 
 def test_overview_draws_again_when_a_link_changes_roles_or_a_text_shrinks(
-        make_window, wide_map, qtbot):
+    make_window, wide_map, qtbot
+):
     """A main claim linked under another becomes a reason and its premises change places
     (and colours): the picture is drawn again; so it is when a card's text gets shorter,
     which leaves a lower card."""
@@ -280,7 +304,8 @@ def test_overview_draws_again_when_a_link_changes_roles_or_a_text_shrinks(
 
 
 def test_a_kind_change_that_resizes_a_card_moves_its_links_and_redraws_the_overview(
-        make_window, wide_map, qtbot):
+    make_window, wide_map, qtbot
+):
     """Evidence without a citation shows its sources' titles under its statement; made a
     claim, it no longer does: the card is lower, its link leaves it at its new edge, and the
     overview is drawn again rather than drawn onto (which would leave the old outline)."""
@@ -291,8 +316,9 @@ def test_a_kind_change_that_resizes_a_card_moves_its_links_and_redraws_the_overv
     amap = document.amap
     qtbot.waitUntil(lambda: overview.isVisible() and overview.picture is not None)
     main = next(n for n in amap.graph.nodes if amap.graph.out_degree(n) == 0)
-    (doc,) = document.import_documents([{"id": "d", "title": "An op-ed",
-                                         "text": "Strong encryption"}])
+    (doc,) = document.import_documents(
+        [{"id": "d", "title": "An op-ed", "text": "Strong encryption"}]
+    )
     node = document.add_child(main, "evidence", "A quoted fact")
     document.add_span(node, {"doc": doc, "start": 0, "end": 6, "quote": "Strong"})
     qtbot.waitUntil(lambda: not overview.pending)
@@ -305,7 +331,8 @@ def test_a_kind_change_that_resizes_a_card_moves_its_links_and_redraws_the_overv
 
 
 def test_a_card_that_comes_to_oppose_recolours_its_objections_in_the_overview(
-        make_window, wide_map, qtbot):
+    make_window, wide_map, qtbot
+):
     """A reason that also comes to oppose another claim turns the objections to it into
     rebuttals: the overview draws them in their new colour."""
     window = make_window(wide_map)
@@ -313,8 +340,9 @@ def test_a_card_that_comes_to_oppose_recolours_its_objections_in_the_overview(
     amap = document.amap
     qtbot.waitUntil(lambda: overview.isVisible() and overview.picture is not None)
     main = next(n for n in amap.graph.nodes if amap.graph.out_degree(n) == 0)
-    reason = next(n for n in amap.graph.predecessors(main)
-                  if amap.edge(n, main)["relation"] == "supports")
+    reason = next(
+        n for n in amap.graph.predecessors(main) if amap.edge(n, main)["relation"] == "supports"
+    )
     objection = document.add_child(reason, "counterclaim", "An objection")
     other = document.add_main_claim("Another main claim")
     window.view.close_editor()
@@ -322,7 +350,7 @@ def test_a_card_that_comes_to_oppose_recolours_its_objections_in_the_overview(
     picture = overview.picture
     document.link(reason, other, "opposes")
     qtbot.waitUntil(lambda: not overview.pending)
-    assert overview.picture is picture   # drawn onto
+    assert overview.picture is picture  # drawn onto
     drawn_onto = _overview_tint(overview, scene.nodes[objection])
     overview.redraw()
     qtbot.waitUntil(lambda: overview.picture is not picture)
@@ -337,10 +365,15 @@ def _overview_tint(overview, item):
     area = overview.mapFromScene(QRectF(x - width / 2, y - height / 2, width, height))
     area = area.boundingRect()
     image = overview.picture.toImage()
-    pixels = [image.pixelColor(x, y) for x in range(area.left(), area.right() + 1)
-              for y in range(area.top(), area.bottom() + 1)]
-    return [sum(channel(p) for p in pixels) / len(pixels)
-            for channel in (lambda p: p.red(), lambda p: p.green(), lambda p: p.blue())]
+    pixels = [
+        image.pixelColor(x, y)
+        for x in range(area.left(), area.right() + 1)
+        for y in range(area.top(), area.bottom() + 1)
+    ]
+    return [
+        sum(channel(p) for p in pixels) / len(pixels)
+        for channel in (lambda p: p.red(), lambda p: p.green(), lambda p: p.blue())
+    ]
 
 
 def test_a_kind_change_shows_at_once_in_its_premises_headers(make_window, wide_map, qtbot):
@@ -353,19 +386,26 @@ def test_a_kind_change_shows_at_once_in_its_premises_headers(make_window, wide_m
 
     window = make_window(wide_map)
     amap, scene = window.document.amap, window.scene
-    middle = next(n for n in amap.graph.nodes if amap.graph.in_degree(n) == 0
-                  and amap.graph.out_degree(n) == 1)
+    middle = next(
+        n
+        for n in amap.graph.nodes
+        if amap.graph.in_degree(n) == 0 and amap.graph.out_degree(n) == 1
+    )
     objection = window.document.add_child(middle, "counterclaim", "An objection")
     qtbot.waitUntil(lambda: scene.nodes[objection].header.startswith("OBJECTION"))
-    qtbot.waitUntil(lambda: objection in window.outline._rows)   # its row is in the tree
+    qtbot.waitUntil(lambda: objection in window.outline._rows)  # its row is in the tree
     window.document.set_kind([middle], "counterclaim")
     expected = cards(amap)[objection].header
     assert expected.startswith("REBUTTAL")
     qtbot.waitUntil(lambda: scene.nodes[objection].header == expected)
     rebuttal = QColor(role_style("rebuttal")["border"]).name()
     rows = window.outline._rows
-    qtbot.waitUntil(lambda: objection in rows and all(
-        row.foreground(0).color().name() == rebuttal for row in rows[objection]))
+    qtbot.waitUntil(
+        lambda: (
+            objection in rows
+            and all(row.foreground(0).color().name() == rebuttal for row in rows[objection])
+        )
+    )
 
 
 def _debate(count):
@@ -376,9 +416,11 @@ def _debate(count):
     nodes = [amap.apply(edits.add_main_claim(amap, "The main claim", None)).created[0]]
     for i in range(1, count):
         target = nodes[(i - 1) // 3]
-        nodes += amap.apply(edits.add_child(amap, target, ("support", "counterclaim",
-                                                           "evidence")[i % 3],
-                                            f"Point {i}", None)).created
+        nodes += amap.apply(
+            edits.add_child(
+                amap, target, ("support", "counterclaim", "evidence")[i % 3], f"Point {i}", None
+            )
+        ).created
     return amap
 
 
@@ -387,20 +429,22 @@ def test_tree_layout_places_every_node_below_its_target_without_overlaps():
 
     amap = _debate(200)
     main = _main_of(amap)
-    amap.connect(list(amap.graph.nodes)[150], main, "supports")   # a link across branches
+    amap.connect(list(amap.graph.nodes)[150], main, "supports")  # a link across branches
     heights = {n: 60.0 + 10 * (i % 4) for i, n in enumerate(amap.graph.nodes)}
     positions = tree_positions(amap, heights)
     assert set(positions) == set(amap.graph.nodes)
     for source, target in amap.graph.edges:
         if queries.depth(amap)[source] == queries.depth(amap)[target] + 1:
             assert positions[source][1] > positions[target][1]
-    boxes = sorted((x - CARD_WIDTH / 2, y - heights[n] / 2, x + CARD_WIDTH / 2, y + heights[n] / 2)
-                   for n, (x, y) in positions.items())
+    boxes = sorted(
+        (x - CARD_WIDTH / 2, y - heights[n] / 2, x + CARD_WIDTH / 2, y + heights[n] / 2)
+        for n, (x, y) in positions.items()
+    )
     for i, (left, top, right, bottom) in enumerate(boxes):
-        for other in boxes[i + 1:]:
+        for other in boxes[i + 1 :]:
             if other[0] >= right:
                 break
-            assert other[1] >= bottom or other[3] <= top   # side by side: one row apart
+            assert other[1] >= bottom or other[3] <= top  # side by side: one row apart
     assert positions[main][1] == min(y for _, y in positions.values())
 
 
@@ -408,15 +452,15 @@ def _main_of(amap):
     return queries.main_claims(amap)[0]
 
 
-def test_a_large_map_without_positions_is_placed_as_a_tree(make_window, tmp_path, qtbot,
-                                                          monkeypatch):
+def test_a_large_map_without_positions_is_placed_as_a_tree(
+    make_window, tmp_path, qtbot, monkeypatch
+):
     """Above the size Graphviz lays out quickly, the editor places the map itself, as it is
     read, and Tidy Layout lays it out the same way."""
     from argmap.formats import save_map
     from argmap.gui import tree_layout
-    from argmap.render import layout
-
     from argmap.gui.jobs import JobRunner
+    from argmap.render import layout
 
     monkeypatch.setattr(tree_layout, "GRAPHVIZ_UP_TO", 20)
     monkeypatch.setattr(layout, "compute_layout", lambda *a, **k: pytest.fail("Graphviz ran"))
@@ -427,13 +471,13 @@ def test_a_large_map_without_positions_is_placed_as_a_tree(make_window, tmp_path
     save_map(_debate(60), str(path))
     window = make_window(path)
     amap = window.document.amap
-    assert all("pos" in a for _, a in amap.graph.nodes(data=True))   # placed as it was read
+    assert all("pos" in a for _, a in amap.graph.nodes(data=True))  # placed as it was read
     assert not window.document.modified and jobs == []
     rects = [item.sceneBoundingRect() for item in window.scene.nodes.values()]
-    assert not any(a.intersects(b) for i, a in enumerate(rects) for b in rects[i + 1:])
+    assert not any(a.intersects(b) for i, a in enumerate(rects) for b in rects[i + 1 :])
     main = window.scene.nodes[_main(window)]
     window.document.move_nodes({main.node_id: (5000.0, 5000.0)})
-    window.registry["tidy"].trigger()   # Tidy Layout: the same tree, as one undoable step
+    window.registry["tidy"].trigger()  # Tidy Layout: the same tree, as one undoable step
     qtbot.waitUntil(lambda: window.document.undo_stack.count() == 2)
     assert main.center[1] == min(item.center[1] for item in window.scene.nodes.values())
     window.document.undo_stack.undo()
@@ -461,9 +505,12 @@ def _error_dialog(qtbot):
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     def shown():
-        return [w for w in QApplication.topLevelWidgets()
-                if isinstance(w, QMessageBox) and w.objectName() == "error-dialog"
-                and w.isVisible()]
+        return [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, QMessageBox) and w.objectName() == "error-dialog" and w.isVisible()
+        ]
+
     qtbot.waitUntil(lambda: bool(shown()))
     box = shown()[0]
     assert box.textFormat() == Qt.PlainText
@@ -471,7 +518,8 @@ def _error_dialog(qtbot):
 
 
 def test_a_map_larger_than_the_editor_opens_is_refused_with_a_plain_message(
-        make_window, map_file, small_map, tmp_path, qtbot, monkeypatch):
+    make_window, map_file, small_map, tmp_path, qtbot, monkeypatch
+):
     """Past the limit the window says so, names the CLI, and keeps the map it had."""
     from argmap.gui import limits
 
@@ -490,7 +538,8 @@ def test_a_map_larger_than_the_editor_opens_is_refused_with_a_plain_message(
 
 
 def test_a_file_too_large_for_the_editor_is_refused_before_it_is_read(
-        make_window, map_file, qtbot, monkeypatch):
+    make_window, map_file, qtbot, monkeypatch
+):
     """A file over the size limit is turned away without being read."""
     from argmap.gui import document, limits
 
@@ -503,8 +552,9 @@ def test_a_file_too_large_for_the_editor_is_refused_before_it_is_read(
     assert len(window.document.amap) == 0
 
 
-def test_a_file_gone_from_disk_is_reported_and_frees_its_place(make_window, map_file, tmp_path,
-                                                               qtbot):
+def test_a_file_gone_from_disk_is_reported_and_frees_its_place(
+    make_window, map_file, tmp_path, qtbot
+):
     """Opening a file that was moved or deleted (a recent file, say) says it cannot be
     read, keeps the map open, and the missing file can be opened once it is back."""
     window = make_window(str(map_file))
@@ -522,14 +572,18 @@ def test_a_file_gone_from_disk_is_reported_and_frees_its_place(make_window, map_
 
 def _outline_tree(outline):
     def walk(item):
-        return [(item.child(i).data(0, Qt.UserRole), item.child(i).text(0), walk(item.child(i)))
-                for i in range(item.childCount())]
+        return [
+            (item.child(i).data(0, Qt.UserRole), item.child(i).text(0), walk(item.child(i)))
+            for i in range(item.childCount())
+        ]
+
     return walk(outline.invisibleRootItem())
 
 
 @pytest.mark.parametrize("settle_each", [False, True], ids=["in one moment", "one by one"])
-def test_outline_catches_up_with_a_burst_of_typing_like_a_full_redraw(make_window, map_file,
-                                                                      qtbot, settle_each):
+def test_outline_catches_up_with_a_burst_of_typing_like_a_full_redraw(
+    make_window, map_file, qtbot, settle_each
+):
     """Tab, type, Tab, type, Enter, type, Ctrl+Enter: the outline, following a moment later,
     shows each new row once, in place, and its selection."""
     window = make_window(map_file)
@@ -556,7 +610,7 @@ def test_outline_catches_up_with_a_burst_of_typing_like_a_full_redraw(make_windo
     outline.rebuild()
     assert shown == _outline_tree(outline)
     ids = [row.data(0, Qt.UserRole) for row in outline._all_items()]
-    assert sorted(ids) == sorted(window.document.amap.graph.nodes)   # each row once
+    assert sorted(ids) == sorted(window.document.amap.graph.nodes)  # each row once
 
 
 def test_new_cards_show_their_place_as_soon_as_the_edit_is_done(make_window, map_file):
@@ -574,7 +628,7 @@ def test_new_cards_show_their_place_as_soon_as_the_edit_is_done(make_window, map
     for node in (main, objection, rebuttal, loose):
         assert window.scene.nodes[node].header == cards(amap, [node])[node].header
     assert window.scene.nodes[objection].header.startswith("OBJECTION")
-    assert window.scene.map_rect().contains(window.scene.itemsBoundingRect())   # kept, grown
+    assert window.scene.map_rect().contains(window.scene.itemsBoundingRect())  # kept, grown
     assert window.scene.nodes[objection].child_count == 1
     window.document.undo_stack.undo()
     window.document.undo_stack.undo()
@@ -595,8 +649,7 @@ def test_fit_to_window_stops_at_the_smallest_zoom(make_window, wide_map):
     assert window.status.zoom_label.text() == f"{MIN_ZOOM:.0%}"
 
 
-def test_overview_is_drawn_again_when_evaluation_recolours_the_cards(make_window, wide_map,
-                                                                     qtbot):
+def test_overview_is_drawn_again_when_evaluation_recolours_the_cards(make_window, wide_map, qtbot):
     window = make_window(wide_map)
     overview = window.view.overview
     qtbot.waitUntil(lambda: overview.isVisible() and overview.picture is not None)
@@ -613,11 +666,12 @@ def test_a_source_that_adds_a_citation_line_moves_the_links_with_the_card(make_w
     window = make_window(str(map_file))
     document, scene = window.document, window.scene
     graph = document.amap.graph
-    target = next(n for n in graph.nodes if graph.in_degree(n) == 0)   # the new card goes below it
+    target = next(n for n in graph.nodes if graph.in_degree(n) == 0)  # the new card goes below it
     evidence = document.add_child(target, "evidence", "A fact with no source yet")
     item, edge = scene.nodes[evidence], scene.edges[(evidence, target)]
     size, ends = item.size, (edge.shape_of_line.start, edge.shape_of_line.end)
-    document.add_span(evidence, make_span(document.amap.documents["d1"],
-                                          "Encryption hinders police."))
+    document.add_span(
+        evidence, make_span(document.amap.documents["d1"], "Encryption hinders police.")
+    )
     assert item.size[1] > size[1]
     assert (edge.shape_of_line.start, edge.shape_of_line.end) != ends

@@ -22,8 +22,11 @@ def _layered(path, row_lengths):
         above, row = rows[-1], []
         for column in range(length):
             pos = (column * COLUMN, depth * ROW)
-            row += amap.apply(edits.add_child(amap, above[column % len(above)], "support",
-                                              f"Point {depth}.{column}", pos)).created
+            row += amap.apply(
+                edits.add_child(
+                    amap, above[column % len(above)], "support", f"Point {depth}.{column}", pos
+                )
+            ).created
         rows.append(row)
     save_map(amap, str(path))
     return str(path), rows
@@ -34,9 +37,12 @@ def _tree(path, columns):
     claims far around, so the view can scroll well past them."""
     amap = ArgumentMap("Tree")
     main = amap.apply(edits.add_main_claim(amap, "The main claim", (0.0, 0.0))).created[0]
-    premises = [amap.apply(edits.add_child(amap, main, "support", "A reason",
-                                           (column * COLUMN, ROW))).created[0]
-                for column in columns]
+    premises = [
+        amap.apply(
+            edits.add_child(amap, main, "support", "A reason", (column * COLUMN, ROW))
+        ).created[0]
+        for column in columns
+    ]
     for far in ((0.0, -10 * ROW), (0.0, 10 * ROW), (-10 * COLUMN, 0.0), (10 * COLUMN, 0.0)):
         amap.apply(edits.add_main_claim(amap, "A claim far away", far))
     save_map(amap, str(path))
@@ -49,8 +55,9 @@ def _card_rect(item):
 
 
 def _assert_clear_of_every_card(window, new):
-    room = _card_rect(window.scene.nodes[new]).adjusted(-CLEAR_X + 1, -CLEAR_Y + 1,
-                                                        CLEAR_X - 1, CLEAR_Y - 1)
+    room = _card_rect(window.scene.nodes[new]).adjusted(
+        -CLEAR_X + 1, -CLEAR_Y + 1, CLEAR_X - 1, CLEAR_Y - 1
+    )
     for node, item in window.scene.nodes.items():
         assert node == new or not room.intersects(_card_rect(item)), node
 
@@ -70,7 +77,8 @@ def _tab_on(window, qtbot, node, zoom=1.0):
 
 
 def test_a_new_premise_goes_near_its_card_though_its_siblings_are_far_along_a_row(
-        make_window, tmp_path, qtbot):
+    make_window, tmp_path, qtbot
+):
     """On a map whose rows run far to the right, Tab puts the new premise in the free spot
     nearest under its card, clear of every other card, not after its farthest sibling."""
     path, rows = _layered(tmp_path / "layered.argmap", [8, 40])
@@ -78,10 +86,19 @@ def test_a_new_premise_goes_near_its_card_though_its_siblings_are_far_along_a_ro
     target = rows[1][1]
     new = _tab_on(window, qtbot, target)
     parent, card = window.scene.nodes[target], window.scene.nodes[new]
-    assert max(s.center[0] for s in (window.scene.nodes[n] for n in rows[2])
-               if window.document.amap.graph.has_edge(s.node_id, target)) > 4000
+    assert (
+        max(
+            s.center[0]
+            for s in (window.scene.nodes[n] for n in rows[2])
+            if window.document.amap.graph.has_edge(s.node_id, target)
+        )
+        > 4000
+    )
     assert card.center[1] - card.size[1] / 2 > parent.center[1] + parent.size[1] / 2
-    assert math.hypot(card.center[0] - parent.center[0], card.center[1] - parent.center[1]) < 3 * COLUMN
+    assert (
+        math.hypot(card.center[0] - parent.center[0], card.center[1] - parent.center[1])
+        < 3 * COLUMN
+    )
     _assert_clear_of_every_card(window, new)
 
 
@@ -103,14 +120,17 @@ def test_a_new_premise_joins_the_row_of_its_siblings_on_the_right(make_window, t
 
 
 def test_a_crowded_row_of_premises_sends_the_new_one_under_the_card_not_far_along(
-        make_window, tmp_path, qtbot):
+    make_window, tmp_path, qtbot
+):
     """When the row of a card's premises is full for a few cards around them (other
     cards' premises beside them), the new premise goes under the card, not to the far
     end of the row."""
     amap = ArgumentMap("Crowded")
     main = amap.apply(edits.add_main_claim(amap, "The main claim", (0.0, 0.0))).created[0]
-    others = [amap.apply(edits.add_main_claim(amap, "Another claim", (x * COLUMN, 0.0)))
-              .created[0] for x in (-3, 3)]
+    others = [
+        amap.apply(edits.add_main_claim(amap, "Another claim", (x * COLUMN, 0.0))).created[0]
+        for x in (-3, 3)
+    ]
     for column in range(-3, 4):
         bears_on = main if column == 0 else others[column > 0]
         amap.apply(edits.add_child(amap, bears_on, "support", "A reason", (column * COLUMN, ROW)))
@@ -122,8 +142,7 @@ def test_a_crowded_row_of_premises_sends_the_new_one_under_the_card_not_far_alon
     _assert_clear_of_every_card(window, new)
 
 
-def test_a_premise_far_along_the_row_does_not_draw_the_new_one_away(make_window, tmp_path,
-                                                                    qtbot):
+def test_a_premise_far_along_the_row_does_not_draw_the_new_one_away(make_window, tmp_path, qtbot):
     """A card whose only premise lies far off sideways gets the new one under it."""
     path, main, _ = _tree(tmp_path / "tree.argmap", [8])
     window = make_window(path)
@@ -147,8 +166,9 @@ class _CountedCentre:
         item.__dict__["_counted_centre"] = value
 
 
-def test_finding_a_free_spot_looks_at_a_few_cards_not_all(make_window, tmp_path, qtbot,
-                                                          monkeypatch):
+def test_finding_a_free_spot_looks_at_a_few_cards_not_all(
+    make_window, tmp_path, qtbot, monkeypatch
+):
     """A premise of a card in a crowded map is placed after reading the places of a small
     part of the map's cards, through the scene's index."""
     path, rows = _layered(tmp_path / "crowded.argmap", [30, 400, 800])
@@ -165,7 +185,8 @@ def _scrolled(view):
 
 
 def test_tab_leaves_the_view_still_when_the_new_card_and_its_editor_are_in_sight(
-        make_window, tmp_path, qtbot):
+    make_window, tmp_path, qtbot
+):
     """The view does not jump to centre the new card when it is already in view."""
     path, main, _ = _tree(tmp_path / "tree.argmap", [-0.5, 0.5])
     window = make_window(path)
@@ -186,7 +207,8 @@ def test_tab_leaves_the_view_still_when_the_new_card_and_its_editor_are_in_sight
 
 @pytest.mark.parametrize("zoom", [1.0, 0.4], ids=["actual size", "zoomed out"])
 def test_tab_moves_the_view_just_enough_to_show_the_new_card_and_its_editor(
-        make_window, tmp_path, qtbot, zoom):
+    make_window, tmp_path, qtbot, zoom
+):
     """A new card out of sight is brought just inside the view's edge, not to its middle,
     with its editor (larger than the card when zoomed out) over it and in sight."""
     from argmap.gui.view import REVEAL_MARGIN
@@ -198,7 +220,8 @@ def test_tab_moves_the_view_just_enough_to_show_the_new_card_and_its_editor(
     view.centerOn(target.scenePos())
     target_bottom = view.mapFromScene(target.sceneBoundingRect().bottomLeft()).y()
     view.verticalScrollBar().setValue(
-        view.verticalScrollBar().value() - (view.viewport().height() - target_bottom - 10))
+        view.verticalScrollBar().value() - (view.viewport().height() - target_bottom - 10)
+    )
     window.scene.select_nodes([reason])
     view.setFocus()
     qtbot.keyClick(view, Qt.Key_Tab)

@@ -32,7 +32,8 @@ def _edit(window, text="Encryption protects dissidents"):
 
 
 def test_a_modified_map_is_copied_every_twenty_edits_and_dropped_on_save(
-        make_window, map_file, store, tmp_path):
+    make_window, map_file, store, tmp_path
+):
     """Twenty edits write a recovery copy; a clean save removes it."""
     window = make_window(map_file)
     assert store.copies() == []
@@ -74,12 +75,14 @@ KILLED = textwrap.dedent("""
 def _run_editor(tmp_path, path, ending):
     env = dict(os.environ, XDG_DATA_HOME=str(tmp_path / "data"), QT_QPA_PLATFORM="offscreen")
     script = KILLED.format(repo=REPO, path=str(path), ending=ending)
-    return subprocess.run([sys.executable, "-c", script], env=env, timeout=60,
-                          capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-c", script], env=env, timeout=60, capture_output=True, text=True
+    )
 
 
-def test_work_killed_with_sigkill_is_offered_and_restored(make_window, map_file, store,
-                                                           tmp_path, answer_box, qtbot):
+def test_work_killed_with_sigkill_is_offered_and_restored(
+    make_window, map_file, store, tmp_path, answer_box, qtbot
+):
     """After kill -9 the next start offers the copy; Restore opens it modified, file untouched."""
     before = map_file.read_bytes()
     result = _run_editor(tmp_path, map_file, "os.kill(os.getpid(), signal.SIGKILL)")
@@ -101,18 +104,20 @@ def test_work_killed_with_sigkill_is_offered_and_restored(make_window, map_file,
     texts = [a["text"] for _, a in window.document.amap.graph.nodes(data=True)]
     assert "Work that must not be lost" in texts
     assert window.document.modified and window.document.path == str(map_file)
-    assert map_file.read_bytes() == before   # nothing replaced until the user saves
+    assert map_file.read_bytes() == before  # nothing replaced until the user saves
     assert MainWindow.window_for(str(map_file)) is window
 
 
 def test_sigterm_makes_a_recovery_copy_and_ends(map_file, store, tmp_path):
     """SIGTERM to the editor: a recovery copy of the unsaved work, then a quiet end."""
-    ending = ("from argmap.gui.safety import install_signal_handlers\n"
-              "install_signal_handlers(MainWindow.windows)\n"
-              "window.autosaver.discard()\n"
-              "from PySide6.QtCore import QTimer\n"
-              "QTimer.singleShot(300, lambda: os.kill(os.getpid(), signal.SIGTERM))\n"
-              "sys.exit(app.exec())")
+    ending = (
+        "from argmap.gui.safety import install_signal_handlers\n"
+        "install_signal_handlers(MainWindow.windows)\n"
+        "window.autosaver.discard()\n"
+        "from PySide6.QtCore import QTimer\n"
+        "QTimer.singleShot(300, lambda: os.kill(os.getpid(), signal.SIGTERM))\n"
+        "sys.exit(app.exec())"
+    )
     result = _run_editor(tmp_path, map_file, ending)
     assert result.returncode == 128 + signal.SIGTERM, result.stderr
     (copy,) = store.copies()
@@ -147,6 +152,7 @@ def test_closing_keeps_the_text_being_typed(make_window, map_file, qtbot, answer
     editor = window.view.edit_text(main)
     qtbot.keyClicks(editor, "Typed just before closing")
     from test_window import _answer_next_dialog
+
     _answer_next_dialog(QMessageBox.Cancel)
     assert not window.close()
     assert window.document.amap.node(main)["text"] == "Typed just before closing"
@@ -159,16 +165,23 @@ def test_a_map_locked_by_another_process_warns(make_window, map_file):
     holder = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
     try:
         with open(lock_path(str(map_file)), "w", encoding="utf-8") as handle:
-            json.dump({"pid": holder.pid, "host": os.uname().nodename, "user": "ann",
-                       "time": 0}, handle)
+            json.dump(
+                {"pid": holder.pid, "host": os.uname().nodename, "user": "ann", "time": 0}, handle
+            )
         window = make_window()
         from PySide6.QtCore import QTimer
 
         seen = []
 
         def cancel():
-            box = next((w for w in QApplication.topLevelWidgets()
-                        if w.objectName() == "locked-question" and w.isVisible()), None)
+            box = next(
+                (
+                    w
+                    for w in QApplication.topLevelWidgets()
+                    if w.objectName() == "locked-question" and w.isVisible()
+                ),
+                None,
+            )
             if box is None:
                 QTimer.singleShot(20, cancel)
                 return
@@ -188,8 +201,9 @@ def test_a_stale_lock_is_taken_over_and_released_on_close(make_window, map_file)
     """A lock left by a dead process is taken over silently; closing releases ours."""
     from argmap.locks import lock_path, read_lock
 
-    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
-                          capture_output=True, text=True).stdout.strip()
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
+    ).stdout.strip()
     with open(lock_path(str(map_file)), "w", encoding="utf-8") as handle:
         json.dump({"pid": int(dead), "host": os.uname().nodename, "user": "x", "time": 0}, handle)
     window = make_window(map_file)
@@ -233,8 +247,9 @@ def test_opening_an_open_file_raises_its_window(make_window, map_file):
     """File > Open of a map already open in a window brings that window forward."""
     window = make_window(map_file)
     other = make_window()
-    _edit(other, "keep this window busy") if len(other.document.amap) else \
-        other.document.add_main_claim("busy")
+    _edit(other, "keep this window busy") if len(
+        other.document.amap
+    ) else other.document.add_main_claim("busy")
     assert other.open_in_window(str(map_file)) is window
 
 
@@ -250,9 +265,10 @@ def test_the_shipped_map_opens_as_an_untitled_copy(make_window, answer_box):
     assert not window.document.modified and "Untitled" in window.windowTitle()
     _edit(window)
     from PySide6.QtWidgets import QFileDialog
+
     asked = []
     original = QFileDialog.getSaveFileName
-    QFileDialog.getSaveFileName = staticmethod(lambda *a, **k: (asked.append(a) or ("", "")))
+    QFileDialog.getSaveFileName = staticmethod(lambda *a, **k: asked.append(a) or ("", ""))
     try:
         assert not window.save()
     finally:

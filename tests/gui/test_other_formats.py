@@ -7,8 +7,9 @@ from argmap.formats import load_any
 from argmap.model import queries
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-EXAMPLE = os.path.join(REPO, "tests", "data", "ext", "argdown", "examples",
-                       "argdown-primer.argdown")
+EXAMPLE = os.path.join(
+    REPO, "tests", "data", "ext", "argdown", "examples", "argdown-primer.argdown"
+)
 
 
 def test_an_argdown_file_opens_and_saves_back_as_argdown(make_window, tmp_path, answer_box):
@@ -24,7 +25,7 @@ def test_an_argdown_file_opens_and_saves_back_as_argdown(make_window, tmp_path, 
     assert window.save_to(str(path))
     again, _ = load_any(str(path))
     assert "A reason added in argmap" in {a["text"] for _, a in again.graph.nodes(data=True)}
-    assert not path.read_text(encoding="utf-8").lstrip().startswith("{")   # not argmap JSON
+    assert not path.read_text(encoding="utf-8").lstrip().startswith("{")  # not argmap JSON
     assert len(asked) <= 1
 
 

@@ -4,7 +4,8 @@ import json
 import os
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QColor, QContextMenuEvent, QTextCharFormat, QTextDocument
 from PySide6.QtTest import QTest
@@ -17,8 +18,10 @@ SEEDED = os.path.join(REPO, "argmap", "resources", "maps", "encryption-backdoors
 HILL = "hill-2015"
 SEVEN = "seven-govts-2020"
 #: A sentence of the Hill article that no node quotes at its start.
-ITI_SENTENCE = ("The Information Technology Industry Council, one of the country’s leading tech "
-                "sector groups, last week rejected calls from those seeking access to secure data.")
+ITI_SENTENCE = (
+    "The Information Technology Industry Council, one of the country’s leading tech "
+    "sector groups, last week rejected calls from those seeking access to secure data."
+)
 
 
 @pytest.fixture(scope="module")
@@ -79,15 +82,19 @@ def test_dock_lists_documents_and_highlights_each_span(window, seeded_file):
     dock = window.sources_dock
     assert dock.objectName() == "sources" and dock.isVisible()
     titles = [(d["id"], d["title"]) for d in seeded_file["documents"]]
-    assert [(dock.combo.itemData(i), dock.combo.itemText(i))
-            for i in range(dock.combo.count())] == titles
+    assert [
+        (dock.combo.itemData(i), dock.combo.itemText(i)) for i in range(dock.combo.count())
+    ] == titles
     for index, (doc_id, _) in enumerate(titles):
         dock.combo.setCurrentIndex(index)
         text = _doc_text(seeded_file, doc_id)
         assert dock.text.toPlainText() == text
-        expected = sorted((text[s["start"]:s["end"]], KIND_STYLE[n["kind"]]["fill"].upper())
-                          for n in seeded_file["nodes"] for s in n.get("sources", ())
-                          if s["doc"] == doc_id)
+        expected = sorted(
+            (text[s["start"] : s["end"]], KIND_STYLE[n["kind"]]["fill"].upper())
+            for n in seeded_file["nodes"]
+            for s in n.get("sources", ())
+            if s["doc"] == doc_id
+        )
         assert expected and sorted(_selections(dock.text)) == expected
 
 
@@ -128,14 +135,13 @@ def test_selecting_a_node_shows_its_document_and_span(window, seeded_file):
     assert dock.doc_id == SEVEN
     assert dock.combo.currentData() == SEVEN
     assert dock.text.current_node == "n20"
-    start = next(s["start"] for n in seeded_file["nodes"] if n["id"] == "n20"
-                 for s in n["sources"])
+    start = next(s["start"] for n in seeded_file["nodes"] if n["id"] == "n20" for s in n["sources"])
     rect = dock.text.cursorRect(dock.text.cursor_for(start))
     assert dock.text.viewport().rect().contains(rect.center())
     drawn = dock.text.extraSelections()
     marked = [s for s in drawn if s.cursor.selectionStart() == start]
     others = [s for s in drawn if s.cursor.selectionStart() != start]
-    assert len(marked) == 1    # n20 is evidence: drawn darker than its plain fill, underlined
+    assert len(marked) == 1  # n20 is evidence: drawn darker than its plain fill, underlined
     assert marked[0].format.background().color() != QColor(KIND_STYLE["evidence"]["fill"])
     assert marked[0].format.underlineStyle() == QTextCharFormat.SingleUnderline
     assert others and all(s.format.underlineStyle() == QTextCharFormat.DotLine for s in others)
@@ -147,13 +153,17 @@ def test_highlights_follow_model_changes_and_reset(laid_out, qtbot, map_file):
     window.scene.select_nodes(["n6"])
     window.edit_actions.set_kind("claim")
     current = KIND_STYLE["claim"]["border"]
-    qtbot.waitUntil(lambda: any(s.format.underlineColor().name().upper() == current
-                                for s in dock.text.extraSelections()))
+    qtbot.waitUntil(
+        lambda: any(
+            s.format.underlineColor().name().upper() == current for s in dock.text.extraSelections()
+        )
+    )
     assert window.open_path(map_file)
     assert [dock.combo.itemText(i) for i in range(dock.combo.count())] == ["Article"]
     assert dock.text.toPlainText() == "Encryption hinders police."
-    assert _selections(dock.text) == [("Encryption hinders police.",
-                                       KIND_STYLE["claim"]["fill"].upper())]
+    assert _selections(dock.text) == [
+        ("Encryption hinders police.", KIND_STYLE["claim"]["fill"].upper())
+    ]
 
 
 # ------------------------------------------------------ nodes from the text
@@ -166,17 +176,18 @@ def test_new_evidence_from_selection_under_the_selected_node(laid_out, seeded_fi
     start = text.index("Encryption has been thrust")
     end = text.index("wounded hundreds more.") + len("wounded hundreds more.")
     dock.show_document(HILL)
-    _select_text(dock, start - 2, end + 1)   # a paragraph break before, a space after
+    _select_text(dock, start - 2, end + 1)  # a paragraph break before, a space after
     window.registry["new_evidence_from_selection"].trigger()
     amap = window.document.amap
     (new,) = set(amap.graph.nodes) - {n for n, _ in before["nodes"]}
     attrs = amap.node(new)
     assert attrs["kind"] == "evidence"
-    assert attrs["sources"] == [{"doc": HILL, "start": start, "end": end,
-                                 "quote": text[start:end]}]
-    assert attrs["text"] == ("Encryption has been thrust in the spotlight following the Nov. 13 "
-                             "terror attacks in Paris, which killed 130 people and wounded "
-                             "hundreds more.")
+    assert attrs["sources"] == [{"doc": HILL, "start": start, "end": end, "quote": text[start:end]}]
+    assert attrs["text"] == (
+        "Encryption has been thrust in the spotlight following the Nov. 13 "
+        "terror attacks in Paris, which killed 130 people and wounded "
+        "hundreds more."
+    )
     assert not attrs.get("speaker")
     assert amap.edge(new, "n3")["relation"] == "supports"
     assert window.scene.selected_nodes() == [new]
@@ -229,6 +240,7 @@ def test_blank_selection_adds_nothing(laid_out):
 
 def _choose_from_next_menu(label, chosen):
     """Pick the action *label* from the next popup menu, with the keyboard."""
+
     def pick():
         menu = QApplication.activePopupWidget()
         if not isinstance(menu, QMenu):
@@ -238,6 +250,7 @@ def _choose_from_next_menu(label, chosen):
         chosen.append([a.text().replace("&", "").split("\t")[0] for a in menu.actions()])
         menu.setActiveAction(action)
         QTest.keyClick(menu, Qt.Key_Return)
+
     QTimer.singleShot(0, pick)
 
 
@@ -258,18 +271,19 @@ def test_a_sentence_becomes_evidence_in_three_actions(laid_out, qtbot, seeded_fi
     text = _doc_text(seeded_file, HILL)
     start = text.index(ITI_SENTENCE)
     count = window.document.undo_stack.count()
-    point = _click_at_offset(qtbot, dock.text, start + 5, modifier=Qt.AltModifier)   # 1
+    point = _click_at_offset(qtbot, dock.text, start + 5, modifier=Qt.AltModifier)  # 1
     assert dock.text.textCursor().selectedText() == ITI_SENTENCE
     shown = []
     _choose_from_next_menu("New Evidence from Selection", shown)
-    _right_click(qtbot, dock.text.viewport(), point)                                   # 2
-    qtbot.waitUntil(lambda: window.document.undo_stack.count() == count + 1)          # 3
+    _right_click(qtbot, dock.text.viewport(), point)  # 2
+    qtbot.waitUntil(lambda: window.document.undo_stack.count() == count + 1)  # 3
     assert "Select Sentence" in shown[0] and "Copy" in shown[0]
     (new,) = window.scene.selected_nodes()
     attrs = window.document.amap.node(new)
     assert attrs["kind"] == "evidence" and attrs["text"] == ITI_SENTENCE
-    assert attrs["sources"] == [{"doc": HILL, "start": start, "end": start + len(ITI_SENTENCE),
-                                 "quote": ITI_SENTENCE}]
+    assert attrs["sources"] == [
+        {"doc": HILL, "start": start, "end": start + len(ITI_SENTENCE), "quote": ITI_SENTENCE}
+    ]
     assert window.document.amap.edge(new, "n15")["relation"] == "supports"
 
 
@@ -285,8 +299,9 @@ def test_add_selection_as_source(laid_out, seeded_file):
     _select_text(dock, start, start + len("end-to-end"))
     assert window.registry["add_source_from_selection"].isEnabled()
     window.registry["add_source_from_selection"].trigger()
-    assert amap.node("n11")["sources"] == [{"doc": SEVEN, "start": start,
-                                            "end": start + 10, "quote": "end-to-end"}]
+    assert amap.node("n11")["sources"] == [
+        {"doc": SEVEN, "start": start, "end": start + 10, "quote": "end-to-end"}
+    ]
     count = window.document.undo_stack.count()
     assert not dock.add_selection_as_source()
     assert window.document.undo_stack.count() == count
@@ -297,21 +312,24 @@ def test_add_selection_as_source(laid_out, seeded_file):
 def test_spans_of_text_with_crlf_and_astral_characters(make_window, qtbot, tmp_path):
     """Offsets stay exact in a document with CR LF line ends and characters beyond the BMP."""
     window = make_window()
-    raw = "First line\r\nEmoji \U0001F512 here.\r\nThe quoted words end it."
+    raw = "First line\r\nEmoji \U0001f512 here.\r\nThe quoted words end it."
     path = tmp_path / "crlf.txt"
     path.write_bytes(raw.encode("utf-8"))
     (doc_id,) = window.sources_dock.import_documents([str(path)])
     assert window.document.amap.documents[doc_id]["text"] == raw
     dock = window.sources_dock
     qt_start = dock.text.document().find("The quoted").selectionStart()
-    assert qt_start == raw.index("The quoted") - 1   # one CR LF less, one astral char more
+    assert qt_start == raw.index("The quoted") - 1  # one CR LF less, one astral char more
     _select_text(dock, qt_start, qt_start + len("The quoted words"))
-    assert dock.selection_span() == {"doc": doc_id, "start": raw.index("The quoted"),
-                                     "end": raw.index("The quoted") + 16,
-                                     "quote": "The quoted words"}
+    assert dock.selection_span() == {
+        "doc": doc_id,
+        "start": raw.index("The quoted"),
+        "end": raw.index("The quoted") + 16,
+        "quote": "The quoted words",
+    }
     new = dock.new_node_from_selection("claim")
     qtbot.waitUntil(lambda: len(_selections(dock.text)) == 1)
-    (quote, _), = _selections(dock.text)
+    ((quote, _),) = _selections(dock.text)
     assert quote == "The quoted words" and new in window.document.amap
 
 
@@ -361,10 +379,12 @@ def test_importing_a_broken_file_shows_an_error(make_window, tmp_path):
 # -------------------------------------------------------------- new maps
 def _adopt(qtbot, new):
     """Let the test close a window the code under test opened."""
+
     def discard(window):
         window.document.undo_stack.setClean()
         for job in list(window.document.jobs.active):
             job.signals.blockSignals(True)
+
     qtbot.addWidget(new, before_close_func=discard)
     return new
 
@@ -378,8 +398,7 @@ def _write_seed_documents(tmp_path, data):
     return paths
 
 
-def test_new_map_from_documents_opens_a_window_with_them(make_window, qtbot, tmp_path,
-                                                         seeded_file):
+def test_new_map_from_documents_opens_a_window_with_them(make_window, qtbot, tmp_path, seeded_file):
     """New Map from Documents opens a second window whose map holds the documents and no node."""
     window = make_window()
     paths = _write_seed_documents(tmp_path, seeded_file)
@@ -407,16 +426,22 @@ def test_new_draft_map_holds_laid_out_draft_nodes(make_window, qtbot, tmp_path, 
     for _, attrs in amap.graph.nodes(data=True):
         assert attrs["draft"] is True
         for span in attrs["sources"]:
-            assert texts[span["doc"]][span["start"]:span["end"]] == span["quote"]
+            assert texts[span["doc"]][span["start"] : span["end"]] == span["quote"]
     qtbot.waitUntil(lambda: not new.document.jobs.active, timeout=30000)
     assert all("pos" in a for _, a in amap.graph.nodes(data=True))
     spots = {tuple(a["pos"]) for _, a in amap.graph.nodes(data=True)}
     assert len(spots) == len(amap)
-    drawn = {(s.cursor.selectionStart(), s.cursor.selectionEnd())
-             for s in new.sources_dock.text.extraSelections()}
+    drawn = {
+        (s.cursor.selectionStart(), s.cursor.selectionEnd())
+        for s in new.sources_dock.text.extraSelections()
+    }
     shown = new.sources_dock.doc_id
-    quoted = {(s["start"], s["end"]) for _, a in amap.graph.nodes(data=True)
-              for s in a["sources"] if s["doc"] == shown}
+    quoted = {
+        (s["start"], s["end"])
+        for _, a in amap.graph.nodes(data=True)
+        for s in a["sources"]
+        if s["doc"] == shown
+    }
     assert drawn and drawn == quoted
 
 
@@ -447,7 +472,7 @@ def test_accept_draft_removes_the_mark_in_one_step(make_window, qtbot, tmp_path,
     assert new.registry["accept_draft"].isEnabled()
     assert new.sources_dock.accept_draft() == [source]
     assert "draft" not in amap.node(source)
-    assert amap.edge(source, target).get("draft")      # its target is still a draft
+    assert amap.edge(source, target).get("draft")  # its target is still a draft
     new.scene.select_nodes([target])
     new.registry["accept_draft"].trigger()
     assert "draft" not in amap.node(target) and "draft" not in amap.edge(source, target)
@@ -459,8 +484,9 @@ def test_accept_draft_removes_the_mark_in_one_step(make_window, qtbot, tmp_path,
 
 # ------------------------------------------------------------------ offsets
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.sampled_from(["a", " ", "\r\n", "\n", "\r", "é", "\U0001F512", "\t"]),
-                max_size=30))
+@given(
+    st.lists(st.sampled_from(["a", " ", "\r\n", "\n", "\r", "é", "\U0001f512", "\t"]), max_size=30)
+)
 def test_offset_map_matches_qt_positions(qapp, pieces):
     """Text offsets map to the UTF-16 positions of the text as Qt shows it, and back."""
     from argmap.gui.sources_text import OffsetMap
@@ -468,8 +494,8 @@ def test_offset_map_matches_qt_positions(qapp, pieces):
     text = "".join(pieces)
     offsets = OffsetMap(text)
     for index in range(len(text) + 1):
-        inside_pair = text[index - 1:index + 1] == "\r\n"
-        expected = _qt_units(text[:index - 1] if inside_pair else text[:index])
+        inside_pair = text[index - 1 : index + 1] == "\r\n"
+        expected = _qt_units(text[: index - 1] if inside_pair else text[:index])
         assert offsets.to_qt(index) == expected
         if not inside_pair:
             assert offsets.to_text(expected) == index
@@ -490,12 +516,19 @@ def test_a_highlight_names_its_node_on_one_short_line():
 
     text = "Encryption protects\ndissidents and   journalists " + "and their sources " * 8
     amap = ArgumentMap.from_records(
-        [{"id": "e", "kind": "evidence", "text": text,
-          "sources": [{"doc": "d", "start": 0, "end": 6, "quote": "Strong"}]}],
-        documents=[{"id": "d", "text": "Strong encryption"}])
+        [
+            {
+                "id": "e",
+                "kind": "evidence",
+                "text": text,
+                "sources": [{"doc": "d", "start": 0, "end": 6, "quote": "Strong"}],
+            }
+        ],
+        documents=[{"id": "d", "text": "Strong encryption"}],
+    )
     (highlight,) = document_highlights(amap, "d")
     preview = highlight.label.split(": ", 1)[1]
     assert "\n" not in highlight.label and "  " not in highlight.label
     whole = " ".join(text.split())
     assert len(preview) <= PREVIEW_CHARS and preview.endswith("\u2026")
-    assert whole.startswith(preview[:-1]) and whole[len(preview) - 1] == " "   # a whole word
+    assert whole.startswith(preview[:-1]) and whole[len(preview) - 1] == " "  # a whole word

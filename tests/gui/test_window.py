@@ -3,7 +3,7 @@
 import os
 
 import pytest
-from PySide6.QtCore import QTimer, Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -14,12 +14,14 @@ from argmap.model import queries
 
 def _answer_next_dialog(button):
     """Click *button* on the next modal message box, once it is shown."""
+
     def click():
         box = QApplication.activeModalWidget()
         if isinstance(box, QMessageBox):
             box.button(button).click()
         else:
             QTimer.singleShot(20, click)
+
     QTimer.singleShot(0, click)
 
 
@@ -28,7 +30,9 @@ def test_save_reopen_round_trip_and_title(make_window, map_file, tmp_path):
     window = make_window(map_file)
     main = queries.main_claims(window.document.amap)[0]
     window.scene.select_nodes([main])
-    window.document.add_child(window.selection.single(), "support", text="Encryption protects dissidents")
+    window.document.add_child(
+        window.selection.single(), "support", text="Encryption protects dissidents"
+    )
     assert window.isWindowModified()
     target = tmp_path / "saved.argmap"
     assert window.save_to(str(target))
@@ -110,8 +114,9 @@ def test_outline_mirrors_structure_and_edits(make_window, map_file, qtbot):
     qtbot.waitUntil(lambda: window.outline.topLevelItemCount() > 0)
     top = window.outline.topLevelItem(0)
     assert top.data(0, Qt.UserRole) == main
-    assert [top.child(i).data(0, Qt.UserRole) for i in range(top.childCount())] == \
-        queries.children(amap, main)
+    assert [top.child(i).data(0, Qt.UserRole) for i in range(top.childCount())] == queries.children(
+        amap, main
+    )
     _rename_in_outline(window, qtbot, top, "Renamed main claim")
     qtbot.waitUntil(lambda: amap.node(main)["text"] == "Renamed main claim")
     window.document.undo_stack.undo()
@@ -139,7 +144,7 @@ def test_outline_rename_keeps_text_that_looks_like_a_mark(make_window, map_file,
     child = queries.children(amap, main)[0]
     qtbot.waitUntil(lambda: window.outline.topLevelItemCount() > 0)
     row = window.outline.topLevelItem(0).child(0)
-    assert row.text(0).startswith(("+ ", "− "))   # the mark of its relation
+    assert row.text(0).startswith(("+ ", "− "))  # the mark of its relation
     _rename_in_outline(window, qtbot, row, "+ 1 more reason")
     qtbot.waitUntil(lambda: amap.node(child)["text"] == "+ 1 more reason")
     row = window.outline.topLevelItem(0).child(0)
@@ -176,8 +181,11 @@ def test_find_highlights_and_steps_through_matches(make_window, map_file, qtbot)
     window.registry["find"].trigger()
     qtbot.keyClicks(window.find_bar.field, "iacp")
     amap = window.document.amap
-    expected = [n for n, a in amap.graph.nodes(data=True)
-                if "iacp" in (a["text"] + a.get("speaker", "")).lower()]
+    expected = [
+        n
+        for n, a in amap.graph.nodes(data=True)
+        if "iacp" in (a["text"] + a.get("speaker", "")).lower()
+    ]
     assert expected and window.find_bar.results == expected
     assert all(window.scene.nodes[n].highlighted for n in expected)
     assert not any(item.highlighted for n, item in window.scene.nodes.items() if n not in expected)
@@ -210,7 +218,7 @@ def test_map_without_positions_is_laid_out_by_graphviz(make_window, small_map, t
     assert not window.document.modified
     rects = [i.sceneBoundingRect() for i in window.scene.nodes.values()]
     for i, a in enumerate(rects):
-        assert not any(a.intersects(b) for b in rects[i + 1:])
+        assert not any(a.intersects(b) for b in rects[i + 1 :])
     main = queries.main_claims(amap)[0]
     assert amap.node(main)["pos"][1] == min(a["pos"][1] for _, a in amap.graph.nodes(data=True))
 
@@ -253,21 +261,28 @@ def test_window_paints_cards_in_kind_colours(make_window, map_file):
     window = make_window(map_file)
     window.view.fit()
     image = window.view.viewport().grab().toImage()
-    colours = {image.pixelColor(x, y).name().upper()
-               for x in range(0, image.width(), 3) for y in range(0, image.height(), 3)}
+    colours = {
+        image.pixelColor(x, y).name().upper()
+        for x in range(0, image.width(), 3)
+        for y in range(0, image.height(), 3)
+    }
     assert KIND_STYLE["claim"]["fill"].upper() in colours
     assert KIND_STYLE["counterclaim"]["fill"].upper() in colours
 
 
 def _tree(outline):
     def walk(item):
-        return [(item.child(i).data(0, Qt.UserRole), item.child(i).text(0), walk(item.child(i)))
-                for i in range(item.childCount())]
+        return [
+            (item.child(i).data(0, Qt.UserRole), item.child(i).text(0), walk(item.child(i)))
+            for i in range(item.childCount())
+        ]
+
     return walk(outline.invisibleRootItem())
 
 
-def test_outline_follows_edits_row_by_row_like_a_full_redraw(make_window, map_file, qtbot,
-                                                             answer_box):
+def test_outline_follows_edits_row_by_row_like_a_full_redraw(
+    make_window, map_file, qtbot, answer_box
+):
     """After adds, links, relation changes, deletes and undos, the outline updated row by
     row is the same tree as one redrawn from scratch."""
     window = make_window(map_file)

@@ -163,9 +163,11 @@ def test_every_primitive_emits_its_own_change():
     assert list(m.graph.nodes)[0] == objection
 
 
-PRIVATE = re.compile(r"(?<!self)\.\s*_(graph|insert_(node|edge|document|record|edge_record)"
-                     r"|delete_(node|edge|document)|update_(node|edge|meta)|reorder"
-                     r"|move_in_order|emit)\b")
+PRIVATE = re.compile(
+    r"(?<!self)\.\s*_(graph|insert_(node|edge|document|record|edge_record)"
+    r"|delete_(node|edge|document)|update_(node|edge|meta)|reorder"
+    r"|move_in_order|emit)\b"
+)
 
 
 def test_private_member_pattern_sees_the_old_ways():
@@ -192,11 +194,18 @@ def test_nothing_outside_the_model_touches_a_map_private_member():
 
 
 # ---------------------------------------------------------------- circles
-from hypothesis import given, settings, strategies as st  # noqa: E402
 import networkx as nx  # noqa: E402
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st
 
-STEPS = st.lists(st.tuples(st.sampled_from(["child", "link", "reparent", "outline", "main"]),
-                           st.integers(0, 30), st.integers(0, 30)), max_size=40)
+STEPS = st.lists(
+    st.tuples(
+        st.sampled_from(["child", "link", "reparent", "outline", "main"]),
+        st.integers(0, 30),
+        st.integers(0, 30),
+    ),
+    max_size=40,
+)
 
 
 @settings(max_examples=120, deadline=None)
@@ -208,11 +217,13 @@ def test_user_edits_never_close_a_circle(steps):
     for what, a, b in steps:
         nodes = list(m.graph.nodes)
         x, y = nodes[a % len(nodes)], nodes[b % len(nodes)]
-        make = {"child": lambda: edits.add_child(m, x, "support"),
-                "main": lambda: edits.add_main_claim(m, "Another"),
-                "link": lambda: edits.link(m, x, y),
-                "reparent": lambda: edits.reparent(m, x, y),
-                "outline": lambda: edits.move_in_outline(m, x, edits.first_target(m, x), y)}[what]
+        make = {
+            "child": lambda: edits.add_child(m, x, "support"),
+            "main": lambda: edits.add_main_claim(m, "Another"),
+            "link": lambda: edits.link(m, x, y),
+            "reparent": lambda: edits.reparent(m, x, y),
+            "outline": lambda: edits.move_in_outline(m, x, edits.first_target(m, x), y),
+        }[what]
         try:
             command = make()
             if command is not None:
@@ -234,7 +245,7 @@ def test_a_link_that_closes_a_circle_is_refused_with_the_reason():
 def test_a_refusal_shortens_long_statements_without_a_space_before_the_ellipsis():
     """A long statement a refusal quotes is cut at 60 characters, the space before "…" dropped."""
     m, claim, reason, _ = _debate()
-    kept = "very " * 11 + "bad"   # 58 characters, then a space at the cut
+    kept = "very " * 11 + "bad"  # 58 characters, then a space at the cut
     m.apply(edits.set_text(m, reason, kept + " news for everyone"))
     with pytest.raises(ModelError) as refused:
         edits.link(m, claim, reason)

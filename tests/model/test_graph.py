@@ -2,7 +2,8 @@
 
 import networkx as nx
 import pytest
-from hypothesis import example, given, settings, strategies as st
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from argmap.model.graph import Digraph, ancestors, has_path, is_acyclic
 
@@ -11,7 +12,8 @@ NODE = st.sampled_from(NAMES)
 ATTRS = st.dictionaries(st.sampled_from("xyz"), st.integers(0, 9), max_size=2)
 EDGE_STEP = st.tuples(st.just("add_edge"), NODE, NODE, ATTRS)
 STEP = st.one_of(
-    EDGE_STEP, EDGE_STEP,
+    EDGE_STEP,
+    EDGE_STEP,
     st.tuples(st.just("add_node"), NODE, ATTRS),
     st.tuples(st.just("add_nodes_from"), st.lists(st.tuples(NODE, ATTRS), max_size=3)),
     st.tuples(st.just("add_edges_from"), st.lists(st.tuples(NODE, NODE, ATTRS), max_size=4)),
@@ -49,27 +51,47 @@ def _facts(graph):
     """Everything argmap reads from a graph, orders included."""
     nodes = list(graph.nodes)
     return {
-        "nodes": nodes, "len": (len(graph), graph.number_of_nodes(), graph.number_of_edges()),
-        "node data": list(graph.nodes(data=True)), "node x": list(graph.nodes(data="x")),
-        "edges": list(graph.edges), "edge data": list(graph.edges(data=True)),
-        "edge x": list(graph.edges(data="x", default=-1)), "edge count": len(graph.edges),
-        "all in": list(graph.in_edges()), "all out": list(graph.out_edges(data=True)),
+        "nodes": nodes,
+        "len": (len(graph), graph.number_of_nodes(), graph.number_of_edges()),
+        "node data": list(graph.nodes(data=True)),
+        "node x": list(graph.nodes(data="x")),
+        "edges": list(graph.edges),
+        "edge data": list(graph.edges(data=True)),
+        "edge x": list(graph.edges(data="x", default=-1)),
+        "edge count": len(graph.edges),
+        "all in": list(graph.in_edges()),
+        "all out": list(graph.out_edges(data=True)),
         "some in": list(graph.in_edges(["a", "b", "zz"], data="x")),
         "some out": list(graph.edges(["c", "d"], data=True)),
-        "per node": [(list(graph.successors(n)), list(graph.predecessors(n)),
-                      graph.in_degree(n), graph.out_degree(n), graph.degree(n),
-                      list(graph.in_edges(n, data=True)), list(graph.out_edges(n)),
-                      graph.nodes[n], n in graph, n in graph.nodes) for n in nodes],
+        "per node": [
+            (
+                list(graph.successors(n)),
+                list(graph.predecessors(n)),
+                graph.in_degree(n),
+                graph.out_degree(n),
+                graph.degree(n),
+                list(graph.in_edges(n, data=True)),
+                list(graph.out_edges(n)),
+                graph.nodes[n],
+                n in graph,
+                n in graph.nodes,
+            )
+            for n in nodes
+        ],
         "pairs": [(graph.has_edge(u, v), (u, v) in graph.edges) for u in NAMES for v in NAMES],
         "attrs": {edge: graph.edges[edge] for edge in graph.edges},
-        "graph": graph.graph, "directed": graph.is_directed(),
+        "graph": graph.graph,
+        "directed": graph.is_directed(),
     }
 
 
 def _orders(graph):
     """Nodes, edges and every node's successors and predecessors, with attributes."""
-    return (list(graph.nodes(data=True)), list(graph.edges(data=True)),
-            [(list(graph.successors(n)), list(graph.predecessors(n))) for n in graph])
+    return (
+        list(graph.nodes(data=True)),
+        list(graph.edges(data=True)),
+        [(list(graph.successors(n)), list(graph.predecessors(n))) for n in graph],
+    )
 
 
 @settings(max_examples=300, deadline=None)
@@ -84,8 +106,7 @@ def test_every_step_gives_what_networkx_gives(steps):
 
 
 # predecessors in another order than their sources: b -> a is added after c -> a
-@example([("add_edge", "b", "d", {}), ("add_edge", "c", "a", {}), ("add_edge", "b", "a", {})],
-         [])
+@example([("add_edge", "b", "d", {}), ("add_edge", "c", "a", {}), ("add_edge", "b", "a", {})], [])
 @settings(max_examples=200, deadline=None)
 @given(st.lists(STEP, max_size=25), st.lists(st.tuples(NODE, NODE), max_size=8))
 def test_conversion_and_edge_subgraph_are_exact(steps, chosen):
@@ -102,12 +123,15 @@ def test_conversion_and_edge_subgraph_are_exact(steps, chosen):
     assert list(part.nodes) == [n for n in ours.nodes if n in their_part]
     assert len(part) == len(their_part) and part.number_of_edges() == len(their_part.edges)
     for node in part:
-        assert (list(part.successors(node)), list(part.predecessors(node)), part.nodes[node]) \
-            == (list(their_part.successors(node)), list(their_part.predecessors(node)),
-                their_part.nodes[node])
+        assert (list(part.successors(node)), list(part.predecessors(node)), part.nodes[node]) == (
+            list(their_part.successors(node)),
+            list(their_part.predecessors(node)),
+            their_part.nodes[node],
+        )
         assert part.nodes[node] is ours.nodes[node]
-    assert ({e: part.edges[e] for e in part.edges}
-            == {e: their_part.edges[e] for e in their_part.edges})
+    assert {e: part.edges[e] for e in part.edges} == {
+        e: their_part.edges[e] for e in their_part.edges
+    }
 
 
 @settings(max_examples=300, deadline=None)
@@ -160,10 +184,16 @@ def test_copies_are_independent_but_share_values():
 def test_unknown_nodes_and_edges_are_refused():
     g = Digraph()
     g.add_node("a")
-    for ask in (lambda: g.nodes["b"], lambda: g.edges["a", "b"], lambda: g.out_degree("b"),
-                lambda: g.successors("b"), lambda: g.remove_node("b"),
-                lambda: g.remove_edge("a", "b"), lambda: has_path(g, "a", "b"),
-                lambda: ancestors(g, "b")):
+    for ask in (
+        lambda: g.nodes["b"],
+        lambda: g.edges["a", "b"],
+        lambda: g.out_degree("b"),
+        lambda: g.successors("b"),
+        lambda: g.remove_node("b"),
+        lambda: g.remove_edge("a", "b"),
+        lambda: has_path(g, "a", "b"),
+        lambda: ancestors(g, "b"),
+    ):
         with pytest.raises(KeyError):
             ask()
     with pytest.raises(ValueError, match="None cannot be a node"):
@@ -185,8 +215,10 @@ def test_taken_nodes_and_edges_keep_their_dicts_and_orders():
     assert taken.nodes["e"] is nodes["e"] and taken.edges["f", "c"] is edges["f", "c"]
 
 
-@pytest.mark.parametrize("nodes,edges", [({"c": {}}, {}), ({None: {}}, {}),
-                                         ({}, {("c", "z"): {}}), ({}, {("e", "c"): {}})])
+@pytest.mark.parametrize(
+    "nodes,edges",
+    [({"c": {}}, {}), ({None: {}}, {}), ({}, {("c", "z"): {}}), ({}, {("e", "c"): {}})],
+)
 def test_taking_what_is_there_or_missing_is_refused(nodes, edges):
     g = Digraph()
     g.add_edge("e", "c")
@@ -212,9 +244,12 @@ def test_a_map_is_freed_without_the_cycle_collector():
         gc.collect()
         before = graphs()
         amap = ArgumentMap.from_records(
-            [{"id": "c", "kind": "claim", "text": "C"}, {"id": "e", "kind": "evidence",
-                                                         "text": "E"}],
-            [{"source": "e", "target": "c", "relation": "supports"}])
+            [
+                {"id": "c", "kind": "claim", "text": "C"},
+                {"id": "e", "kind": "evidence", "text": "E"},
+            ],
+            [{"source": "e", "target": "c", "relation": "supports"}],
+        )
         queries.problems(amap), queries.main_claims(amap), list(amap.graph.edges(data=True))
         twin = amap.copy()
         assert graphs() == before + 2

@@ -6,11 +6,27 @@ import pytest
 
 from argmap.errors import ModelError
 from argmap.model import (
-    REMOVE, AddDocument, AddNode, ArgumentMap, Batch, Change, Connect, Disconnect, History,
-    MoveNodes, RemoveDocument, RemoveNode, ReorderNode, Reparent, SetEdgeAttrs, SetMapAttrs,
-    SetNodeAttrs, change_relation, move_node,
+    REMOVE,
+    AddDocument,
+    AddNode,
+    ArgumentMap,
+    Batch,
+    Change,
+    Connect,
+    Disconnect,
+    History,
+    MoveNodes,
+    RemoveDocument,
+    RemoveNode,
+    ReorderNode,
+    Reparent,
+    SetEdgeAttrs,
+    SetMapAttrs,
+    SetNodeAttrs,
+    change_relation,
+    move_node,
+    queries,
 )
-from argmap.model import queries
 
 
 @pytest.fixture
@@ -68,8 +84,11 @@ def test_add_node(amap):
     command = AddNode("evidence", "FBI: 7,000 phones locked", {"basis": "statistic"})
     done, undone, redone = _do_undo_redo(amap, command)
     new = command.node_id
-    assert amap.node(new) == {"kind": "evidence", "text": "FBI: 7,000 phones locked",
-                              "basis": "statistic"}
+    assert amap.node(new) == {
+        "kind": "evidence",
+        "text": "FBI: 7,000 phones locked",
+        "basis": "statistic",
+    }
     assert done == [Change("node_added", node=new)] == redone
     assert undone == [Change("node_removed", node=new)]
 
@@ -96,8 +115,9 @@ def test_remove_node_removes_its_edges_and_undo_restores_them(amap):
 def test_change_text_kind_and_any_attribute(amap):
     """SetNodeAttrs changes, adds and removes attributes in one step."""
     amap.apply(SetNodeAttrs("n2", {"note": "old note"}))
-    command = SetNodeAttrs("n2", {"text": "Locked phones", "kind": "claim", "speaker": "FBI",
-                                  "note": REMOVE})
+    command = SetNodeAttrs(
+        "n2", {"text": "Locked phones", "kind": "claim", "speaker": "FBI", "note": REMOVE}
+    )
     done, undone, _ = _do_undo_redo(amap, command)
     assert amap.node("n2") == {"kind": "claim", "text": "Locked phones", "speaker": "FBI"}
     assert done == [Change("node_changed", node="n2", keys=("text", "kind", "speaker", "note"))]
@@ -165,10 +185,14 @@ def test_reparent_moves_the_edge_and_keeps_its_attributes(amap):
     done, undone, _ = _do_undo_redo(amap, Reparent("n4", "n1"))
     assert not amap.graph.has_edge("n4", "n3")
     assert amap.edge("n4", "n1") == {"relation": "opposes", "note": "rebuttal"}
-    assert done == [Change("edge_removed", edge=("n4", "n3")),
-                    Change("edge_added", edge=("n4", "n1"))]
-    assert undone == [Change("edge_removed", edge=("n4", "n1")),
-                      Change("edge_added", edge=("n4", "n3"))]
+    assert done == [
+        Change("edge_removed", edge=("n4", "n3")),
+        Change("edge_added", edge=("n4", "n1")),
+    ]
+    assert undone == [
+        Change("edge_removed", edge=("n4", "n1")),
+        Change("edge_added", edge=("n4", "n3")),
+    ]
 
 
 def test_reparent_with_new_relation(amap):
@@ -179,7 +203,7 @@ def test_reparent_with_new_relation(amap):
 
 def test_reparent_redo_moves_the_same_edge_again(amap):
     """After undo, redo of a Reparent moves the edge it moved the first time."""
-    amap.connect("n4", "n2", "supports")   # n4 now bears on n3 (first) and n2
+    amap.connect("n4", "n2", "supports")  # n4 now bears on n3 (first) and n2
     history = History(amap)
     history.do(Reparent("n4", "n1"))
     after = amap.snapshot()
@@ -192,8 +216,13 @@ def test_reparent_redo_moves_the_same_edge_again(amap):
 def test_reparent_refusals_change_nothing(amap):
     """Reparenting onto itself, onto a missing node or from nothing is refused."""
     before = amap.snapshot()
-    for command in (Reparent("n4", "n4"), Reparent("n4", "n9"), Reparent("n1", "n2"),
-                    Reparent("n4", "n1", relation="maybe"), Reparent("n9", "n1")):
+    for command in (
+        Reparent("n4", "n4"),
+        Reparent("n4", "n9"),
+        Reparent("n1", "n2"),
+        Reparent("n4", "n1", relation="maybe"),
+        Reparent("n9", "n1"),
+    ):
         with pytest.raises(ModelError):
             amap.apply(command)
         assert amap.snapshot() == before
@@ -248,8 +277,10 @@ def test_documents_add_and_remove(amap):
 def test_batch_is_one_step(amap):
     """A Batch applies several commands as one undo step."""
     add = AddNode("evidence", "Apple refused the FBI", node_id="e1")
-    batch = Batch("Add evidence", [add, Connect("e1", "n3", "supports"),
-                                   SetNodeAttrs("n3", {"note": "see e1"})])
+    batch = Batch(
+        "Add evidence",
+        [add, Connect("e1", "n3", "supports"), SetNodeAttrs("n3", {"note": "see e1"})],
+    )
     done, undone, _ = _do_undo_redo(amap, batch)
     assert amap.edge("e1", "n3")["relation"] == "supports"
     assert [c.type for c in done] == ["node_added", "edge_added", "node_changed"]
@@ -259,10 +290,15 @@ def test_batch_is_one_step(amap):
 def test_batch_whose_third_command_fails_leaves_the_map_unchanged(amap):
     """A Batch is all or nothing: when its 3rd command fails, the first two are undone."""
     before = amap.snapshot()
-    batch = Batch("Bad", [AddNode("evidence", "ok", node_id="e1"),
-                          Connect("e1", "n1", "supports"),
-                          Connect("e1", "n1", "opposes"),     # duplicate edge: fails
-                          SetNodeAttrs("n1", {"text": "never reached"})])
+    batch = Batch(
+        "Bad",
+        [
+            AddNode("evidence", "ok", node_id="e1"),
+            Connect("e1", "n1", "supports"),
+            Connect("e1", "n1", "opposes"),  # duplicate edge: fails
+            SetNodeAttrs("n1", {"text": "never reached"}),
+        ],
+    )
     history = History(amap)
     with pytest.raises(ModelError, match="already connected"):
         history.do(batch)
@@ -274,8 +310,7 @@ def test_batch_whose_third_command_fails_leaves_the_map_unchanged(amap):
 def test_batch_of_moves_failing_midway_is_rolled_back(amap):
     """A failing MoveNodes inside a Batch leaves no node moved."""
     before = amap.snapshot()
-    batch = Batch("Drag", [move_node("n1", (1, 1)),
-                           MoveNodes({"n2": (2, 2), "n3": (3, math.nan)})])
+    batch = Batch("Drag", [move_node("n1", (1, 1)), MoveNodes({"n2": (2, 2), "n3": (3, math.nan)})])
     with pytest.raises(ModelError):
         amap.apply(batch)
     assert amap.snapshot() == before

@@ -5,11 +5,20 @@ import math
 import pytest
 
 from argmap.errors import ModelError
-from argmap.model.graph import Digraph
 from argmap.model import (
-    REMOVE, AddDocument, AddNode, ArgumentMap, Connect, MoveNodes, ReorderNode, SetEdgeAttrs,
-    SetMapAttrs, SetNodeAttrs, move_node,
+    REMOVE,
+    AddDocument,
+    AddNode,
+    ArgumentMap,
+    Connect,
+    MoveNodes,
+    ReorderNode,
+    SetEdgeAttrs,
+    SetMapAttrs,
+    SetNodeAttrs,
+    move_node,
 )
+from argmap.model.graph import Digraph
 
 DOC_TEXT = "Strong encryption protects dissidents. Police want a key."
 
@@ -19,9 +28,14 @@ def amap():
     """A map with one document, a claim quoting it and a supporting evidence."""
     m = ArgumentMap("Backdoors")
     m.apply(AddDocument({"id": "d1", "title": "Op-ed", "text": DOC_TEXT}))
-    claim = m.add_node("claim", "Encryption must stay strong", speaker="ITI",
-                       sources=[{"doc": "d1", "start": 0, "end": 38,
-                                 "quote": "Strong encryption protects dissidents."}])
+    claim = m.add_node(
+        "claim",
+        "Encryption must stay strong",
+        speaker="ITI",
+        sources=[
+            {"doc": "d1", "start": 0, "end": 38, "quote": "Strong encryption protects dissidents."}
+        ],
+    )
     evidence = m.add_node("evidence", "Dissidents rely on Signal", basis="example")
     m.connect(evidence, claim, "supports")
     return m
@@ -38,11 +52,21 @@ def test_graph_is_a_digraph_with_premise_to_conclusion_edges(amap):
 def test_every_documented_attribute_is_kept(amap):
     """All node and edge attributes of the design can be set and read back."""
     node = amap.add_node(
-        "evidence", "42% of cases stalled", basis="statistic",
+        "evidence",
+        "42% of cases stalled",
+        basis="statistic",
         sources=[{"doc": "d1", "start": 39, "end": 57, "quote": "Police want a key."}],
-        citation="FBI report 2016", url="https://example.org/r", date="2016-03-01",
-        speaker="FBI", tags=["police", "numbers"], note="check the year", rating=0.25,
-        pos=(10.5, -3), collapsed=True, custom={"any": [1, "json"]})
+        citation="FBI report 2016",
+        url="https://example.org/r",
+        date="2016-03-01",
+        speaker="FBI",
+        tags=["police", "numbers"],
+        note="check the year",
+        rating=0.25,
+        pos=(10.5, -3),
+        collapsed=True,
+        custom={"any": [1, "json"]},
+    )
     amap.connect(node, "n1", "opposes", strength=0.8, group="g1", note="weak link")
     attrs = amap.node(node)
     assert attrs["basis"] == "statistic" and attrs["speaker"] == "FBI"
@@ -50,8 +74,12 @@ def test_every_documented_attribute_is_kept(amap):
     assert attrs["tags"] == ["police", "numbers"] and attrs["rating"] == 0.25
     assert attrs["pos"] == (10.5, -3) and attrs["collapsed"] is True
     assert attrs["custom"] == {"any": [1, "json"]}
-    assert amap.edge(node, "n1") == {"relation": "opposes", "strength": 0.8, "group": "g1",
-                                     "note": "weak link"}
+    assert amap.edge(node, "n1") == {
+        "relation": "opposes",
+        "strength": 0.8,
+        "group": "g1",
+        "note": "weak link",
+    }
     assert amap.check_invariants() == []
 
 
@@ -104,16 +132,31 @@ INVALID_ADDS = [
     ("text None", AddNode("claim", None), "string"),
     ("lone surrogate", AddNode("claim", "bad \ud800"), "Unicode"),
     ("quote mismatch", AddNode("claim", "t", {"sources": [SPAN_BAD_QUOTE]}), "does not match"),
-    ("unknown doc", AddNode("claim", "t", {"sources": [
-        {"doc": "d9", "start": 0, "end": 1, "quote": "S"}]}), "unknown document"),
-    ("span past end", AddNode("claim", "t", {"sources": [
-        {"doc": "d1", "start": 50, "end": 500, "quote": "x"}]}), "past the end"),
-    ("span backwards", AddNode("claim", "t", {"sources": [
-        {"doc": "d1", "start": 5, "end": 2, "quote": ""}]}), "ends before"),
-    ("span lacks quote", AddNode("claim", "t", {"sources": [
-        {"doc": "d1", "start": 0, "end": 1}]}), "quote"),
-    ("span NaN extra", AddNode("claim", "t", {"sources": [
-        dict(SPAN_BAD_QUOTE, quote="Strong", extra=math.nan)]}), "finite"),
+    (
+        "unknown doc",
+        AddNode("claim", "t", {"sources": [{"doc": "d9", "start": 0, "end": 1, "quote": "S"}]}),
+        "unknown document",
+    ),
+    (
+        "span past end",
+        AddNode("claim", "t", {"sources": [{"doc": "d1", "start": 50, "end": 500, "quote": "x"}]}),
+        "past the end",
+    ),
+    (
+        "span backwards",
+        AddNode("claim", "t", {"sources": [{"doc": "d1", "start": 5, "end": 2, "quote": ""}]}),
+        "ends before",
+    ),
+    (
+        "span lacks quote",
+        AddNode("claim", "t", {"sources": [{"doc": "d1", "start": 0, "end": 1}]}),
+        "quote",
+    ),
+    (
+        "span NaN extra",
+        AddNode("claim", "t", {"sources": [dict(SPAN_BAD_QUOTE, quote="Strong", extra=math.nan)]}),
+        "finite",
+    ),
     ("NaN position", AddNode("claim", "t", {"pos": (math.nan, 0)}), "finite"),
     ("inf position", AddNode("claim", "t", {"pos": (0, math.inf)}), "finite"),
     ("position of 3", AddNode("claim", "t", {"pos": (1, 2, 3)}), "pair"),
@@ -133,8 +176,9 @@ INVALID_ADDS = [
 ]
 
 
-@pytest.mark.parametrize("command,needle", [c[1:] for c in INVALID_ADDS],
-                         ids=[c[0] for c in INVALID_ADDS])
+@pytest.mark.parametrize(
+    "command,needle", [c[1:] for c in INVALID_ADDS], ids=[c[0] for c in INVALID_ADDS]
+)
 def test_invalid_node_is_refused_and_changes_nothing(amap, command, needle):
     """Adding a node that breaks an invariant raises ModelError and leaves the map as it was."""
     assert needle.lower() in _refused(amap, command).lower()
@@ -176,8 +220,9 @@ INVALID_EDITS = [
 ]
 
 
-@pytest.mark.parametrize("command,needle", [c[1:] for c in INVALID_EDITS],
-                         ids=[c[0] for c in INVALID_EDITS])
+@pytest.mark.parametrize(
+    "command,needle", [c[1:] for c in INVALID_EDITS], ids=[c[0] for c in INVALID_EDITS]
+)
 def test_invalid_edit_is_refused_and_changes_nothing(amap, command, needle):
     """Every edit that would break an invariant raises ModelError with a clear reason."""
     assert needle.lower() in _refused(amap, command).lower()

@@ -3,40 +3,74 @@
 import math
 
 import networkx as nx
-
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
 from argmap.errors import ModelError
 from argmap.formats.native import dumps
-from argmap.model import edits, fragments
 from argmap.model import (
-    BASES, KINDS, REMOVE, RELATIONS, AddDocument, AddNode, ArgumentMap, Batch, Connect,
-    Disconnect, History, MoveNodes, RemoveDocument, RemoveNode, ReorderNode, Reparent,
-    SetMapAttrs, SetNodeAttrs, change_relation, move_node,
+    BASES,
+    KINDS,
+    RELATIONS,
+    REMOVE,
+    AddDocument,
+    AddNode,
+    ArgumentMap,
+    Batch,
+    Connect,
+    Disconnect,
+    History,
+    MoveNodes,
+    RemoveDocument,
+    RemoveNode,
+    ReorderNode,
+    Reparent,
+    SetMapAttrs,
+    SetNodeAttrs,
+    change_relation,
+    edits,
+    fragments,
+    move_node,
 )
 
 DOC = "Encryption keeps everyone safe. Police disagree."
 
 TEXTS = st.one_of(st.text(max_size=12), st.sampled_from(["a\x00b", 5, None, "\ud800"]))
-NUMBERS = st.one_of(st.floats(allow_nan=False, allow_infinity=False, width=32),
-                    st.integers(-10**6, 10**6))
+NUMBERS = st.one_of(
+    st.floats(allow_nan=False, allow_infinity=False, width=32), st.integers(-(10**6), 10**6)
+)
 BAD_NUMBERS = st.sampled_from([math.nan, math.inf, -math.inf, True, "1"])
-POSITIONS = st.one_of(st.tuples(NUMBERS, NUMBERS), st.one_of(
-    st.tuples(NUMBERS, BAD_NUMBERS), st.just((1, 2, 3)), st.just(None)))
-JSON = st.recursive(st.one_of(st.none(), st.booleans(), NUMBERS, st.text(max_size=5)),
-                    lambda inner: st.lists(inner, max_size=3)
-                    | st.dictionaries(st.text(max_size=3), inner, max_size=3), max_leaves=8)
-SPANS = st.builds(lambda doc, start, length, good: {
-    "doc": doc, "start": start, "end": start + length,
-    "quote": DOC[start:start + length] if good else "zz"},
-    st.sampled_from(["d1", "d1", "d9"]), st.integers(0, len(DOC)), st.integers(0, 12),
-    st.booleans())
+POSITIONS = st.one_of(
+    st.tuples(NUMBERS, NUMBERS),
+    st.one_of(st.tuples(NUMBERS, BAD_NUMBERS), st.just((1, 2, 3)), st.just(None)),
+)
+JSON = st.recursive(
+    st.one_of(st.none(), st.booleans(), NUMBERS, st.text(max_size=5)),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=3), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+SPANS = st.builds(
+    lambda doc, start, length, good: {
+        "doc": doc,
+        "start": start,
+        "end": start + length,
+        "quote": DOC[start : start + length] if good else "zz",
+    },
+    st.sampled_from(["d1", "d1", "d9"]),
+    st.integers(0, len(DOC)),
+    st.integers(0, 12),
+    st.booleans(),
+)
 
 VALUES = {
     "kind": st.sampled_from(KINDS + ("premise",)),
-    "text": TEXTS, "speaker": TEXTS, "note": TEXTS, "citation": TEXTS,
+    "text": TEXTS,
+    "speaker": TEXTS,
+    "note": TEXTS,
+    "citation": TEXTS,
     "basis": st.sampled_from(BASES + (None, "rumour")),
     "tags": st.one_of(st.lists(TEXTS, max_size=3), st.just("tag")),
     "rating": st.one_of(st.none(), NUMBERS, BAD_NUMBERS),
@@ -45,8 +79,10 @@ VALUES = {
     "sources": st.lists(SPANS, max_size=2),
     "extra": st.one_of(JSON, st.just(math.nan)),
 }
-ATTR_PAIRS = st.lists(st.sampled_from(sorted(VALUES)).flatmap(
-    lambda key: st.tuples(st.just(key), VALUES[key])), max_size=3)
+ATTR_PAIRS = st.lists(
+    st.sampled_from(sorted(VALUES)).flatmap(lambda key: st.tuples(st.just(key), VALUES[key])),
+    max_size=3,
+)
 
 
 def text_ok(value):
@@ -56,8 +92,7 @@ def text_ok(value):
 
 def number_ok(value):
     """Whether *value* is a finite number (not a bool)."""
-    return (isinstance(value, (int, float)) and not isinstance(value, bool)
-            and math.isfinite(value))
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
 
 def json_ok(value):
@@ -72,8 +107,11 @@ def json_ok(value):
 def span_ok(span, documents):
     """Whether *span* quotes a document of the map exactly."""
     doc = documents.get(span["doc"])
-    return doc is not None and span["end"] <= len(doc["text"]) and \
-        doc["text"][span["start"]:span["end"]] == span["quote"]
+    return (
+        doc is not None
+        and span["end"] <= len(doc["text"])
+        and doc["text"][span["start"] : span["end"]] == span["quote"]
+    )
 
 
 def attr_ok(key, value, documents):
@@ -159,23 +197,36 @@ class EditSequence(RuleBasedStateMachine):
         return self.pick_node(data), self.pick_node(data)
 
     def attrs_ok(self, pairs, allow_remove=False):
-        return all((allow_remove and value is REMOVE and key not in ("kind", "text"))
-                   or (value is not REMOVE and attr_ok(key, value, self.amap.documents))
-                   for key, value in pairs.items())
+        return all(
+            (allow_remove and value is REMOVE and key not in ("kind", "text"))
+            or (value is not REMOVE and attr_ok(key, value, self.amap.documents))
+            for key, value in pairs.items()
+        )
 
     # ------------------------------------------------------------- rules
-    @rule(kind=st.sampled_from(KINDS + ("premise",)), text=TEXTS, pairs=ATTR_PAIRS,
-          index=st.one_of(st.none(), st.integers(-2, 12)))
+    @rule(
+        kind=st.sampled_from(KINDS + ("premise",)),
+        text=TEXTS,
+        pairs=ATTR_PAIRS,
+        index=st.one_of(st.none(), st.integers(-2, 12)),
+    )
     def add_node(self, kind, text, pairs, index):
         attrs = dict(pairs)
-        expected = kind in KINDS and text_ok(text) and self.attrs_ok(attrs) \
+        expected = (
+            kind in KINDS
+            and text_ok(text)
+            and self.attrs_ok(attrs)
             and not ({"kind", "text"} & set(attrs))
+        )
         if {"kind", "text"} & set(attrs):
-            expected = None     # AddNode's own kind and text win over attrs
+            expected = None  # AddNode's own kind and text win over attrs
         self.attempt(AddNode(kind, text, attrs, index=index), expected)
 
-    @rule(data=st.data(), pairs=ATTR_PAIRS, remove=st.lists(st.sampled_from(
-        ["kind", "text", "note", "pos", "extra"]), max_size=2))
+    @rule(
+        data=st.data(),
+        pairs=ATTR_PAIRS,
+        remove=st.lists(st.sampled_from(["kind", "text", "note", "pos", "extra"]), max_size=2),
+    )
     def set_attrs(self, data, pairs, remove):
         node = self.pick_node(data)
         changes = dict(pairs)
@@ -188,14 +239,22 @@ class EditSequence(RuleBasedStateMachine):
         node = self.pick_node(data)
         self.attempt(RemoveNode(node), node in self.amap)
 
-    @rule(data=st.data(), relation=st.sampled_from(RELATIONS + ("refutes",)),
-          strength=st.one_of(st.none(), NUMBERS, BAD_NUMBERS))
+    @rule(
+        data=st.data(),
+        relation=st.sampled_from(RELATIONS + ("refutes",)),
+        strength=st.one_of(st.none(), NUMBERS, BAD_NUMBERS),
+    )
     def connect(self, data, relation, strength):
         source, target = self.pick_node(data), self.pick_node(data)
         attrs = {} if strength is None else {"strength": strength}
-        expected = (source in self.amap and target in self.amap and source != target
-                    and not self.amap.graph.has_edge(source, target) and relation in RELATIONS
-                    and (strength is None or number_ok(strength)))
+        expected = (
+            source in self.amap
+            and target in self.amap
+            and source != target
+            and not self.amap.graph.has_edge(source, target)
+            and relation in RELATIONS
+            and (strength is None or number_ok(strength))
+        )
         self.attempt(Connect(source, target, relation, attrs), expected)
 
     @rule(data=st.data())
@@ -226,9 +285,13 @@ class EditSequence(RuleBasedStateMachine):
         node, target = self.pick_node(data), self.pick_node(data)
         graph = self.amap.graph
         olds = list(graph.successors(node)) if node in self.amap else []
-        expected = (bool(olds) and target in self.amap and target != node
-                    and (target == olds[0] or not graph.has_edge(node, target))
-                    and relation in (None,) + RELATIONS)
+        expected = (
+            bool(olds)
+            and target in self.amap
+            and target != node
+            and (target == olds[0] or not graph.has_edge(node, target))
+            and relation in (None,) + RELATIONS
+        )
         self.attempt(Reparent(node, target, relation=relation), expected)
 
     @rule(data=st.data(), index=st.one_of(st.integers(-2, 12), st.just("top")))
@@ -247,8 +310,11 @@ class EditSequence(RuleBasedStateMachine):
 
     @rule(doc_id=st.sampled_from(["d1", "d2"]))
     def remove_document(self, doc_id):
-        quoted = any(s["doc"] == doc_id for _, a in self.amap.graph.nodes(data=True)
-                     for s in a.get("sources", ()))
+        quoted = any(
+            s["doc"] == doc_id
+            for _, a in self.amap.graph.nodes(data=True)
+            for s in a.get("sources", ())
+        )
         self.attempt(RemoveDocument(doc_id), doc_id in self.amap.documents and not quoted)
 
     @rule(data=st.data(), size=st.integers(1, 4))
@@ -256,11 +322,21 @@ class EditSequence(RuleBasedStateMachine):
         commands = []
         for _ in range(size):
             node, other = self.pick_node(data), self.pick_node(data)
-            commands.append(data.draw(st.sampled_from([
-                AddNode("claim", "batch claim"), RemoveNode(node),
-                Connect(node, other, "opposes"), Disconnect(node, other),
-                SetNodeAttrs(node, {"note": "batch"}), move_node(node, (1, math.nan)),
-                ReorderNode(node, 0)])))
+            commands.append(
+                data.draw(
+                    st.sampled_from(
+                        [
+                            AddNode("claim", "batch claim"),
+                            RemoveNode(node),
+                            Connect(node, other, "opposes"),
+                            Disconnect(node, other),
+                            SetNodeAttrs(node, {"note": "batch"}),
+                            move_node(node, (1, math.nan)),
+                            ReorderNode(node, 0),
+                        ]
+                    )
+                )
+            )
         self.attempt(Batch("Batch", commands))
 
     @rule()
@@ -298,13 +374,20 @@ class EditSequence(RuleBasedStateMachine):
         if command is not None:
             self.attempt(command, expected)
 
-    @rule(data=st.data(), name=st.sampled_from(sorted(edits.CHILD_EDITS) + ["premise"]),
-          text=st.one_of(st.none(), TEXTS))
+    @rule(
+        data=st.data(),
+        name=st.sampled_from(sorted(edits.CHILD_EDITS) + ["premise"]),
+        text=st.one_of(st.none(), TEXTS),
+    )
     def add_child(self, data, name, text):
         node = self.pick_node(data)
-        self.edit(edits.add_child, node, name, text,
-                  expected=node in self.amap and name != "premise"
-                  and (text is None or text_ok(text)))
+        self.edit(
+            edits.add_child,
+            node,
+            name,
+            text,
+            expected=node in self.amap and name != "premise" and (text is None or text_ok(text)),
+        )
 
     @rule(data=st.data())
     def add_sibling(self, data):
@@ -323,24 +406,35 @@ class EditSequence(RuleBasedStateMachine):
         if branch:
             self.edit(edits.delete_branch, nodes, expected=valid)
         else:
-            valid = valid and all(self.amap.graph.has_edge(*e) or set(e) & set(nodes)
-                                  for e in edges)
+            valid = valid and all(
+                self.amap.graph.has_edge(*e) or set(e) & set(nodes) for e in edges
+            )
             self.edit(edits.delete, nodes, edges, expected=valid)
 
     @rule(data=st.data(), relation=st.sampled_from((None,) + RELATIONS))
     def link(self, data, relation):
         source, target = self.pick_node(data), self.pick_node(data)
-        expected = (source in self.amap and target in self.amap and source != target
-                    and not self.amap.graph.has_edge(source, target)
-                    and not nx.has_path(self.amap.graph.to_networkx(), target, source))
+        expected = (
+            source in self.amap
+            and target in self.amap
+            and source != target
+            and not self.amap.graph.has_edge(source, target)
+            and not nx.has_path(self.amap.graph.to_networkx(), target, source)
+        )
         self.edit(edits.link, source, target, relation, expected=expected)
 
     @rule(data=st.data())
     def reparent_to(self, data):
         node, target = self.pick_node(data), self.pick_node(data)
-        expected = (node in self.amap and target in self.amap and node != target
-                    and (self.amap.graph.has_edge(node, target)
-                         or not nx.has_path(self.amap.graph.to_networkx(), target, node)))
+        expected = (
+            node in self.amap
+            and target in self.amap
+            and node != target
+            and (
+                self.amap.graph.has_edge(node, target)
+                or not nx.has_path(self.amap.graph.to_networkx(), target, node)
+            )
+        )
         self.edit(edits.reparent, node, target, (5.0, 5.0), expected=expected)
 
     @rule(data=st.data(), kind=st.sampled_from(KINDS), relation=st.sampled_from(RELATIONS))
@@ -368,13 +462,21 @@ class EditSequence(RuleBasedStateMachine):
         target = target if target in self.amap else None
         self.edit(fragments.paste_fragment, part, target, (0.0, 0.0), expected=True)
 
-    @rule(data=st.data(), kind=st.sampled_from(KINDS), start=st.integers(0, 20),
-          length=st.integers(1, 10))
+    @rule(
+        data=st.data(),
+        kind=st.sampled_from(KINDS),
+        start=st.integers(0, 20),
+        length=st.integers(1, 10),
+    )
     def from_span(self, data, kind, start, length):
         if "d1" not in self.amap.documents or self.amap.documents["d1"]["text"] != DOC:
             return
-        span = {"doc": "d1", "start": start, "end": start + length,
-                "quote": DOC[start:start + length]}
+        span = {
+            "doc": "d1",
+            "start": start,
+            "end": start + length,
+            "quote": DOC[start : start + length],
+        }
         parent = self.pick_node(data)
         parent = parent if parent in self.amap else None
         self.edit(edits.node_from_span, kind, span, parent, expected=True)
@@ -428,6 +530,9 @@ class EditSequence(RuleBasedStateMachine):
 
 
 EditSequence.TestCase.settings = settings(
-    max_examples=150, stateful_step_count=30, deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+    max_examples=150,
+    stateful_step_count=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
 test_random_edits_undo_to_the_identical_map = EditSequence.TestCase

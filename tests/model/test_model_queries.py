@@ -3,8 +3,7 @@
 import pytest
 
 from argmap.errors import ModelError
-from argmap.model import ArgumentMap, ReorderNode
-from argmap.model import queries
+from argmap.model import ArgumentMap, ReorderNode, queries
 
 # name: (kind, [(target, relation), ...])
 DEBATE = {
@@ -61,9 +60,21 @@ def test_main_claims_fall_back_to_any_top_node():
 def test_stance_follows_parity_of_opposes(debate):
     """A node is pro when an even number of 'opposes' lead up to the main claim."""
     stance = queries.stance(debate)
-    expected = {"C": "pro", "S": "pro", "O": "con", "Q": "con", "R": "pro", "P": "pro",
-                "E": "pro", "E2": "con", "X": "con", "R2": "pro", "C2": "pro", "Y": "pro",
-                "L": "pro"}
+    expected = {
+        "C": "pro",
+        "S": "pro",
+        "O": "con",
+        "Q": "con",
+        "R": "pro",
+        "P": "pro",
+        "E": "pro",
+        "E2": "con",
+        "X": "con",
+        "R2": "pro",
+        "C2": "pro",
+        "Y": "pro",
+        "L": "pro",
+    }
     assert stance == expected
 
 
@@ -107,8 +118,13 @@ def test_children_by_relation_in_sibling_order(debate):
 
 def test_cycles_are_found_and_reported():
     """A cycle is allowed in the map but listed by cycles() and problems()."""
-    m = build({"A": ("claim", []), "B": ("claim", [("A", "supports")]),
-               "D": ("claim", [("B", "opposes")])})
+    m = build(
+        {
+            "A": ("claim", []),
+            "B": ("claim", [("A", "supports")]),
+            "D": ("claim", [("B", "opposes")]),
+        }
+    )
     assert queries.cycles(m) == []
     m.connect("A", "D", "supports")
     found = queries.cycles(m)
@@ -127,15 +143,24 @@ def test_cycles_are_listed_the_same_way_on_every_run(tmp_path):
     import subprocess
     import sys
 
-    code = ("from argmap.model import ArgumentMap, queries\n"
-            "m = ArgumentMap('t')\n"
-            "ids = [m.add_node('claim', f'c{i}') for i in range(8)]\n"
-            "for a, b in [(0, 1), (1, 2), (2, 0), (3, 4), (4, 5), (5, 3), (5, 6), (6, 4), (7, 0)]:\n"
-            "    m.graph.add_edge(ids[a], ids[b], relation='supports')\n"
-            "print(queries.cycles(m))\n")
-    seen = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                           check=True, env=dict(os.environ, PYTHONHASHSEED=str(seed))).stdout
-            for seed in range(1, 7)}
+    code = (
+        "from argmap.model import ArgumentMap, queries\n"
+        "m = ArgumentMap('t')\n"
+        "ids = [m.add_node('claim', f'c{i}') for i in range(8)]\n"
+        "for a, b in [(0, 1), (1, 2), (2, 0), (3, 4), (4, 5), (5, 3), (5, 6), (6, 4), (7, 0)]:\n"
+        "    m.graph.add_edge(ids[a], ids[b], relation='supports')\n"
+        "print(queries.cycles(m))\n"
+    )
+    seen = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            env=dict(os.environ, PYTHONHASHSEED=str(seed)),
+        ).stdout
+        for seed in range(1, 7)
+    }
     assert seen == {"[['n1', 'n2', 'n3'], ['n4', 'n5', 'n6'], ['n5', 'n6', 'n7']]\n"}
 
 
@@ -165,8 +190,8 @@ def test_roles_of_edges(debate):
     assert queries.role(debate, "O", "C") == "objection"
     assert queries.role(debate, "Q", "C") == "objection"
     assert queries.role(debate, "E2", "S") == "objection"
-    assert queries.role(debate, "R", "O") == "rebuttal"     # opposes a counterclaim
-    assert queries.role(debate, "P", "Q") == "rebuttal"     # opposes a claim that objects
+    assert queries.role(debate, "R", "O") == "rebuttal"  # opposes a counterclaim
+    assert queries.role(debate, "P", "Q") == "rebuttal"  # opposes a claim that objects
     with pytest.raises(ModelError):
         queries.role(debate, "C", "S")
 

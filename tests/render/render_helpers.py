@@ -12,21 +12,38 @@ SVG = "{http://www.w3.org/2000/svg}"
 def rich_map():
     """A map with every kind, both relations, a rebuttal, a co-premise group, a cross-link and citations."""
     m = ArgumentMap("Should police get warrant-based access to encrypted data?")
-    m.documents["d1"] = {"id": "d1", "title": "The Hill (2015)", "text": "Encryption hinders police."}
-    claim = m.add_node("claim", "Police should get warrant-based access to encrypted data",
-                       speaker="IACP")
-    support = m.add_node("claim", "Strong encryption is hindering lawful investigations",
-                         speaker="IACP", sources=[{"doc": "d1", "start": 0, "end": 26,
-                                                   "quote": "Encryption hinders police."}])
-    objection = m.add_node("counterclaim", "Any backdoor will be exploited by criminals",
-                           speaker="ITI")
-    rebuttal = m.add_node("claim", "Access can be limited to holders of a court warrant",
-                          speaker="FBI")
-    ev1 = m.add_node("evidence", "Paris attackers are believed to have used encrypted apps",
-                     basis="example", citation="The Hill, 17 Nov 2015")
-    ev2 = m.add_node("evidence", "111 iPhones could not be opened in one year",
-                     basis="statistic", sources=[{"doc": "d1", "start": 0, "end": 10,
-                                                  "quote": "Encryption"}])
+    m.documents["d1"] = {
+        "id": "d1",
+        "title": "The Hill (2015)",
+        "text": "Encryption hinders police.",
+    }
+    claim = m.add_node(
+        "claim", "Police should get warrant-based access to encrypted data", speaker="IACP"
+    )
+    support = m.add_node(
+        "claim",
+        "Strong encryption is hindering lawful investigations",
+        speaker="IACP",
+        sources=[{"doc": "d1", "start": 0, "end": 26, "quote": "Encryption hinders police."}],
+    )
+    objection = m.add_node(
+        "counterclaim", "Any backdoor will be exploited by criminals", speaker="ITI"
+    )
+    rebuttal = m.add_node(
+        "claim", "Access can be limited to holders of a court warrant", speaker="FBI"
+    )
+    ev1 = m.add_node(
+        "evidence",
+        "Paris attackers are believed to have used encrypted apps",
+        basis="example",
+        citation="The Hill, 17 Nov 2015",
+    )
+    ev2 = m.add_node(
+        "evidence",
+        "111 iPhones could not be opened in one year",
+        basis="statistic",
+        sources=[{"doc": "d1", "start": 0, "end": 10, "quote": "Encryption"}],
+    )
     p1 = m.add_node("claim", "Key escrow systems have failed before", speaker="Schneier")
     p2 = m.add_node("claim", "Every access path enlarges the attack surface", speaker="Schneier")
     obj2 = m.add_node("counterclaim", "Criminals will switch to other apps", speaker="EFF")
@@ -70,6 +87,7 @@ def squeeze(text):
 
 def graphviz_json(dot_text):
     """Lay out DOT with the real Graphviz and return its JSON (every attribute it read)."""
-    out = subprocess.run(["dot", "-Tjson0"], input=dot_text.encode(),
-                         capture_output=True, check=True, timeout=60).stdout
+    out = subprocess.run(
+        ["dot", "-Tjson0"], input=dot_text.encode(), capture_output=True, check=True, timeout=60
+    ).stdout
     return json.loads(out)

@@ -9,6 +9,7 @@ import re
 
 import defusedxml.ElementTree as DET
 import pytest
+from render_helpers import SVG
 
 from argmap.errors import RenderError
 from argmap.model import ArgumentMap
@@ -16,8 +17,6 @@ from argmap.render import graphviz, look, style
 from argmap.render.arranged import arrange
 from argmap.render.dot import attr_list
 from argmap.render.export import ExportOptions, render
-
-from render_helpers import SVG
 
 pytestmark = pytest.mark.graphviz
 
@@ -37,11 +36,16 @@ def crossed_map():
     amap = ArgumentMap("Crossed")
     main = amap.add_node("claim", "The main claim of a small map", pos=(0, 0), rating=8)
     spots = [(-400, 260), (420, 240), (650, 10), (-700, -30), (30, 520), (-380, 700)]
-    nodes = [amap.add_node(kind, f"Premise {i} with a statement long enough to wrap twice "
-                                 "across the card", pos=spot)
-             for i, (kind, spot) in enumerate(zip(
-                 ["claim", "counterclaim", "evidence", "claim", "evidence", "counterclaim"],
-                 spots))]
+    nodes = [
+        amap.add_node(
+            kind,
+            f"Premise {i} with a statement long enough to wrap twice across the card",
+            pos=spot,
+        )
+        for i, (kind, spot) in enumerate(
+            zip(["claim", "counterclaim", "evidence", "claim", "evidence", "counterclaim"], spots)
+        )
+    ]
     amap.connect(nodes[0], main, "supports", strength=0.9)
     amap.connect(nodes[1], main, "opposes")
     amap.connect(nodes[2], main, "supports")
@@ -76,7 +80,7 @@ def path_points(d):
                 triple = [(ox + values[j], oy + values[j + 1]) for j in range(i, i + 6, 2)]
                 points.extend(triple[:2])
                 x, y = triple[2]
-        else:   # M and L: each pair moves the pen
+        else:  # M and L: each pair moves the pen
             for i in range(0, len(values), 2):
                 ox, oy = (x, y) if command.islower() else (0.0, 0.0)
                 x, y = ox + values[i], oy + values[i + 1]
@@ -105,7 +109,9 @@ def parse(svg):
         title = group.find(SVG + "title").text if group.find(SVG + "title") is not None else None
         paths = [p.get("d") for p in group.findall(SVG + "path")]
         if group.get("class") == "node":
-            texts = [(t.get("font-size", "body"), t.text or "") for t in group.findall(SVG + "text")]
+            texts = [
+                (t.get("font-size", "body"), t.text or "") for t in group.findall(SVG + "text")
+            ]
             cards[title] = (_box(path_points(paths[0])), texts)
         elif group.get("class") == "edge":
             edges[title] = (path_points(paths[0]), path_points(paths[-1])[0])
@@ -120,7 +126,9 @@ def translation(root):
 
 def _on_border(point, box, tolerance=0.01):
     (x, y), (left, top, right, bottom) = point, box
-    inside = left - tolerance <= x <= right + tolerance and top - tolerance <= y <= bottom + tolerance
+    inside = (
+        left - tolerance <= x <= right + tolerance and top - tolerance <= y <= bottom + tolerance
+    )
     edge = min(abs(x - left), abs(x - right), abs(y - top), abs(y - bottom))
     return inside and edge <= tolerance
 
@@ -139,8 +147,8 @@ def test_svg_card_centres_are_the_editor_positions():
         assert abs((left + right) / 2 - x) <= 0.5 and abs((top + bottom) / 2 - y) <= 0.5
     dx, dy = translation(root)
     width, height = _numbers(root.get("viewBox"))[2:]
-    for (left, top, right, bottom), _ in cards.values():   # all of it on the page
-        assert 0 < left + dx and right + dx < width and 0 < top + dy and bottom + dy < height
+    for (left, top, right, bottom), _ in cards.values():  # all of it on the page
+        assert left + dx > 0 and right + dx < width and top + dy > 0 and bottom + dy < height
     assert result.summary == f"svg, {round(width)}x{round(height)} pt"
 
 
@@ -155,7 +163,7 @@ def test_every_node_and_edge_is_drawn_and_edges_meet_card_borders():
         curve, tip = edges[f"{ids[target]}->{ids[premise]}"]
         assert _on_border(curve[0], cards[ids[premise]][0])
         assert _on_border(tip, cards[ids[target]][0])
-        assert math.dist(curve[-1], tip) <= 8.01           # the curve ends at the arrowhead
+        assert math.dist(curve[-1], tip) <= 8.01  # the curve ends at the arrowhead
 
 
 def test_svg_is_valid_and_names_fonts_with_a_viewbox_in_points():
@@ -179,26 +187,31 @@ def test_svg_as_arranged_runs_no_graphviz(monkeypatch):
         render(arranged_map(), ExportOptions(fmt="svg", layout="auto"))
 
 
-HOSTILE = '<script>alert("x")</script> & \'quotes\' ]]> <![CDATA[ a\x00b\x07c\x1b\ufffe'
+HOSTILE = "<script>alert(\"x\")</script> & 'quotes' ]]> <![CDATA[ a\x00b\x07c\x1b\ufffe"
 
 
 def test_hostile_text_is_shown_literally():
     """Statement, speaker, citation and title full of markup come out as text, parsed safely."""
-    amap = ArgumentMap(HOSTILE.replace("\x00", ""))     # the model refuses NUL
+    amap = ArgumentMap(HOSTILE.replace("\x00", ""))  # the model refuses NUL
     claim = amap.add_node("claim", "Plain claim", pos=(0, 0))
-    evidence = amap.add_node("evidence", "placeholder", pos=(0, 200), citation="<b>&amp;</b>",
-                             speaker='"><svg onload=alert(1)>')
-    amap.graph.nodes[evidence]["text"] = HOSTILE   # past the model's checks, as a broken file
+    evidence = amap.add_node(
+        "evidence",
+        "placeholder",
+        pos=(0, 200),
+        citation="<b>&amp;</b>",
+        speaker='"><svg onload=alert(1)>',
+    )
+    amap.graph.nodes[evidence]["text"] = HOSTILE  # past the model's checks, as a broken file
     amap.connect(evidence, claim, "supports")
     svg = render(amap, ExportOptions(fmt="svg"))[0]
     assert b"<script" not in svg and b"<![CDATA[" not in svg and b"<b>" not in svg
     root, cards, _ = parse(svg)
     texts = cards["n1"][1]
     shown = "".join(text for size, text in texts if size == "body")
-    expected = '<script>alert("x")</script> & \'quotes\' ]]> <![CDATA[ abc'
+    expected = "<script>alert(\"x\")</script> & 'quotes' ]]> <![CDATA[ abc"
     assert "".join(shown.split()) == "".join(expected.split())
-    assert ("9", "<b>&amp;</b>") in texts                              # the citation
-    assert ("8", 'EVIDENCE \u00b7 "><svg onload=alert(1)>') in texts    # the header
+    assert ("9", "<b>&amp;</b>") in texts  # the citation
+    assert ("8", 'EVIDENCE \u00b7 "><svg onload=alert(1)>') in texts  # the header
     title = root.find(SVG + "title").text
     heading = [t.text for t in root.iter(SVG + "text") if t.get("font-size") == "18"]
     assert title == heading[0] == expected
@@ -224,10 +237,16 @@ def test_colouring_by_evaluation_and_no_headers():
     amap = arranged_map()
     svg = render(amap, ExportOptions(fmt="svg", color_by="evaluation", headers=False))[0]
     root, cards, _ = parse(svg)
-    fills = {g.find(SVG + "title").text: g.find(SVG + "path").get("fill")
-             for g in root.iter(SVG + "g") if g.get("class") == "node"}
-    assert fills == {"n0": LABEL_STYLE["out"]["fill"], "n1": LABEL_STYLE["in"]["fill"],
-                     "n2": LABEL_STYLE["in"]["fill"]}
+    fills = {
+        g.find(SVG + "title").text: g.find(SVG + "path").get("fill")
+        for g in root.iter(SVG + "g")
+        if g.get("class") == "node"
+    }
+    assert fills == {
+        "n0": LABEL_STYLE["out"]["fill"],
+        "n1": LABEL_STYLE["in"]["fill"],
+        "n2": LABEL_STYLE["in"]["fill"],
+    }
     legend = {t.text for t in root.iter(SVG + "text") if t.get("font-size") == "9"}
     assert {"Accepted", "Defeated", "Undecided"} <= legend and "Main claim" not in legend
     assert all(size == "body" for _, texts in cards.values() for size, _ in texts)
@@ -238,7 +257,9 @@ def test_the_title_is_centred_over_the_drawing():
     root = DET.fromstring(render(amap, ExportOptions(fmt="svg"))[0])
     title = next(t for t in root.iter(SVG + "text") if t.text == "Arranged")
     width = _numbers(root.get("viewBox"))[2]
-    assert title.get("text-anchor") == "middle" and float(title.get("x")) == pytest.approx(width / 2)
+    assert title.get("text-anchor") == "middle" and float(title.get("x")) == pytest.approx(
+        width / 2
+    )
 
 
 def test_png_and_pdf_draw_the_same_cards_and_curves_as_the_svg():
@@ -292,7 +313,7 @@ def test_the_arrow_meets_the_target_card():
 @pytest.mark.parametrize("pos", [(float("nan"), 0), (0, float("inf")), (2e9, 0), ("x", 0), (1,)])
 def test_a_broken_position_is_refused(pos):
     amap = arranged_map()
-    amap.graph.nodes[next(iter(amap.graph))]["pos"] = pos   # past the model's checks
+    amap.graph.nodes[next(iter(amap.graph))]["pos"] = pos  # past the model's checks
     for fmt in ("svg", "dot"):
         with pytest.raises(RenderError, match="position"):
             render(amap, ExportOptions(fmt=fmt))

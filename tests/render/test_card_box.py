@@ -15,7 +15,6 @@ from argmap.render.dot import build_dot
 from argmap.render.export import ExportOptions
 from argmap.render.text import escape_html
 
-
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SEEDED = os.path.join(REPO, "argmap", "resources", "maps", "encryption-backdoors.argmap")
 DEJAVU = "/usr/share/fonts/truetype/dejavu"
@@ -24,7 +23,7 @@ DEJAVU = "/usr/share/fonts/truetype/dejavu"
 def _variants():
     """A map of cards of every shape: headers, ratings, citations of 1-3 lines, long headers."""
     m = ArgumentMap("Variants")
-    words = "encryption warrant access criminals backdoor privacy".split()
+    words = ["encryption", "warrant", "access", "criminals", "backdoor", "privacy"]
     for lines in range(1, 5):
         text = " ".join(words[i % len(words)] for i in range(4 * lines))
         for cites in range(4):
@@ -40,12 +39,18 @@ def _graphviz_cards(amap, headers):
     """``{node: (width, height, [baselines from the card's top])}`` as Graphviz lays them out."""
     options = ExportOptions(title="", legend=False, headers=headers)
     dot = build_dot(amap, options)
-    laid = json.loads(subprocess.run(["dot", "-Tjson0"], input=dot.text.encode(),
-                                     capture_output=True, check=True).stdout)
-    svg = subprocess.run(["dot", "-Tsvg"], input=dot.text.encode(), capture_output=True,
-                         check=True).stdout.decode()
-    sizes = {obj["name"]: (float(obj["width"]) * 72, float(obj["height"]) * 72)
-             for obj in laid["objects"]}
+    laid = json.loads(
+        subprocess.run(
+            ["dot", "-Tjson0"], input=dot.text.encode(), capture_output=True, check=True
+        ).stdout
+    )
+    svg = subprocess.run(
+        ["dot", "-Tsvg"], input=dot.text.encode(), capture_output=True, check=True
+    ).stdout.decode()
+    sizes = {
+        obj["name"]: (float(obj["width"]) * 72, float(obj["height"]) * 72)
+        for obj in laid["objects"]
+    }
     found = {}
     for node, dot_id in dot.ids.items():
         group = re.search(rf"<title>{dot_id}</title>(.*?)</g>", svg, re.S).group(1)
@@ -69,10 +74,12 @@ def test_card_boxes_are_the_cards_graphviz_draws(which, headers):
         assert box.width == pytest.approx(max(width, card_box.CARD_WIDTH), abs=1.01), node
         ours = [y for role, _, y, _ in box.lines() if role != "rating"]
         theirs = sorted(set(baselines))
-        if box.height > height:   # Graphviz's card was lower than the minimum: centred in it
+        if box.height > height:  # Graphviz's card was lower than the minimum: centred in it
             theirs = [y + (box.height - height) / 2 for y in theirs]
-        assert len(ours) == len(theirs) and max(
-            abs(a - b) for a, b in zip(sorted(ours), theirs)) <= 0.6, (node, ours, theirs)
+        assert (
+            len(ours) == len(theirs)
+            and max(abs(a - b) for a, b in zip(sorted(ours), theirs)) <= 0.6
+        ), (node, ours, theirs)
 
 
 def _seeded_lines():
@@ -81,8 +88,10 @@ def _seeded_lines():
     for card in cards.cards(m).values():
         shown = cards.card_text(card)
         lines += [("regular", 11, line) for line in shown.body]
-        lines += [("bold", 8, shown.header[0]), ("italic", 9, shown.citation[0])
-                  if shown.citation else ("italic", 9, "x")]
+        lines += [
+            ("bold", 8, shown.header[0]),
+            ("italic", 9, shown.citation[0]) if shown.citation else ("italic", 9, "x"),
+        ]
     return lines
 
 
@@ -92,15 +101,21 @@ def test_text_widths_are_graphviz_widths():
     (a plain label is rounded up to a whole point)."""
     lines = _seeded_lines()
     tags = {"regular": "{}", "bold": "<B>{}</B>", "italic": "<I>{}</I>"}
-    nodes = "".join(f'x{i} [label=<<FONT POINT-SIZE="{size}">'
-                    f'{tags[face].format(escape_html(text))}</FONT>>];'
-                    for i, (face, size, text) in enumerate(lines))
+    nodes = "".join(
+        f'x{i} [label=<<FONT POINT-SIZE="{size}">{tags[face].format(escape_html(text))}</FONT>>];'
+        for i, (face, size, text) in enumerate(lines)
+    )
     source = 'digraph { node [shape=plain, fontname="DejaVu Sans"]; ' + nodes + "}"
-    laid = json.loads(subprocess.run(["dot", "-Tjson0"], input=source.encode(),
-                                     capture_output=True, check=True).stdout)
+    laid = json.loads(
+        subprocess.run(
+            ["dot", "-Tjson0"], input=source.encode(), capture_output=True, check=True
+        ).stdout
+    )
     theirs = {obj["name"]: float(obj["width"]) * 72 for obj in laid["objects"]}
-    errors = [measure.text_width(text, size, face) - theirs[f"x{i}"]
-              for i, (face, size, text) in enumerate(lines)]
+    errors = [
+        measure.text_width(text, size, face) - theirs[f"x{i}"]
+        for i, (face, size, text) in enumerate(lines)
+    ]
     assert max(map(abs, errors)) <= 2
     assert sum(map(abs, errors)) / len(errors) <= 0.8
 
@@ -108,8 +123,8 @@ def test_text_widths_are_graphviz_widths():
 def test_measure_of_characters_the_font_lacks():
     """Wide characters take an em, combining marks nothing, the rest 0.6 em; faces are checked."""
     assert measure.text_width("\u8bc1\u636e", 12) == 24
-    assert measure.text_width("\U0001F9E0", 9) == 12 * 0.75         # 12 px at 96 dpi
-    assert measure.text_width("\u0f40\u0f74", 10) == 6   # 0.6 em (8 px), a mark (0)
+    assert measure.text_width("\U0001f9e0", 9) == 12 * 0.75  # 12 px at 96 dpi
+    assert measure.text_width("\u0f40\u0f74", 10) == 6  # 0.6 em (8 px), a mark (0)
     assert measure.text_width("e\u0301", 11) == measure.text_width("e", 11)  # its own: 0
     with pytest.raises(ValueError, match="unknown face"):
         measure.text_width("x", 11, "condensed")
@@ -119,6 +134,16 @@ def test_measure_of_characters_the_font_lacks():
 def test_font_widths_are_what_the_fonts_say(tmp_path):
     """The kept widths are exactly what tools/font_widths.py reads from the font files."""
     out = tmp_path / "widths.py"
-    subprocess.run([sys.executable, os.path.join(REPO, "tools", "font_widths.py"), "--fonts",
-                    DEJAVU, "-o", str(out)], check=True, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            os.path.join(REPO, "tools", "font_widths.py"),
+            "--fonts",
+            DEJAVU,
+            "-o",
+            str(out),
+        ],
+        check=True,
+        capture_output=True,
+    )
     assert out.read_text() == open(font_widths.__file__).read()

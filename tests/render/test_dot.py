@@ -3,14 +3,13 @@
 import re
 
 import pytest
+from render_helpers import rich_map
 
 from argmap.errors import RenderError
 from argmap.model import ArgumentMap
 from argmap.render import style
 from argmap.render.dot import ALLOWED_ATTRS, Html, attr_list, build_dot, drawing_order
 from argmap.render.export import ExportOptions
-
-from render_helpers import rich_map
 
 _STATEMENT = re.compile(r"^(\w+)(?: -> (\w+))? \[")
 
@@ -45,7 +44,7 @@ def test_ids_are_generated_never_user_text():
 def test_only_allowed_attributes_are_written():
     """Every attribute name in the DOT of a rich map is on the allow-list."""
     text = build_dot(rich_map(), _options(legend=True)).text
-    names = set(re.findall(r'(?:\[|, )([a-z0-9]+)=', text))
+    names = set(re.findall(r"(?:\[|, )([a-z0-9]+)=", text))
     assert names and names <= ALLOWED_ATTRS
 
 
@@ -55,8 +54,10 @@ def test_attr_list_refuses_unknown_names_and_unsafe_values():
         attr_list({"image": "x.png"})
     with pytest.raises(RenderError):
         attr_list({"color": 'red", image="/etc/hosts'})
-    assert attr_list({"color": "#FFFFFF", "label": Html("<B>x</B>")}) == \
-        '[color="#FFFFFF", label=<<B>x</B>>]'
+    assert (
+        attr_list({"color": "#FFFFFF", "label": Html("<B>x</B>")})
+        == '[color="#FFFFFF", label=<<B>x</B>>]'
+    )
 
 
 def _role_of(m, node):
@@ -92,11 +93,17 @@ def test_roles_colour_cards_and_kinds_shape_them():
 def test_headers_show_role_speaker_and_basis():
     """Cards read MAIN CLAIM, REASON, OBJECTION, REBUTTAL and EVIDENCE · basis."""
     text = build_dot(rich_map(), _options()).text
-    for header in ("MAIN CLAIM · IACP", "REASON · IACP", "OBJECTION · ITI",
-                   "REBUTTAL · FBI", "EVIDENCE · example", "EVIDENCE · statistic"):
+    for header in (
+        "MAIN CLAIM · IACP",
+        "REASON · IACP",
+        "OBJECTION · ITI",
+        "REBUTTAL · FBI",
+        "EVIDENCE · example",
+        "EVIDENCE · statistic",
+    ):
         assert f"<B>{header}</B>" in text
-    assert "<I>The Hill, 17 Nov 2015</I>" in text        # citation
-    assert "<I>The Hill (2015)</I>" in text              # source title when no citation
+    assert "<I>The Hill, 17 Nov 2015</I>" in text  # citation
+    assert "<I>The Hill (2015)</I>" in text  # source title when no citation
     assert "<B>" not in build_dot(rich_map(), _options(headers=False)).text
 
 
@@ -127,8 +134,9 @@ def test_cross_link_does_not_constrain_ranks():
     line = next(l for l in dot.text.splitlines() if l.startswith(f"{tail} -> {head} "))
     assert 'constraint="false"' in line
     support_tail, support_head = dot.paths[(ev2, "n2")][0]
-    line = next(l for l in dot.text.splitlines()
-                if l.startswith(f"{support_tail} -> {support_head} "))
+    line = next(
+        l for l in dot.text.splitlines() if l.startswith(f"{support_tail} -> {support_head} ")
+    )
     assert "constraint" not in line
 
 

@@ -3,16 +3,20 @@
 import time
 
 import pytest
+from render_helpers import fan_map, rich_map
 
 from argmap import cli
 from argmap.errors import RenderError
 from argmap.formats import native
 from argmap.render.export import (
-    MAX_PIXELS_SIDE, MIN_LEGIBLE_DPI, ExportOptions, choose_dpi, export_file, infer_format,
+    MAX_PIXELS_SIDE,
+    MIN_LEGIBLE_DPI,
+    ExportOptions,
+    choose_dpi,
+    export_file,
+    infer_format,
     render_bytes,
 )
-
-from render_helpers import fan_map, rich_map
 
 MAGIC = {"png": b"\x89PNG\r\n\x1a\n", "pdf": b"%PDF-", "dot": b"digraph argmap {"}
 
@@ -73,11 +77,12 @@ def test_root_draws_a_subtree():
 def test_colour_by_evaluation_uses_grounded_labels():
     """Without given labels the rebutted objection is drawn as defeated."""
     dot = render_bytes(rich_map(), ExportOptions(fmt="dot", color_by="evaluation")).decode()
-    line = next(l for l in dot.splitlines() if l.startswith("n2 [")) # n3, the objection
+    line = next(l for l in dot.splitlines() if l.startswith("n2 ["))  # n3, the objection
     assert 'fillcolor="#F7D4D4"' in line
     with pytest.raises(RenderError, match="evaluation label"):
-        render_bytes(rich_map(), ExportOptions(fmt="dot", color_by="evaluation",
-                                               labels={"n1": "maybe"}))
+        render_bytes(
+            rich_map(), ExportOptions(fmt="dot", color_by="evaluation", labels={"n1": "maybe"})
+        )
 
 
 def test_choose_dpi():
@@ -100,7 +105,7 @@ def test_wide_map_png_is_lowered_not_shrunk(tmp_path):
     assert result.warnings and MIN_LEGIBLE_DPI <= result.dpi < 96
     assert 20000 < result.width <= MAX_PIXELS_SIDE
     svg = export_file(fan_map(130), tmp_path / "wide.svg", ExportOptions())
-    expected = svg.width * result.dpi / 72          # what the layout needs at that dpi
+    expected = svg.width * result.dpi / 72  # what the layout needs at that dpi
     assert abs(result.width - expected) / expected < 0.02
 
 
@@ -124,5 +129,17 @@ def test_cli_export(tmp_path, capsys):
     assert cli.main(["export", str(src), "-o", str(tmp_path / "m.bmp")]) == 1
     assert cli.main(["export", str(src), "-o", str(tmp_path / "x.svg"), "--root", "zz"]) == 1
     assert "no node 'zz'" in capsys.readouterr().err
-    assert cli.main(["export", str(src), "-o", str(tmp_path / "e.svg"), "--no-legend",
-                     "--color-by", "evaluation"]) == 0
+    assert (
+        cli.main(
+            [
+                "export",
+                str(src),
+                "-o",
+                str(tmp_path / "e.svg"),
+                "--no-legend",
+                "--color-by",
+                "evaluation",
+            ]
+        )
+        == 0
+    )

@@ -5,20 +5,21 @@ import subprocess
 import sys
 
 import pytest
+from render_helpers import rich_map
 
 from argmap.errors import RenderError, SaveError
 from argmap.model import ArgumentMap
 from argmap.render.export import ExportOptions, export_file, layout_size
 from argmap.render.text import escape_html
 
-from render_helpers import rich_map
-
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
-@pytest.mark.parametrize("make", [os.mkfifo, os.mkdir,
-                                  lambda p: os.symlink("/dev/null", p)],
-                         ids=["fifo", "folder", "device"])
+@pytest.mark.parametrize(
+    "make",
+    [os.mkfifo, os.mkdir, lambda p: os.symlink("/dev/null", p)],
+    ids=["fifo", "folder", "device"],
+)
 def test_export_refuses_anything_but_a_regular_file(tmp_path, make):
     """A FIFO, a folder or a device at the output path is left alone, with a clear error."""
     out = tmp_path / "map.svg"
@@ -34,6 +35,7 @@ def test_output_is_checked_before_drawing(tmp_path, monkeypatch):
 
     def never(*args):
         raise AssertionError("drew before checking the output")
+
     monkeypatch.setattr(export, "render", never)
     os.mkfifo(tmp_path / "map.png")
     with pytest.raises(SaveError, match="not a regular file"):
@@ -43,12 +45,22 @@ def test_output_is_checked_before_drawing(tmp_path, monkeypatch):
 def test_export_onto_a_fifo_from_the_cli_fails_without_blocking(tmp_path):
     """`export -o FIFO` exits 1 at once with the reason, and the FIFO stays a FIFO."""
     source = tmp_path / "m.argmap"
-    subprocess.run([sys.executable, "main.py", "new", str(source), "--claim", "C"],
-                   cwd=REPO, check=True, capture_output=True, timeout=60)
+    subprocess.run(
+        [sys.executable, "main.py", "new", str(source), "--claim", "C"],
+        cwd=REPO,
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
     fifo = tmp_path / "out.svg"
     os.mkfifo(fifo)
-    result = subprocess.run([sys.executable, "main.py", "export", str(source), "-o", str(fifo)],
-                            cwd=REPO, capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "main.py", "export", str(source), "-o", str(fifo)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 1 and "not a regular file" in result.stderr
     assert not fifo.is_file() and fifo.exists()
 
@@ -63,10 +75,13 @@ def test_square_brackets_are_escaped(text):
 def test_new_with_a_bracket_claim_then_export_works(tmp_path):
     """`argmap new --claim "]"` then `export` to SVG draws the bracket."""
     path = tmp_path / "m.argmap"
-    for argv in (["new", str(path), "--claim", "]", "--title", "]]"],
-                 ["export", str(path), "-o", str(tmp_path / "m.svg")]):
-        result = subprocess.run([sys.executable, "main.py", *argv], cwd=REPO,
-                                capture_output=True, text=True, timeout=60)
+    for argv in (
+        ["new", str(path), "--claim", "]", "--title", "]]"],
+        ["export", str(path), "-o", str(tmp_path / "m.svg")],
+    ):
+        result = subprocess.run(
+            [sys.executable, "main.py", *argv], cwd=REPO, capture_output=True, text=True, timeout=60
+        )
         assert result.returncode == 0, result.stderr
     assert b">]</text>" in (tmp_path / "m.svg").read_bytes()
 
@@ -78,14 +93,18 @@ def test_bracket_texts_draw_as_png():
     claim = amap.add_node("claim", "]", speaker="]]")
     amap.connect(amap.add_node("evidence", "]]", citation="]", basis="quote"), claim, "supports")
     from argmap.render.export import render_bytes
+
     assert render_bytes(amap, ExportOptions(fmt="png")).startswith(b"\x89PNG")
 
 
-@pytest.mark.parametrize("bb, size", [
-    (b'bb="0,0,4.9117e+05,762"', (491170.0, 762.0)),
-    (b'bb="0,0,720,360"', (720.0, 360.0)),
-    (b'bb="-10.5,-2,1E3,8"', (1010.5, 10.0)),
-])
+@pytest.mark.parametrize(
+    "bb, size",
+    [
+        (b'bb="0,0,4.9117e+05,762"', (491170.0, 762.0)),
+        (b'bb="0,0,720,360"', (720.0, 360.0)),
+        (b'bb="-10.5,-2,1E3,8"', (1010.5, 10.0)),
+    ],
+)
 def test_layout_size_reads_exponents(bb, size):
     """Bounding boxes with exponents are read as the numbers they are."""
     assert layout_size(b"digraph { graph [" + bb + b"]; }") == size

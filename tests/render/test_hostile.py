@@ -4,15 +4,14 @@ import shutil
 import subprocess
 
 import pytest
+from render_helpers import graphviz_json, squeeze, svg_node_texts
 
 from argmap.errors import ModelError
 from argmap.model import ArgumentMap
 from argmap.render.export import ExportOptions, render_bytes
 from argmap.render.text import ELLIPSIS
 
-from render_helpers import graphviz_json, squeeze, svg_node_texts
-
-HUGE = "evidence " * 2300   # about 20 KB
+HUGE = "evidence " * 2300  # about 20 KB
 
 HOSTILE = [
     '"a", color="red", image="/etc/hosts"',
@@ -22,8 +21,8 @@ HOSTILE = [
     "trailing backslash\\",
     'a\\"b',
     "\\N \\G \\l",
-    "x" * 33 + "\\N",            # the wrap puts the backslash and the N on two lines
-    "emoji \U0001F600 and CJK 证据与主张",
+    "x" * 33 + "\\N",  # the wrap puts the backslash and the N on two lines
+    "emoji \U0001f600 and CJK 证据与主张",
     "node",
     "GRAPH",
     "strict",
@@ -38,7 +37,7 @@ def _hostile_map():
     ids = [m.add_node("claim", text) for text in HOSTILE]
     m.add_node("claim", HUGE)
     ids.append(m.add_node("claim", "plain"))
-    m.graph.nodes[ids[-1]]["text"] = "ctl\x00char\x07s\x1b"   # bypasses the model's check
+    m.graph.nodes[ids[-1]]["text"] = "ctl\x00char\x07s\x1b"  # bypasses the model's check
     return m
 
 
@@ -67,8 +66,23 @@ def test_dot_has_only_our_nodes_and_attributes(hostile):
     data = graphviz_json(dot)
     names = [obj["name"] for obj in data["objects"]]
     assert names == [f"n{i}" for i in range(len(m))]
-    expected = {"_gvid", "name", "label", "shape", "style", "fillcolor", "color", "fontcolor",
-                "fontname", "fontsize", "penwidth", "margin", "pos", "width", "height"}
+    expected = {
+        "_gvid",
+        "name",
+        "label",
+        "shape",
+        "style",
+        "fillcolor",
+        "color",
+        "fontcolor",
+        "fontname",
+        "fontsize",
+        "penwidth",
+        "margin",
+        "pos",
+        "width",
+        "height",
+    }
     for obj in data["objects"]:
         assert set(obj) <= expected, set(obj) - expected
         assert "image" not in obj and obj["color"] != "red"
@@ -121,8 +135,9 @@ def test_pdf_shows_exact_text(hostile, tmp_path):
     assert data.startswith(b"%PDF-")
     path = tmp_path / "h.pdf"
     path.write_bytes(data)
-    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True,
-                          check=True).stdout.decode()
+    text = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True
+    ).stdout.decode()
     flat = squeeze(text)
     for item in HOSTILE:
         if not _has_cjk_font():
@@ -142,12 +157,13 @@ def test_hostile_title_speaker_and_citation():
     evil = '"a", color="red", image="/etc/hosts"'
     m = ArgumentMap(evil + " <b>\\N</b>")
     c = m.add_node("claim", "C", speaker=evil)
-    m.connect(m.add_node("evidence", "E", basis="example", citation="<i>\\G</i>"), c,
-              "supports")
+    m.connect(m.add_node("evidence", "E", basis="example", citation="<i>\\G</i>"), c, "supports")
     svg = render_bytes(m, ExportOptions(fmt="svg"))
     from xml.etree import ElementTree as ET
-    all_text = squeeze("".join(t.text or "" for t in ET.fromstring(svg).iter(
-        "{http://www.w3.org/2000/svg}text")))
+
+    all_text = squeeze(
+        "".join(t.text or "" for t in ET.fromstring(svg).iter("{http://www.w3.org/2000/svg}text"))
+    )
     assert squeeze(evil + " <b>\\N</b>") in all_text
     assert squeeze("MAIN CLAIM · " + evil) in all_text
     assert squeeze("<i>\\G</i>") in all_text

@@ -1,11 +1,10 @@
 """Layout positions for the editor, in y-down model coordinates."""
 
 import pytest
+from render_helpers import rich_map
 
 from argmap.errors import RenderError
 from argmap.render.layout import compute_layout
-
-from render_helpers import rich_map
 
 pytestmark = pytest.mark.graphviz
 
@@ -17,8 +16,8 @@ def test_every_node_has_a_position_and_size():
     assert set(layout.positions) == set(m.graph.nodes) == set(layout.sizes)
     for node, (x, y) in layout.positions.items():
         w, h = layout.sizes[node]
-        assert -0.5 <= x - w / 2 and x + w / 2 <= layout.width + 0.5
-        assert -0.5 <= y - h / 2 and y + h / 2 <= layout.height + 0.5
+        assert x - w / 2 >= -0.5 and x + w / 2 <= layout.width + 0.5
+        assert y - h / 2 >= -0.5 and y + h / 2 <= layout.height + 0.5
         assert 60 < w < 400 and 20 < h < 200
 
 

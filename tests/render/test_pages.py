@@ -10,8 +10,8 @@ import pytest
 from argmap.formats import native
 from argmap.model import ArgumentMap
 from argmap.render import look, pages, style
-from argmap.render.png import png_dpi, png_with_dpi
 from argmap.render.export import ExportOptions, export_file, render_bytes
+from argmap.render.png import png_dpi, png_with_dpi
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SEEDED = os.path.join(REPO, "argmap", "resources", "maps", "encryption-backdoors.argmap")
@@ -26,8 +26,10 @@ def _pdf_pages(path):
     from pypdf import PdfReader
 
     reader = PdfReader(str(path))
-    return [(round(float(p.mediabox.width)), round(float(p.mediabox.height)), p.extract_text())
-            for p in reader.pages]
+    return [
+        (round(float(p.mediabox.width)), round(float(p.mediabox.height)), p.extract_text())
+        for p in reader.pages
+    ]
 
 
 @pytest.mark.graphviz
@@ -91,9 +93,14 @@ def test_a_chain_too_long_for_a_slide_goes_on_on_marked_pages(monkeypatch):
     page tried is laid out once in each direction."""
     amap, chain = _chain_map(9)
     tries, lay_out = [], pages._laid_out_once
-    monkeypatch.setattr(pages, "_laid_out_once", lambda amap, options, page: (
-        tries.append((frozenset(page.nodes), page.links, page.title, options.direction)),
-        lay_out(amap, options, page))[1])
+    monkeypatch.setattr(
+        pages,
+        "_laid_out_once",
+        lambda amap, options, page: (
+            tries.append((frozenset(page.nodes), page.links, page.title, options.direction)),
+            lay_out(amap, options, page),
+        )[1],
+    )
     planned, warnings = pages.plan_pages(amap, ExportOptions(page="slide", fmt="png"))
     assert len(tries) == len(set(tries))
     assert warnings == [] and len(planned) > 1
@@ -136,7 +143,9 @@ def test_svg_pages_are_numbered_files_naming_a_font_fallback(seeded, tmp_path):
     out = tmp_path / "talk.svg"
     result = export_file(seeded, out, ExportOptions(page="slide"))
     assert not out.exists()
-    assert result.paths == [str(tmp_path / f"talk-{n}.svg") for n in range(1, len(result.paths) + 1)]
+    assert result.paths == [
+        str(tmp_path / f"talk-{n}.svg") for n in range(1, len(result.paths) + 1)
+    ]
     assert len(result.paths) > 1
     for path in result.paths:
         svg = open(path, "rb").read()
@@ -161,8 +170,12 @@ def test_png_dpi_replaces_an_old_phys_chunk():
     idat = zlib.compress(b"\x00\x00")
 
     def chunk(kind, data):
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(
-            ">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        return (
+            struct.pack(">I", len(data))
+            + kind
+            + data
+            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        )
 
     png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
     twice = png_with_dpi(png_with_dpi(png, 96), 300)
@@ -183,14 +196,16 @@ def test_transparent_background_and_dark_theme(small_map):
         assert f'"{light}"' not in dark
     assert 'bgcolor="#1B1E23"' in dark
     png = render_bytes(small_map, ExportOptions(fmt="png", background="transparent"))
-    assert png[25] == 6   # colour type RGBA
+    assert png[25] == 6  # colour type RGBA
 
 
 def test_dark_theme_leaves_map_text_alone():
     """A colour written in a map's text (escaped by the writer) is not recoloured."""
     text = 'label=<<B>COLOR=&quot;#FFFFFF&quot;</B>> fillcolor="#DCEBFA"'
-    assert look.restyle_dot(text, "white", "dark") == \
-        'label=<<B>COLOR=&quot;#FFFFFF&quot;</B>> fillcolor="#1B3350"'
+    assert (
+        look.restyle_dot(text, "white", "dark")
+        == 'label=<<B>COLOR=&quot;#FFFFFF&quot;</B>> fillcolor="#1B3350"'
+    )
 
 
 @pytest.mark.graphviz
@@ -199,9 +214,24 @@ def test_cli_export_page_writes_numbered_pngs(tmp_path):
     import sys
 
     out = tmp_path / "deck.png"
-    result = subprocess.run([sys.executable, "main.py", "export", SEEDED, "-o", str(out),
-                             "--page", "slide", "--theme", "dark"], cwd=REPO,
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "main.py",
+            "export",
+            SEEDED,
+            "-o",
+            str(out),
+            "--page",
+            "slide",
+            "--theme",
+            "dark",
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     first = tmp_path / "deck-1.png"
     assert f"wrote {first}" in result.stdout and first.is_file()
@@ -238,8 +268,7 @@ def test_co_premises_stay_on_one_page(seeded, paper):
 
 def _small_pages_only(monkeypatch, most):
     """Pages hold at most *most* nodes, whatever Graphviz says of their text."""
-    monkeypatch.setattr(pages._Planner, "readable",
-                        lambda self, nodes, links: len(nodes) <= most)
+    monkeypatch.setattr(pages._Planner, "readable", lambda self, nodes, links: len(nodes) <= most)
 
 
 @pytest.mark.graphviz
@@ -247,7 +276,7 @@ def test_a_circle_of_claims_is_cut_once_and_planning_ends(monkeypatch):
     """A file may hold a circle of claims under the main claim: each card is cut at most
     once, so the pages end and every claim is on one of them."""
     amap, chain = _chain_map(5)
-    amap.connect(chain[1], chain[5], "supports")   # the first reason also bears on the last
+    amap.connect(chain[1], chain[5], "supports")  # the first reason also bears on the last
     _small_pages_only(monkeypatch, 3)
     planned, _ = pages.plan_pages(amap, ExportOptions(page="slide", fmt="png"))
     assert set().union(*(p.nodes for p in planned)) == set(chain)
@@ -270,6 +299,9 @@ def test_continued_names_the_first_page_the_line_goes_on(monkeypatch):
     for number, page in enumerate(planned, 1):
         for link in page.links:
             if link.kind == "continues":
-                later = [n for n, other in enumerate(planned, 1)
-                         if (link.node, "under") in {(x.node, x.kind) for x in other.links}]
+                later = [
+                    n
+                    for n, other in enumerate(planned, 1)
+                    if (link.node, "under") in {(x.node, x.kind) for x in other.links}
+                ]
                 assert len(later) > 1 and link.page == min(later)

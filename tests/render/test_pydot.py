@@ -5,17 +5,18 @@ import shutil
 import subprocess
 
 import pytest
+from render_helpers import rich_map
+from test_hostile import HOSTILE, OPTIONS, _hostile_map
 
 from argmap.formats import native
 from argmap.render import to_pydot
 from argmap.render.export import ExportOptions, render_bytes
 
-from render_helpers import rich_map
-from test_hostile import HOSTILE, OPTIONS, _hostile_map
-
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-MAPS = sorted(os.path.join(REPO, "argmap", "resources", "maps", f)
-              for f in os.listdir(os.path.join(REPO, "argmap", "resources", "maps")))
+MAPS = sorted(
+    os.path.join(REPO, "argmap", "resources", "maps", f)
+    for f in os.listdir(os.path.join(REPO, "argmap", "resources", "maps"))
+)
 
 pytestmark = pytest.mark.graphviz
 
@@ -23,8 +24,9 @@ pytestmark = pytest.mark.graphviz
 def _canon(text):
     if shutil.which("dot") is None:
         pytest.skip("Graphviz's dot is not installed (CI installs it)")
-    return subprocess.run(["dot", "-Tcanon"], input=text.encode("utf-8"), capture_output=True,
-                          check=True, timeout=60).stdout
+    return subprocess.run(
+        ["dot", "-Tcanon"], input=text.encode("utf-8"), capture_output=True, check=True, timeout=60
+    ).stdout
 
 
 def _same_drawing(amap, **options):
@@ -40,9 +42,14 @@ def test_shipped_maps_draw_the_same(path):
     _same_drawing(native.load(path))
 
 
-@pytest.mark.parametrize("options", [dict(direction="LR", legend=False),
-                                     dict(color_by="evaluation", headers=False),
-                                     dict(title="")])
+@pytest.mark.parametrize(
+    "options",
+    [
+        dict(direction="LR", legend=False),
+        dict(color_by="evaluation", headers=False),
+        dict(title=""),
+    ],
+)
 def test_options_draw_the_same(options):
     """Direction, legend, colouring, headers and title give the same drawing either way."""
     _same_drawing(rich_map(), **options)

@@ -5,15 +5,18 @@ import os
 import time
 
 import pytest
+from render_helpers import rich_map
 
 from argmap.errors import GraphvizMissingError, RenderError
-from argmap.render.export import ExportOptions, export_file
 from argmap.render import graphviz
+from argmap.render.export import ExportOptions, export_file
 from argmap.render.graphviz import (
-    MAX_OUTPUT_BYTES, _fix_dates, run_graphviz, stop_all, write_graphviz,
+    MAX_OUTPUT_BYTES,
+    _fix_dates,
+    run_graphviz,
+    stop_all,
+    write_graphviz,
 )
-
-from render_helpers import rich_map
 
 
 def _fake_dot(folder, body, monkeypatch):
@@ -57,12 +60,17 @@ def test_missing_dot_names_the_install_command(tmp_path, monkeypatch):
     assert not (tmp_path / "m.svg").exists()
 
 
-@pytest.mark.parametrize("body, message", [
-    ("echo '<svg partial'; echo 'Error: syntax error in line 1' >&2; exit 1",
-     "exit code 1.*syntax error"),
-    ("cat > /dev/null; echo 'not an image'", "no valid SVG"),
-    ("kill -9 $$", "exit code -9"),
-])
+@pytest.mark.parametrize(
+    "body, message",
+    [
+        (
+            "echo '<svg partial'; echo 'Error: syntax error in line 1' >&2; exit 1",
+            "exit code 1.*syntax error",
+        ),
+        ("cat > /dev/null; echo 'not an image'", "no valid SVG"),
+        ("kill -9 $$", "exit code -9"),
+    ],
+)
 def test_failing_dot_keeps_the_old_file(tmp_path, monkeypatch, body, message):
     """A failing or lying dot raises RenderError and leaves the existing output untouched."""
     out = tmp_path / "map.svg"
@@ -94,15 +102,26 @@ def test_graphviz_loads_no_local_file(tmp_path, monkeypatch, write):
     import zlib
 
     def chunk(kind, data):
-        return (struct.pack(">I", len(data)) + kind + data
-                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
-    png = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0))
-           + chunk(b"IDAT", zlib.compress(b"\x00\x00")) + chunk(b"IEND", b""))
+        return (
+            struct.pack(">I", len(data))
+            + kind
+            + data
+            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        )
+
+    png = (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(b"\x00\x00"))
+        + chunk(b"IEND", b"")
+    )
     (tmp_path / "secret.png").write_bytes(png)
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("GV_FILE_PATH", str(tmp_path))
-    source = (f'digraph {{ a [image="{tmp_path / "secret.png"}", label=""]; '
-              'b [image="secret.png", label=""]; }')
+    source = (
+        f'digraph {{ a [image="{tmp_path / "secret.png"}", label=""]; '
+        'b [image="secret.png", label=""]; }'
+    )
     if write:
         write_graphviz(source, "svg", tmp_path / "out.svg")
         svg = (tmp_path / "out.svg").read_bytes()
@@ -164,6 +183,7 @@ def test_stop_all_kills_running_dot(tmp_path, monkeypatch):
             run_graphviz("digraph {}", "svg", timeout=60)
         except RenderError as exc:
             errors.append(exc)
+
     worker = threading.Thread(target=run)
     worker.start()
     end = time.monotonic() + 5
@@ -189,7 +209,7 @@ def test_written_file_matches_the_output_in_memory(tmp_path):
 
 def test_graphviz_reads_the_dot_while_it_is_made(tmp_path):
     """Graphviz runs, reading, before the last piece of the DOT is made."""
-    before = set(graphviz._RUNNING)   # Graphviz runs that other tests left going, if any
+    before = set(graphviz._RUNNING)  # Graphviz runs that other tests left going, if any
     running = []
 
     def pieces():
@@ -198,6 +218,7 @@ def test_graphviz_reads_the_dot_while_it_is_made(tmp_path):
             running.append(bool(graphviz._RUNNING - before))
             yield f"n{index} -> n{index + 1};\n"
         yield "}\n"
+
     write_graphviz(pieces(), "svg", tmp_path / "out.svg")
     assert len(running) == 200 and all(running)
 
@@ -214,6 +235,7 @@ def test_an_error_while_the_dot_is_made_stops_graphviz(tmp_path, monkeypatch):
             assert time.monotonic() < end, "Graphviz did not start while the DOT was made"
             time.sleep(0.02)
         raise RenderError("a bad option")
+
     start = time.monotonic()
     with pytest.raises(RenderError, match="a bad option"):
         write_graphviz(pieces(), "svg", tmp_path / "out.svg", timeout=60)
@@ -228,26 +250,31 @@ def test_hanging_dot_writing_a_file_is_killed_at_the_timeout(tmp_path, monkeypat
     _fake_dot(tmp_path, f"sleep 60 &\necho $! > {pidfile}\nwait", monkeypatch)
     start = time.monotonic()
     with pytest.raises(RenderError, match="longer than 1 s"):
-        write_graphviz(["digraph {\n", "// padding\n" * 100_000, "}\n"], "svg",
-                       tmp_path / "out.svg", timeout=1)
+        write_graphviz(
+            ["digraph {\n", "// padding\n" * 100_000, "}\n"], "svg", tmp_path / "out.svg", timeout=1
+        )
     assert time.monotonic() - start < 5
     assert _gone(int(pidfile.read_text()))
 
 
-@pytest.mark.parametrize("body, message", [
-    ("cat > /dev/null; echo 'Error: syntax error in line 1' >&2; exit 1",
-     "exit code 1.*syntax error"),
-    ("cat > /dev/null; echo 'not an image'", "no valid SVG"),
-    ("cat > /dev/null", "no valid SVG"),
-    ("head -c 20000000 /dev/zero | tr '\\0' 'e' >&2; exit 3", "exit code 3"),
-])
+@pytest.mark.parametrize(
+    "body, message",
+    [
+        (
+            "cat > /dev/null; echo 'Error: syntax error in line 1' >&2; exit 1",
+            "exit code 1.*syntax error",
+        ),
+        ("cat > /dev/null; echo 'not an image'", "no valid SVG"),
+        ("cat > /dev/null", "no valid SVG"),
+        ("head -c 20000000 /dev/zero | tr '\\0' 'e' >&2; exit 3", "exit code 3"),
+    ],
+)
 def test_failing_dot_writing_a_file_says_why(tmp_path, monkeypatch, body, message):
     """A failing or lying dot raises RenderError with its first lines, kept short."""
     _fake_dot(tmp_path, body, monkeypatch)
     with pytest.raises(RenderError, match=message) as error:
         write_graphviz("digraph {}", "svg", tmp_path / "out.svg", timeout=30)
     assert len(str(error.value)) < 70_000
-
 
 
 @pytest.mark.graphviz
@@ -275,8 +302,10 @@ def test_an_export_on_a_full_disk_keeps_the_old_file(tmp_path, monkeypatch, suff
 
     def full(*args):
         raise OSError(errno.ENOSPC, "No space left on device")
-    monkeypatch.setattr(graphviz, "open", lambda path, mode: builtins.open("/dev/full", mode),
-                        raising=False)
+
+    monkeypatch.setattr(
+        graphviz, "open", lambda path, mode: builtins.open("/dev/full", mode), raising=False
+    )
     monkeypatch.setattr(export, "write_verified", full)
     out = tmp_path / f"map.{suffix}"
     out.write_bytes(b"old picture")

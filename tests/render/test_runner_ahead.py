@@ -5,15 +5,14 @@ import os
 import threading
 
 import pytest
+from render_helpers import rich_map
+from test_runner import _gone
 
 from argmap import cli
 from argmap.errors import GraphvizMissingError
 from argmap.formats import native
 from argmap.render import graphviz
 from argmap.render.graphviz import run_graphviz, started_ahead, write_graphviz
-
-from render_helpers import rich_map
-from test_runner import _gone
 
 pytestmark = pytest.mark.graphviz
 
@@ -49,7 +48,7 @@ def test_a_graphviz_started_ahead_and_left_unused_is_stopped(starts):
     its pipes closed, and it is no longer among the running ones."""
     with started_ahead("svg", ["-Gdpi=72"]):
         ahead = starts[0]
-        assert ahead.poll() is None   # waiting for its DOT
+        assert ahead.poll() is None  # waiting for its DOT
         run_graphviz("digraph { a }", "svg")
     assert len(starts) == 2
     assert ahead.returncode is not None and _gone(ahead.pid)
@@ -61,9 +60,9 @@ def test_nested_blocks_start_graphviz_once_and_stop_it(starts):
     with started_ahead("svg"):
         with started_ahead("svg"):
             pass
-        assert len(starts) == 1 and starts[0].poll() is None   # the outer block's, waiting
+        assert len(starts) == 1 and starts[0].poll() is None  # the outer block's, waiting
     assert len(starts) == 1 and starts[0].returncode is not None and _gone(starts[0].pid)
-    assert graphviz._RUNNING == set() and graphviz._AHEAD == {}
+    assert set() == graphviz._RUNNING and graphviz._AHEAD == {}
 
 
 def test_without_process_groups_graphviz_itself_is_stopped(monkeypatch, starts):
@@ -92,29 +91,35 @@ def _saved_map(folder, arranged=False):
     return path
 
 
-@pytest.mark.parametrize("out, options, ahead", [
-    ("out.svg", [], True),
-    ("out.pdf", [], True),
-    ("out.png", [], False),
-    ("out.dot", [], False),
-    ("out.svg", ["--layout", "arranged"], False),
-    ("out.pdf", ["--page", "a4"], False),
-])
-def test_export_starts_graphviz_before_it_reads_the_map(tmp_path, monkeypatch, starts,
-                                                        out, options, ahead):
+@pytest.mark.parametrize(
+    "out, options, ahead",
+    [
+        ("out.svg", [], True),
+        ("out.pdf", [], True),
+        ("out.png", [], False),
+        ("out.dot", [], False),
+        ("out.svg", ["--layout", "arranged"], False),
+        ("out.pdf", ["--page", "a4"], False),
+    ],
+)
+def test_export_starts_graphviz_before_it_reads_the_map(
+    tmp_path, monkeypatch, starts, out, options, ahead
+):
     """An SVG or PDF drawn afresh, on one page, has Graphviz started before the map is read;
     other exports start it when they need it, if they do."""
     path = _saved_map(tmp_path, arranged="arranged" in options)
     events = []
     real_load = native.load
-    monkeypatch.setattr("argmap.formats.native.load",
-                        lambda *args, **kwargs: (events.append(len(starts)),
-                                                 real_load(*args, **kwargs))[1])
-    assert cli.main(["export", str(path), "-o", str(tmp_path / out), *options],
-                    out=io.StringIO()) == 0
+    monkeypatch.setattr(
+        "argmap.formats.native.load",
+        lambda *args, **kwargs: (events.append(len(starts)), real_load(*args, **kwargs))[1],
+    )
+    assert (
+        cli.main(["export", str(path), "-o", str(tmp_path / out), *options], out=io.StringIO()) == 0
+    )
     assert events == [1 if ahead else 0]
     assert all(proc.returncode is not None for proc in starts)
-    if ahead:   # the Graphviz started ahead is the one that drew the map
+    if ahead:  # the Graphviz started ahead is the one that drew the map
         assert len(starts) == 1 and starts[0].returncode == 0
 
 
@@ -122,23 +127,28 @@ def test_an_arranged_map_stops_the_graphviz_started_ahead(tmp_path, starts):
     """A map every card of which has a position is drawn by argmap itself (no Graphviz):
     the Graphviz started in case it was needed is stopped."""
     path = _saved_map(tmp_path, arranged=True)
-    assert cli.main(["export", str(path), "-o", str(tmp_path / "out.svg")],
-                    out=io.StringIO()) == 0
+    assert cli.main(["export", str(path), "-o", str(tmp_path / "out.svg")], out=io.StringIO()) == 0
     assert len(starts) == 1 and starts[0].returncode is not None and _gone(starts[0].pid)
     assert b"<svg" in (tmp_path / "out.svg").read_bytes()
 
 
 def test_an_unreadable_map_stops_the_graphviz_started_ahead(tmp_path, starts, capsys):
-    assert cli.main(["export", str(tmp_path / "missing.argmap"), "-o",
-                     str(tmp_path / "out.svg")], out=io.StringIO()) == 1
+    assert (
+        cli.main(
+            ["export", str(tmp_path / "missing.argmap"), "-o", str(tmp_path / "out.svg")],
+            out=io.StringIO(),
+        )
+        == 1
+    )
     assert "no such file" in capsys.readouterr().err
     assert len(starts) == 1 and starts[0].returncode is not None and _gone(starts[0].pid)
-    assert graphviz._RUNNING == set()
+    assert set() == graphviz._RUNNING
     assert sorted(os.listdir(tmp_path)) == []
 
 
-@pytest.mark.skipif(getattr(graphviz.fcntl, "F_GETPIPE_SZ", None) is None,
-                    reason="pipe sizes are Linux's")
+@pytest.mark.skipif(
+    getattr(graphviz.fcntl, "F_GETPIPE_SZ", None) is None, reason="pipe sizes are Linux's"
+)
 def test_pipes_to_and_from_graphviz_hold_a_megabyte():
     """argmap writes the DOT ahead of Graphviz's parser, and Graphviz its picture ahead of
     argmap's copy, without either waiting for the other."""
@@ -184,16 +194,19 @@ def test_an_svg_is_synced_when_its_end_arrives(tmp_path, monkeypatch):
 
     monkeypatch.setattr(graphviz.os, "fsync", recording)
     write_graphviz("digraph { a -> b }", "svg", tmp_path / "out.svg")
-    assert synced == [False]   # once, by the thread that copies Graphviz's output
+    assert synced == [False]  # once, by the thread that copies Graphviz's output
     assert (tmp_path / "out.svg").read_bytes().endswith(b"</svg>\n")
 
 
-@pytest.mark.parametrize("blocks, syncs", [
-    ([b"<svg>", b"</svg>\n"], 1),
-    ([b"<svg></svg>\n", b"<!-- more -->\n"], 1),   # synced early; the rest is synced later
-    ([b"<svg></sv", b"g>\n"], 0),                   # an end split across blocks: synced later
-    ([b"<svg>\n"], 0),
-])
+@pytest.mark.parametrize(
+    "blocks, syncs",
+    [
+        ([b"<svg>", b"</svg>\n"], 1),
+        ([b"<svg></svg>\n", b"<!-- more -->\n"], 1),  # synced early; the rest is synced later
+        ([b"<svg></sv", b"g>\n"], 0),  # an end split across blocks: synced later
+        ([b"<svg>\n"], 0),
+    ],
+)
 def test_the_copy_syncs_where_the_end_arrives(tmp_path, monkeypatch, blocks, syncs):
     synced = []
     monkeypatch.setattr(graphviz.os, "fsync", synced.append)
@@ -216,5 +229,5 @@ class _Blocks:
         if not self.blocks:
             return 0
         block = self.blocks.pop(0)
-        buffer[:len(block)] = block
+        buffer[: len(block)] = block
         return len(block)

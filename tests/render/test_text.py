@@ -4,7 +4,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from argmap.render.text import (
-    ELLIPSIS, MAX_TEXT_CHARS, clean, escape_html, html_lines, html_rows, shorten, wrap,
+    ELLIPSIS,
+    MAX_TEXT_CHARS,
+    clean,
+    escape_html,
+    html_lines,
+    html_rows,
+    shorten,
+    wrap,
 )
 
 
@@ -16,7 +23,7 @@ def test_clean_removes_controls_and_keeps_newlines():
 
 def test_clean_keeps_emoji_and_cjk():
     """Characters outside the basic plane and CJK pass through unchanged."""
-    assert clean("证据 \U0001F600 ok") == "证据 \U0001F600 ok"
+    assert clean("证据 \U0001f600 ok") == "证据 \U0001f600 ok"
 
 
 def test_shorten_cuts_at_a_word_with_an_ellipsis():
@@ -31,21 +38,32 @@ def test_shorten_cuts_at_a_word_with_an_ellipsis():
 def test_wrap_width_and_long_words():
     """Lines never pass the width; over-long words are split; newlines start lines."""
     lines = wrap("alpha beta gamma delta epsilon\nzeta " + "x" * 25, 10)
-    assert lines == ["alpha beta", "gamma", "delta", "epsilon", "zeta", "xxxxxxxxxx",
-                     "xxxxxxxxxx", "xxxxx"]
+    assert lines == [
+        "alpha beta",
+        "gamma",
+        "delta",
+        "epsilon",
+        "zeta",
+        "xxxxxxxxxx",
+        "xxxxxxxxxx",
+        "xxxxx",
+    ]
     assert all(len(line) <= 10 for line in lines)
     assert wrap("", 10) == [""]
 
 
-@given(st.one_of(st.text(alphabet="ab ", max_size=120),
-                 st.text(alphabet="ab \t\u00a0\u2003", max_size=120)),
-       st.integers(min_value=1, max_value=40))
+@given(
+    st.one_of(
+        st.text(alphabet="ab ", max_size=120), st.text(alphabet="ab \t\u00a0\u2003", max_size=120)
+    ),
+    st.integers(min_value=1, max_value=40),
+)
 def test_wrap_packs_whole_words_greedily(paragraph, width):
     """A paragraph's words come back in order, one space apart, each line as full as whole
     words allow; only a word longer than a line is cut, into pieces of the width."""
     lines = wrap(paragraph, width)
     words = [w for w in paragraph.replace("\t", " ").replace("\u00a0", " ").strip().split(" ") if w]
-    pieces = [w[i:i + width] for w in words for i in range(0, len(w), width)]
+    pieces = [w[i : i + width] for w in words for i in range(0, len(w), width)]
     assert [piece for line in lines for piece in line.split(" ") if piece] == pieces
     assert all(len(line) <= width and "  " not in line for line in lines)
     assert all(lines) if words else lines == [""]
@@ -55,15 +73,15 @@ def test_wrap_packs_whole_words_greedily(paragraph, width):
 
 def test_escape_html_markup_and_quotes():
     """Markup characters become entities, so Graphviz draws them as text."""
-    assert escape_html('<b>"x" & \'y\'</b>') == \
-        "&lt;b&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/b&gt;"
+    assert escape_html("<b>\"x\" & 'y'</b>") == "&lt;b&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/b&gt;"
 
 
 def test_escape_html_breaks_graphviz_substitutions():
     """A backslash before G, N, E, H, T or L is split off so Graphviz substitutes nothing."""
     assert escape_html(r"\N \G \E \H \T \L") == (
         r"\<FONT>N</FONT> \<FONT>G</FONT> \<FONT>E</FONT> \<FONT>H</FONT> "
-        r"\<FONT>T</FONT> \<FONT>L</FONT>")
+        r"\<FONT>T</FONT> \<FONT>L</FONT>"
+    )
     assert escape_html("C:\\new\\table\\") == "C:\\new\\table\\"
     assert escape_html(r"\l \n") == r"\l \n"
 
@@ -78,8 +96,7 @@ def test_html_lines_truncates_huge_text():
 
 def test_html_lines_escapes_across_line_breaks():
     """Wrapped lines are escaped and joined by BR; a backslash at a line end stays literal."""
-    assert html_lines("a<b " + "x" * 9 + "\\N", 10) == \
-        "a&lt;b<BR/>xxxxxxxxx\\<BR/>N"
+    assert html_lines("a<b " + "x" * 9 + "\\N", 10) == "a&lt;b<BR/>xxxxxxxxx\\<BR/>N"
 
 
 def test_html_rows_escapes_each_line_and_joins_them():

@@ -5,8 +5,15 @@ import pytest
 from argmap.errors import FormatError, ModelError
 from argmap.model import ArgumentMap, RemoveNode
 from argmap.sources.documents import (
-    SourceDocument, add_document_command, check_span, find_quote, load_document,
-    make_span, markdown_title, slug, span_at,
+    SourceDocument,
+    add_document_command,
+    check_span,
+    find_quote,
+    load_document,
+    make_span,
+    markdown_title,
+    slug,
+    span_at,
 )
 
 TEXT = "Officials said “encryption hinders police.” Critics said encryption protects speech."
@@ -97,8 +104,11 @@ def test_add_document_command_is_undoable(doc):
     amap = ArgumentMap()
     command = amap.apply(add_document_command(doc))
     assert amap.documents["d1"]["text"] == TEXT
-    node = amap.add_node("claim", "Encryption protects speech",
-                         sources=[make_span(doc, "encryption protects speech")])
+    node = amap.add_node(
+        "claim",
+        "Encryption protects speech",
+        sources=[make_span(doc, "encryption protects speech")],
+    )
     assert amap.node(node)["sources"][0]["start"] == 57
     amap.apply(RemoveNode(node))
     command.undo(amap)
@@ -107,7 +117,7 @@ def test_add_document_command_is_undoable(doc):
 
 def test_load_text_file_keeps_text_exactly(tmp_path):
     """A UTF-8 file loads with its text unchanged, line breaks included."""
-    raw = "First line “quoted”.\r\n\r\nADVERTISEMENT\r\nLast — line.".encode("utf-8")
+    raw = "First line “quoted”.\r\n\r\nADVERTISEMENT\r\nLast — line.".encode()
     path = tmp_path / "My Report.txt"
     path.write_bytes(raw)
     loaded = load_document(path)
@@ -123,12 +133,15 @@ def test_load_markdown_takes_the_heading_as_title(tmp_path):
     assert markdown_title("no heading here") is None
 
 
-@pytest.mark.parametrize("content, message", [
-    (b"caf\xe9 au lait", "not UTF-8"),
-    (b"", "empty"),
-    (b" \n\t\n", "empty"),
-    (b"a\x00b", "NUL"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"caf\xe9 au lait", "not UTF-8"),
+        (b"", "empty"),
+        (b" \n\t\n", "empty"),
+        (b"a\x00b", "NUL"),
+    ],
+)
 def test_load_refuses_bad_files(tmp_path, content, message):
     """Non-UTF-8, empty and NUL-holding files give a FormatError naming the file."""
     path = tmp_path / "bad.txt"

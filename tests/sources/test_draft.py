@@ -21,8 +21,10 @@ SEED_TEXTS = [f"{SEED_DIR}/000_e1dcd31a3958e1b1.txt", f"{SEED_DIR}/004_a1cfe0c84
 @pytest.fixture
 def offline(monkeypatch):
     """Make any network connection fail, so a test shows the code never needs one."""
+
     def refuse(*args, **kwargs):
         raise OSError("network use in an offline test")
+
     monkeypatch.setattr(socket.socket, "connect", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
 
@@ -37,7 +39,7 @@ def test_draft_of_the_seeds_runs_offline_and_marks_every_candidate(offline):
         assert attrs["draft"] is True
         [span] = attrs["sources"]
         text = amap.documents[span["doc"]]["text"]
-        assert text[span["start"]:span["end"]] == span["quote"]
+        assert text[span["start"] : span["end"]] == span["quote"]
         assert attrs["text"] == " ".join(span["quote"].split())
         assert f"article:{span['doc']}" in attrs["tags"]
         used.add(span["doc"])
@@ -50,9 +52,13 @@ def test_draft_finds_named_speakers_in_the_seeds():
     amap = draft_map(load_seed_documents())
 
     def speaker_of(opening):
-        [found] = [a.get("speaker") for _, a in amap.graph.nodes(data=True)
-                   if a["text"].startswith(opening)]
+        [found] = [
+            a.get("speaker")
+            for _, a in amap.graph.nodes(data=True)
+            if a["text"].startswith(opening)
+        ]
         return found
+
     assert speaker_of("“Weakening encryption") == "Dean Garfield"
     assert speaker_of("The International Association") == "IACP and NDAA"
     assert speaker_of("“The proliferation") == "IACP and NDAA"
@@ -66,15 +72,21 @@ def _by_opening(amap):
 
 def test_connectives_give_relations_and_kinds():
     """A reported view opposes the conclusion; however answers it; in fact backs the answer."""
-    doc = SourceDocument("d", "Debate", (
-        "Police say encryption must be weakened to stop crime. "
-        "However, experts warn that backdoors would harm everyone's security. "
-        "In fact, a 2015 breach exposed 21 million records. "
-        "Therefore, strong encryption should stay legal."))
+    doc = SourceDocument(
+        "d",
+        "Debate",
+        (
+            "Police say encryption must be weakened to stop crime. "
+            "However, experts warn that backdoors would harm everyone's security. "
+            "In fact, a 2015 breach exposed 21 million records. "
+            "Therefore, strong encryption should stay legal."
+        ),
+    )
     amap = draft_map([doc])
     ids = _by_opening(amap)
-    police, however, fact, therefore = (ids[k] for k in ("Police s", "However,", "In fact,",
-                                                         "Therefor"))
+    police, however, fact, therefore = (
+        ids[k] for k in ("Police s", "However,", "In fact,", "Therefor")
+    )
     assert amap.edge(police, therefore)["relation"] == "opposes"
     assert amap.edge(however, police)["relation"] == "opposes"
     assert amap.edge(fact, however)["relation"] == "supports"
@@ -107,22 +119,28 @@ def test_each_document_is_split_into_sentences_once(monkeypatch):
     assert sorted(split) == sorted(doc.text for doc in documents)
 
 
-@pytest.mark.parametrize("sentence, speaker", [
-    ("“Backdoors are risky,” the council's CEO, Dean Garfield, said.", "Dean Garfield"),
-    ("The Association of Chiefs (AOC) and the League of Towns (LOT) said it.", "AOC and LOT"),
-    ("In the report, the agency warned of dangers.", "the agency"),
-    ("Critics have argued that it is unsafe.", "Critics"),
-    ("The Tech Council, one of the largest groups, last week rejected calls.", "The Tech Council"),
-    ("It insists that backdoors fail.", None),
-    ("Encryption is everywhere.", None),
-])
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        ("“Backdoors are risky,” the council's CEO, Dean Garfield, said.", "Dean Garfield"),
+        ("The Association of Chiefs (AOC) and the League of Towns (LOT) said it.", "AOC and LOT"),
+        ("In the report, the agency warned of dangers.", "the agency"),
+        ("Critics have argued that it is unsafe.", "Critics"),
+        (
+            "The Tech Council, one of the largest groups, last week rejected calls.",
+            "The Tech Council",
+        ),
+        ("It insists that backdoors fail.", None),
+        ("Encryption is everywhere.", None),
+    ],
+)
 def test_find_speaker(sentence, speaker):
     """The subject of a reporting verb, outside quotes, is the speaker."""
     assert find_speaker(sentence) == speaker
 
 
 def test_resolve_speaker_prefers_an_earlier_name_of_the_same_number():
-    """"the groups" refers back to a named pair, "the agency" to a named single body."""
+    """ "the groups" refers back to a named pair, "the agency" to a named single body."""
     earlier = ["IACP and NDAA", "Officials and lawmakers", "Dean Garfield"]
     assert resolve_speaker("the groups", earlier) == "IACP and NDAA"
     assert resolve_speaker("the council", earlier) == "Dean Garfield"
@@ -130,7 +148,7 @@ def test_resolve_speaker_prefers_an_earlier_name_of_the_same_number():
 
 
 def test_not_only_but_also_is_not_a_contrast():
-    """"not only ... but also" adds to a point rather than opposing it."""
+    """ "not only ... but also" adds to a point rather than opposing it."""
     cues = read_cues("They seek not only messages, but also stored data.")
     assert cues.kind != "counterclaim" and cues.relation is None
 
@@ -146,6 +164,7 @@ def _hand_made_maps():
 
     def span(doc, start, end):
         return {"doc": doc, "start": start, "end": end, "quote": text[start:end]}
+
     # Reference points: "beta gamma" (6-16), "epsilon" (24-31), "Kappa lambda mu." (54-70).
     for start, end in ((6, 16), (24, 31), (54, 70)):
         reference.add_node("claim", "p", sources=[span("ref", start, end)])
@@ -173,6 +192,7 @@ def test_recall_drops_when_a_point_is_missed():
     """Removing the draft node over "epsilon" loses exactly that point."""
     draft, reference = _hand_made_maps()
     from argmap.model import RemoveNode
+
     draft.apply(RemoveNode("n2"))
     score = score_draft(draft, reference)
     assert score.found == ["n1", "n3"] and score.recall == pytest.approx(2 / 3)

@@ -9,8 +9,12 @@ from argmap.model import queries
 from argmap.sources.seedmap import build_seed_map
 from argmap.sources.seeds import SEED_DIR, SEED_MAP, load_seed_documents
 
-SHARED_SEEDS = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(
-    os.path.abspath(__file__)))), os.pardir, "shared", "seeds")
+SHARED_SEEDS = os.path.join(
+    os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
+    os.pardir,
+    "shared",
+    "seeds",
+)
 SEED_FILES = ("000_e1dcd31a3958e1b1.txt", "004_a1cfe0c84c2564aa.txt")
 
 
@@ -56,7 +60,7 @@ def test_every_span_quotes_its_document_exactly(seed_map):
     for _, attrs in _nodes(seed_map):
         for span in attrs.get("sources", []):
             text = seed_map.documents[span["doc"]]["text"]
-            assert text[span["start"]:span["end"]] == span["quote"]
+            assert text[span["start"] : span["end"]] == span["quote"]
             assert text.count(span["quote"]) == 1
             count += 1
     assert count >= 30
@@ -98,8 +102,7 @@ def test_both_documents_are_used_on_both_sides(seed_map):
     """Each article supplies points to the case for and to the case against."""
     stance = queries.stance(seed_map)
     used = {(s["doc"], stance[n]) for n, a in _nodes(seed_map) for s in a["sources"]}
-    assert used == {(d, side) for d in ("hill-2015", "seven-govts-2020")
-                    for side in ("pro", "con")}
+    assert used == {(d, side) for d in ("hill-2015", "seven-govts-2020") for side in ("pro", "con")}
 
 
 def _find(seed_map, fragment):
@@ -122,8 +125,14 @@ def test_key_points_and_their_relations(seed_map):
     issue = queries.main_claims(seed_map)[0]
     groups = {graph.edges[n, issue].get("group") for n in garfield}
     assert len(groups) == 1 and None not in groups
-    for fragment in ("San Bernardino", "2018", "all available encryption services",
-                     "2017 report", "valuable for protecting freedom", "right to privacy"):
+    for fragment in (
+        "San Bernardino",
+        "2018",
+        "all available encryption services",
+        "2017 report",
+        "valuable for protecting freedom",
+        "right to privacy",
+    ):
         _find(seed_map, fragment)
 
 
