@@ -11,8 +11,42 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 #: The window's menus, in order: (name, title).
-MENUS = (("file", "&File"), ("edit", "&Edit"), ("node", "&Node"), ("view", "&View"),
-         ("debate", "&Debate"), ("help", "&Help"))
+MENUS = (
+    ("file", "&File"),
+    ("edit", "&Edit"),
+    ("node", "&Node"),
+    ("view", "&View"),
+    ("debate", "&Debate"),
+    ("help", "&Help"),
+)
+#: Actions whose keys also work in the Outline.
+OUTLINE_KEYS = (
+    "add_support",
+    "add_counterclaim",
+    "add_evidence",
+    "add_rebuttal",
+    "add_sibling",
+    "delete",
+    "delete_branch",
+    "cut",
+    "copy",
+    "paste",
+)
+#: The toolbar, in order (None: a separator).
+TOOLBAR = (
+    "undo",
+    "redo",
+    None,
+    "add_support",
+    "add_counterclaim",
+    "add_evidence",
+    "add_rebuttal",
+    None,
+    "delete",
+    None,
+    "tidy",
+    "fit",
+)
 
 
 @dataclass
@@ -39,8 +73,18 @@ class ActionRegistry(QObject):
         self._host = host
         self._entries = {}
 
-    def add(self, name, text, slot, shortcut=None, menu=None, section="", scope=None, tip=None,
-            checkable=False):
+    def add(
+        self,
+        name,
+        text,
+        slot,
+        shortcut=None,
+        menu=None,
+        section="",
+        scope=None,
+        tip=None,
+        checkable=False,
+    ):
         """Create, register and return an action.
 
         Parameters
@@ -85,7 +129,7 @@ class ActionRegistry(QObject):
         if name in self._entries:
             raise ValueError(f"action {name!r} is already registered")
         action.setObjectName(name)
-        self._host.addAction(action)   # its shortcut works anywhere in the window
+        self._host.addAction(action)  # its shortcut works anywhere in the window
         self._entries[name] = Entry(name, action, menu, section)
         return action
 

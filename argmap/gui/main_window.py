@@ -14,14 +14,14 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox, QUndoView
 
 from argmap.errors import ArgmapError, ReadOnlyFileError
+from argmap.gui.actions import MENUS, OUTLINE_KEYS, TOOLBAR, ActionRegistry, fill_menu
 from argmap.gui.autosave import Autosaver
-from argmap.gui.actions import MENUS, ActionRegistry, fill_menu
 from argmap.gui.debate_actions import DebateActions
 from argmap.gui.document import Document
 from argmap.gui.edit_actions import EditActions
+from argmap.gui.file_drop import install_file_drop
 from argmap.gui.file_formats import MAP_FILTER, ask_save_path, keep_losses
 from argmap.gui.file_guard import FileGuard
-from argmap.gui.file_drop import install_file_drop
 from argmap.gui.find import FindBar
 from argmap.gui.help import add_help_actions
 from argmap.gui.inspector import Inspector
@@ -40,16 +40,12 @@ from argmap.model import ChangeType
 DOCK_WIDTH = 260
 #: Version of the saved dock layout; an older saved layout is not restored.
 STATE_VERSION = 3
-OUTLINE_KEYS = ("add_support", "add_counterclaim", "add_evidence", "add_rebuttal", "add_sibling",
-                "delete", "delete_branch", "cut", "copy", "paste")
-TOOLBAR = ("undo", "redo", None, "add_support", "add_counterclaim", "add_evidence",
-           "add_rebuttal", None, "delete", None, "tidy", "fit")
 
 
 class MainWindow(QMainWindow):
     """One window, one map."""
 
-    windows = []   # open windows, so that New/Open can add more
+    windows = []  # open windows, so that New/Open can add more
 
     def __init__(self, path=None, settings=None):
         super().__init__()
@@ -57,7 +53,7 @@ class MainWindow(QMainWindow):
         self.document = Document(parent=self)
         self.guard = FileGuard(self.document, self)
         self.autosaver = Autosaver(self.document)
-        self.ending = False   # closing on a signal: keep the recovery copy, ask nothing
+        self.ending = False  # closing on a signal: keep the recovery copy, ask nothing
         self.selection = Selection(self.document, self)
         self.registry = ActionRegistry(self)
         self.view = MapView(self.document, self.selection, self)
@@ -72,8 +68,9 @@ class MainWindow(QMainWindow):
         self.status = StatusBar(self.statusBar(), self.document, self.view)
         self._connect_signals()
         self._restore_settings()
-        self.file_drop = install_file_drop(self, self.open_in_window,
-                                           self.sources_dock.import_documents)
+        self.file_drop = install_file_drop(
+            self, self.open_in_window, self.sources_dock.import_documents
+        )
         MainWindow.windows.append(self)
         if path:
             self.open_path(path)
@@ -101,15 +98,17 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.sources_dock, self.weak_spots_dock)
         self.outline_dock.raise_()
         self.inspector = Inspector(self.document, self.selection)
-        self.inspector_dock = self._dock("inspector", "Inspector", self.inspector,
-                                         Qt.RightDockWidgetArea)
+        self.inspector_dock = self._dock(
+            "inspector", "Inspector", self.inspector, Qt.RightDockWidgetArea
+        )
         self.history = QUndoView(self.document.undo_stack)
         self.history.setEmptyLabel("Opened")
         self.history_dock = self._dock("history", "History", self.history, Qt.RightDockWidgetArea)
         self.tabifyDockWidget(self.inspector_dock, self.history_dock)
         self.inspector_dock.raise_()
-        self.resizeDocks([self.outline_dock, self.inspector_dock], [DOCK_WIDTH, DOCK_WIDTH],
-                         Qt.Horizontal)
+        self.resizeDocks(
+            [self.outline_dock, self.inspector_dock], [DOCK_WIDTH, DOCK_WIDTH], Qt.Horizontal
+        )
         # the canvas's editing keys work in the outline too
         self.outline.key_actions = [self.registry[name] for name in OUTLINE_KEYS]
         self.find_bar = FindBar(self.document, self.selection, self.view)
@@ -120,10 +119,22 @@ class MainWindow(QMainWindow):
         add, key = self.registry.add, QKeySequence.StandardKey
         add("new", "&New", self.new_window, key.New, "file", "open")
         add("open", "&Open…", self.open_dialog, key.Open, "file", "open")
-        add("new_from_documents", "New Map from &Documents…",
-            lambda: self.new_map_dialog(draft=False), None, "file", "documents")
-        add("new_draft_from_documents", "New D&raft Map from Documents…",
-            lambda: self.new_map_dialog(draft=True), None, "file", "documents")
+        add(
+            "new_from_documents",
+            "New Map from &Documents…",
+            lambda: self.new_map_dialog(draft=False),
+            None,
+            "file",
+            "documents",
+        )
+        add(
+            "new_draft_from_documents",
+            "New D&raft Map from Documents…",
+            lambda: self.new_map_dialog(draft=True),
+            None,
+            "file",
+            "documents",
+        )
         add("save", "&Save", self.save, key.Save, "file", "save")
         add("save_as", "Save &As…", self.save_as, key.SaveAs, "file", "save")
         add("export", "&Export…", self.export_dialog, "Ctrl+E", "file", "save")
@@ -248,7 +259,9 @@ class MainWindow(QMainWindow):
 
     def new_map_dialog(self, draft=False):
         title = "New draft map from documents" if draft else "New map from documents"
-        paths, _ = QFileDialog.getOpenFileNames(self, title, self.document.folder(), DOCUMENT_FILTER)
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, title, self.document.folder(), DOCUMENT_FILTER
+        )
         return self.new_map_from_documents(paths, draft) if paths else None
 
     def save(self):
@@ -290,7 +303,6 @@ class MainWindow(QMainWindow):
         self._add_recent(self.document.path)
         self.status.tell(f"Saved {path}")
 
-
     def export_dialog(self):
         from argmap.gui.export_dialog import ExportDialog
 
@@ -306,9 +318,14 @@ class MainWindow(QMainWindow):
     # ============================================================== closing
     def ask_to_save(self):
         """Ask Save / Discard / Cancel for unsaved changes; return the button chosen."""
-        box = message_box(self, QMessageBox.Warning, "Unsaved changes",
-                          f"Save the changes to {self.document.display_name}?", "unsaved-changes",
-                          QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel)
+        box = message_box(
+            self,
+            QMessageBox.Warning,
+            "Unsaved changes",
+            f"Save the changes to {self.document.display_name}?",
+            "unsaved-changes",
+            QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel,
+        )
         box.setDefaultButton(QMessageBox.Save)
         return box.exec()
 
@@ -320,7 +337,7 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         if not self.ending:
-            self.autosaver.discard()   # saved, or the user chose to drop the changes
+            self.autosaver.discard()  # saved, or the user chose to drop the changes
         self.document.jobs.forget()
         self.guard.release()
         self._save_settings()
@@ -351,8 +368,9 @@ class MainWindow(QMainWindow):
     def show_error(self, title, message):
         """Tell the user what went wrong, in a dialog (its text shown as plain text)."""
         self.statusBar().showMessage(message, 8000)
-        box = message_box(self, QMessageBox.Critical, title, message, "error-dialog",
-                          QMessageBox.Ok)
+        box = message_box(
+            self, QMessageBox.Critical, title, message, "error-dialog", QMessageBox.Ok
+        )
         box.setAttribute(Qt.WA_DeleteOnClose)
         box.open()
         return box
