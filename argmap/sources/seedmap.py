@@ -1,4 +1,4 @@
-"""Build the seeded map ``argmap/resources/maps/encryption-backdoors.argmap``.
+"""Build the seeded map ``resources/maps/encryption-backdoors.argmap``.
 
 The map lays out both seed articles (see :mod:`argmap.sources.seeds`): the
 case for warrant-based ("backdoor") access to encrypted data made by police
@@ -502,7 +502,7 @@ def build_seed_map(documents=None):
     Parameters
     ----------
     documents : list of SourceDocument, optional
-        The seed documents; by default those in ``argmap/resources/seeds``.
+        The seed documents; by default those in ``resources/seeds``.
 
     Raises
     ------
@@ -526,7 +526,7 @@ def build_seed_map(documents=None):
 
 
 def main(argv=None):
-    """Build the seeded map and save it (by default to ``argmap/resources/maps``)."""
+    """Build the seeded map and save it (by default to ``resources/maps``)."""
     from argmap.formats import native
     from argmap.sources.seeds import SEED_MAP
 

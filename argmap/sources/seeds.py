@@ -1,4 +1,4 @@
-"""The seed documents shipped in the package (``argmap/resources/seeds``).
+"""The seed documents shipped in the package (``resources/seeds``).
 
 Each seed is a UTF-8 text kept byte for byte as it was collected, with a JSON
 sidecar of the same name holding its id, a descriptive title and what is

@@ -16,7 +16,7 @@ from argmap.formats import load_map
 from argmap.model import ArgumentMap
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-SEEDED = os.path.join(REPO, "argmap", "resources", "maps", "encryption-backdoors.argmap")
+SEEDED = os.path.join(REPO, "resources", "maps", "encryption-backdoors.argmap")
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ from argmap.formats import load_map
 from argmap.model import AddNode, ArgumentMap
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-SEEDED = os.path.join(REPO, "argmap", "resources", "maps", "encryption-backdoors.argmap")
+SEEDED = os.path.join(REPO, "resources", "maps", "encryption-backdoors.argmap")
 DOC = {"id": "d1", "title": "Article", "text": "Encryption hinders police work."}
 
 

@@ -137,7 +137,7 @@ def test_bad_files_fail_clearly(data, where):
 @pytest.mark.parametrize("name", ["example", "encryption-backdoors"])
 def test_argmap_maps_come_back_from_aif(name, xaif):
     """A map made in argmap exports to AIF and reads back unchanged."""
-    amap = native.load(os.path.join(REPO, "argmap", "resources", "maps", name + ".argmap"))
+    amap = native.load(os.path.join(REPO, "resources", "maps", name + ".argmap"))
     again, warnings = aif.loads(aif.dumps(amap, xaif))
     assert warnings == []
     assert canonical(again, ignore=("aif",)) == canonical(amap, ignore=("aif",))

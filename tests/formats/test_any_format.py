@@ -9,7 +9,7 @@ from argmap import cli
 from argmap.errors import FormatError
 from argmap.formats import cannot_hold, format_of, load_any, native, save_any
 
-EXAMPLE = os.path.join(REPO, "argmap", "resources", "maps", "encryption-backdoors.argmap")
+EXAMPLE = os.path.join(REPO, "resources", "maps", "encryption-backdoors.argmap")
 BOOKKEEPING = ("argdown", "aif")
 
 

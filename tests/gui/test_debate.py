@@ -15,7 +15,7 @@ from argmap.model import ArgumentMap
 from argmap.render.style import LABEL_STYLE
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-SEEDED = os.path.join(REPO, "argmap", "resources", "maps", "encryption-backdoors.argmap")
+SEEDED = os.path.join(REPO, "resources", "maps", "encryption-backdoors.argmap")
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ from argmap.gui.selection import Selection
 from argmap.model import queries
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-MAPS = os.path.join(REPO, "argmap", "resources", "maps")
+MAPS = os.path.join(REPO, "resources", "maps")
 SHIPPED = sorted(os.path.join(MAPS, n) for n in os.listdir(MAPS) if n.endswith(".argmap"))
 GUI = os.path.join(REPO, "argmap", "gui")
 

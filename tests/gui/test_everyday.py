@@ -15,7 +15,7 @@ from argmap.gui.guide import body_text_px
 from argmap.model import ArgumentMap, edits, queries
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-MAPS = os.path.join(REPO, "argmap", "resources", "maps")
+MAPS = os.path.join(REPO, "resources", "maps")
 SHIPPED = sorted(os.path.join(MAPS, n) for n in os.listdir(MAPS) if n.endswith(".argmap"))
 SEEDED = os.path.join(MAPS, "encryption-backdoors.argmap")
 

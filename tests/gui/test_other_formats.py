@@ -31,7 +31,7 @@ def test_an_argdown_file_opens_and_saves_back_as_argdown(make_window, tmp_path, 
 
 def test_what_a_format_cannot_hold_is_asked_before_saving(make_window, tmp_path, answer_box):
     """Saving a map with source quotes as Kialo text asks first; Cancel writes nothing."""
-    seeded = os.path.join(REPO, "argmap", "resources", "maps", "encryption-backdoors.argmap")
+    seeded = os.path.join(REPO, "resources", "maps", "encryption-backdoors.argmap")
     window = make_window(seeded)
     target = tmp_path / "debate.txt"
     asked = answer_box("losses-question", "Cancel")

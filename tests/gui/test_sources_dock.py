@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 from argmap.render.style import KIND_STYLE
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-SEEDED = os.path.join(REPO, "argmap", "resources", "maps", "encryption-backdoors.argmap")
+SEEDED = os.path.join(REPO, "resources", "maps", "encryption-backdoors.argmap")
 HILL = "hill-2015"
 SEVEN = "seven-govts-2020"
 #: A sentence of the Hill article that no node quotes at its start.

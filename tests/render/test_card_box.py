@@ -16,7 +16,7 @@ from argmap.render.export import ExportOptions
 from argmap.render.text import escape_html
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-SEEDED = os.path.join(REPO, "argmap", "resources", "maps", "encryption-backdoors.argmap")
+SEEDED = os.path.join(REPO, "resources", "maps", "encryption-backdoors.argmap")
 DEJAVU = "/usr/share/fonts/truetype/dejavu"
 
 

@@ -14,7 +14,7 @@ from argmap.render.export import ExportOptions, export_file, render_bytes
 from argmap.render.png import png_dpi, png_with_dpi
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-SEEDED = os.path.join(REPO, "argmap", "resources", "maps", "encryption-backdoors.argmap")
+SEEDED = os.path.join(REPO, "resources", "maps", "encryption-backdoors.argmap")
 
 
 @pytest.fixture(scope="module")

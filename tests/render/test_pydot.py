@@ -14,8 +14,8 @@ from argmap.render.export import ExportOptions, render_bytes
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 MAPS = sorted(
-    os.path.join(REPO, "argmap", "resources", "maps", f)
-    for f in os.listdir(os.path.join(REPO, "argmap", "resources", "maps"))
+    os.path.join(REPO, "resources", "maps", f)
+    for f in os.listdir(os.path.join(REPO, "resources", "maps"))
 )
 
 pytestmark = pytest.mark.graphviz
