@@ -20,7 +20,28 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from argmap.formats import aif, argdown  # noqa: E402
 
-WORDS = ["encryption", "warrant", "access", "police", "privacy", "data", "phone", "court", "key", "escrow", "attack", "hackers", "trust", "security", "law", "evidence", "users", "vendor", "backdoor", "risk"]
+WORDS = [
+    "encryption",
+    "warrant",
+    "access",
+    "police",
+    "privacy",
+    "data",
+    "phone",
+    "court",
+    "key",
+    "escrow",
+    "attack",
+    "hackers",
+    "trust",
+    "security",
+    "law",
+    "evidence",
+    "users",
+    "vendor",
+    "backdoor",
+    "risk",
+]
 
 
 def _sentence(rng):

@@ -296,7 +296,7 @@ def test_map_title_is_edited_in_the_inspector(small_screen, qtbot):
 def test_rating_and_strength_show_on_canvas_and_export(small_screen, qtbot):
     """A rating puts a badge on the card and in the export; a strength thickens the link."""
     from argmap.render.dot import build_dot
-    from argmap.render.export import ExportOptions
+    from argmap.render.options import ExportOptions
 
     window = small_screen(SEEDED, qtbot)
     amap = window.document.amap

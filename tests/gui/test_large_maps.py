@@ -191,7 +191,7 @@ def test_links_follow_a_card_while_it_is_dragged_and_after_undo(make_window, map
 
 def test_hidden_weak_spots_list_waits_until_it_is_shown(make_window, map_file, qtbot, monkeypatch):
     """Behind another tab the list is not recomputed; shown, it lists the map as it is now."""
-    from argmap.analysis import weak_spots as finder
+    from argmap.gui import weak_spots_dock as finder
 
     window = make_window(map_file)
     dock = window.weak_spots_dock

@@ -12,7 +12,7 @@ from argmap.formats import native
 from argmap.model import ArgumentMap
 from argmap.render import card_box, cards, font_widths, measure
 from argmap.render.dot import build_dot
-from argmap.render.export import ExportOptions
+from argmap.render.options import ExportOptions
 from argmap.render.text import escape_html
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))

@@ -9,7 +9,7 @@ from argmap.errors import RenderError
 from argmap.model import ArgumentMap
 from argmap.render import style
 from argmap.render.dot import ALLOWED_ATTRS, Html, attr_list, build_dot, drawing_order
-from argmap.render.export import ExportOptions
+from argmap.render.options import ExportOptions
 
 _STATEMENT = re.compile(r"^(\w+)(?: -> (\w+))? \[")
 

@@ -6,13 +6,14 @@ import socket
 import pytest
 
 from argmap.cli import main as cli_main
+from argmap.cli import run_draft_command
 from argmap.errors import ArgmapError
 from argmap.formats import native
 from argmap.model import ArgumentMap
 from argmap.sources.compare import agreement, score_draft, spans_match
 from argmap.sources.cues import find_speaker, read_cues, resolve_speaker
 from argmap.sources.documents import SourceDocument
-from argmap.sources.draft import draft_map, run_draft_command
+from argmap.sources.draft import draft_map
 from argmap.sources.seeds import SEED_DIR, SEED_MAP, load_seed_documents
 
 SEED_TEXTS = [f"{SEED_DIR}/000_e1dcd31a3958e1b1.txt", f"{SEED_DIR}/004_a1cfe0c84c2564aa.txt"]
