@@ -74,7 +74,7 @@ def argdown_text(megabytes, seed=1):
 
 
 def aif_text(nodes, seed=1):
-    """Return AIF JSON with *nodes* I-nodes, each but the first supporting or attacking one before."""
+    """AIF JSON with *nodes* I-nodes, each but the first supporting or attacking one before it."""
     rng = random.Random(seed)
     data = {"nodes": [], "edges": [], "locutions": []}
     for i in range(nodes):

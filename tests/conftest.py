@@ -7,7 +7,8 @@ import tempfile
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-# Recovery copies, error logs, settings and layout caches of the tests stay out of the user's folders.
+# Recovery copies, error logs, settings and layout caches of the tests stay out of the user's
+# folders.
 _PRIVATE = tempfile.mkdtemp(prefix="argmap-tests-")
 os.environ["XDG_DATA_HOME"] = os.path.join(_PRIVATE, "data")
 os.environ["XDG_CACHE_HOME"] = os.path.join(_PRIVATE, "cache")

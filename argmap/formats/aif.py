@@ -114,7 +114,7 @@ def _edges(raw, nodes, file, base, warnings):
     if not isinstance(raw, list):
         raise FormatError("expected a list of edges", file, base)
     outgoing, incoming, bad = {}, {}, 0
-    for i, edge in enumerate(raw):
+    for _i, edge in enumerate(raw):
         ends = (edge.get("fromID"), edge.get("toID")) if isinstance(edge, dict) else (None, None)
         ends = tuple(
             str(e) if isinstance(e, (str, int)) and not isinstance(e, bool) else None for e in ends

@@ -382,7 +382,7 @@ def export_pages(amap, out_path, options, fmt):
     paths = numbered_paths(out_path, len(outputs))
     for path in paths:
         check_writable(path)
-    for path, data in zip(paths, outputs):
+    for path, data in zip(paths, outputs, strict=True):
         atomic_write(path, data)
     smallest = min(page.body_pt for page in pages)
     files = f" in {len(paths)} files ({os.path.basename(paths[0])} ...)" if len(paths) > 1 else ""

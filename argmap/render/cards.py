@@ -107,7 +107,7 @@ def _card(amap, node, attrs, place):
 
 
 CardText = namedtuple("CardText", "header rating body citation")
-CardText.__doc__ = """The lines a card shows, as plain text cleaned and cut: every writer draws these.
+CardText.__doc__ = """The lines a card shows as plain text, cleaned and cut: what all writers draw.
 
 ``header`` is a tuple of wrapped lines, empty when the card has none (or headers
 are off); ``rating`` is ``""`` without a rating and follows the header's last line;

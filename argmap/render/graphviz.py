@@ -295,10 +295,8 @@ def _send(pipe, pieces):
             if not _written(pipe, piece):
                 break
     finally:
-        try:
+        with contextlib.suppress(OSError):  # the reader is gone: nothing waits for the rest
             pipe.close()
-        except OSError:
-            pass  # the pipe's reader is gone: nothing waits for the rest
 
 
 def _written(pipe, data):

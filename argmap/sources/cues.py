@@ -335,7 +335,8 @@ _GROUP_HEADS = {
 
 
 def is_named(speaker):
-    """Tell whether *speaker* names someone (an acronym or a capitalised name past its first word)."""
+    """Tell whether *speaker* names someone: an acronym, or a capitalised name past its first
+    word."""
     words = speaker.split()
     return any(w[:1].isupper() for w in words[1:]) or any(w.isupper() and len(w) > 1 for w in words)
 

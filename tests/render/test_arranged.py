@@ -45,7 +45,11 @@ def crossed_map():
             pos=spot,
         )
         for i, (kind, spot) in enumerate(
-            zip(["claim", "counterclaim", "evidence", "claim", "evidence", "counterclaim"], spots)
+            zip(
+                ["claim", "counterclaim", "evidence", "claim", "evidence", "counterclaim"],
+                spots,
+                strict=True,
+            )
         )
     ]
     amap.connect(nodes[0], main, "supports", strength=0.9)

@@ -2,6 +2,7 @@
 
 import json
 import os
+import pathlib
 import re
 import subprocess
 import sys
@@ -78,7 +79,7 @@ def test_card_boxes_are_the_cards_graphviz_draws(which, headers):
             theirs = [y + (box.height - height) / 2 for y in theirs]
         assert (
             len(ours) == len(theirs)
-            and max(abs(a - b) for a, b in zip(sorted(ours), theirs)) <= 0.6
+            and max(abs(a - b) for a, b in zip(sorted(ours), theirs, strict=True)) <= 0.6
         ), (node, ours, theirs)
 
 
@@ -146,4 +147,4 @@ def test_font_widths_are_what_the_fonts_say(tmp_path):
         check=True,
         capture_output=True,
     )
-    assert out.read_text() == open(font_widths.__file__).read()
+    assert out.read_text() == pathlib.Path(font_widths.__file__).read_text()

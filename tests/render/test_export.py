@@ -71,7 +71,9 @@ def test_root_draws_a_subtree():
 def test_colour_by_evaluation_uses_grounded_labels():
     """Without given labels the rebutted objection is drawn as defeated."""
     dot = export_bytes(rich_map(), ExportOptions(fmt="dot", color_by="evaluation")).decode()
-    line = next(l for l in dot.splitlines() if l.startswith("n2 ["))  # n3, the objection
+    line = next(
+        dot_line for dot_line in dot.splitlines() if dot_line.startswith("n2 [")
+    )  # n3, the objection
     assert 'fillcolor="#F7D4D4"' in line
     with pytest.raises(RenderError, match="evaluation label"):
         export_bytes(

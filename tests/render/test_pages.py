@@ -1,6 +1,7 @@
 """Page-sized exports (A4, Letter, slide), backgrounds, themes, SVG fonts and PNG dpi."""
 
 import os
+import pathlib
 import re
 import struct
 import subprocess
@@ -150,7 +151,7 @@ def test_svg_pages_are_numbered_files_naming_a_font_fallback(seeded, tmp_path):
     ]
     assert len(result.paths) > 1
     for path in result.paths:
-        svg = open(path, "rb").read()
+        svg = pathlib.Path(path).read_bytes()
         assert b'<svg width="960pt" height="540pt"' in svg
         assert set(FONT_FAMILY.findall(svg)) == {style.FONT_FAMILIES.encode()}
 
@@ -298,7 +299,7 @@ def test_continued_names_the_first_page_the_line_goes_on(monkeypatch):
             above = node
     _small_pages_only(monkeypatch, 6)
     planned, _ = pages.plan_pages(amap, ExportOptions(page="slide", fmt="png"))
-    for number, page in enumerate(planned, 1):
+    for _number, page in enumerate(planned, 1):
         for link in page.links:
             if link.kind == "continues":
                 later = [

@@ -305,7 +305,10 @@ def test_an_export_on_a_full_disk_keeps_the_old_file(tmp_path, monkeypatch, suff
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(
-        graphviz, "open", lambda path, mode: builtins.open("/dev/full", mode), raising=False
+        graphviz,
+        "open",
+        lambda path, mode: builtins.open("/dev/full", mode),  # noqa: SIM115
+        raising=False,
     )
     monkeypatch.setattr(export, "write_verified", full)
     out = tmp_path / f"map.{suffix}"

@@ -36,7 +36,7 @@ def test_draft_of_the_seeds_runs_offline_and_marks_every_candidate(offline):
     assert len(amap) >= 15 and set(amap.documents) == {"hill-2015", "seven-govts-2020"}
     assert amap.check_invariants() == []
     used = set()
-    for node, attrs in amap.graph.nodes(data=True):
+    for _node, attrs in amap.graph.nodes(data=True):
         assert attrs["draft"] is True
         [span] = attrs["sources"]
         text = amap.documents[span["doc"]]["text"]
