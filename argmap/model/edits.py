@@ -20,6 +20,8 @@ Example
 'opposes'
 """
 
+import networkx as nx
+
 from argmap.errors import ModelError
 from argmap.model import queries
 from argmap.model.commands import (
@@ -36,7 +38,6 @@ from argmap.model.commands import (
     SetMapAttrs,
     SetNodeAttrs,
 )
-from argmap.model.graph import has_path
 from argmap.model.schema import KINDS, RELATIONS, REMOVE, default_relation, shortened
 
 #: The "add to the selected node" edits: name -> (kind, relation, menu label).
@@ -184,7 +185,8 @@ def _link_attrs(attrs):
 
 
 def _would_circle(amap, source, target, removed):
-    return has_path(amap.graph, target, source, avoid=removed)
+    """Whether a link *source* -> *target* would close a circle once *removed* are gone."""
+    return nx.has_path(nx.restricted_view(amap.graph, removed, ()), target, source)
 
 
 def delete_branch(amap, nodes, label="Delete branch"):
@@ -207,7 +209,7 @@ def refuse_circle(amap, source, target):
     amap.node(source), amap.node(target)
     if source == target:
         raise ModelError("a node cannot bear on itself")
-    if has_path(amap.graph, target, source):
+    if nx.has_path(amap.graph, target, source):
         raise ModelError(
             f"that link would close a circle: “{_quoted(amap, target)}” "
             f"already bears, directly or not, on “{_quoted(amap, source)}”"
