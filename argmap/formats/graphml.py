@@ -154,7 +154,7 @@ def to_networkx(amap: ArgumentMap) -> nx.DiGraph:
 
     The copy has attribute dicts of its own, so the map keeps its values.
     """
-    json_keys = set()
+    json_keys: set[str] = set()
     graph = amap.graph.copy()
     for _, attrs in graph.nodes(data=True):
         attrs.update(_scalars(attrs, json_keys))
@@ -183,7 +183,7 @@ def _scalars(attrs, json_keys):
     return out
 
 
-def dumps(amap):
+def dumps(amap: ArgumentMap) -> str:
     """Return *amap* as GraphML text."""
     return "\n".join(nx.generate_graphml(to_networkx(amap))) + "\n"
 

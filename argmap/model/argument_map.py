@@ -6,8 +6,10 @@ changed, so that views can follow it without holding the truth themselves.
 """
 
 from collections import namedtuple
+from collections.abc import Iterable
 from enum import Enum
 from functools import partial
+from typing import Self
 
 import networkx as nx
 
@@ -159,7 +161,14 @@ class ArgumentMap:
 
     # ---------------------------------------------------- construction
     @classmethod
-    def from_records(cls, nodes, edges=(), documents=(), meta=None, consume=False):
+    def from_records(
+        cls,
+        nodes: Iterable[dict],
+        edges: Iterable[dict] = (),
+        documents: Iterable[dict] = (),
+        meta: dict | None = None,
+        consume: bool = False,
+    ) -> Self:
         """Build a map from plain records, checking every one.
 
         Parameters

@@ -24,6 +24,7 @@ import networkx as nx
 
 from argmap.errors import ModelError
 from argmap.model import queries
+from argmap.model.argument_map import ArgumentMap
 from argmap.model.commands import (
     AddDocument,
     AddNode,
@@ -200,7 +201,7 @@ def delete_branch(amap, nodes, label="Delete branch"):
 
 
 # ---------------------------------------------------------------- linking
-def refuse_circle(amap, source, target):
+def refuse_circle(amap: ArgumentMap, source: str, target: str) -> None:
     """Raise ModelError if a link *source* -> *target* would close a circle of reasons.
 
     A map read from a file may hold circles (they are reported); an edit

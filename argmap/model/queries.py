@@ -6,8 +6,11 @@ are networkx's own algorithms, run on the map's graph.
 """
 
 from collections import deque
+from collections.abc import Mapping
 
 import networkx as nx
+
+from argmap.model.argument_map import ArgumentMap
 
 
 def children(amap, node_id, relation=None):
@@ -120,7 +123,7 @@ def cycles(amap, limit=100):
     return cycles_in(amap.graph, amap.node_index(), limit)
 
 
-def cycles_in(graph, index, limit=100):
+def cycles_in(graph: nx.DiGraph, index: Mapping[str, int], limit: int = 100) -> list[list[str]]:
     """Return up to *limit* cycles of *graph* (the map's graph or part of it) as
     :func:`cycles` does, *index* giving each node's place in the map."""
     if nx.is_directed_acyclic_graph(graph):  # linear: most maps have no circle
@@ -180,7 +183,7 @@ def places_touched(amap, node=None, link=None):
     return touched
 
 
-def subtree(amap, root):
+def subtree(amap: ArgumentMap, root: str) -> set[str]:
     """Return the set of nodes that bear on *root*, directly or not, and *root*."""
     amap.node(root)
     return nx.ancestors(amap.graph, root) | {root}
