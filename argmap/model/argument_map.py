@@ -5,13 +5,17 @@ map enforces its invariants on every change and tells its listeners what
 changed, so that views can follow it without holding the truth themselves.
 """
 
+from __future__ import annotations
+
 from collections import namedtuple
+from collections.abc import Iterable
 from enum import Enum
 from functools import partial
 
+import networkx as nx
+
 from argmap.errors import ModelError
 from argmap.model.commands import AddNode, Connect
-from argmap.model.graph import Digraph
 from argmap.model.records import quick_edges, quick_nodes
 from argmap.model.schema import (
     KINDS,
@@ -76,10 +80,11 @@ changed."""
 
 
 class ArgumentMap:
-    """A map of claims, counterclaims and evidence over a :class:`~argmap.model.graph.Digraph`.
+    """A map of claims, counterclaims and evidence over a ``networkx.DiGraph``.
 
     Read through :attr:`graph`, :meth:`node`, :meth:`edge`; change through
     commands (:mod:`argmap.model.commands`) or the helpers here that apply them.
+    :attr:`graph` is a real networkx graph: run networkx's algorithms on it.
 
     Example
     -------
@@ -89,10 +94,13 @@ class ArgumentMap:
     >>> m.connect(e, c, "supports")
     >>> sorted(m.graph.nodes) == sorted([c, e])
     True
+    >>> import networkx as nx
+    >>> nx.shortest_path(m.graph, e, c)
+    ['n2', 'n1']
     """
 
     def __init__(self, title=""):
-        self._graph = Digraph()
+        self._graph = nx.DiGraph()
         self.meta = {"title": check_text(title, "title")}
         self.documents = {}
         #: Top-level fields of the file this map came from that argmap does not know;
@@ -105,8 +113,14 @@ class ArgumentMap:
 
     # ----------------------------------------------------------- reading
     @property
-    def graph(self):
-        """The underlying graph; treat it as read-only."""
+    def graph(self) -> nx.DiGraph:
+        """The map's ``networkx.DiGraph``, the one the editor edits.
+
+        Node ids are its nodes, each node's and edge's attribute dict its
+        attributes; nodes come in the map's order. Read it and run networkx's
+        algorithms on it freely, but change the map through commands only: a
+        change made on the graph itself skips the map's checks and its listeners.
+        """
         return self._graph
 
     @property
@@ -149,7 +163,14 @@ class ArgumentMap:
 
     # ---------------------------------------------------- construction
     @classmethod
-    def from_records(cls, nodes, edges=(), documents=(), meta=None, consume=False):
+    def from_records(
+        cls,
+        nodes: Iterable[dict],
+        edges: Iterable[dict] = (),
+        documents: Iterable[dict] = (),
+        meta: dict | None = None,
+        consume: bool = False,
+    ) -> ArgumentMap:
         """Build a map from plain records, checking every one.
 
         Parameters
@@ -164,9 +185,9 @@ class ArgumentMap:
             Map attributes such as ``title``.
         consume : bool
             True hands the node and edge records over: once all are checked,
-            their dicts become the map's attributes (``id``, ``source`` and
-            ``target`` taken out), so that a large file is not held twice.
-            Only for records nobody uses again.
+            ``id``, ``source`` and ``target`` are taken out of them in place
+            rather than copies made, and the graph copies their fields into
+            attribute dicts of its own. Only for records nobody uses again.
 
         Raises
         ------
@@ -203,7 +224,8 @@ class ArgumentMap:
         """Check every node record, then add them all at once (a map being built).
 
         The quick check of :mod:`argmap.model.records` vouches for the usual
-        records; when it does not, they are checked one by one.
+        records; when it does not, they are checked one by one. Every id is
+        new (both checks make sure of it).
         """
         records = records if isinstance(records, list) else list(records)
         clean = None
@@ -211,7 +233,7 @@ class ArgumentMap:
             clean = quick_nodes(records, self._check_node_attrs, consume)
         if clean is None:
             clean = self._checked_node_records(records)
-        self._graph.take_nodes(clean)
+        self._graph.add_nodes_from(clean.items())
         self._index = None
 
     def _checked_node_records(self, records):
@@ -230,14 +252,18 @@ class ArgumentMap:
         return clean
 
     def _add_edge_records(self, records, consume=False):
-        """Check every edge record, then add them all at once (a map being built)."""
+        """Check every edge record, then add them all at once (a map being built).
+
+        Both ends of every edge are nodes here and every edge is new (both
+        checks make sure of it).
+        """
         records = records if isinstance(records, list) else list(records)
         clean = None
-        if not self._graph.number_of_edges():
+        if nx.is_empty(self._graph):
             clean = quick_edges(records, self._graph.__contains__, self._check_edge_attrs, consume)
         if clean is None:
             clean = self._checked_edge_records(records)
-        self._graph.take_edges(clean)
+        self._graph.add_edges_from((u, v, attrs) for (u, v), attrs in clean.items())
 
     def _checked_edge_records(self, records):
         """Return ``{(source, target): clean attributes}``; raise at the first bad record."""
@@ -444,11 +470,14 @@ class ArgumentMap:
         order.pop(old)
         index = max(0, min(index, len(order)))
         order.insert(index, node_id)
-        graph = Digraph()
-        graph.graph.update(self._graph.graph)
-        graph.add_nodes_from((n, self._graph.nodes[n]) for n in order)
-        graph.add_edges_from(self._graph.edges(data=True))
-        self._graph = graph
+        graph = self._graph  # rebuilt in place: whoever holds amap.graph keeps the map's graph
+        nodes = [(n, graph.nodes[n]) for n in order]
+        edges = list(graph.edges(data=True))
+        attrs = dict(graph.graph)
+        graph.clear()
+        graph.graph.update(attrs)
+        graph.add_nodes_from(nodes)
+        graph.add_edges_from(edges)
         self._index = None
         return old
 

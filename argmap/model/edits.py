@@ -20,8 +20,11 @@ Example
 'opposes'
 """
 
+import networkx as nx
+
 from argmap.errors import ModelError
 from argmap.model import queries
+from argmap.model.argument_map import ArgumentMap
 from argmap.model.commands import (
     AddDocument,
     AddNode,
@@ -36,7 +39,6 @@ from argmap.model.commands import (
     SetMapAttrs,
     SetNodeAttrs,
 )
-from argmap.model.graph import has_path
 from argmap.model.schema import KINDS, RELATIONS, REMOVE, default_relation, shortened
 
 #: The "add to the selected node" edits: name -> (kind, relation, menu label).
@@ -184,7 +186,8 @@ def _link_attrs(attrs):
 
 
 def _would_circle(amap, source, target, removed):
-    return has_path(amap.graph, target, source, avoid=removed)
+    """Whether a link *source* -> *target* would close a circle once *removed* are gone."""
+    return nx.has_path(nx.restricted_view(amap.graph, removed, ()), target, source)
 
 
 def delete_branch(amap, nodes, label="Delete branch"):
@@ -198,7 +201,7 @@ def delete_branch(amap, nodes, label="Delete branch"):
 
 
 # ---------------------------------------------------------------- linking
-def refuse_circle(amap, source, target):
+def refuse_circle(amap: ArgumentMap, source: str, target: str) -> None:
     """Raise ModelError if a link *source* -> *target* would close a circle of reasons.
 
     A map read from a file may hold circles (they are reported); an edit
@@ -207,7 +210,7 @@ def refuse_circle(amap, source, target):
     amap.node(source), amap.node(target)
     if source == target:
         raise ModelError("a node cannot bear on itself")
-    if has_path(amap.graph, target, source):
+    if nx.has_path(amap.graph, target, source):
         raise ModelError(
             f"that link would close a circle: “{_quoted(amap, target)}” "
             f"already bears, directly or not, on “{_quoted(amap, source)}”"

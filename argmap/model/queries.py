@@ -1,13 +1,16 @@
 """Derived facts about a map, computed on demand and never stored.
 
 Free functions over an :class:`~argmap.model.ArgumentMap`, in the manner of
-networkx's algorithms. networkx itself is imported only for the rare maps with
-circles (listing them, finding the top of a map that is all circle).
+networkx's algorithms. Circles, ancestors and the top of a map that is all circle
+are networkx's own algorithms, run on the map's graph.
 """
 
 from collections import deque
+from collections.abc import Mapping
 
-from argmap.model.graph import ancestors, is_acyclic
+import networkx as nx
+
+from argmap.model.argument_map import ArgumentMap
 
 
 def children(amap, node_id, relation=None):
@@ -59,10 +62,8 @@ def _tops_of_cycles(amap):
     graph = amap.graph
     if not len(graph):
         return []
-    import networkx as nx
-
     index = amap.node_index()
-    parts = nx.condensation(graph.to_networkx())
+    parts = nx.condensation(graph)
     tops = []
     for part in parts.nodes:
         if parts.out_degree(part) == 0:
@@ -122,15 +123,13 @@ def cycles(amap, limit=100):
     return cycles_in(amap.graph, amap.node_index(), limit)
 
 
-def cycles_in(graph, index, limit=100):
+def cycles_in(graph: nx.DiGraph, index: Mapping[str, int], limit: int = 100) -> list[list[str]]:
     """Return up to *limit* cycles of *graph* (the map's graph or part of it) as
     :func:`cycles` does, *index* giving each node's place in the map."""
-    if is_acyclic(graph):  # linear: most maps have no circle
+    if nx.is_directed_acyclic_graph(graph):  # linear: most maps have no circle
         return []
-    import networkx as nx
-
     found = []
-    for cycle in nx.simple_cycles(graph.to_networkx()):
+    for cycle in nx.simple_cycles(graph):
         start = min(range(len(cycle)), key=lambda i: index[cycle[i]])
         found.append(cycle[start:] + cycle[:start])
         if len(found) >= limit:
@@ -184,10 +183,10 @@ def places_touched(amap, node=None, link=None):
     return touched
 
 
-def subtree(amap, root):
+def subtree(amap: ArgumentMap, root: str) -> set[str]:
     """Return the set of nodes that bear on *root*, directly or not, and *root*."""
     amap.node(root)
-    return ancestors(amap.graph, root) | {root}
+    return nx.ancestors(amap.graph, root) | {root}
 
 
 def problems(amap):

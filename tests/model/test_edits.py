@@ -232,7 +232,7 @@ def test_user_edits_never_close_a_circle(steps):
                 m.apply(command)
         except ModelError:
             continue
-        assert nx.is_directed_acyclic_graph(m.graph.to_networkx())
+        assert nx.is_directed_acyclic_graph(m.graph)
 
 
 def test_a_link_that_closes_a_circle_is_refused_with_the_reason():
@@ -242,6 +242,19 @@ def test_a_link_that_closes_a_circle_is_refused_with_the_reason():
         edits.link(m, claim, reason)
     with pytest.raises(ModelError, match="circle"):
         edits.reparent(m, claim, reason)
+
+
+def test_a_way_back_through_nodes_that_go_too_does_not_keep_a_premise_from_moving_up():
+    """Deleting x and d, keeping what bore on them: p moves up to x's target t, since the
+    only way from t back to p runs through d, which goes too (no circle is closed)."""
+    ids = ["q", "t", "x", "p", "d"]  # d's first target is q, so t moves up to q
+    links = [("x", "t"), ("p", "x"), ("t", "d"), ("d", "q"), ("d", "p")]
+    m = ArgumentMap.from_records(
+        [{"id": n, "kind": "claim", "text": n.upper()} for n in ids],
+        [{"source": u, "target": v, "relation": "supports"} for u, v in links],
+    )
+    m.apply(edits.delete_keeping_premises(m, ["x", "d"]))
+    assert sorted(m.graph.edges) == [("p", "t"), ("t", "q")]
 
 
 def test_a_refusal_shortens_long_statements_without_a_space_before_the_ellipsis():

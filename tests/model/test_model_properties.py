@@ -419,7 +419,7 @@ class EditSequence(RuleBasedStateMachine):
             and target in self.amap
             and source != target
             and not self.amap.graph.has_edge(source, target)
-            and not nx.has_path(self.amap.graph.to_networkx(), target, source)
+            and not nx.has_path(self.amap.graph, target, source)
         )
         self.edit(edits.link, source, target, relation, expected=expected)
 
@@ -432,7 +432,7 @@ class EditSequence(RuleBasedStateMachine):
             and node != target
             and (
                 self.amap.graph.has_edge(node, target)
-                or not nx.has_path(self.amap.graph.to_networkx(), target, node)
+                or not nx.has_path(self.amap.graph, target, node)
             )
         )
         self.edit(edits.reparent, node, target, (5.0, 5.0), expected=expected)

@@ -315,13 +315,14 @@ def test_built_attributes_are_the_maps_own():
     assert edges == [{"source": "e", "target": "c", "relation": "supports"}]
 
 
-def test_consumed_records_become_the_attributes():
-    """With consume=True the map keeps the record dicts, without id, source and target."""
+def test_consumed_records_lose_their_ids_in_place():
+    """With consume=True the records lose id, source and target in place, and the map's
+    attributes are what is left of them (in dicts of the graph's own)."""
     nodes = [{"id": "c", "kind": "claim", "text": "C"}, {"id": "e", "kind": "claim", "text": "E"}]
     edges = [{"source": "e", "target": "c", "relation": "supports"}]
     amap = ArgumentMap.from_records(nodes, edges, consume=True)
-    assert amap.node("c") is nodes[0] and nodes[0] == {"kind": "claim", "text": "C"}
-    assert amap.edge("e", "c") is edges[0] and edges[0] == {"relation": "supports"}
+    assert nodes[0] == {"kind": "claim", "text": "C"} and amap.node("c") == nodes[0]
+    assert edges[0] == {"relation": "supports"} and amap.edge("e", "c") == edges[0]
 
 
 def test_plain_text_in_bulk_follows_check_text():
