@@ -173,7 +173,7 @@ def _graph_attrs(options: ExportOptions, count: int) -> dict[str, object]:
         options.title,
         options.legend,
         options.color_by,
-        compact=getattr(options, "page", None) in ("a4", "letter"),
+        compact=options.page in ("a4", "letter"),
     )
     if header:
         attrs.update({"label": Html(header), "labelloc": "t", "labeljust": "c"})
