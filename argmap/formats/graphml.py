@@ -56,7 +56,7 @@ def loads(text: str, file: str | os.PathLike[str] | None = None) -> Loaded:
     """Read GraphML text; return ``(ArgumentMap, warnings)``."""
     graph = _parse(text, file)
     warnings: list[str] = []
-    json_keys: set[str] = set(_json_list(graph.graph.get("argmap_json")))
+    json_keys = {key for key in _json_list(graph.graph.get("argmap_json")) if isinstance(key, str)}
     ids = {n: str(n) for n in graph.nodes}
     nodes = [_node(ids[n], a, json_keys) for n, a in graph.nodes(data=True)]
     edges = _edges(graph, ids, json_keys, warnings)
