@@ -21,6 +21,7 @@ import os
 import re
 from collections.abc import Iterable, Iterator, Mapping, Set
 from contextlib import AbstractContextManager
+from typing import overload
 
 from argmap.errors import RenderError
 from argmap.model import ArgumentMap, queries
@@ -46,6 +47,18 @@ MIN_LEGIBLE_DPI = 64
 MAX_PIXELS_SIDE = 32767
 #: Largest bitmap drawn at all (pixels), about 1 GB of memory while drawing.
 MAX_PIXELS_AREA = 250_000_000
+
+
+@overload
+def render(
+    amap: ArgumentMap, options: ExportOptions, into: None = None
+) -> tuple[bytes, ExportResult]: ...
+
+
+@overload
+def render(
+    amap: ArgumentMap, options: ExportOptions, into: str
+) -> tuple[bytes | None, ExportResult]: ...
 
 
 def render(
