@@ -219,8 +219,13 @@ class _Planner:
         self, main: str, context: set[str], tops: tuple[str, ...], links: tuple[Link, ...]
     ) -> list[PageSet]:
         """Return the pages of a branch too deep for one: as many levels below *tops* as
-        fit, then a page for the rest of each cut card's premises."""
+        fit, then a page for the rest of each cut card's premises.
+
+        When *tops* have no premises beyond one another (co-premises, one backing the
+        other), there is nothing to cut: they are drawn under *context* as they are.
+        """
         levels = self.levels(tops, context)
+        shown, cut, page_links = context.union(*levels[:1]), [], links
         for depth in range(len(levels) - 1, 0, -1):
             shown = context.union(*levels[: depth + 1])
             cut = [
