@@ -478,11 +478,11 @@ def _record_place(where: Where, lines: Sequence[int] | None) -> Where:
 
 def _build(data: dict[str, Any], file: str | os.PathLike[str] | None, consume: bool) -> ArgumentMap:
     extra = {k: v for k, v in data.items() if k not in TOP_LEVEL}
-    try:
-        for key, value in extra.items():
+    for key, value in extra.items():
+        try:
             check_json_value(value, key)
-    except ModelError as exc:
-        raise FormatError(str(exc), file, f"$.{key}") from None
+        except ModelError as exc:
+            raise FormatError(str(exc), file, f"$.{key}") from None
     amap = map_from_records(
         data["nodes"],
         data["edges"],
