@@ -34,7 +34,8 @@ if TYPE_CHECKING:
 
 #: A file's place: ``None`` for the file itself, else a path such as ``$.nodes[3]``.
 Where = str | None
-#: What a reader returns: the map and the warnings about what it could not take.
+#: What a reader of another format returns: the map and the warnings about what it could not
+#: take. A pair rather than a record: every caller unpacks it (``amap, warnings = ...``).
 Loaded = tuple[ArgumentMap, list[str]]
 #: A record read from a file: a node, an edge, a document or the map's own fields.
 Record = dict[str, Any]
