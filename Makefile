@@ -6,6 +6,9 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.argmap-installed
+# The code mypy checks (annotated in full; docs/architecture.md, "Layers").
+TYPED  := argmap/formats argmap/analysis argmap/render argmap/outputs \
+          argmap/errors.py argmap/fileio.py argmap/reading.py
 
 .PHONY: run test check setup system venv bench screenshot clean install-desktop
 
@@ -17,11 +20,12 @@ run: setup
 test: check
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
 
-# Lint and format (ruff), the layer contract (import-linter, see pyproject.toml).
+# Lint and format (ruff), the layer contract (import-linter), types (mypy): see pyproject.toml.
 check: setup
 	$(PY) -m ruff check --no-cache argmap resources tests bench tools main.py
 	$(PY) -m ruff format --no-cache --check argmap resources tests bench tools main.py
 	$(VENV)/bin/lint-imports --no-cache
+	$(PY) -m mypy --cache-dir=/dev/null $(TYPED)
 
 setup: system venv
 

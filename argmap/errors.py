@@ -4,6 +4,11 @@ Every failure a user can cause (a bad edit, a broken file, a missing program)
 is one of these, with a message that can be shown as it is.
 """
 
+from __future__ import annotations
+
+import os
+from typing import Any
+
 
 class ArgmapError(Exception):
     """Base class of every error argmap raises on purpose."""
@@ -16,7 +21,7 @@ class ModelError(ArgmapError):
     (``$.nodes[3]``), else it is None.
     """
 
-    where = None
+    where: str | None = None
 
 
 class FormatError(ArgmapError):
@@ -33,7 +38,9 @@ class FormatError(ArgmapError):
         ``line 12``.
     """
 
-    def __init__(self, message, file=None, where=None):
+    def __init__(
+        self, message: str, file: str | os.PathLike[str] | None = None, where: str | None = None
+    ) -> None:
         self.reason = message
         self.file = None if file is None else str(file)
         self.where = where
@@ -56,9 +63,13 @@ class LockError(ArgmapError):
 
 
 class LockedError(LockError):
-    """The map is open in another live process; ``info`` says which (pid, host, time)."""
+    """The map is open in another live process; ``info`` says which (pid, host, time).
 
-    def __init__(self, message, info=None):
+    ``info`` is an :class:`argmap.locks.LockInfo`, or None when it could not be read
+    (typed loosely: :mod:`argmap.locks` is built on this module).
+    """
+
+    def __init__(self, message: str, info: Any = None) -> None:
         super().__init__(message)
         self.info = info
 

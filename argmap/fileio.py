@@ -19,16 +19,20 @@ that was there before. More precisely, :func:`atomic_write`:
   (that ``.bak`` may be the only good copy).
 """
 
+from __future__ import annotations
+
 import contextlib
 import errno
 import os
 import re
 import stat
 import time
+from collections.abc import Callable, Iterator
+from typing import TypeVar
 
 from argmap.errors import ArgmapError, ReadOnlyFileError, SaveError
 
-_REASONS = {
+_REASONS: dict[int | None, str] = {
     errno.ENOSPC: "the disk is full",
     errno.EDQUOT: "the disk quota is exceeded",
     errno.EACCES: "permission denied",
@@ -45,8 +49,14 @@ STALE_TEMP_SECONDS = 30
 _NAME_PART = 100
 _TEMP = re.compile(r"^\.(?P<name>.+)\.tmp-(?P<pid>\d+)-[A-Za-z0-9_]+$")
 
+#: A check of the bytes read back after writing: raises ArgmapError when they are not valid.
+Check = Callable[[bytes], object]
+_T = TypeVar("_T")
 
-def refuse_existing(path, force, error=SaveError):
+
+def refuse_existing(
+    path: str | os.PathLike[str], force: bool, error: type[ArgmapError] = SaveError
+) -> None:
     """Raise *error* when something is at *path* and *force* is not given.
 
     A dangling symbolic link counts as something: writing would follow it and
@@ -56,12 +66,12 @@ def refuse_existing(path, force, error=SaveError):
         raise error(f"{path} already exists (use --force to overwrite it)")
 
 
-def describe_os_error(exc):
+def describe_os_error(exc: OSError) -> str:
     """Return a short, human reason for an OSError."""
     return _REASONS.get(exc.errno, exc.strerror or str(exc))
 
 
-def _fsync_dir(folder):
+def _fsync_dir(folder: str) -> None:
     try:
         fd = os.open(folder, os.O_RDONLY)
     except OSError:
@@ -74,7 +84,13 @@ def _fsync_dir(folder):
         os.close(fd)
 
 
-def atomic_write(path, data, backup=False, check=None, replace=True):
+def atomic_write(
+    path: str | os.PathLike[str],
+    data: bytes,
+    backup: bool = False,
+    check: Check | None = None,
+    replace: bool = True,
+) -> None:
     """Write *data* (bytes) to *path* atomically.
 
     Parameters
@@ -113,7 +129,7 @@ def atomic_write(path, data, backup=False, check=None, replace=True):
             _write_by_rename(target, data, old, backup, check, replace)
 
 
-def atomic_fill(path, fill):
+def atomic_fill(path: str | os.PathLike[str], fill: Callable[[str], _T]) -> _T:
     """Have ``fill(temp_path)`` write the new content of *path*; install it as
     :func:`atomic_write` does and return what *fill* returned.
 
@@ -130,6 +146,7 @@ def atomic_fill(path, fill):
         remove_stale_temps(target)
         old = _existing(target, shown)
         tmp = _new_temp(folder, target)
+    left: str | None = tmp  # the temp file, until it is renamed over *path*
     try:
         try:
             result = fill(tmp)
@@ -141,14 +158,15 @@ def atomic_fill(path, fill):
                 _write_in_place(target, _read(tmp), False, None)
             else:
                 _copy_attributes(tmp, old)
-                tmp = _installed(tmp, target, True)
+                _installed(tmp, target, True)
+                left = None
     finally:
-        _discard(tmp)
+        _discard(left)
     return result
 
 
 @contextlib.contextmanager
-def _save_errors(shown):
+def _save_errors(shown: str) -> Iterator[None]:
     """Report a failed save of *shown* as a SaveError with the reason."""
     try:
         yield
@@ -163,7 +181,7 @@ def _save_errors(shown):
         ) from exc
 
 
-def write_verified(path, data):
+def write_verified(path: str, data: bytes) -> None:
     """Write *data* (bytes) into the file at *path* and read it back; raise SaveError when
     it differs (for a writer of :func:`atomic_fill` that has the bytes in hand)."""
     with open(path, "wb") as handle:
@@ -171,7 +189,7 @@ def write_verified(path, data):
     _verify(path, data, None)
 
 
-def _fsync_file(path):
+def _fsync_file(path: str) -> None:
     fd = os.open(path, os.O_RDWR)  # Windows syncs only a file open for writing
     try:
         os.fsync(fd)
@@ -179,12 +197,12 @@ def _fsync_file(path):
         os.close(fd)
 
 
-def _read(path):
+def _read(path: str) -> bytes:
     with open(path, "rb") as handle:
         return handle.read()
 
 
-def check_writable(path):
+def check_writable(path: str | os.PathLike[str]) -> bool:
     """Raise SaveError now if *path* could not be saved over (see :func:`atomic_write`).
 
     Lets a slow writer (an export) refuse a FIFO, a device, a folder or a
@@ -197,7 +215,7 @@ def check_writable(path):
         raise SaveError(f"could not save {shown}: {describe_os_error(exc)}") from exc
 
 
-def _existing(target, shown):
+def _existing(target: str, shown: str) -> os.stat_result | None:
     """Return the stat of the file at *target*, None if there is none; refuse bad targets."""
     try:
         info = os.stat(target)
@@ -218,35 +236,42 @@ def _existing(target, shown):
     return info
 
 
-def _write_by_rename(target, data, old, backup, check, replace):
+def _write_by_rename(
+    target: str,
+    data: bytes,
+    old: os.stat_result | None,
+    backup: bool,
+    check: Check | None,
+    replace: bool,
+) -> None:
     folder = os.path.dirname(target)
-    tmp = None
+    left: str | None = None  # the temp file, until it is renamed over *target*
     try:
-        tmp = _write_temp(folder, target, data)
+        tmp = left = _write_temp(folder, target, data)
         _verify(tmp, data, check)
         _copy_attributes(tmp, old)
         if old is not None and backup:
             _rotate_backup(target, data, old, check)
-        tmp = _installed(tmp, target, replace)
+        _installed(tmp, target, replace)
+        left = None
     finally:
-        _discard(tmp)
+        _discard(left)
     _verify_final(target, data, backup)
 
 
-def _installed(tmp, target, replace):
-    """Rename *tmp* to *target* (see :func:`_install`) and sync the folder; return None, the
-    temp file being gone."""
+def _installed(tmp: str, target: str, replace: bool) -> None:
+    """Rename *tmp* to *target* (see :func:`_install`) and sync the folder."""
     _install(tmp, target, replace)
     _fsync_dir(os.path.dirname(target))
 
 
-def _discard(tmp):
+def _discard(tmp: str | None) -> None:
     """Remove the temp file *tmp* if there is one left (None: there is none)."""
     if tmp is not None and os.path.exists(tmp):
         os.unlink(tmp)
 
 
-def _install(tmp, target, replace):
+def _install(tmp: str, target: str, replace: bool) -> None:
     """Rename *tmp* to *target*; without *replace*, fail if *target* appeared meanwhile."""
     if replace:
         os.replace(tmp, target)
@@ -263,7 +288,7 @@ def _install(tmp, target, replace):
     os.unlink(tmp)
 
 
-def _write_in_place(target, data, backup, check):
+def _write_in_place(target: str, data: bytes, backup: bool, check: Check | None) -> None:
     """Write a hard-linked file in place so that every name sees the new content.
 
     The new bytes are first written and checked in a temp file (which shows
@@ -287,7 +312,7 @@ def _write_in_place(target, data, backup, check):
     _verify_final(target, data, backup)
 
 
-def _overwrite(target, data):
+def _overwrite(target: str, data: bytes) -> None:
     fd = os.open(target, os.O_WRONLY)
     try:
         _write_all(fd, data)
@@ -297,7 +322,7 @@ def _overwrite(target, data):
         os.close(fd)
 
 
-def _verify(path, data, check):
+def _verify(path: str, data: bytes, check: Check | None) -> None:
     """Read *path* back; raise SaveError unless it holds *data* and passes *check*."""
     written = _read(path)
     if written != data:
@@ -306,14 +331,14 @@ def _verify(path, data, check):
         check(written)
 
 
-def _verify_final(target, data, backup):
+def _verify_final(target: str, data: bytes, backup: bool) -> None:
     if _read(target) == data:
         return
     kept = " the previous version is in the .bak file" if backup else ""
     raise SaveError(f"could not save {target}: the saved file reads back differently;{kept}")
 
 
-def _copy_attributes(tmp, old):
+def _copy_attributes(tmp: str, old: os.stat_result | None) -> None:
     """Give *tmp* the mode, owner and group of *old* (a stat), or the default mode."""
     if old is None:
         os.chmod(tmp, 0o666 & ~_umask())
@@ -327,7 +352,7 @@ def _copy_attributes(tmp, old):
     os.chmod(tmp, stat.S_IMODE(old.st_mode))  # after chown, which clears set-id bits
 
 
-def _write_all(fd, data):
+def _write_all(fd: int, data: bytes) -> None:
     """Write every byte of *data* to *fd* (``os.write`` may write only part)."""
     view = memoryview(data)
     while view:
@@ -335,7 +360,7 @@ def _write_all(fd, data):
         view = view[written:]
 
 
-def temp_prefix(path):
+def temp_prefix(path: str | os.PathLike[str]) -> str:
     """Return the prefix of the temp files written for *path* (``.NAME.tmp-PID-``)."""
     return f".{os.path.basename(path)[:_NAME_PART]}.tmp-{os.getpid()}-"
 
@@ -351,7 +376,7 @@ _TEMP_FLAGS = (
 )
 
 
-def create_temp(folder, final):
+def create_temp(folder: str, final: str | os.PathLike[str]) -> tuple[int, str]:
     """Create a new temp file in *folder* named after *final* (``.NAME.tmp-PID-RANDOM``),
     readable and writable by its owner only; return ``(open descriptor, path)``."""
     for _ in range(100):
@@ -363,14 +388,14 @@ def create_temp(folder, final):
     raise FileExistsError(errno.EEXIST, "no free name for a temp file", folder)
 
 
-def _new_temp(folder, final):
+def _new_temp(folder: str, final: str) -> str:
     """Make a new empty temp file in *folder* named after *final*; return its path."""
     fd, tmp = create_temp(folder, final)
     os.close(fd)
     return tmp
 
 
-def _write_temp(folder, final, data):
+def _write_temp(folder: str, final: str, data: bytes) -> str:
     """Write *data* to a new synced temp file in *folder* named after *final*; return it.
 
     On failure the temp file is removed and the OSError passes on.
@@ -388,7 +413,7 @@ def _write_temp(folder, final, data):
     return tmp
 
 
-def _rotate_backup(path, data, old, check):
+def _rotate_backup(path: str, data: bytes, old: os.stat_result, check: Check | None) -> None:
     """Copy the current file to ``path.bak`` when there is a reason to (see the module)."""
     current = _read(path)
     if current == data:
@@ -405,7 +430,7 @@ def _rotate_backup(path, data, old, check):
         raise
 
 
-def _passes(check, data):
+def _passes(check: Check, data: bytes) -> bool:
     try:
         check(data)
     except ArgmapError:
@@ -413,7 +438,7 @@ def _passes(check, data):
     return True
 
 
-def remove_stale_temps(path):
+def remove_stale_temps(path: str | os.PathLike[str]) -> list[str]:
     """Remove temp files of *path* (and of its ``.bak``) left by processes that are gone.
 
     Returns
@@ -424,7 +449,7 @@ def remove_stale_temps(path):
     folder = os.path.dirname(os.path.abspath(path))
     base = os.path.basename(path)
     names = {base[:_NAME_PART], (base + ".bak")[:_NAME_PART]}
-    removed = []
+    removed: list[str] = []
     try:
         entries = list(os.scandir(folder))
     except OSError:
@@ -440,7 +465,7 @@ def remove_stale_temps(path):
     return removed
 
 
-def _is_stale(entry, pid):
+def _is_stale(entry: os.DirEntry[str], pid: int) -> bool:
     try:
         age = time.time() - entry.stat(follow_symlinks=False).st_mtime
     except FileNotFoundError:
@@ -448,7 +473,7 @@ def _is_stale(entry, pid):
     return age > STALE_TEMP_SECONDS and not process_alive(pid)
 
 
-def process_alive(pid):
+def process_alive(pid: int) -> bool:
     """Return True if a process *pid* runs on this machine (or might: no permission to ask)."""
     if pid <= 0:
         return False
@@ -461,7 +486,7 @@ def process_alive(pid):
     return True
 
 
-def _umask():
+def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask

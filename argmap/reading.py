@@ -21,7 +21,7 @@ import errno
 import json
 import os
 import stat
-from typing import Any
+from typing import Any, NoReturn
 
 from argmap.errors import FormatError
 from argmap.fileio import describe_os_error
@@ -32,8 +32,8 @@ MAX_BYTES = 64 * 1024 * 1024
 MAX_INT_DIGITS = 300
 
 
-def _no_duplicates(pairs):
-    seen = {}
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    seen: dict[str, Any] = {}
     for key, value in pairs:
         if key in seen:
             raise ValueError(f"duplicate key {key!r}")
@@ -41,23 +41,25 @@ def _no_duplicates(pairs):
     return seen
 
 
-def _no_constants(name):
+def _no_constants(name: str) -> NoReturn:
     raise ValueError(f"{name} is not a number JSON allows")
 
 
 class _HugeNumber(ValueError):
-    def __init__(self, digits):
+    def __init__(self, digits: str) -> None:
         super().__init__(digits)
         self.digits = digits
 
 
-def _bounded_int(digits):
+def _bounded_int(digits: str) -> int:
     if len(digits.lstrip("-")) > MAX_INT_DIGITS:
         raise _HugeNumber(digits)
     return int(digits)
 
 
-def _huge_number_error(text, exc, file):
+def _huge_number_error(
+    text: str, exc: _HugeNumber, file: str | os.PathLike[str] | None
+) -> FormatError:
     at = text.find(exc.digits)
     line = text.count("\n", 0, at) + 1
     column = at - text.rfind("\n", 0, at)
@@ -91,13 +93,13 @@ def parse_json(text: str, file: str | os.PathLike[str] | None = None) -> Any:
         raise FormatError("the JSON is nested too deeply", file) from None
 
 
-def _describe_read_error(exc):
+def _describe_read_error(exc: OSError) -> str:
     if exc.errno == errno.ENOENT:
         return "no such file"
     return describe_os_error(exc)
 
 
-def _size_text(size):
+def _size_text(size: int) -> str:
     return f"{size // (1024 * 1024)} MiB" if size >= 1024 * 1024 else f"{size} bytes"
 
 
@@ -125,7 +127,7 @@ def read_text(path: str | os.PathLike[str], max_bytes: int | None = None) -> str
     return text[1:] if text.startswith("\ufeff") else text
 
 
-def _read_regular(path, max_bytes):
+def _read_regular(path: str | os.PathLike[str], max_bytes: int) -> bytes:
     """Return at most ``max_bytes + 1`` bytes of *path*, refusing anything but a regular file.
 
     The file is opened without blocking, so that a FIFO cannot hang the reader.

@@ -39,10 +39,15 @@ Example
 True
 """
 
+from __future__ import annotations
+
 from collections import deque
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from argmap.errors import AnalysisError
+from argmap.model import ArgumentMap
 from argmap.model.schema import shortened
 
 IN, OUT, UNDECIDED = "in", "out", "undecided"
@@ -68,10 +73,10 @@ class Reason:
     """
 
     kind: str
-    nodes: tuple
+    nodes: tuple[str, ...]
     text: str
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.text
 
 
@@ -92,11 +97,11 @@ class Evaluation:
     """
 
     semantics: str
-    labels: dict
-    why: dict
-    labellings: list = field(default_factory=list)
+    labels: dict[str, str]
+    why: dict[str, list[Reason]]
+    labellings: list[dict[str, str]] = field(default_factory=list)
 
-    def to_json(self):
+    def to_json(self) -> dict[str, Any]:
         """Return ``{"semantics": ..., "nodes": [{"id", "label", "why"}, ...]}``."""
         return {
             "semantics": self.semantics,
@@ -117,15 +122,15 @@ class Framework:
     accepted-by-hand node to the attackers its rating dismissed.
     """
 
-    nodes: list
-    attackers: dict
-    targets: dict
-    units: dict
-    hand: dict
-    set_aside: dict
+    nodes: list[str]
+    attackers: dict[str, list[str]]
+    targets: dict[str, list[str]]
+    units: dict[str, list[tuple[str, ...]]]
+    hand: dict[str, str]
+    set_aside: dict[str, list[str]]
 
 
-def hand_label(attrs):
+def hand_label(attrs: Mapping[str, Any]) -> str | None:
     """Return ``'in'``/``'out'`` for a node accepted/rejected by hand, else None."""
     rating = attrs.get("rating")
     if rating is None:
@@ -137,24 +142,24 @@ def hand_label(attrs):
     return None
 
 
-def depends_on_support(attrs, has_supports):
+def depends_on_support(attrs: Mapping[str, Any], has_supports: bool) -> bool:
     """Return True when the support rule applies to a node with these attributes."""
     return has_supports and attrs["kind"] != "evidence" and not attrs.get("sources")
 
 
-def build_framework(amap):
+def build_framework(amap: ArgumentMap) -> Framework:
     """Return the :class:`Framework` of *amap* in time linear in its size."""
     graph = amap.graph
     nodes = list(graph.nodes)
-    hand = {}
+    hand: dict[str, str] = {}
     for n, attrs in graph.nodes(data=True):
         label = hand_label(attrs)
         if label is not None:
             hand[n] = label
-    attackers = {n: [] for n in nodes}
-    targets = {n: [] for n in nodes}
-    set_aside = {}
-    grouped = {}
+    attackers: dict[str, list[str]] = {n: [] for n in nodes}
+    targets: dict[str, list[str]] = {n: [] for n in nodes}
+    set_aside: dict[str, list[str]] = {}
+    grouped: dict[str, dict[object, list[str]]] = {}
     for source, target, attrs in graph.edges(data=True):
         if attrs["relation"] == "supports":
             grouped.setdefault(target, {}).setdefault(
@@ -173,7 +178,7 @@ def build_framework(amap):
     return Framework(nodes, attackers, targets, units, hand, set_aside)
 
 
-def grounded_labels(amap, framework=None):
+def grounded_labels(amap: ArgumentMap, framework: Framework | None = None) -> dict[str, str]:
     """Return ``{node: 'in' | 'out' | 'undecided'}``, the grounded labelling of *amap*.
 
     Runs in time linear in the number of nodes and edges: each node keeps a
@@ -186,19 +191,19 @@ def grounded_labels(amap, framework=None):
     return labels
 
 
-def _propagate(fw, labels):
+def _propagate(fw: Framework, labels: dict[str, str]) -> None:
     """Label nodes ``in``/``out`` until nothing more follows (the grounded fixpoint)."""
     alive = {n: len(a) for n, a in fw.attackers.items()}
     owner, needed, units_alive, unit_of = _unit_index(fw)
-    has_in_unit = set()
-    queue = deque()
+    has_in_unit: set[str] = set()
+    queue: deque[str] = deque()
 
-    def settle(node, label):
+    def settle(node: str, label: str) -> None:
         if labels[node] == UNDECIDED:
             labels[node] = label
             queue.append(node)
 
-    def may_be_in(node):
+    def may_be_in(node: str) -> bool:
         return (
             labels[node] == UNDECIDED
             and node not in fw.hand
@@ -235,10 +240,14 @@ def _propagate(fw, labels):
                         settle(owner[unit], OUT)
 
 
-def _unit_index(fw):
+def _unit_index(
+    fw: Framework,
+) -> tuple[list[str], list[int], dict[str, int], dict[str, list[int]]]:
     """Number the support units: owner, members still needed, units alive, member -> units."""
-    owner, needed, unit_of = [], [], {}
-    units_alive = {}
+    owner: list[str] = []
+    needed: list[int] = []
+    unit_of: dict[str, list[int]] = {}
+    units_alive: dict[str, int] = {}
     for node, units in fw.units.items():
         units_alive[node] = len(units)
         for members in units:
@@ -249,7 +258,7 @@ def _unit_index(fw):
     return owner, needed, units_alive, unit_of
 
 
-def evaluate(amap, semantics="grounded"):
+def evaluate(amap: ArgumentMap, semantics: str = "grounded") -> Evaluation:
     """Return the :class:`Evaluation` of *amap*: a label and reasons for every node.
 
     Parameters
@@ -279,7 +288,9 @@ def evaluate(amap, semantics="grounded"):
 
 
 # ------------------------------------------------------------------ preferred
-def preferred_labellings(amap, framework=None):
+def preferred_labellings(
+    amap: ArgumentMap, framework: Framework | None = None
+) -> list[dict[str, str]]:
     """Return every preferred labelling of *amap* (a list of dicts, at least one).
 
     Searches the complete labellings that extend the grounded one, trying each
@@ -300,7 +311,7 @@ def preferred_labellings(amap, framework=None):
     ]
 
 
-def preferred_extensions(amap):
+def preferred_extensions(amap: ArgumentMap) -> list[frozenset[str]]:
     """Return the ``in`` sets of the preferred labellings, as frozensets."""
     return [
         frozenset(n for n, lab in labels.items() if lab == IN)
@@ -308,7 +319,7 @@ def preferred_extensions(amap):
     ]
 
 
-def _depends(fw, node):
+def _depends(fw: Framework, node: str) -> list[str]:
     """Return the nodes whose labels decide whether *node*'s label is legal."""
     deps = [node, *fw.attackers[node]]
     for unit in fw.units.get(node, ()):
@@ -316,17 +327,19 @@ def _depends(fw, node):
     return deps
 
 
-def _complete_labellings(fw, base, open_nodes):
+def _complete_labellings(
+    fw: Framework, base: dict[str, str], open_nodes: list[str]
+) -> list[dict[str, str]]:
     position = {n: i for i, n in enumerate(open_nodes)}
-    checks = [[] for _ in open_nodes]
+    checks: list[list[str]] = [[] for _ in open_nodes]
     for node in open_nodes:
         last = max(position.get(d, -1) for d in _depends(fw, node))
         checks[last].append(node)
     labels = dict(base)
-    found = []
+    found: list[dict[str, str]] = []
     steps = [0]
 
-    def assign(i):
+    def assign(i: int) -> None:
         if i == len(open_nodes):
             found.append(dict(labels))
             return
@@ -346,7 +359,7 @@ def _complete_labellings(fw, base, open_nodes):
     return found
 
 
-def _expected(fw, labels, node):
+def _expected(fw: Framework, labels: Mapping[str, str], node: str) -> str:
     """Return the label *node* must have in a complete labelling, given the others."""
     if node in fw.hand:
         return fw.hand[node]
@@ -361,11 +374,11 @@ def _expected(fw, labels, node):
     return UNDECIDED
 
 
-def _preferred_evaluation(amap, fw):
+def _preferred_evaluation(amap: ArgumentMap, fw: Framework) -> Evaluation:
     labellings = preferred_labellings(amap, fw)
     first = labellings[0]
     why = explain(amap, fw, first)
-    labels = {}
+    labels: dict[str, str] = {}
     for node in fw.nodes:
         seen = [lab[node] for lab in labellings]
         if all(s == seen[0] for s in seen):
@@ -386,17 +399,19 @@ def _preferred_evaluation(amap, fw):
 
 
 # ------------------------------------------------------------------- reasons
-def name(amap, node, width=48):
+def name(amap: ArgumentMap, node: str, width: int = 48) -> str:
     """Return ``id "start of its text…"``, how reasons name a node."""
     return f'{node} "{shortened(amap.graph.nodes[node]["text"], width)}"'
 
 
-def explain(amap, fw, labels):
+def explain(amap: ArgumentMap, fw: Framework, labels: Mapping[str, str]) -> dict[str, list[Reason]]:
     """Return ``{node: [Reason, ...]}`` saying why each node has its label in *labels*."""
     return {node: _reasons(amap, fw, labels, node) for node in fw.nodes}
 
 
-def _reasons(amap, fw, labels, node):
+def _reasons(
+    amap: ArgumentMap, fw: Framework, labels: Mapping[str, str], node: str
+) -> list[Reason]:
     label = labels[node]
     if node in fw.hand:
         return _hand_reasons(amap, fw, node)
@@ -407,7 +422,7 @@ def _reasons(amap, fw, labels, node):
     return _undecided_reasons(amap, fw, labels, node)
 
 
-def _hand_reasons(amap, fw, node):
+def _hand_reasons(amap: ArgumentMap, fw: Framework, node: str) -> list[Reason]:
     rating = amap.graph.nodes[node]["rating"]
     if fw.hand[node] == OUT:
         return [Reason("rejected-by-hand", (), f"rejected by hand (rating {rating:g})")]
@@ -423,7 +438,9 @@ def _hand_reasons(amap, fw, node):
     return found
 
 
-def _in_reasons(amap, fw, labels, node):
+def _in_reasons(
+    amap: ArgumentMap, fw: Framework, labels: Mapping[str, str], node: str
+) -> list[Reason]:
     found = []
     for attacker in fw.attackers[node]:
         answers = [a for a in fw.attackers[attacker] if labels[a] == IN]
@@ -448,13 +465,15 @@ def _in_reasons(amap, fw, labels, node):
     return found
 
 
-def _out_cause(fw, node):
+def _out_cause(fw: Framework, node: str) -> str:
     if node in fw.hand:
         return "rejected by hand"
     return "unsupported" if node in fw.units else "answered"
 
 
-def _out_reasons(amap, fw, labels, node):
+def _out_reasons(
+    amap: ArgumentMap, fw: Framework, labels: Mapping[str, str], node: str
+) -> list[Reason]:
     attackers = [a for a in fw.attackers[node] if labels[a] == IN]
     found = [
         Reason("attacked", (a,), f"attacked by {name(amap, a)}, which stands") for a in attackers
@@ -473,7 +492,9 @@ def _out_reasons(amap, fw, labels, node):
     return found
 
 
-def _undecided_reasons(amap, fw, labels, node):
+def _undecided_reasons(
+    amap: ArgumentMap, fw: Framework, labels: Mapping[str, str], node: str
+) -> list[Reason]:
     found = [
         Reason(
             "unanswered",
@@ -497,14 +518,16 @@ def _undecided_reasons(amap, fw, labels, node):
     return found
 
 
-def _first_unit(fw, labels, node, label):
+def _first_unit(
+    fw: Framework, labels: Mapping[str, str], node: str, label: str
+) -> tuple[str, ...] | None:
     for unit in fw.units.get(node, ()):
         if all(labels[m] == label for m in unit):
             return unit
     return None
 
 
-def with_hand(fw, node, label):
+def with_hand(fw: Framework, node: str, label: str) -> Framework:
     """Return a copy of *fw* in which *node* is accepted (``in``) or rejected (``out``) by hand.
 
     Used for "what if" questions (what conceding a point costs) without

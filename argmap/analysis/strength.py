@@ -25,10 +25,14 @@ Example
 (0.8, 0.5, 0.62)
 """
 
+from __future__ import annotations
+
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from argmap.analysis.acceptance import IN, RATING_SCALE, UNDECIDED, grounded_labels
-from argmap.model import queries
+from argmap.model import ArgumentMap, queries
 
 ACCEPTANCE_FACTOR = {IN: 1.0, UNDECIDED: 0.5}
 
@@ -37,12 +41,12 @@ ACCEPTANCE_FACTOR = {IN: 1.0, UNDECIDED: 0.5}
 class LineStrength:
     """One line of argument on a main claim: its premises, relation, score and side."""
 
-    nodes: tuple
+    nodes: tuple[str, ...]
     relation: str
     score: float
 
     @property
-    def side(self):
+    def side(self) -> str:
         return "pro" if self.relation == "supports" else "con"
 
 
@@ -53,30 +57,30 @@ class SideStrength:
     main: str
     pro: float
     con: float
-    lines: list = field(default_factory=list)
+    lines: list[LineStrength] = field(default_factory=list)
 
     @property
-    def balance(self):
+    def balance(self) -> float | None:
         total = self.pro + self.con
         return None if total == 0 else self.pro / total
 
 
-def weight(attrs):
+def weight(attrs: Mapping[str, Any]) -> float:
     """Return w(p): the node's rating over 10, clipped to [0, 1]; 1 when unrated."""
     rating = attrs.get("rating")
     return 1.0 if rating is None else min(max(rating / RATING_SCALE, 0.0), 1.0)
 
 
-def edge_strength(attrs):
+def edge_strength(attrs: Mapping[str, Any]) -> float:
     """Return s(e): the edge's strength clipped to [0, 1]; 1 when unset."""
     value = attrs.get("strength")
     return 1.0 if value is None else min(max(value, 0.0), 1.0)
 
 
-def lines_of(amap, main, labels):
+def lines_of(amap: ArgumentMap, main: str, labels: Mapping[str, str]) -> list[LineStrength]:
     """Return the :class:`LineStrength` of every line on *main*, strongest first."""
     graph = amap.graph
-    groups = {}
+    groups: dict[tuple[str, object], list[str]] = {}
     for premise in graph.predecessors(main):
         edge = graph.edges[premise, main]
         key = (edge["relation"], edge.get("group") or ("", premise))
@@ -96,15 +100,17 @@ def lines_of(amap, main, labels):
     return lines
 
 
-def side_strengths(amap, labels=None):
+def side_strengths(
+    amap: ArgumentMap, labels: Mapping[str, str] | None = None
+) -> list[SideStrength]:
     """Return a :class:`SideStrength` for each main claim of *amap*.
 
     *labels* are the acceptance labels to use (grounded when None).
     """
-    labels = labels if labels is not None else grounded_labels(amap)
+    known = labels if labels is not None else grounded_labels(amap)
     result = []
     for main in queries.main_claims(amap):
-        lines = lines_of(amap, main, labels)
+        lines = lines_of(amap, main, known)
         pro = sum(line.score for line in lines if line.side == "pro")
         con = sum(line.score for line in lines if line.side == "con")
         result.append(SideStrength(main, round(pro, 6), round(con, 6), lines))

@@ -13,13 +13,20 @@ Example
 [('n1', 'no-support'), ('n2', 'no-support'), ('n2', 'unanswered')]
 """
 
+from __future__ import annotations
+
 import functools
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import networkx as nx
 
 from argmap.analysis.acceptance import name
-from argmap.model import queries
+from argmap.model import ArgumentMap, queries
+
+#: Each claim's documents and speakers, with those of everything supporting it.
+SupportBase = dict[str, tuple[set[str], set[str]]]
 
 #: Every category, in the order the list shows them, with a heading for each.
 CATEGORIES = {
@@ -48,14 +55,14 @@ class WeakSpot:
     category: str
     problem: str
     fix: str
-    related: tuple = ()
+    related: tuple[str, ...] = ()
 
     @property
-    def heading(self):
+    def heading(self) -> str:
         return CATEGORIES[self.category]
 
 
-def weak_spots(amap, categories=None):
+def weak_spots(amap: ArgumentMap, categories: Iterable[str] | None = None) -> list[WeakSpot]:
     """Return every :class:`WeakSpot` of *amap*, grouped by category in :data:`CATEGORIES` order.
 
     Parameters
@@ -66,24 +73,27 @@ def weak_spots(amap, categories=None):
     """
     index = amap.node_index()
     # worked out at most once, for both single-source and single-speaker
-    support_base = functools.cache(lambda: _support_base(amap))
-    found = []
+    support_base: Callable[[], SupportBase] = functools.cache(lambda: _support_base(amap))
+    found: list[WeakSpot] = []
     for category in categories or CATEGORIES:
-        finder = _FINDERS[category]
-        spots = finder(amap, support_base) if category in _FROM_SUPPORT_BASE else finder(amap)
+        spots = (
+            _BASED_FINDERS[category](amap, support_base)
+            if category in _BASED_FINDERS
+            else _FINDERS[category](amap)
+        )
         found.extend(sorted(spots, key=lambda s: index[s.node]))
     return found
 
 
-def _is_claim(attrs):
+def _is_claim(attrs: Mapping[str, Any]) -> bool:
     return attrs["kind"] in ("claim", "counterclaim")
 
 
-def _premises(graph, node, relation):
+def _premises(graph: nx.DiGraph[str], node: str, relation: str) -> list[str]:
     return [p for p in graph.predecessors(node) if graph.edges[p, node]["relation"] == relation]
 
 
-def _no_support(amap):
+def _no_support(amap: ArgumentMap) -> Iterator[WeakSpot]:
     graph = amap.graph
     for node, attrs in graph.nodes(data=True):
         if _is_claim(attrs) and not _premises(graph, node, "supports"):
@@ -96,7 +106,7 @@ def _no_support(amap):
             )
 
 
-def is_unanswered(graph, node):
+def is_unanswered(graph: nx.DiGraph[str], node: str) -> bool:
     """Whether *node* opposes something and nothing opposes it: an objection with no answer.
 
     ``argmap check`` lists these, and the editor marks them.
@@ -104,12 +114,12 @@ def is_unanswered(graph, node):
     return bool(_opposed(graph, node)) and not _premises(graph, node, "opposes")
 
 
-def _opposed(graph, node):
+def _opposed(graph: nx.DiGraph[str], node: str) -> list[str]:
     """The nodes *node* opposes."""
     return [t for t in graph.successors(node) if graph.edges[node, t]["relation"] == "opposes"]
 
 
-def _unanswered(amap):
+def _unanswered(amap: ArgumentMap) -> Iterator[WeakSpot]:
     graph = amap.graph
     sides = queries.stance(amap)
     for node in graph.nodes:
@@ -125,7 +135,7 @@ def _unanswered(amap):
             )
 
 
-def _no_source(amap):
+def _no_source(amap: ArgumentMap) -> Iterator[WeakSpot]:
     for node, attrs in amap.graph.nodes(data=True):
         if attrs["kind"] == "evidence" and not (
             attrs.get("sources") or attrs.get("citation") or attrs.get("url")
@@ -138,7 +148,7 @@ def _no_source(amap):
             )
 
 
-def _broken_spans(amap):
+def _broken_spans(amap: ArgumentMap) -> Iterator[WeakSpot]:
     for node, attrs in amap.graph.nodes(data=True):
         for span in attrs.get("sources") or ():
             problem = span_problem(amap, span)
@@ -151,7 +161,7 @@ def _broken_spans(amap):
                 )
 
 
-def span_problem(amap, span):
+def span_problem(amap: ArgumentMap, span: Mapping[str, Any]) -> str | None:
     """Return why *span* no longer matches its document, or None when it does."""
     doc = amap.documents.get(span["doc"])
     if doc is None:
@@ -163,14 +173,15 @@ def span_problem(amap, span):
     return None
 
 
-def _support_base(amap):
+def _support_base(amap: ArgumentMap) -> SupportBase:
     """Return ``{node: (documents, speakers)}`` of each claim and everything supporting it."""
     graph = amap.graph
-    base = {}
+    base: SupportBase = {}
     for node, attrs in graph.nodes(data=True):
         if not _is_claim(attrs) or not _premises(graph, node, "supports"):
             continue
-        docs, speakers = set(), set()
+        docs: set[str] = set()
+        speakers: set[str] = set()
         for member in _supporters(graph, node) | {node}:
             member_attrs = graph.nodes[member]
             docs.update(span["doc"] for span in member_attrs.get("sources") or ())
@@ -180,9 +191,10 @@ def _support_base(amap):
     return base
 
 
-def _supporters(graph, node):
+def _supporters(graph: nx.DiGraph[str], node: str) -> set[str]:
     """Return every node that supports *node* through a chain of ``supports`` edges."""
-    seen, stack = set(), [node]
+    seen: set[str] = set()
+    stack = [node]
     while stack:
         for premise in _premises(graph, stack.pop(), "supports"):
             if premise not in seen and premise != node:
@@ -191,7 +203,9 @@ def _supporters(graph, node):
     return seen
 
 
-def _single_source(amap, support_base):
+def _single_source(
+    amap: ArgumentMap, support_base: Callable[[], SupportBase]
+) -> Iterator[WeakSpot]:
     for node, (docs, _) in support_base().items():
         if len(docs) == 1:
             doc = next(iter(docs))
@@ -204,7 +218,9 @@ def _single_source(amap, support_base):
             )
 
 
-def _single_speaker(amap, support_base):
+def _single_speaker(
+    amap: ArgumentMap, support_base: Callable[[], SupportBase]
+) -> Iterator[WeakSpot]:
     for node, (_, speakers) in support_base().items():
         if len(speakers) == 1:
             yield WeakSpot(
@@ -215,7 +231,7 @@ def _single_speaker(amap, support_base):
             )
 
 
-def _inferred_nodes(amap):
+def _inferred_nodes(amap: ArgumentMap) -> Iterator[WeakSpot]:
     for node, attrs in amap.graph.nodes(data=True):
         if attrs.get("inferred"):
             yield WeakSpot(
@@ -226,7 +242,7 @@ def _inferred_nodes(amap):
             )
 
 
-def _inferred_links(amap):
+def _inferred_links(amap: ArgumentMap) -> Iterator[WeakSpot]:
     graph = amap.graph
     for source, target, attrs in graph.edges(data=True):
         if attrs.get("inferred"):
@@ -239,12 +255,12 @@ def _inferred_links(amap):
             )
 
 
-def _circular_support(amap, limit=50):
+def _circular_support(amap: ArgumentMap, limit: int = 50) -> Iterator[WeakSpot]:
     # A graph of the support links on its own: networkx's circle test runs about three times
     # faster on it than on a view of the map's graph restricted to them.
-    supports = nx.DiGraph()
+    supports: nx.DiGraph[str] = nx.DiGraph()
     supports.add_edges_from(
-        (u, v) for u, v, r in amap.graph.edges(data="relation") if r == "supports"
+        (u, v) for u, v, attrs in amap.graph.edges(data=True) if attrs["relation"] == "supports"
     )
     for cycle in queries.cycles_in(supports, amap.node_index(), limit):
         first = cycle[0]
@@ -257,7 +273,7 @@ def _circular_support(amap, limit=50):
         )
 
 
-def _orphans(amap):
+def _orphans(amap: ArgumentMap) -> Iterator[WeakSpot]:
     for node in queries.orphans(amap):
         if amap.graph.nodes[node]["kind"] != "counterclaim":
             yield WeakSpot(
@@ -268,7 +284,7 @@ def _orphans(amap):
             )
 
 
-def _idle_counterclaims(amap):
+def _idle_counterclaims(amap: ArgumentMap) -> Iterator[WeakSpot]:
     graph = amap.graph
     for node, attrs in graph.nodes(data=True):
         if attrs["kind"] == "counterclaim" and not any(
@@ -282,13 +298,11 @@ def _idle_counterclaims(amap):
             )
 
 
-_FINDERS = {
+_FINDERS: dict[str, Callable[[ArgumentMap], Iterator[WeakSpot]]] = {
     "no-support": _no_support,
     "unanswered": _unanswered,
     "no-source": _no_source,
     "broken-span": _broken_spans,
-    "single-source": _single_source,
-    "single-speaker": _single_speaker,
     "inferred-node": _inferred_nodes,
     "inferred-link": _inferred_links,
     "circular-support": _circular_support,
@@ -296,4 +310,6 @@ _FINDERS = {
     "idle-counterclaim": _idle_counterclaims,
 }
 #: Finders given the claims' support base (see :func:`_support_base`) as well as the map.
-_FROM_SUPPORT_BASE = {"single-source", "single-speaker"}
+_BASED_FINDERS: dict[
+    str, Callable[[ArgumentMap, Callable[[], SupportBase]], Iterator[WeakSpot]]
+] = {"single-source": _single_source, "single-speaker": _single_speaker}

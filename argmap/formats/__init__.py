@@ -5,10 +5,15 @@ which pick the format from the suffix (or an explicit name), and
 :func:`cannot_hold` to warn before saving in a format that loses something.
 """
 
+from __future__ import annotations
+
 import os
+from types import ModuleType
 
 from argmap.errors import FormatError
 from argmap.formats import aif, argdown, graphml, kialo, native
+from argmap.formats.native import Loaded
+from argmap.model import ArgumentMap
 
 #: Format name -> file suffixes, in the order ``--from/--to`` lists them.
 FORMATS = {
@@ -21,17 +26,17 @@ FORMATS = {
 }
 
 
-def load_map(path):
+def load_map(path: str | os.PathLike[str]) -> ArgumentMap:
     """Load a map file, choosing the reader by its suffix (``.argmap``, ``.json``)."""
     return native.load(path)
 
 
-def save_map(amap, path):
+def save_map(amap: ArgumentMap, path: str | os.PathLike[str]) -> None:
     """Save a map as ``.argmap`` JSON, atomically, keeping ``path.bak``."""
     native.save(amap, path)
 
 
-def format_of(path, fmt=None):
+def format_of(path: str | os.PathLike[str], fmt: str | None = None) -> str:
     """Return the format name for *path*: *fmt* when given, else from the suffix.
 
     Example
@@ -55,11 +60,11 @@ def format_of(path, fmt=None):
     )
 
 
-def _module(fmt):
+def _module(fmt: str) -> ModuleType:
     return {"argdown": argdown, "aif": aif, "xaif": aif, "graphml": graphml, "kialo": kialo}[fmt]
 
 
-def load_any(path, fmt=None):
+def load_any(path: str | os.PathLike[str], fmt: str | None = None) -> Loaded:
     """Load a map in any supported format; return ``(ArgumentMap, warnings)``.
 
     Parameters
@@ -81,7 +86,7 @@ def load_any(path, fmt=None):
     return _module(fmt).load(path)
 
 
-def save_any(amap, path, fmt=None):
+def save_any(amap: ArgumentMap, path: str | os.PathLike[str], fmt: str | None = None) -> list[str]:
     """Save *amap* in any supported format, atomically; return warnings about what was lost.
 
     ``xaif`` writes OVA3's wrapper with node positions; ``.json`` alone writes plain AIF.
@@ -95,7 +100,7 @@ def save_any(amap, path, fmt=None):
     return _module(fmt).save(amap, path)
 
 
-def cannot_hold(amap, fmt):
+def cannot_hold(amap: ArgumentMap, fmt: str) -> list[str]:
     """Return, one sentence each, what format *fmt* cannot hold of *amap* (empty: nothing).
 
     The editor shows these before saving, e.g. "Argdown cannot hold ...".

@@ -13,13 +13,23 @@ Export writes plain AIF, or OVA3's xAIF (``{"AIF": ..., "OVA": ..., "text": ...}
 with node positions.
 """
 
+from __future__ import annotations
+
 import json
 import os
+from collections.abc import Mapping
+from typing import Any
 
 from argmap.errors import FormatError
 from argmap.fileio import atomic_write
-from argmap.formats.native import map_from_dict, map_from_records
+from argmap.formats.native import Loaded, Record, map_from_dict, map_from_records
+from argmap.model import ArgumentMap
 from argmap.reading import parse_json, read_text
+
+#: AIF nodes by id, as read (each a JSON object with at least ``type``).
+Nodes = dict[str, dict[str, Any]]
+#: Node id -> the ids its edges lead to (or come from).
+Links = dict[str, list[str]]
 
 #: Largest AIF file read (bytes).
 MAX_BYTES = 64 * 1024 * 1024
@@ -29,7 +39,7 @@ DEFAULT_SCHEME = {"RA": "Default Inference", "CA": "Default Conflict"}
 
 
 # ------------------------------------------------------------------ reading
-def load(path):
+def load(path: str | os.PathLike[str]) -> Loaded:
     """Read an AIF or xAIF file; return ``(ArgumentMap, warnings)``.
 
     Raises
@@ -37,16 +47,16 @@ def load(path):
     FormatError
         Naming the file and the JSON path that is wrong.
     """
-    path = os.fspath(path)
-    return from_data(parse_json(read_text(path, MAX_BYTES), path), path)
+    name = os.fspath(path)
+    return from_data(parse_json(read_text(name, MAX_BYTES), name), name)
 
 
-def loads(text, file=None):
+def loads(text: str, file: str | os.PathLike[str] | None = None) -> Loaded:
     """Read AIF JSON text; return ``(ArgumentMap, warnings)``."""
     return from_data(parse_json(text, file), file)
 
 
-def from_data(data, file=None):
+def from_data(data: object, file: str | os.PathLike[str] | None = None) -> Loaded:
     """Build a map from parsed AIF or xAIF data; return ``(ArgumentMap, warnings)``.
 
     Data of argmap's own format (``"format": "argmap"``, saved as ``.json``) is read as such.
@@ -54,44 +64,55 @@ def from_data(data, file=None):
     if isinstance(data, dict) and data.get("format") == "argmap":
         return map_from_dict(data, file), []
     graph, ova, wrapper, base = _unwrap(data, file)
-    warnings = []
+    warnings: list[str] = []
     nodes = _nodes(graph.get("nodes", []), file, f"{base}.nodes", warnings)
     outgoing, incoming = _edges(graph.get("edges", []), nodes, file, f"{base}.edges", warnings)
     records = _i_records(nodes, _positions(ova), _speakers(graph, nodes, incoming))
     edges, rephrases = _links(nodes, outgoing, incoming, warnings)
     _count_dropped(nodes, warnings)
-    own = graph.get("argmap") if isinstance(graph.get("argmap"), dict) else {}
-    meta = {"title": "", **(own.get("map") if isinstance(own.get("map"), dict) else {})}
-    meta["aif"] = {"format": "xaif" if wrapper else "aif"}
+    own = _object(graph.get("argmap"))
+    meta: Record = {"title": "", **_object(own.get("map"))}
+    aif: Record = {"format": "xaif" if wrapper else "aif"}
+    meta["aif"] = aif
     if rephrases:
-        meta["aif"]["rephrases"] = rephrases
-    if wrapper and isinstance(data.get("text"), str) and data["text"]:
-        meta["aif"]["text"] = data["text"]
-    documents = own.get("documents") if isinstance(own.get("documents"), list) else ()
+        aif["rephrases"] = rephrases
+    if wrapper and isinstance(data, dict) and isinstance(data.get("text"), str) and data["text"]:
+        aif["text"] = data["text"]
+    documents = own.get("documents")
+    if not isinstance(documents, list):
+        documents = []
     return map_from_records(records, edges, documents, meta, file), warnings
 
 
-def _unwrap(data, file):
+def _object(value: object) -> dict[str, Any]:
+    """*value* when it is a JSON object, else an empty one."""
+    return value if isinstance(value, dict) else {}
+
+
+def _unwrap(
+    data: object, file: str | os.PathLike[str] | None
+) -> tuple[dict[str, Any], dict[str, Any], bool, str]:
     if not isinstance(data, dict):
         raise FormatError("not AIF: expected a JSON object with nodes and edges", file, "$")
     if isinstance(data.get("AIF"), dict):
-        ova = data.get("OVA") if isinstance(data.get("OVA"), dict) else {}
-        return data["AIF"], ova, True, "$.AIF"
+        return data["AIF"], _object(data.get("OVA")), True, "$.AIF"
     if "nodes" not in data:
         raise FormatError('not AIF: no "nodes" list', file, "$")
     return data, {}, False, "$"
 
 
-def _node_id(value, file, where):
+def _node_id(value: object, file: str | os.PathLike[str] | None, where: str) -> str:
     if isinstance(value, bool) or not isinstance(value, (str, int)) or value == "":
         raise FormatError("a node id must be a string or a whole number", file, where)
     return str(value)
 
 
-def _nodes(raw, file, base, warnings):
+def _nodes(
+    raw: object, file: str | os.PathLike[str] | None, base: str, warnings: list[str]
+) -> Nodes:
     if not isinstance(raw, list):
         raise FormatError("expected a list of nodes", file, base)
-    nodes = {}
+    nodes: Nodes = {}
     for i, node in enumerate(raw):
         if not isinstance(node, dict):
             raise FormatError("a node must be an object", file, f"{base}[{i}]")
@@ -110,26 +131,36 @@ def _nodes(raw, file, base, warnings):
     return nodes
 
 
-def _edges(raw, nodes, file, base, warnings):
+def _edges(
+    raw: object, nodes: Nodes, file: str | os.PathLike[str] | None, base: str, warnings: list[str]
+) -> tuple[Links, Links]:
     if not isinstance(raw, list):
         raise FormatError("expected a list of edges", file, base)
-    outgoing, incoming, bad = {}, {}, 0
-    for _i, edge in enumerate(raw):
+    outgoing: Links = {}
+    incoming: Links = {}
+    bad = 0
+    for edge in raw:
         ends = (edge.get("fromID"), edge.get("toID")) if isinstance(edge, dict) else (None, None)
-        ends = tuple(
-            str(e) if isinstance(e, (str, int)) and not isinstance(e, bool) else None for e in ends
-        )
-        if None in ends or ends[0] not in nodes or ends[1] not in nodes or ends[0] == ends[1]:
+        source, target = _end(ends[0], nodes), _end(ends[1], nodes)
+        if source is None or target is None or source == target:
             bad += 1
             continue
-        outgoing.setdefault(ends[0], []).append(ends[1])
-        incoming.setdefault(ends[1], []).append(ends[0])
+        outgoing.setdefault(source, []).append(target)
+        incoming.setdefault(target, []).append(source)
     if bad:
         warnings.append(f"{bad} edge(s) malformed or naming no node ({base}); ignored")
     return outgoing, incoming
 
 
-def _positions(ova):
+def _end(value: object, nodes: Nodes) -> str | None:
+    """The node an edge's end names, or None when it names none."""
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        return None
+    node_id = str(value)
+    return node_id if node_id in nodes else None
+
+
+def _positions(ova: dict[str, Any]) -> dict[str, tuple[float, float]]:
     positions = {}
     for node in ova.get("nodes", []) if isinstance(ova.get("nodes"), list) else []:
         try:
@@ -139,18 +170,18 @@ def _positions(ova):
     return positions
 
 
-def _speakers(graph, nodes, incoming):
+def _speakers(graph: dict[str, Any], nodes: Nodes, incoming: Links) -> dict[str, str]:
     """Return ``{I-node id: speaker}`` from locutions anchored to I-nodes through YA nodes."""
-    people = {}
+    people: dict[str, str] = {}
     for person in graph.get("participants") or []:
         if isinstance(person, dict) and "participantID" in person:
             name = " ".join(str(person.get(k) or "") for k in ("firstname", "surname")).strip()
             people[str(person["participantID"])] = name
-    said_by = {}
+    said_by: dict[str, str] = {}
     for loc in graph.get("locutions") or []:
         if isinstance(loc, dict) and str(loc.get("personID")) in people:
             said_by[str(loc.get("nodeID"))] = people[str(loc["personID"])]
-    speakers = {}
+    speakers: dict[str, str] = {}
     for node_id, node in nodes.items():
         if node["type"] != "I":
             continue
@@ -158,25 +189,27 @@ def _speakers(graph, nodes, incoming):
             if nodes[ya]["type"] != "YA":
                 continue
             for loc in incoming.get(ya, ()):
-                name = said_by.get(loc) or _prefix_name(nodes[loc])
-                if name:
-                    speakers.setdefault(node_id, name)
+                speaker = said_by.get(loc) or _prefix_name(nodes[loc])
+                if speaker:
+                    speakers.setdefault(node_id, speaker)
     return speakers
 
 
-def _prefix_name(node):
+def _prefix_name(node: dict[str, Any]) -> str | None:
     text = node.get("text")
     if node.get("type") != "L" or not isinstance(text, str) or ": " not in text[:80]:
         return None
     return text.split(": ", 1)[0].strip() or None
 
 
-def _i_records(nodes, positions, speakers):
+def _i_records(
+    nodes: Nodes, positions: dict[str, tuple[float, float]], speakers: dict[str, str]
+) -> list[Record]:
     records = []
     for node_id, node in nodes.items():
         if node["type"] != "I":
             continue
-        record = {"id": node_id, "kind": "claim", "text": node.get("text", "")}
+        record: Record = {"id": node_id, "kind": "claim", "text": node.get("text", "")}
         extra = node.get("argmap")
         if isinstance(extra, dict):
             record.update({k: v for k, v in extra.items() if k not in ("id", "text", "aif")})
@@ -192,9 +225,12 @@ def _i_records(nodes, positions, speakers):
     return records
 
 
-def _links(nodes, outgoing, incoming, warnings):
+def _links(
+    nodes: Nodes, outgoing: Links, incoming: Links, warnings: list[str]
+) -> tuple[list[Record], list[list[str]]]:
     """Return the edge records and the rephrase pairs the S-nodes stand for."""
-    edges, rephrases = {}, []
+    edges: dict[tuple[str, str], Record] = {}
+    rephrases: list[list[str]] = []
     for node_id, node in nodes.items():
         kind = node["type"]
         if kind not in ("RA", "CA", "MA"):
@@ -209,33 +245,43 @@ def _links(nodes, outgoing, incoming, warnings):
     return list(edges.values()), rephrases
 
 
-def _link(s_id, s_node, premises, target, nodes, outgoing, edges, warnings):
+def _link(
+    s_id: str,
+    s_node: dict[str, Any],
+    premises: list[str],
+    target: str,
+    nodes: Nodes,
+    outgoing: Links,
+    edges: dict[tuple[str, str], Record],
+    warnings: list[str],
+) -> None:
     kind = s_node["type"]
     aif = {kind.lower(): s_id, "scheme": s_node.get("text") or DEFAULT_SCHEME[kind]}
+    conclusion: str | None = target
     if nodes[target]["type"] == "RA" and kind == "CA":
         aif["undercuts"] = target
-        target = next((t for t in outgoing.get(target, ()) if nodes[t]["type"] == "I"), None)
-    if target is None or nodes[target]["type"] != "I":
+        conclusion = next((t for t in outgoing.get(target, ()) if nodes[t]["type"] == "I"), None)
+    if conclusion is None or nodes[conclusion]["type"] != "I":
         return
-    extra = s_node.get("argmap") if isinstance(s_node.get("argmap"), dict) else {}
+    extra = _object(s_node.get("argmap"))
     for premise in premises:
-        if premise == target or (premise, target) in edges:
-            warnings.append(f"S-node {s_id}: a second link from {premise} to {target}; ignored")
+        if premise == conclusion or (premise, conclusion) in edges:
+            warnings.append(f"S-node {s_id}: a second link from {premise} to {conclusion}; ignored")
             continue
-        record = {
+        record: Record = {
             "source": premise,
-            "target": target,
+            "target": conclusion,
             "relation": "supports" if kind == "RA" else "opposes",
             "aif": aif,
         }
         if kind == "RA" and len(premises) > 1:
             record["group"] = s_id
         record.update({k: v for k, v in extra.items() if k not in ("source", "target")})
-        edges[(premise, target)] = record
+        edges[(premise, conclusion)] = record
 
 
-def _count_dropped(nodes, warnings):
-    dropped = {}
+def _count_dropped(nodes: Nodes, warnings: list[str]) -> None:
+    dropped: dict[str, int] = {}
     for node in nodes.values():
         if node["type"] not in ("I", "RA", "CA", "MA"):
             dropped[node["type"]] = dropped.get(node["type"], 0) + 1
@@ -248,12 +294,13 @@ def _count_dropped(nodes, warnings):
 
 
 # ------------------------------------------------------------------ writing
-def to_data(amap, xaif=False):
+def to_data(amap: ArgumentMap, xaif: bool = False) -> dict[str, Any]:
     """Return *amap* as AIF data (or OVA3's xAIF wrapper, with positions, when *xaif*)."""
     ids = _export_ids(amap)
-    nodes, edges = [], []
+    nodes: list[Record] = []
+    edges: list[Record] = []
     for node, attrs in amap.graph.nodes(data=True):
-        record = {
+        record: Record = {
             "nodeID": ids[node],
             "text": attrs.get("text", ""),
             "type": "I",
@@ -267,8 +314,8 @@ def to_data(amap, xaif=False):
         nodes.append(record)
     s_ids = _s_nodes(amap, ids, nodes, edges)
     _rephrases(amap, ids, nodes, edges, s_ids)
-    graph = {"nodes": nodes, "edges": edges, "locutions": []}
-    own = {"map": {k: v for k, v in amap.meta.items() if k != "aif"}}
+    graph: dict[str, Any] = {"nodes": nodes, "edges": edges, "locutions": []}
+    own: dict[str, Any] = {"map": {k: v for k, v in amap.meta.items() if k != "aif"}}
     if amap.documents:
         own["documents"] = [dict(d) for d in amap.documents.values()]
     graph["argmap"] = own
@@ -292,27 +339,36 @@ def to_data(amap, xaif=False):
     }
 
 
-def _plain(value):
+def _plain(value: object) -> object:
     return list(value) if isinstance(value, tuple) else value
 
 
-def _export_ids(amap):
-    ids, used = {}, set()
+def _aif_of(attrs: Mapping[str, Any]) -> dict[str, Any]:
+    """The AIF fields a node or link kept from the file it was read from (empty if none)."""
+    kept = attrs.get("aif")
+    return kept if isinstance(kept, dict) else {}
+
+
+def _export_ids(amap: ArgumentMap) -> dict[str, str]:
+    ids: dict[str, str] = {}
+    used: set[str] = set()
     for node, attrs in amap.graph.nodes(data=True):
-        aif = attrs.get("aif") if isinstance(attrs.get("aif"), dict) else {}
+        aif = _aif_of(attrs)
         own = aif.get("id")
         ids[node] = own if isinstance(own, str) and own and own not in used else f"I{node}"
         used.add(ids[node])
     return ids
 
 
-def _s_nodes(amap, ids, nodes, edges):
+def _s_nodes(
+    amap: ArgumentMap, ids: dict[str, str], nodes: list[Record], edges: list[Record]
+) -> dict[tuple[str, ...], str]:
     """Add one RA per co-premise group (or ungrouped support), one CA per attack."""
     graph = amap.graph
     taken = set(ids.values())
-    s_of = {}
+    s_of: dict[tuple[str, ...], str] = {}
     for source, target, attrs in graph.edges(data=True):
-        aif = attrs.get("aif") if isinstance(attrs.get("aif"), dict) else {}
+        aif = _aif_of(attrs)
         kind = "RA" if attrs["relation"] == "supports" else "CA"
         group = attrs.get("group") if kind == "RA" else None
         key = (target, "g", group) if group is not None else (source, target)
@@ -322,7 +378,7 @@ def _s_nodes(amap, ids, nodes, edges):
             taken.add(s_id)
             s_of[key] = s_id
             extra = {k: _plain(v) for k, v in attrs.items() if k not in ("relation", "aif")}
-            node = {
+            node: Record = {
                 "nodeID": s_id,
                 "text": aif.get("scheme") or DEFAULT_SCHEME[kind],
                 "type": kind,
@@ -336,12 +392,18 @@ def _s_nodes(amap, ids, nodes, edges):
     return s_of
 
 
-def _edge(n, source, target):
+def _edge(n: int, source: str, target: str) -> Record:
     return {"edgeID": f"E{n + 1}", "fromID": source, "toID": target, "formEdgeID": None}
 
 
-def _rephrases(amap, ids, nodes, edges, s_ids):
-    aif = amap.meta.get("aif") if isinstance(amap.meta.get("aif"), dict) else {}
+def _rephrases(
+    amap: ArgumentMap,
+    ids: dict[str, str],
+    nodes: list[Record],
+    edges: list[Record],
+    s_ids: dict[tuple[str, ...], str],
+) -> None:
+    aif = _object(amap.meta.get("aif"))
     present = set(ids.values())
     for i, pair in enumerate(aif.get("rephrases") or []):
         if isinstance(pair, list) and len(pair) == 2 and pair[0] in present and pair[1] in present:
@@ -353,29 +415,30 @@ def _rephrases(amap, ids, nodes, edges, s_ids):
             edges.append(_edge(len(edges), s_id, pair[1]))
 
 
-def _ova_nodes(amap, ids, nodes):
+def _ova_nodes(amap: ArgumentMap, ids: dict[str, str], nodes: list[Record]) -> list[Record]:
     pos = {ids[n]: a.get("pos") for n, a in amap.graph.nodes(data=True)}
     out = []
     for node in nodes:
-        if not pos.get(node["nodeID"]):
+        place = pos.get(node["nodeID"])
+        if not place:
             continue
-        x, y = pos[node["nodeID"]]
+        x, y = place
         out.append({"nodeID": node["nodeID"], "visible": True, "x": x, "y": y, "timestamp": ""})
     return out
 
 
-def dumps(amap, xaif=False):
+def dumps(amap: ArgumentMap, xaif: bool = False) -> str:
     """Return *amap* as AIF JSON text."""
     return json.dumps(to_data(amap, xaif), ensure_ascii=False, indent=1, allow_nan=False) + "\n"
 
 
-def save(amap, path, xaif=False):
+def save(amap: ArgumentMap, path: str | os.PathLike[str], xaif: bool = False) -> list[str]:
     """Write *amap* as AIF (or xAIF) JSON, atomically; return warnings (none so far)."""
     atomic_write(path, dumps(amap, xaif).encode("utf-8"))
     return cannot_hold(amap)
 
 
-def cannot_hold(amap):
+def cannot_hold(amap: ArgumentMap) -> list[str]:
     """Return what plain AIF cannot hold of *amap* (kept in ``argmap`` keys other tools ignore)."""
     count = sum(
         1

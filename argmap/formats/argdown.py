@@ -17,15 +17,19 @@ Example
 ['claim', 'counterclaim']
 """
 
+from __future__ import annotations
+
 import os
+from typing import Any
 
 from argmap.errors import FormatError, ModelError
 from argmap.fileio import atomic_write
 from argmap.formats import argdown_lexer as lex
-from argmap.formats.argdown_parser import Reader
+from argmap.formats.argdown_parser import Item, Key, Reader, Relation
 from argmap.formats.argdown_terms import DATA_FIELDS, KIND_TAGS, STASH
 from argmap.formats.argdown_writer import Writer
-from argmap.formats.native import map_from_records
+from argmap.formats.native import Loaded, Record, map_from_records
+from argmap.model import ArgumentMap
 from argmap.model.schema import check_node_attr
 from argmap.reading import read_text
 
@@ -37,7 +41,7 @@ SUPPORTING = ("support", "entails")
 
 
 # ------------------------------------------------------------------ reading
-def load(path):
+def load(path: str | os.PathLike[str]) -> Loaded:
     """Read an Argdown file; return ``(ArgumentMap, warnings)``.
 
     Raises
@@ -45,11 +49,11 @@ def load(path):
     FormatError
         Naming the file and the line and column that is wrong.
     """
-    path = os.fspath(path)
-    return loads(read_text(path, MAX_BYTES), path)
+    name = os.fspath(path)
+    return loads(read_text(name, MAX_BYTES), name)
 
 
-def loads(text, file=None):
+def loads(text: str, file: str | os.PathLike[str] | None = None) -> Loaded:
     """Read Argdown text; return ``(ArgumentMap, warnings)``.
 
     ``@include`` lines are resolved relative to *file* (the current directory
@@ -57,14 +61,14 @@ def loads(text, file=None):
     """
     if len(text) > MAX_BYTES:
         raise FormatError(f"the text is longer than {MAX_BYTES} characters", file)
-    warnings = []
+    warnings: list[str] = []
     text = lex.expand_includes(text.replace("\r\n", "\n").replace("\r", "\n"), file, warnings)
     _refuse_nul(text, file)
     front, skipped, body = lex.split_front_matter(text)
     settings = _front_matter(front, file, warnings)
     stash = settings.pop(STASH, None)
     strict = _is_strict(settings)
-    hidden = []
+    hidden: list[str] = []
     body = lex.hide_escapes(lex.strip_comments(body, warnings), hidden)
     reader = Reader(file, strict, warnings, hidden)
     items, relations, sections = reader.read(body, skipped + 1)
@@ -74,7 +78,7 @@ def loads(text, file=None):
     return map_from_records(nodes, edges, documents, meta, file, lines), warnings
 
 
-def _refuse_nul(text, file):
+def _refuse_nul(text: str, file: str | os.PathLike[str] | None) -> None:
     at = text.find("\x00")
     if at >= 0:
         line = text.count("\n", 0, at) + 1
@@ -82,7 +86,9 @@ def _refuse_nul(text, file):
         raise FormatError("the text holds a NUL character", file, f"line {line} column {column}")
 
 
-def _front_matter(front, file, warnings):
+def _front_matter(
+    front: str | None, file: str | os.PathLike[str] | None, warnings: list[str]
+) -> dict[str, Any]:
     if front is None:
         return {}
     try:
@@ -96,19 +102,19 @@ def _front_matter(front, file, warnings):
     return data or {}
 
 
-def _is_strict(settings):
+def _is_strict(settings: dict[str, Any]) -> bool:
     model = settings.get("model")
     return isinstance(model, dict) and model.get("mode") == "strict"
 
 
-def _meta(settings, sections):
-    meta = {"title": ""}
+def _meta(settings: dict[str, Any], sections: list[dict[str, Any]]) -> Record:
+    meta: Record = {"title": ""}
     title = settings.pop("title", None)
     if isinstance(title, str):
         meta["title"] = " ".join(title.split())
     elif title is not None:
         settings["title"] = title
-    argdown = {}
+    argdown: dict[str, Any] = {}
     if settings:
         argdown["front_matter"] = settings
     if sections:
@@ -119,24 +125,24 @@ def _meta(settings, sections):
 
 
 # ------------------------------------------------------------------ records
-def _records(items, relations, warnings):
+def _records(
+    items: dict[tuple[str, Key], Item], relations: list[Relation], warnings: list[str]
+) -> tuple[list[Record], list[Record], list[int]]:
     """Return ``(nodes, edges, lines)`` from the reader's items and relations."""
-    ids, nodes, lines = {}, [], []
+    ids: dict[tuple[str, Key], str] = {}
+    nodes: list[Record] = []
+    lines: list[int] = []
     for i, item in enumerate(items.values()):
         ids[(item.typ, item.key)] = f"n{i + 1}"
         nodes.append(_node_record(f"n{i + 1}", item))
         lines.append(item.line)
-    edges = {}
+    edges: dict[tuple[str, str], Record] = {}
     for i, item in enumerate(items.values()):
         if item.typ == "a" and item.pcs:
             _pcs_edges(item, ids, edges, nodes[i])
     for source, target, kind, line in relations:
         lifted = _lifted(source, items)
-        if (
-            lifted is not source
-            and lifted is items.get(("s", getattr(target, "key", None)))
-            and target.typ == "s"
-        ):
+        if lifted is not source and target.typ == "s" and lifted is items.get(("s", target.key)):
             _declared(edges[(ids[("a", source.key)], ids[("s", target.key)])], kind)
             continue
         _relation_edge(
@@ -150,28 +156,28 @@ def _records(items, relations, warnings):
     return nodes, list(edges.values()), lines
 
 
-def _lifted(source, items):
+def _lifted(source: Item, items: dict[tuple[str, Key], Item]) -> Item:
     """Return who bears a relation: an argument's relations go out from its conclusion."""
     if source.typ == "a" and source.pcs:
         return items[("s", source.pcs[-1][0])]
     return source
 
 
-def _declared(edge, kind):
+def _declared(edge: Record, kind: str) -> None:
     """Note on an argument's conclusion edge that the text also states it as a relation."""
     edge["argdown"]["relation"] = kind
 
 
-def _node_record(node_id, item):
+def _node_record(node_id: str, item: Item) -> Record:
     tags = list(item.tags)
     kind = next((k for k in KIND_TAGS if k in tags), "claim")
     tags = [t for t in tags if t not in KIND_TAGS]
     title = item.key if isinstance(item.key, str) else None
     text = item.text if item.text is not None else (title or "")
-    record = {"id": node_id, "kind": kind, "text": text}
+    record: Record = {"id": node_id, "kind": kind, "text": text}
     if tags:
         record["tags"] = tags
-    argdown = {"argument": True} if item.typ == "a" else {}
+    argdown: dict[str, Any] = {"argument": True} if item.typ == "a" else {}
     if title is not None:
         argdown["title"] = title
     section = item.defined_section if item.text is not None else item.section
@@ -185,7 +191,7 @@ def _node_record(node_id, item):
     return record
 
 
-def _split_data(data, record):
+def _split_data(data: dict[str, Any], record: Record) -> dict[str, Any]:
     """Move the known fields of an element's data into *record*; return the rest."""
     extra = {}
     for key, value in data.items():
@@ -199,9 +205,14 @@ def _split_data(data, record):
     return extra
 
 
-def _pcs_edges(item, ids, edges, record):
+def _pcs_edges(
+    item: Item,
+    ids: dict[tuple[str, Key], str],
+    edges: dict[tuple[str, str], Record],
+    record: Record,
+) -> None:
     argument = ids[("a", item.key)]
-    steps = [(ids[("s", key)], inference) for key, inference in item.pcs]
+    steps = [(ids[("s", key)], inference) for key, inference in item.pcs or ()]
     record["argdown"]["pcs"] = [[node, inference] for node, inference in steps]
     conclusion = steps[-1][0]
     for node, _inference in steps[:-1]:
@@ -221,7 +232,14 @@ def _pcs_edges(item, ids, edges, record):
     }
 
 
-def _relation_edge(source, target, kind, line, edges, warnings):
+def _relation_edge(
+    source: str,
+    target: str,
+    kind: str,
+    line: int,
+    edges: dict[tuple[str, str], Record],
+    warnings: list[str],
+) -> None:
     if source == target:
         warnings.append(f"line {line}: an element cannot relate to itself; ignored")
         return
@@ -242,7 +260,9 @@ def _relation_edge(source, target, kind, line, edges, warnings):
 
 
 # ------------------------------------------------------------ argmap's stash
-def _unstash(stash, nodes, edges, meta, warnings):
+def _unstash(
+    stash: object, nodes: list[Record], edges: list[Record], meta: Record, warnings: list[str]
+) -> tuple[list[Record], list[Record], list[Record], Record]:
     """Apply what argmap wrote into the front matter: attributes Argdown has no syntax for."""
     if stash is None:
         return nodes, edges, [], meta
@@ -265,14 +285,16 @@ def _unstash(stash, nodes, edges, meta, warnings):
     return nodes, edges, documents if isinstance(documents, list) else [], meta
 
 
-def _drop_title(record):
+def _drop_title(record: Record) -> None:
     argdown = record["argdown"]
     argdown.pop("title", None)
     if not argdown:
         del record["argdown"]
 
 
-def _unstash_edges(extras, by_title, edges, warnings):
+def _unstash_edges(
+    extras: list[Any], by_title: dict[Any, Record], edges: list[Record], warnings: list[str]
+) -> None:
     index = {(e["source"], e["target"]): e for e in edges}
     for entry in extras:
         if not (isinstance(entry, list) and len(entry) == 3 and isinstance(entry[2], dict)):
@@ -287,19 +309,19 @@ def _unstash_edges(extras, by_title, edges, warnings):
 
 
 # ------------------------------------------------------------------ writing
-def dumps(amap):
+def dumps(amap: ArgumentMap) -> str:
     """Return *amap* as Argdown text."""
     return Writer(amap).write()
 
 
-def save(amap, path):
+def save(amap: ArgumentMap, path: str | os.PathLike[str]) -> list[str]:
     """Write *amap* as an Argdown file, atomically; return the warnings of :func:`cannot_hold`."""
     warnings = cannot_hold(amap)
     atomic_write(path, dumps(amap).encode("utf-8"))
     return warnings
 
 
-def cannot_hold(amap):
+def cannot_hold(amap: ArgumentMap) -> list[str]:
     """Return what Argdown's own syntax cannot hold of *amap*, one sentence each.
 
     Such things are kept in an ``argmap:`` block of the front matter, which
@@ -324,8 +346,8 @@ def cannot_hold(amap):
     return [f"{counts[key]} {text}" for key, text in messages.items() if counts.get(key)]
 
 
-def _unheld_counts(amap):
-    counts = {}
+def _unheld_counts(amap: ArgumentMap) -> dict[str, int]:
+    counts: dict[str, int] = {}
     for _, attrs in amap.graph.nodes(data=True):
         text = attrs.get("text", "")
         if text != " ".join(text.split()):

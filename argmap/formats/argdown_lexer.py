@@ -5,8 +5,11 @@ with ``str.find`` rather than backtracking patterns, and every inline pattern
 is bounded, so a large or hostile file cannot make the reader hang.
 """
 
+from __future__ import annotations
+
 import os
 import re
+from typing import Any
 
 from argmap.errors import FormatError
 from argmap.reading import read_text
@@ -28,7 +31,13 @@ MAX_INCLUDE_DEPTH = 20
 
 
 # ----------------------------------------------------------------- includes
-def expand_includes(text, path, warnings, seen=None, depth=0):
+def expand_includes(
+    text: str,
+    path: str | os.PathLike[str] | None,
+    warnings: list[str],
+    seen: set[str] | None = None,
+    depth: int = 0,
+) -> str:
     """Return *text* with every ``@include(file)`` line replaced by that file's text.
 
     Files are found relative to the including file; each is included at most
@@ -49,7 +58,15 @@ def expand_includes(text, path, warnings, seen=None, depth=0):
     return "".join(parts)
 
 
-def _included(name, base, text, match, warnings, seen, depth):
+def _included(
+    name: str,
+    base: str,
+    text: str,
+    match: re.Match[str],
+    warnings: list[str],
+    seen: set[str],
+    depth: int,
+) -> str:
     target = os.path.realpath(os.path.join(base, name))
     line = text.count("\n", 0, match.start()) + 1
     if target in seen:
@@ -67,7 +84,7 @@ def _included(name, base, text, match, warnings, seen, depth):
 
 
 # ------------------------------------------------------------- front matter
-def split_front_matter(text):
+def split_front_matter(text: str) -> tuple[str | None, int, str]:
     """Return ``(front matter text or None, the lines it took, the rest)``.
 
     Front matter is YAML between two ``===`` lines at the very start.
@@ -84,14 +101,14 @@ def split_front_matter(text):
     return body, consumed.count("\n"), text[len(consumed) :]
 
 
-def parse_yaml(source, file, where):
+def parse_yaml(source: str, file: str | os.PathLike[str] | None, where: str) -> Any:
     """Parse YAML safely (no tags, no objects); return plain data or raise FormatError."""
     import yaml
 
     try:
         data = yaml.safe_load(source)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
+        mark: Any = getattr(exc, "problem_mark", None)
         place = f"{where}, YAML line {mark.line + 1} column {mark.column + 1}" if mark else where
         raise FormatError(
             f"bad YAML data: {getattr(exc, 'problem', None) or exc}", file, place
@@ -101,7 +118,7 @@ def parse_yaml(source, file, where):
     return _plain(data)
 
 
-def _plain(value, depth=0):
+def _plain(value: object, depth: int = 0) -> Any:
     """Return YAML data as JSON data: dates become text, keys strings."""
     if depth > 20:
         raise FormatError("YAML data nested too deeply")
@@ -120,13 +137,14 @@ def _plain(value, depth=0):
 _COMMENT_OPEN = (("/*", "*/"), ("<!--", "-->"))
 
 
-def strip_comments(text, warnings):
+def strip_comments(text: str, warnings: list[str]) -> str:
     """Replace comments by spaces (keeping line breaks, so lines and columns stay true).
 
     ``//`` starts a comment unless it follows ``:`` (as in a URL) or a backslash.
     Each kind of opener is searched for once per occurrence, so the pass is linear.
     """
-    out, i, n = [], 0, len(text)
+    out: list[str] = []
+    i, n = 0, len(text)
     found = {opener: -1 for opener in ("/*", "<!--", "//")}
     while i < n:
         j = _next_comment(text, i, found)
@@ -140,7 +158,7 @@ def strip_comments(text, warnings):
     return "".join(out)
 
 
-def _next_comment(text, start, found):
+def _next_comment(text: str, start: int, found: dict[str, int]) -> int:
     """Return where the next comment starts at or after *start*, or -1.
 
     *found* remembers the next place of each opener; it is searched again only
@@ -159,7 +177,7 @@ def _next_comment(text, start, found):
     return best
 
 
-def _comment_end(text, start, warnings):
+def _comment_end(text: str, start: int, warnings: list[str]) -> int:
     if text.startswith("//", start):
         end = text.find("\n", start)
         return len(text) if end < 0 else end
@@ -173,23 +191,23 @@ def _comment_end(text, start, warnings):
 
 
 # -------------------------------------------------------------- inline text
-def hide_escapes(text, stash):
+def hide_escapes(text: str, stash: list[str]) -> str:
     """Replace ``\\x`` by a placeholder (kept in *stash*) so that it is read literally."""
 
-    def hide(match):
+    def hide(match: re.Match[str]) -> str:
         stash.append(match.group(1))
         return f"\x00{len(stash) - 1}\x00"
 
     return _ESCAPE.sub(hide, text)
 
 
-def show_escapes(text, stash, keep=False):
+def show_escapes(text: str, stash: list[str], keep: bool = False) -> str:
     """Put back the characters :func:`hide_escapes` hid (with their backslash if *keep*)."""
     mark = "\\" if keep else ""
     return _PLACEHOLDER.sub(lambda m: mark + stash[int(m.group(1))], text)
 
 
-def find_data(text):
+def find_data(text: str) -> tuple[str, str | None]:
     """Split a trailing ``{yaml}`` block off *text*: return ``(text, yaml source or None)``."""
     end = len(text.rstrip())
     if end == 0 or text[end - 1] != "}":
@@ -205,13 +223,13 @@ def find_data(text):
     return text, None
 
 
-def tags_of(text):
+def tags_of(text: str) -> list[str]:
     """Return the tags (``#tag``, ``#(tag text)``) in *text*, in order, without repeats."""
     found = [m.group(1) or m.group(2) for m in _TAG.finditer(text)]
     return list(dict.fromkeys(t.strip() for t in found if t.strip()))
 
 
-def clean_text(text):
+def clean_text(text: str) -> str:
     """Return display text: emphasis marks and link targets dropped, trailing tags cut,
     white space collapsed. Mentions and tags inside the text stay as written."""
     text = _LINK.sub(r"\1", text)
@@ -221,7 +239,7 @@ def clean_text(text):
     return _SPACES.sub(" ", text).strip()
 
 
-def cut_trailing_tags(text):
+def cut_trailing_tags(text: str) -> str:
     """Return *text* without the run of tags at its end (one pass from the end)."""
     text = text.rstrip()
     while text:

@@ -7,8 +7,12 @@ statements with one title are one statement), then turned into map records
 by :mod:`argmap.formats.argdown`.
 """
 
+from __future__ import annotations
+
+import os
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from argmap.errors import FormatError
 from argmap.formats import argdown_lexer as lex
@@ -39,44 +43,71 @@ SYMBOLS = {
 STRICT = {"support": "entails", "attack": "contrary"}
 
 
+#: An element's title, or ``("untitled", n)`` for the n-th element without one.
+Key = str | tuple[str, int]
+#: A step of a premise-conclusion structure: a statement's key and the inference (rules,
+#: data) on the line above it, or None.
+Step = tuple[Key, dict[str, Any] | None]
+
+
 @dataclass
 class Item:
     """A statement or argument: the merge of every place that names it."""
 
     typ: str  # "s" or "a"
-    key: object  # the title, or ("untitled", n)
+    key: Key
     line: int
-    text: str = None
-    section: int = None
-    defined_section: int = None
-    tags: list = field(default_factory=list)
-    data: dict = field(default_factory=dict)
-    pcs: list = None  # arguments: [(statement key, inference or None)]
+    text: str | None = None
+    section: int | None = None
+    defined_section: int | None = None
+    tags: list[str] = field(default_factory=list)
+    data: dict[str, Any] = field(default_factory=dict)
+    pcs: list[Step] | None = None  # arguments: their premise-conclusion structure
+
+
+#: A relation as read: source, target, relation type and line.
+Relation = tuple[Item, Item, str, int]
 
 
 @dataclass
 class _Open:
-    """The element whose text lines are being collected."""
+    """The element, heading or inference whose text lines are being collected."""
 
     what: str  # "element", "heading" or "inference"
     indent: int
     line: int
-    item: Item = None
+    item: Item | None = None
     defines: bool = False
-    parts: list = field(default_factory=list)
+    parts: list[str] = field(default_factory=list)
+    level: int = 0  # a heading's
 
 
 class Reader:
     """Read Argdown text (comments already blanked) into items and relations."""
 
-    def __init__(self, file, strict, warnings, stash):
+    def __init__(
+        self,
+        file: str | os.PathLike[str] | None,
+        strict: bool,
+        warnings: list[str],
+        stash: list[str],
+    ) -> None:
         self.file, self.strict, self.warnings, self.stash = file, strict, warnings, stash
-        self.items, self.relations, self.sections = {}, [], []
-        self.stack, self.pcs, self.inference = [], None, None
-        self.open, self.last, self.section, self.untitled = None, None, None, 0
+        self.items: dict[tuple[str, Key], Item] = {}
+        self.relations: list[Relation] = []
+        self.sections: list[dict[str, Any]] = []
+        self.stack: list[tuple[int, Item]] = []
+        self.pcs: Item | None = None
+        self.inference: dict[str, Any] | None = None
+        self.open: _Open | None = None
+        self.last: Item | None = None
+        self.section: int | None = None
+        self.untitled = 0
 
     # ---------------------------------------------------------- lines
-    def read(self, text, first_line=1):
+    def read(
+        self, text: str, first_line: int = 1
+    ) -> tuple[dict[tuple[str, Key], Item], list[Relation], list[dict[str, Any]]]:
         """Read every line; return ``(items, relations, sections)``."""
         for number, raw in enumerate(text.split("\n"), first_line):
             self._line(raw, number)
@@ -84,7 +115,7 @@ class Reader:
         self._end_pcs()
         return self.items, self.relations, self.sections
 
-    def _line(self, raw, number):
+    def _line(self, raw: str, number: int) -> None:
         body = raw.expandtabs(4).rstrip()
         if not body.strip():
             if self.open is not None and self.open.what != "inference":
@@ -93,7 +124,7 @@ class Reader:
         indent = len(body) - len(body.lstrip())
         body = body.lstrip()
         if self.open is not None and self.open.what == "inference":
-            return self._inference_text(body, number)
+            return self._inference_text(self.open, body, number)
         for handler in (
             self._heading,
             self._pcs_item,
@@ -108,36 +139,35 @@ class Reader:
             return
         self._top_level(body, indent, number)
 
-    def _heading(self, body, indent, number):
+    def _heading(self, body: str, indent: int, number: int) -> bool:
         match = _HEADING.fullmatch(body)
         if indent or match is None:
             return False
         self._close()
         self._end_pcs()
-        self.open = _Open("heading", 0, number, parts=[match.group(2)])
-        self.open.defines = len(match.group(1))
+        self.open = _Open("heading", 0, number, parts=[match.group(2)], level=len(match.group(1)))
         return True
 
-    def _top_level(self, body, indent, number):
+    def _top_level(self, body: str, indent: int, number: int) -> None:
         self._close()
         self._end_pcs()
         item, defines, rest = self._element(body, number)
         self.stack = [(-1, item)]
         self._start(item, defines, rest, indent, number)
 
-    def _list_item(self, body, indent, number):
+    def _list_item(self, body: str, indent: int, number: int) -> bool:
         match = _LIST.fullmatch(body)
         if match is None:
             return False
         self._top_level(match.group(1), indent, number)
         return True
 
-    def _start(self, item, defines, rest, indent, number):
+    def _start(self, item: Item, defines: bool, rest: str, indent: int, number: int) -> None:
         self.open = _Open("element", indent, number, item, defines, [rest] if rest else [])
         self.last = item
 
     # ---------------------------------------------------------- elements
-    def _element(self, body, number):
+    def _element(self, body: str, number: int) -> tuple[Item, bool, str]:
         """Return ``(item, defines, rest of the line)`` for the element *body* starts."""
         match = _STATEMENT.match(body)
         if match:
@@ -156,16 +186,16 @@ class Reader:
         self.untitled += 1
         return self._item("s", ("untitled", self.untitled), number), True, body
 
-    def _title(self, raw):
+    def _title(self, raw: str) -> str:
         return " ".join(lex.show_escapes(raw, self.stash).split())
 
-    def _item(self, typ, key, number):
+    def _item(self, typ: str, key: Key, number: int) -> Item:
         item = self.items.get((typ, key))
         if item is None:
             item = self.items[(typ, key)] = Item(typ, key, number, section=self.section)
         return item
 
-    def _close(self):
+    def _close(self) -> None:
         """Finish the open element: merge its text, tags and data into its item."""
         current, self.open = self.open, None
         if current is None:
@@ -174,9 +204,11 @@ class Reader:
             return self._close_heading(current)
         if current.what == "inference":
             return self._close_inference(current, "")
+        item = current.item
+        if item is None:  # only headings and inferences have none
+            return
         raw = " ".join(current.parts)
         text, tags, data = self._inline(raw, current.line)
-        item = current.item
         item.tags.extend(t for t in tags if t not in item.tags)
         for key, value in data.items():
             item.data.setdefault(key, value)
@@ -185,10 +217,10 @@ class Reader:
                 item.defined_section = self.section
             item.text = text
 
-    def _inline(self, raw, number):
+    def _inline(self, raw: str, number: int) -> tuple[str, list[str], dict[str, Any]]:
         """Return ``(text, tags, data)`` of an element's raw text."""
         raw, source = lex.find_data(raw)
-        data = {}
+        data: dict[str, Any] = {}
         if source is not None:
             try:
                 parsed = lex.parse_yaml(
@@ -206,16 +238,16 @@ class Reader:
         return text, tags, data
 
     # ---------------------------------------------------------- headings
-    def _close_heading(self, current):
+    def _close_heading(self, current: _Open) -> None:
         text, _tags, data = self._inline(" ".join(current.parts), current.line)
-        section = {"title": text, "level": current.defines}
+        section: dict[str, Any] = {"title": text, "level": current.level}
         if data:
             section["data"] = data
         self.sections.append(section)
         self.section = len(self.sections) - 1
 
     # ---------------------------------------------------------- relations
-    def _relation(self, body, indent, number):
+    def _relation(self, body: str, indent: int, number: int) -> bool:
         match = _RELATION.fullmatch(body)
         if match is None:
             return False
@@ -237,7 +269,7 @@ class Reader:
         self._start(item, defines, rest, indent, number)
         return True
 
-    def _relate(self, parent, child, symbol, number):
+    def _relate(self, parent: Item, child: Item, symbol: str, number: int) -> None:
         kind, child_first = SYMBOLS[symbol]
         source, target = (child, parent) if child_first else (parent, child)
         if self.strict and source.typ == "s" and target.typ == "s":
@@ -245,34 +277,38 @@ class Reader:
         self.relations.append((source, target, kind, number))
 
     # -------------------------------------------- premise-conclusion structures
-    def _pcs_item(self, body, indent, number):
+    def _pcs_item(self, body: str, indent: int, number: int) -> bool:
         match = _PCS_ITEM.fullmatch(body)
         if match is None:
             return False
         self._close()
-        if self.pcs is None:
-            self._begin_pcs(number)
+        steps = self._begin_pcs(number) if self.pcs is None else self.pcs.pcs
         item, defines, rest = self._element(match.group(2) or "", number)
         if item.typ == "a":
             self.warnings.append(
                 f"line {number}: an argument cannot be a premise; read as a statement"
             )
             item = self._item("s", item.key, number)
-        self.pcs.pcs.append((item.key, self.inference))
+        if steps is not None:  # always: a structure being read has its steps
+            steps.append((item.key, self.inference))
         self.inference = None
         self.stack = [(-1, item)]
         self._start(item, defines, rest, indent, number)
         return True
 
-    def _begin_pcs(self, number):
+    def _begin_pcs(self, number: int) -> list[Step]:
+        """Start a premise-conclusion structure (the last argument's, if it has none yet);
+        return its steps."""
         last = self.last
         if last is None or last.typ != "a" or last.pcs is not None:
             self.untitled += 1
             last = self._item("a", ("untitled", self.untitled), number)
-        last.pcs = []
+        steps: list[Step] = []
+        last.pcs = steps
         self.pcs = last
+        return steps
 
-    def _end_pcs(self):
+    def _end_pcs(self) -> None:
         if self.pcs is None:
             return
         argument, self.pcs = self.pcs, None
@@ -281,13 +317,13 @@ class Reader:
                 f"line {argument.line}: argument ends with an inference and no conclusion"
             )
             self.inference = None
-        if not any(inference is not None for _key, inference in argument.pcs[1:]):
+        if not any(inference is not None for _key, inference in (argument.pcs or [])[1:]):
             self.warnings.append(
                 f"line {argument.line}: premises without an inference line; "
                 "the last is read as the conclusion"
             )
 
-    def _inference_line(self, body, indent, number):
+    def _inference_line(self, body: str, indent: int, number: int) -> bool:
         inline = _INLINE_INFERENCE.fullmatch(body)
         if not _INFERENCE.fullmatch(body) and inline is None:
             return False
@@ -301,20 +337,21 @@ class Reader:
             self.open = _Open("inference", indent, number)
         return True
 
-    def _inference_text(self, body, number):
+    def _inference_text(self, current: _Open, body: str, number: int) -> None:
+        """Read a line of the open inference *current*: its end, a step after it, or text."""
         if _INFERENCE.fullmatch(body):
-            current, self.open = self.open, None
+            self.open = None
             return self._close_inference(current, " ".join(current.parts))
         if _PCS_ITEM.fullmatch(body):
-            current, self.open = self.open, None
+            self.open = None
             self._close_inference(current, " ".join(current.parts))
             return self._line(body, number)
-        self.open.parts.append(body)
+        current.parts.append(body)
         return None
 
-    def _close_inference(self, current, raw):
+    def _close_inference(self, current: _Open, raw: str) -> None:
         text, _tags, data = self._inline(raw, current.line)
-        inference = {}
+        inference: dict[str, Any] = {}
         if text:
             inference["rules"] = [r.strip() for r in text.split(",") if r.strip()]
         if data:

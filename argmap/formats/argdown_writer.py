@@ -10,11 +10,19 @@ kept in an ``argmap:`` block of the front matter, which Argdown ignores and
 argmap reads back.
 """
 
+from __future__ import annotations
+
 import json
 import re
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any
 
 from argmap.formats import argdown_lexer as lex
 from argmap.formats.argdown_terms import DATA_FIELDS, KIND_TAGS, STASH
+from argmap.model import ArgumentMap
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 #: Deepest nesting written; deeper branches continue as blocks of their own.
 MAX_DEPTH = 24
@@ -29,7 +37,7 @@ _SIMPLE_TAG = re.compile(r"[^\s#()\[\]{}<>,;:!?\"'\\]{1,200}")
 _TITLE_CHARS = re.compile(r"[^\w\s'.,!?-]+")
 
 
-def escape(text):
+def escape(text: str) -> str:
     """Return *text* with every character Argdown would read as markup escaped.
 
     Example
@@ -40,25 +48,29 @@ def escape(text):
     return _SPECIAL.sub(lambda m: "\\" + m.group(0), text)
 
 
-def _one_line(text):
+def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
 class Writer:
     """Write one map as Argdown text."""
 
-    def __init__(self, amap):
+    def __init__(self, amap: ArgumentMap) -> None:
         self.amap, self.graph = amap, amap.graph
-        self.lines, self.generated = [], []
-        self.written, self.expanded, self.done_edges = set(), set(), set()
+        self.lines: list[str] = []
+        self.generated: list[str] = []
+        self.written: set[str] = set()
+        self.expanded: set[str] = set()
+        self.done_edges: set[tuple[str, str]] = set()
         self.titles = self._titles()
         self.generated_set = set(self.generated)
         self.sections = _sections(amap)
         self.section_of = {n: self._section(a) for n, a in self.graph.nodes(data=True)}
 
     # ------------------------------------------------------------ titles
-    def _titles(self):
-        titles, used = {}, set()
+    def _titles(self) -> dict[str, str]:
+        titles: dict[str, str] = {}
+        used: set[str] = set()
         for node, attrs in self.graph.nodes(data=True):
             own = _argdown(attrs).get("title")
             if isinstance(own, str) and _usable_title(own) and own not in used:
@@ -69,13 +81,14 @@ class Writer:
             used.add(titles[node])
         return titles
 
-    def _section(self, attrs):
+    def _section(self, attrs: Mapping[str, Any]) -> int | None:
         section = _argdown(attrs).get("section")
-        ok = isinstance(section, int) and not isinstance(section, bool)
-        return section if ok and 0 <= section < len(self.sections) else None
+        if isinstance(section, bool) or not isinstance(section, int):
+            return None
+        return section if 0 <= section < len(self.sections) else None
 
     # ------------------------------------------------------------ elements
-    def head(self, node, section):
+    def head(self, node: str, section: int | None) -> str:
         """Return the element for *node*: in full the first time (in its section), else by title."""
         attrs = self.graph.nodes[node]
         is_argument = bool(_argdown(attrs).get("argument"))
@@ -91,9 +104,9 @@ class Writer:
         return f"{ref}: {escape(_one_line(text))}{tail}"
 
     # ------------------------------------------------------------ writing
-    def write(self):
+    def write(self) -> str:
         """Return the Argdown text."""
-        for section in [None] + list(range(len(self.sections))):
+        for section in [None, *range(len(self.sections))]:
             if section is not None:
                 self._heading(self.sections[section])
             self._structures(section)
@@ -101,42 +114,46 @@ class Writer:
             self._contradictions(section)
         return _front_matter(self.amap, self._stash()) + "\n".join(self.lines).strip("\n") + "\n"
 
-    def _heading(self, section):
-        level = section.get("level") if isinstance(section.get("level"), int) else 1
+    def _heading(self, section: dict[str, Any]) -> None:
+        level = section.get("level")
+        if not isinstance(level, int):
+            level = 1
         title = _one_line(str(section.get("title", ""))) or "Section"
         data = section.get("data")
         data = " " + _json(data) if isinstance(data, dict) and data else ""
         self.lines += ["", "#" * max(1, min(level, 6)) + " " + escape(title) + data, ""]
 
-    def _nodes_in(self, section):
+    def _nodes_in(self, section: int | None) -> list[str]:
         return [n for n in self.graph.nodes if self.section_of[n] == section]
 
-    def _structures(self, section):
+    def _structures(self, section: int | None) -> None:
         for node in self._nodes_in(section):
             steps = _argdown(self.graph.nodes[node]).get("pcs")
             if isinstance(steps, list) and steps and _steps_ok(steps, self.graph):
                 self.lines += [self.head(node, section), ""]
                 self._pcs(steps, section)
 
-    def _pcs(self, steps, section):
+    def _pcs(self, steps: list[list[Any]], section: int | None) -> None:
         for number, (statement, inference) in enumerate(steps, 1):
             if inference is not None:
                 self.lines.append(_inference(inference))
             self.lines.append(f"({number}) {self.head(statement, section)}")
         self.lines.append("")
 
-    def _trees(self, section):
+    def _trees(self, section: int | None) -> None:
         for node in self._nodes_in(section):
             if node not in self.expanded:
                 self.lines.append(self.head(node, section))
                 self._expand(node, section)
                 self.lines.append("")
 
-    def _expand(self, root, section):
+    def _expand(self, root: str, section: int | None) -> None:
         """Write the relations that bear on *root*, nested, depth first (no recursion)."""
         self.expanded.add(root)
         index = self.amap.node_index()
-        stack = [(root, 1, iter(sorted(self.graph.predecessors(root), key=index.__getitem__)))]
+        stack: list[tuple[str, int, Iterator[str]]] = [
+            (root, 1, iter(sorted(self.graph.predecessors(root), key=index.__getitem__)))
+        ]
         while stack:
             target, depth, children = stack[-1]
             child = next(children, None)
@@ -164,7 +181,7 @@ class Writer:
                     )
                 )
 
-    def _contradictions(self, section):
+    def _contradictions(self, section: int | None) -> None:
         for node in self._nodes_in(section):
             for target in self.graph.successors(node):
                 edge = self.graph.edges[node, target]
@@ -176,22 +193,22 @@ class Writer:
                     ]
 
     # ------------------------------------------------------------ the stash
-    def _stash(self):
-        stash = {}
+    def _stash(self) -> dict[str, Any]:
+        stash: dict[str, Any] = {}
         if self.generated:
             stash["untitled"] = list(self.generated)
         nodes = {
-            self.titles[n]: _jsonable({k: v for k, v in a.items() if k not in NODE_WRITTEN})
+            self.titles[n]: extra
             for n, a in self.graph.nodes(data=True)
+            if (extra := _jsonable({k: v for k, v in a.items() if k not in NODE_WRITTEN}))
         }
-        nodes = {k: v for k, v in nodes.items() if v}
         if nodes:
             stash["nodes"] = nodes
         edges = [
-            [self.titles[u], self.titles[v], _jsonable(_edge_extra(a))]
+            [self.titles[u], self.titles[v], extra]
             for u, v, a in self.graph.edges(data=True)
+            if (extra := _jsonable(_edge_extra(a)))
         ]
-        edges = [e for e in edges if e[2]]
         if edges:
             stash["edges"] = edges
         if self.amap.documents:
@@ -202,7 +219,7 @@ class Writer:
         return stash
 
 
-def relation_type(edge_attrs):
+def relation_type(edge_attrs: Mapping[str, Any]) -> str | None:
     """Return the Argdown relation type an edge stands for, or None for a structure edge.
 
     Example
@@ -219,7 +236,7 @@ def relation_type(edge_attrs):
     return "support" if edge_attrs["relation"] == "supports" else "attack"
 
 
-def relation_type_written(edge):
+def relation_type_written(edge: Mapping[str, Any]) -> str | None:
     """The relation type written for an edge: its own, or the one stated beside a structure."""
     argdown = _argdown(edge)
     if argdown.get("pcs"):
@@ -227,19 +244,19 @@ def relation_type_written(edge):
     return relation_type(edge)
 
 
-def _argdown(attrs):
+def _argdown(attrs: Mapping[str, Any]) -> dict[str, Any]:
     value = attrs.get("argdown")
     return value if isinstance(value, dict) else {}
 
 
-def _edge_extra(attrs):
+def _edge_extra(attrs: Mapping[str, Any]) -> dict[str, Any]:
     extra = {k: v for k, v in attrs.items() if k not in EDGE_WRITTEN}
     if _argdown(attrs).get("pcs") == "premise":
         extra.pop("group", None)
     return extra
 
 
-def _jsonable(value):
+def _jsonable(value: Any) -> Any:
     if isinstance(value, tuple):
         return list(value)
     if isinstance(value, dict):
@@ -249,11 +266,11 @@ def _jsonable(value):
     return value
 
 
-def _steps_ok(steps, graph):
+def _steps_ok(steps: list[Any], graph: nx.DiGraph[str]) -> bool:
     return all(isinstance(s, list) and len(s) == 2 and s[0] in graph for s in steps)
 
 
-def _sections(amap):
+def _sections(amap: ArgumentMap) -> list[dict[str, Any]]:
     sections = (
         (amap.meta.get("argdown") or {}).get("sections")
         if isinstance(amap.meta.get("argdown"), dict)
@@ -262,24 +279,24 @@ def _sections(amap):
     return [s for s in sections if isinstance(s, dict)] if isinstance(sections, list) else []
 
 
-def _usable_title(title):
+def _usable_title(title: str) -> bool:
     return bool(title.strip()) and title == _one_line(title) and len(title) <= 400
 
 
-def _made_title(text):
+def _made_title(text: str) -> str:
     words = _TITLE_CHARS.sub(" ", text).split()[:6]
     title = " ".join(words)[:60].strip()
     return title or "Untitled"
 
 
-def _unique(title, used):
+def _unique(title: str, used: set[str]) -> str:
     candidate, n = title, 2
     while candidate in used:
         candidate, n = f"{title} ({n})", n + 1
     return candidate
 
 
-def _tags(attrs, text):
+def _tags(attrs: Mapping[str, Any], text: str) -> str:
     present = set(lex.tags_of(escape(text))) if "#" in text else set()
     tags = list(attrs.get("tags") or [])
     if attrs.get("kind") in KIND_TAGS:
@@ -292,20 +309,21 @@ def _tags(attrs, text):
     return out
 
 
-def _data(attrs):
+def _data(attrs: Mapping[str, Any]) -> str:
     data = dict(_argdown(attrs).get("data") or {})
     data.update({k: attrs[k] for k in DATA_FIELDS if k in attrs})
     return " " + _json(data) if data else ""
 
 
-def _json(data):
+def _json(data: object) -> str:
     """JSON (which YAML reads) with the characters Argdown treats specially escaped."""
     return _json_escaped(json.dumps(data, ensure_ascii=False, allow_nan=False))
 
 
-def _json_escaped(text):
+def _json_escaped(text: str) -> str:
     """Escape ``/ < #`` and braces inside the strings of JSON *text*."""
-    out, in_string, i = [], False, 0
+    out: list[str] = []
+    in_string, i = False, 0
     while i < len(text):
         char = text[i]
         if in_string and char == "\\":
@@ -321,7 +339,7 @@ def _json_escaped(text):
     return "".join(out)
 
 
-def _inference(inference):
+def _inference(inference: object) -> str:
     if not isinstance(inference, dict) or not inference:
         return "----"
     rules = ", ".join(escape(_one_line(str(r))) for r in inference.get("rules") or [])
@@ -330,10 +348,10 @@ def _inference(inference):
     return f"-- {rules}{data} --" if rules or data else "----"
 
 
-def _front_matter(amap, stash):
+def _front_matter(amap: ArgumentMap, stash: dict[str, Any]) -> str:
     import yaml
 
-    argdown = amap.meta.get("argdown") if isinstance(amap.meta.get("argdown"), dict) else {}
+    argdown = _argdown(amap.meta)
     settings = dict(argdown.get("front_matter") or {})
     if amap.title:
         settings = {"title": amap.title, **settings}

@@ -6,14 +6,18 @@ cannot hold (lists, positions, spans) are written as JSON text and their keys
 listed in the graph attribute ``argmap_json``, so that reading gives them back.
 """
 
+from __future__ import annotations
+
 import json
 import os
+from collections.abc import Mapping
+from typing import Any
 
 import networkx as nx
 
 from argmap.errors import FormatError, ModelError
 from argmap.fileio import atomic_write
-from argmap.formats.native import map_from_records
+from argmap.formats.native import Loaded, Record, map_from_records
 from argmap.model import ArgumentMap
 from argmap.model.schema import KINDS, check_node_attr
 from argmap.reading import read_text
@@ -35,7 +39,7 @@ RELATION_WORDS = {
 }
 
 
-def load(path):
+def load(path: str | os.PathLike[str]) -> Loaded:
     """Read a GraphML file; return ``(ArgumentMap, warnings)``.
 
     Raises
@@ -43,15 +47,15 @@ def load(path):
     FormatError
         For XML that is malformed or declares a DTD or entities, naming the line.
     """
-    path = os.fspath(path)
-    return loads(read_text(path, MAX_BYTES), path)
+    name = os.fspath(path)
+    return loads(read_text(name, MAX_BYTES), name)
 
 
-def loads(text, file=None):
+def loads(text: str, file: str | os.PathLike[str] | None = None) -> Loaded:
     """Read GraphML text; return ``(ArgumentMap, warnings)``."""
     graph = _parse(text, file)
-    warnings = []
-    json_keys = set(_json_list(graph.graph.get("argmap_json")))
+    warnings: list[str] = []
+    json_keys = {key for key in _json_list(graph.graph.get("argmap_json")) if isinstance(key, str)}
     ids = {n: str(n) for n in graph.nodes}
     nodes = [_node(ids[n], a, json_keys) for n, a in graph.nodes(data=True)]
     edges = _edges(graph, ids, json_keys, warnings)
@@ -65,7 +69,7 @@ def loads(text, file=None):
     return map_from_records(nodes, edges, documents, meta, file), warnings
 
 
-def _parse(text, file):
+def _parse(text: str, file: str | os.PathLike[str] | None) -> nx.Graph[Any]:
     from defusedxml import ElementTree as safe
     from defusedxml.common import DefusedXmlException
 
@@ -80,25 +84,25 @@ def _parse(text, file):
             file,
         ) from None
     except safe.ParseError as exc:
-        line, column = getattr(exc, "position", (None, None))
+        line, column = getattr(exc, "position", (0, 0))
         raise FormatError(
             f"not well-formed XML: {exc}",
             file,
             f"line {line} column {column + 1}" if line else None,
         ) from None
     try:
-        graph = nx.parse_graphml(text)
+        graph: nx.Graph[Any] = nx.parse_graphml(text)
     except (nx.NetworkXError, KeyError, ValueError, TypeError) as exc:
         raise FormatError(f"not GraphML networkx can read: {exc}", file) from None
     return graph
 
 
-def _json_list(value):
+def _json_list(value: object) -> list[Any]:
     decoded = _decode(value, [])
     return decoded if isinstance(decoded, list) else []
 
 
-def _decode(value, default):
+def _decode(value: object, default: Any) -> Any:
     if not isinstance(value, str):
         return default
     try:
@@ -107,16 +111,16 @@ def _decode(value, default):
         return default
 
 
-def _node(node_id, attrs, json_keys):
-    attrs = {k: (_decode(v, v) if k in json_keys else v) for k, v in attrs.items()}
-    kind = attrs.pop("kind", "claim")
-    text = attrs.pop("text", None)
+def _node(node_id: str, attrs: Mapping[str, Any], json_keys: set[str]) -> Record:
+    values = {k: (_decode(v, v) if k in json_keys else v) for k, v in attrs.items()}
+    kind = values.pop("kind", "claim")
+    text = values.pop("text", None)
     if text is None:
-        text = attrs.get("label", attrs.get("name", node_id))
-    record = {"id": node_id, "kind": kind if kind in KINDS else "claim", "text": str(text)}
+        text = values.get("label", values.get("name", node_id))
+    record: Record = {"id": node_id, "kind": kind if kind in KINDS else "claim", "text": str(text)}
     if kind not in KINDS:
         record["graphml_kind"] = kind
-    for key, value in attrs.items():
+    for key, value in values.items():
         try:
             record[key] = check_node_attr(key, value)
         except ModelError:
@@ -126,8 +130,11 @@ def _node(node_id, attrs, json_keys):
     return record
 
 
-def _edges(graph, ids, json_keys, warnings):
-    edges, skipped = {}, 0
+def _edges(
+    graph: nx.Graph[Any], ids: Mapping[Any, str], json_keys: set[str], warnings: list[str]
+) -> list[Record]:
+    edges: dict[tuple[str, str], Record] = {}
+    skipped = 0
     if not graph.is_directed():
         warnings.append(
             "the graph is undirected; each edge is read as written, from source to target"
@@ -137,19 +144,21 @@ def _edges(graph, ids, json_keys, warnings):
         if source == target or key in edges:
             skipped += 1
             continue
-        attrs = {k: (_decode(v, v) if k in json_keys else v) for k, v in attrs.items() if k != "id"}
-        word = str(attrs.pop("relation", "supports")).lower()
+        values = {
+            k: (_decode(v, v) if k in json_keys else v) for k, v in attrs.items() if k != "id"
+        }
+        word = str(values.pop("relation", "supports")).lower()
         relation = RELATION_WORDS.get(word)
         if relation is None:
-            relation, attrs["graphml_relation"] = "supports", word
-        edges[key] = {"source": key[0], "target": key[1], "relation": relation, **attrs}
+            relation, values["graphml_relation"] = "supports", word
+        edges[key] = {"source": key[0], "target": key[1], "relation": relation, **values}
     if skipped:
         warnings.append(f"{skipped} self-loop(s) or repeated edge(s) dropped")
     return list(edges.values())
 
 
 # ------------------------------------------------------------------ writing
-def to_networkx(amap: ArgumentMap) -> nx.DiGraph:
+def to_networkx(amap: ArgumentMap) -> nx.DiGraph[str]:
     """Return a copy of the map's graph whose values GraphML can hold.
 
     The copy has attribute dicts of its own, so the map keeps its values.
@@ -170,7 +179,7 @@ def to_networkx(amap: ArgumentMap) -> nx.DiGraph:
     return graph
 
 
-def _scalars(attrs, json_keys):
+def _scalars(attrs: Mapping[str, Any], json_keys: set[str]) -> dict[str, Any]:
     out = {}
     for key, value in attrs.items():
         if value is None or isinstance(value, (list, tuple, dict)):
@@ -188,12 +197,12 @@ def dumps(amap: ArgumentMap) -> str:
     return "\n".join(nx.generate_graphml(to_networkx(amap))) + "\n"
 
 
-def save(amap, path):
+def save(amap: ArgumentMap, path: str | os.PathLike[str]) -> list[str]:
     """Write *amap* as GraphML, atomically; return warnings (GraphML holds everything)."""
     atomic_write(path, dumps(amap).encode("utf-8"))
     return []
 
 
-def cannot_hold(amap):
+def cannot_hold(amap: ArgumentMap) -> list[str]:
     """GraphML keeps every attribute (as JSON text where needed): nothing is lost."""
     return []

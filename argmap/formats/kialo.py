@@ -10,13 +10,16 @@ Pro claims become claims that support their parent, Con claims
 counterclaims that oppose it.
 """
 
+from __future__ import annotations
+
 import os
 import re
+from dataclasses import dataclass
 
 from argmap.errors import FormatError
 from argmap.fileio import atomic_write
-from argmap.formats.native import map_from_records
-from argmap.model import queries
+from argmap.formats.native import Loaded, Record, map_from_records
+from argmap.model import ArgumentMap, queries
 from argmap.reading import read_text
 
 SUFFIXES = (".txt",)
@@ -27,7 +30,18 @@ _ITEM = re.compile(r"((?:\d{1,6}\.){1,200})[ \t]*(?:(Pro|Con):[ \t]*)?(.*)")
 _SEE = re.compile(r"->[ \t]*See[ \t]+((?:\d{1,6}\.?){1,200})[ \t]*$")
 
 
-def load(path):
+@dataclass
+class _Item:
+    """A numbered claim: its number (``1.2.``), ``Pro``/``Con`` or None, its text's lines
+    (the numbered one and those that continue it) and the line it starts on."""
+
+    number: str
+    stance: str | None
+    text: list[str]
+    line: int
+
+
+def load(path: str | os.PathLike[str]) -> Loaded:
     """Read a Kialo text export; return ``(ArgumentMap, warnings)``.
 
     Raises
@@ -35,21 +49,24 @@ def load(path):
     FormatError
         Naming the file and the line that is wrong.
     """
-    path = os.fspath(path)
-    return loads(read_text(path, MAX_BYTES), path)
+    name = os.fspath(path)
+    return loads(read_text(name, MAX_BYTES), name)
 
 
-def loads(text, file=None):
+def loads(text: str, file: str | os.PathLike[str] | None = None) -> Loaded:
     """Read Kialo text; return ``(ArgumentMap, warnings)``."""
-    warnings = []
+    warnings: list[str] = []
     title, items = _items(text.replace("\r\n", "\n").split("\n"), file, warnings)
     nodes, edges, lines = _records(items, warnings)
     return map_from_records(nodes, edges, (), {"title": title}, file, lines), warnings
 
 
-def _items(lines, file, warnings):
-    """Return the title and the items ``[number, stance, text lines, line number]``."""
-    title, items = "", []
+def _items(
+    lines: list[str], file: str | os.PathLike[str] | None, warnings: list[str]
+) -> tuple[str, list[_Item]]:
+    """Return the title and the numbered items."""
+    title = ""
+    items: list[_Item] = []
     for number, line in enumerate(lines, 1):
         stripped = line.strip()
         match = _TITLE.fullmatch(stripped)
@@ -58,9 +75,9 @@ def _items(lines, file, warnings):
             continue
         match = _ITEM.fullmatch(stripped)
         if match:
-            items.append([match.group(1), match.group(2), [match.group(3)], number])
+            items.append(_Item(match.group(1), match.group(2), [match.group(3)], number))
         elif stripped and items:
-            items[-1][2].append(stripped)
+            items[-1].text.append(stripped)
         elif stripped:
             raise FormatError(
                 "expected 'Discussion Title:' or a numbered line such as '1.' or '1.1. Pro:'",
@@ -72,10 +89,17 @@ def _items(lines, file, warnings):
     return title, items
 
 
-def _records(items, warnings):
-    nodes, edges, lines, ids, sees = [], {}, [], {}, []
-    for number, stance, text, line in items:
-        text = " ".join(" ".join(text).split())
+def _records(
+    items: list[_Item], warnings: list[str]
+) -> tuple[list[Record], list[Record], list[int]]:
+    nodes: list[Record] = []
+    edges: dict[tuple[str, str], Record] = {}
+    lines: list[int] = []
+    ids: dict[str, str] = {}
+    sees: list[tuple[str, str | None, str | None, int]] = []
+    for item in items:
+        number, stance, line = item.number, item.stance, item.line
+        text = " ".join(" ".join(item.text).split())
         parent = number[: number[:-1].rfind(".") + 1] if number.count(".") > 1 else None
         see = _SEE.fullmatch(text)
         if see:
@@ -97,7 +121,15 @@ def _records(items, warnings):
     return nodes, list(edges.values()), lines
 
 
-def _attach(ids, parent, node_id, stance, line, edges, warnings):
+def _attach(
+    ids: dict[str, str],
+    parent: str | None,
+    node_id: str,
+    stance: str | None,
+    line: int,
+    edges: dict[tuple[str, str], Record],
+    warnings: list[str],
+) -> None:
     if parent is None:
         return
     target = ids.get(parent)
@@ -109,17 +141,18 @@ def _attach(ids, parent, node_id, stance, line, edges, warnings):
 
 
 # ------------------------------------------------------------------ writing
-def dumps(amap):
+def dumps(amap: ArgumentMap) -> str:
     """Return *amap* as Kialo text: each main claim a thesis, reasons nested under it."""
     graph = amap.graph
     index = amap.node_index()
     lines = [f"Discussion Title: {' '.join(amap.title.split())}", ""]
-    numbers = {}
+    numbers: dict[str, str] = {}
     roots = list(queries.main_claims(amap)) or list(graph.nodes)[:1]
     roots += [n for n in graph.nodes if not graph.out_degree(n) and n not in roots]
-    stack = [(f"{i}.", None, root, None) for i, root in enumerate(roots, 1)][::-1]
+    stack: list[tuple[str, str | None, str]] = []
+    stack += [(f"{i}.", None, root) for i, root in enumerate(roots, 1)][::-1]
     while stack:
-        number, stance, node, _ = stack.pop()
+        number, stance, node = stack.pop()
         label = f"{number} {stance}: " if stance else f"{number} "
         if node in numbers:
             lines.append(f"{label}-> See {numbers[node]}")
@@ -129,17 +162,17 @@ def dumps(amap):
         children = sorted(graph.predecessors(node), key=index.__getitem__)
         for i, child in reversed(list(enumerate(children, 1))):
             relation = graph.edges[child, node]["relation"]
-            stack.append((f"{number}{i}.", "Pro" if relation == "supports" else "Con", child, node))
+            stack.append((f"{number}{i}.", "Pro" if relation == "supports" else "Con", child))
     return "\n".join(lines) + "\n"
 
 
-def save(amap, path):
+def save(amap: ArgumentMap, path: str | os.PathLike[str]) -> list[str]:
     """Write *amap* as Kialo text, atomically; return what Kialo cannot hold."""
     atomic_write(path, dumps(amap).encode("utf-8"))
     return cannot_hold(amap)
 
 
-def cannot_hold(amap):
+def cannot_hold(amap: ArgumentMap) -> list[str]:
     """Return what Kialo's text cannot hold of *amap*."""
     lost = [
         name

@@ -6,10 +6,14 @@ older versions; only then is a map built. Any failure is a
 :class:`~argmap.errors.FormatError` naming the file and the JSON path.
 """
 
+from __future__ import annotations
+
 import contextlib
 import gc
 import json
 import os
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from argmap import reading
 from argmap.errors import FormatError, ModelError
@@ -25,6 +29,17 @@ from argmap.model.schema import (
 )
 from argmap.reading import parse_json, read_text
 
+if TYPE_CHECKING:
+    from jsonschema import ValidationError
+
+#: A file's place: ``None`` for the file itself, else a path such as ``$.nodes[3]``.
+Where = str | None
+#: What a reader of another format returns: the map and the warnings about what it could not
+#: take. A pair rather than a record: every caller unpacks it (``amap, warnings = ...``).
+Loaded = tuple[ArgumentMap, list[str]]
+#: A record read from a file: a node, an edge, a document or the map's own fields.
+Record = dict[str, Any]
+
 FORMAT = "argmap"
 VERSION = 1
 SUFFIX = ".argmap"
@@ -34,9 +49,9 @@ MAX_BYTES = reading.MAX_BYTES
 TOP_LEVEL = ("format", "version", "map", "nodes", "edges", "documents")
 
 #: Upgrades from older versions: ``{old version: function(data) -> data one version newer}``.
-MIGRATIONS = {}
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
-_SPAN = {
+_SPAN: dict[str, Any] = {
     "type": "object",
     "required": ["doc", "start", "end", "quote"],
     "properties": {
@@ -47,7 +62,7 @@ _SPAN = {
     },
 }
 
-SCHEMA = {
+SCHEMA: dict[str, Any] = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "type": "object",
     "required": ["format", "version", "nodes", "edges"],
@@ -114,14 +129,16 @@ SCHEMA = {
 
 
 # ------------------------------------------------------------------ writing
-def _ordered(attrs, first, known):
+def _ordered(
+    attrs: Mapping[str, Any], first: Iterable[str], known: Iterable[str]
+) -> dict[str, Any]:
     out = {k: attrs[k] for k in first if k in attrs}
     out.update((k, attrs[k]) for k in known if k in attrs and k not in out)
     out.update((k, attrs[k]) for k in sorted(attrs) if k not in out)
     return out
 
 
-def map_to_dict(amap):
+def map_to_dict(amap: ArgumentMap) -> dict[str, Any]:
     """Return the map as the plain data of a ``.argmap`` file."""
     index = amap.node_index()
     nodes = []
@@ -138,7 +155,7 @@ def map_to_dict(amap):
         _ordered(dict(a, source=u, target=v), ("source", "target", "relation"), EDGE_FIELDS)
         for u, v, a in sorted(amap.graph.edges(data=True), key=lambda e: (index[e[1]], index[e[0]]))
     ]
-    data = {
+    data: dict[str, Any] = {
         "format": FORMAT,
         "version": VERSION,
         "map": _ordered(amap.meta, ("title",), ()),
@@ -153,12 +170,12 @@ def map_to_dict(amap):
     return data
 
 
-def dumps(amap):
+def dumps(amap: ArgumentMap) -> str:
     """Return the map as ``.argmap`` text (stable key order, two-space indent)."""
     return json.dumps(map_to_dict(amap), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
-def save(amap, path, overwrite=True):
+def save(amap: ArgumentMap, path: str | os.PathLike[str], overwrite: bool = True) -> None:
     """Save *amap* to *path* atomically, keeping the old file as ``path.bak``.
 
     The bytes written are read back and loaded before they replace the old
@@ -186,7 +203,7 @@ def save(amap, path, overwrite=True):
     )
 
 
-def check_bytes(data):
+def check_bytes(data: bytes) -> None:
     """Raise :class:`FormatError` unless *data* (bytes) is a valid ``.argmap`` file."""
     try:
         text = data.decode("utf-8")
@@ -196,14 +213,14 @@ def check_bytes(data):
 
 
 # ------------------------------------------------------------------ reading
-def _json_path(parts):
+def _json_path(parts: Iterable[str | int]) -> str:
     path = "$"
     for part in parts:
         path += f"[{part}]" if isinstance(part, int) else f".{part}"
     return path
 
 
-_JSON_TYPES = {
+_JSON_TYPES: dict[type, str] = {
     dict: "an object",
     list: "a list",
     str: "a string",
@@ -214,7 +231,7 @@ _JSON_TYPES = {
 }
 
 
-def _schema_message(error):
+def _schema_message(error: ValidationError) -> str:
     """Return a short message for a JSON Schema error (never a dump of the data)."""
     found = _JSON_TYPES.get(type(error.instance), type(error.instance).__name__)
     if error.validator == "type":
@@ -232,7 +249,7 @@ def _schema_message(error):
     return message if len(message) <= 200 else message[:200] + "..."
 
 
-def _check_schema(data, file):
+def _check_schema(data: object, file: str | os.PathLike[str] | None) -> None:
     """Raise FormatError unless *data* meets :data:`SCHEMA`.
 
     The structure is checked in one linear pass (:func:`structure_problem`);
@@ -252,42 +269,41 @@ def _check_schema(data, file):
 
 
 # --------------------------------------------------- the linear structure check
-def _is_str(value):
+def _is_str(value: object) -> bool:
     return type(value) is str
 
 
-def _is_number(value):
+def _is_number(value: object) -> bool:
     return type(value) in (int, float)
 
 
-def _is_integer(value):
+def _is_integer(value: object) -> bool:
     """JSON Schema's ``integer``: a whole int or a float with no fraction (never a bool)."""
-    kind = type(value)
-    return kind is int or (kind is float and value.is_integer())
+    return type(value) is int or (type(value) is float and value.is_integer())
 
 
-def _is_count(value):
+def _is_count(value: Any) -> bool:
     return _is_integer(value) and value >= 0
 
 
-def _is_id(value):
+def _is_id(value: object) -> bool:
     return type(value) is str and len(value) >= 1
 
 
-def _one_of(values):
+def _one_of(values: Iterable[str]) -> Callable[[object], bool]:
     allowed = frozenset(values)
     return lambda value: type(value) is str and value in allowed
 
 
-def _str_or_none(value):
+def _str_or_none(value: object) -> bool:
     return value is None or type(value) is str
 
 
-def _number_or_none(value):
+def _number_or_none(value: object) -> bool:
     return value is None or type(value) in (int, float)
 
 
-def _is_span(value):
+def _is_span(value: object) -> bool:
     if type(value) is not dict:
         return False
     try:
@@ -297,11 +313,11 @@ def _is_span(value):
     return type(doc) is str and type(quote) is str and _is_count(start) and _is_count(end)
 
 
-def _list_of(check):
+def _list_of(check: Callable[[object], bool]) -> Callable[[object], bool]:
     return lambda value: type(value) is list and all(map(check, value))
 
 
-def _is_pos(value):
+def _is_pos(value: object) -> bool:
     return (
         type(value) is list
         and len(value) == 2
@@ -312,7 +328,7 @@ def _is_pos(value):
 
 _BASIS = frozenset(BASES)
 #: Per record kind: (required keys, {key: check}) mirroring :data:`SCHEMA`.
-_NODE_CHECKS = {
+_NODE_CHECKS: dict[str, Callable[[object], bool]] = {
     "id": _is_id,
     "kind": _one_of(KINDS),
     "text": _is_str,
@@ -324,7 +340,7 @@ _NODE_CHECKS = {
     "rating": _number_or_none,
     **{key: _is_str for key in ("citation", "url", "date", "speaker", "note")},
 }
-_EDGE_CHECKS = {
+_EDGE_CHECKS: dict[str, Callable[[object], bool]] = {
     "source": _is_str,
     "target": _is_str,
     "relation": _one_of(RELATIONS),
@@ -332,7 +348,11 @@ _EDGE_CHECKS = {
     "group": _str_or_none,
     "note": _str_or_none,
 }
-_DOCUMENT_CHECKS = {"id": _is_id, "title": _is_str, "text": _is_str}
+_DOCUMENT_CHECKS: dict[str, Callable[[object], bool]] = {
+    "id": _is_id,
+    "title": _is_str,
+    "text": _is_str,
+}
 _RECORDS = (
     ("nodes", ("id", "kind", "text"), _NODE_CHECKS),
     ("edges", ("source", "target", "relation"), _EDGE_CHECKS),
@@ -340,7 +360,9 @@ _RECORDS = (
 )
 
 
-def _record_problem(record, required, checks):
+def _record_problem(
+    record: object, required: Iterable[str], checks: Mapping[str, Callable[[object], bool]]
+) -> tuple[str | None, str] | None:
     """Return ``(key or None, message)`` for a record that breaks the schema, else None."""
     if type(record) is not dict:
         return None, "expected an object"
@@ -354,7 +376,7 @@ def _record_problem(record, required, checks):
     return None
 
 
-def structure_problem(data):
+def structure_problem(data: object) -> tuple[list[str | int], str] | None:
     """Return ``(path, message)`` of the first place *data* breaks :data:`SCHEMA`, or None.
 
     One linear pass with plain type checks; it accepts exactly what the
@@ -382,12 +404,13 @@ def structure_problem(data):
         for index, record in enumerate(records):
             problem = _record_problem(record, required, checks)
             if problem is not None:
-                key, message = problem
-                return [name, index] + ([key] if key is not None else []), message
+                field_name, message = problem
+                path: list[str | int] = [name, index]
+                return path + ([field_name] if field_name is not None else []), message
     return None
 
 
-def _whole_version(data):
+def _whole_version(data: object) -> int | None:
     """Return the file's version as an int, or None when it is not a whole number."""
     version = data.get("version") if isinstance(data, dict) else None
     if isinstance(version, float) and version.is_integer():
@@ -397,7 +420,7 @@ def _whole_version(data):
     return version
 
 
-def _migrate(data, file):
+def _migrate(data: dict[str, Any], file: str | os.PathLike[str] | None) -> dict[str, Any]:
     version = _whole_version(data)
     if version is not None and version > VERSION:
         raise FormatError(
@@ -426,7 +449,15 @@ def _migrate(data, file):
     return data
 
 
-def map_from_records(nodes, edges, documents=(), meta=None, file=None, lines=None, consume=False):
+def map_from_records(
+    nodes: Iterable[Record],
+    edges: Iterable[Record],
+    documents: Iterable[Record] = (),
+    meta: Record | None = None,
+    file: str | os.PathLike[str] | None = None,
+    lines: Sequence[int] | None = None,
+    consume: bool = False,
+) -> ArgumentMap:
     """Build a map with :meth:`ArgumentMap.from_records`; a bad record is a FormatError.
 
     The error names *file* and the record's JSON path (``$.nodes[3]``); for a
@@ -439,20 +470,20 @@ def map_from_records(nodes, edges, documents=(), meta=None, file=None, lines=Non
         raise FormatError(str(exc), file, _record_place(exc.where, lines)) from None
 
 
-def _record_place(where, lines):
+def _record_place(where: Where, lines: Sequence[int] | None) -> Where:
     """Return ``line N`` for a node record's fault when *lines* are known, else *where*."""
     if lines is not None and where and where.startswith("$.nodes["):
         return f"line {lines[int(where[8:].split(']')[0])]}"
     return where or None
 
 
-def _build(data, file, consume):
+def _build(data: dict[str, Any], file: str | os.PathLike[str] | None, consume: bool) -> ArgumentMap:
     extra = {k: v for k, v in data.items() if k not in TOP_LEVEL}
-    try:
-        for key, value in extra.items():
+    for key, value in extra.items():
+        try:
             check_json_value(value, key)
-    except ModelError as exc:
-        raise FormatError(str(exc), file, f"$.{key}") from None
+        except ModelError as exc:
+            raise FormatError(str(exc), file, f"$.{key}") from None
     amap = map_from_records(
         data["nodes"],
         data["edges"],
@@ -465,7 +496,9 @@ def _build(data, file, consume):
     return amap
 
 
-def map_from_dict(data, file=None, consume=False):
+def map_from_dict(
+    data: object, file: str | os.PathLike[str] | None = None, consume: bool = False
+) -> ArgumentMap:
     """Check *data* (parsed ``.argmap`` JSON) and build the map it describes.
 
     With *consume*, the node and edge records of *data* become the map's own
@@ -487,7 +520,7 @@ def map_from_dict(data, file=None, consume=False):
         raise FormatError("the data is nested too deeply", file) from None
 
 
-def loads(text, file=None):
+def loads(text: str, file: str | os.PathLike[str] | None = None) -> ArgumentMap:
     """Build a map from ``.argmap`` text."""
     with _cycle_collector_paused():
         data = parse_json(text, file)
@@ -496,7 +529,7 @@ def loads(text, file=None):
 
 
 @contextlib.contextmanager
-def _cycle_collector_paused():
+def _cycle_collector_paused() -> Iterator[None]:
     """Pause Python's cycle collector while a file is read, if it runs.
 
     Parsed JSON and the map built from it hold no reference cycles, but the
@@ -512,7 +545,7 @@ def _cycle_collector_paused():
             gc.enable()
 
 
-def load(path):
+def load(path: str | os.PathLike[str]) -> ArgumentMap:
     """Load a ``.argmap`` file.
 
     Raises
@@ -520,5 +553,5 @@ def load(path):
     FormatError
         Naming the file and the place that is wrong.
     """
-    path = os.fspath(path)
-    return loads(read_text(path, MAX_BYTES), path)
+    name = os.fspath(path)
+    return loads(read_text(name, MAX_BYTES), name)

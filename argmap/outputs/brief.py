@@ -22,14 +22,18 @@ source), the exact quoted words from the source documents, and marks on
 anything the mapper inferred (``inferred`` nodes and links).
 """
 
+from __future__ import annotations
+
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from argmap.analysis import acceptance
 from argmap.analysis.acceptance import IN, OUT, UNDECIDED
-from argmap.analysis.strength import side_strengths
-from argmap.analysis.weak_spots import weak_spots
+from argmap.analysis.strength import LineStrength, SideStrength, side_strengths
+from argmap.analysis.weak_spots import WeakSpot, weak_spots
 from argmap.errors import AnalysisError, RenderError
-from argmap.model import queries
+from argmap.model import ArgumentMap, queries
 from argmap.outputs.export import export_bytes
 from argmap.render.options import ExportOptions
 from argmap.sources.sentences import sentence_texts
@@ -70,10 +74,10 @@ class Card:
     cite: str
     kind: str
     label: str
-    why: list
-    quotes: list = field(default_factory=list)
-    inferred: str = None
-    link: str = None
+    why: list[str]
+    quotes: list[Quote] = field(default_factory=list)
+    inferred: str | None = None
+    link: str | None = None
     link_inferred: bool = False
     level: int = 0
 
@@ -82,7 +86,7 @@ class Card:
 class Line:
     """A line of argument: its cards (the premises first, then their support) and score."""
 
-    cards: list
+    cards: list[Card]
     score: float
     label: str
 
@@ -92,10 +96,10 @@ class Attack:
     """A point of the other side against this one, with the prepared answers."""
 
     card: Card
-    backing: list
+    backing: list[Card]
     target: str
     target_tag: str
-    answers: list
+    answers: list[Line]
     status: str  # 'answered', 'unanswered' or 'contested'
 
 
@@ -115,10 +119,10 @@ class SideBrief:
     side: str
     position: str
     status: str
-    case: list
-    attacks: list
-    concede: list
-    hold: list
+    case: list[Line]
+    attacks: list[Attack]
+    concede: list[Point]
+    hold: list[Point]
 
 
 @dataclass
@@ -127,16 +131,16 @@ class Brief:
 
     title: str
     main: Card
-    other_mains: list
+    other_mains: list[Card]
     pro: float
     con: float
-    sides: list
-    weak_spots: list
-    picture: bytes = None
-    picture_note: str = None
+    sides: list[SideBrief]
+    weak_spots: list[WeakSpot]
+    picture: bytes | None = None
+    picture_note: str | None = None
 
 
-def build_brief(amap, side="both", picture=True):
+def build_brief(amap: ArgumentMap, side: str = "both", picture: bool = True) -> Brief:
     """Return the :class:`Brief` of *amap* for *side* (``pro``, ``con`` or ``both``).
 
     Raises AnalysisError for an unknown side or a map without a main claim.
@@ -166,7 +170,7 @@ def build_brief(amap, side="both", picture=True):
 class _Context:
     """What every part of the brief reads: the map, its labels, stances and framework."""
 
-    def __init__(self, amap, main):
+    def __init__(self, amap: ArgumentMap, main: str) -> None:
         self.amap = amap
         self.graph = amap.graph
         self.main = main
@@ -175,21 +179,22 @@ class _Context:
         self.why = acceptance.explain(amap, self.fw, self.labels)
         self.stance = queries.stance(amap)
         self.index = amap.node_index()
-        self._what_if = {}
+        self._what_if: dict[str, tuple[dict[str, str], dict[str, str]]] = {}
 
-    def what_if(self, node):
+    def what_if(self, node: str) -> tuple[dict[str, str], dict[str, str]]:
         """Return the grounded labels with *node* accepted by hand and with it rejected.
 
         Both sides' concessions ask this of the same nodes; each is worked out once.
         """
         if node not in self._what_if:
-            self._what_if[node] = tuple(
+            accepted, rejected = (
                 acceptance.grounded_labels(self.amap, acceptance.with_hand(self.fw, node, label))
                 for label in (IN, OUT)
             )
+            self._what_if[node] = (accepted, rejected)
         return self._what_if[node]
 
-    def card(self, node, target=None, level=0):
+    def card(self, node: str, target: str | None = None, level: int = 0) -> Card:
         attrs = self.graph.nodes[node]
         edge = self.graph.edges[node, target] if target is not None else {}
         return Card(
@@ -207,7 +212,7 @@ class _Context:
             level,
         )
 
-    def premises(self, node, relation):
+    def premises(self, node: str, relation: str) -> list[str]:
         found = [
             p
             for p in self.graph.predecessors(node)
@@ -215,7 +220,7 @@ class _Context:
         ]
         return sorted(found, key=self.index.__getitem__)
 
-    def backing(self, node, level, seen):
+    def backing(self, node: str, level: int, seen: set[str]) -> list[Card]:
         """Cards of everything that supports *node*, depth first, each once."""
         cards = []
         for premise in self.premises(node, "supports"):
@@ -227,7 +232,7 @@ class _Context:
         return cards
 
 
-def tag_of(text):
+def tag_of(text: str) -> str:
     """Return a one-line tag for *text*: its first sentence, shortened to :data:`TAG_WIDTH`.
 
     Example
@@ -245,12 +250,12 @@ def tag_of(text):
     return text
 
 
-def cite_of(amap, attrs):
+def cite_of(amap: ArgumentMap, attrs: Mapping[str, Any]) -> str:
     """Return the cite line: speaker, then the citation (or the quoted documents' titles)."""
     speaker = attrs.get("speaker") or "unattributed"
     source = attrs.get("citation")
     if not source:
-        titles = []
+        titles: list[str] = []
         for span in attrs.get("sources") or ():
             title = amap.documents.get(span["doc"], {}).get("title") or span["doc"]
             if title not in titles:
@@ -260,7 +265,7 @@ def cite_of(amap, attrs):
     return " — ".join(parts)
 
 
-def quotes_of(amap, attrs):
+def quotes_of(amap: ArgumentMap, attrs: Mapping[str, Any]) -> list[Quote]:
     """Return the :class:`Quote` of each source span, read from its document."""
     found = []
     for span in attrs.get("sources") or ():
@@ -277,7 +282,7 @@ def quotes_of(amap, attrs):
 
 
 # ------------------------------------------------------------------ one side
-def _side_brief(ctx, side, figure):
+def _side_brief(ctx: _Context, side: str, figure: SideStrength) -> SideBrief:
     lines = [line for line in figure.lines if line.side == side]
     case = [_line(ctx, line) for line in lines]
     attacks = _attacks(ctx, side)
@@ -285,12 +290,12 @@ def _side_brief(ctx, side, figure):
     return SideBrief(side, _position(ctx, side), _status(ctx, side), case, attacks, concede, must)
 
 
-def _position(ctx, side):
+def _position(ctx: _Context, side: str) -> str:
     text = ctx.graph.nodes[ctx.main]["text"]
     return text if side == "pro" else f"Against: {text}"
 
 
-def _status(ctx, side):
+def _status(ctx: _Context, side: str) -> str:
     label = ctx.labels[ctx.main]
     value = POSITION_VALUE[side][label]
     verdict = {2: "holds", 1: "is open", 0: "is lost"}[value]
@@ -301,15 +306,16 @@ def _status(ctx, side):
     )
 
 
-def _advice(ctx, side):
+def _advice(ctx: _Context, side: str) -> str:
     value = POSITION_VALUE[side][ctx.labels[ctx.main]]
     if value == 2:
         return " Defend the answers that keep it so (see what you must not concede)."
     return " To turn it round, answer the attacks marked UNANSWERED below."
 
 
-def _line(ctx, line):
-    cards, seen = [], set(line.nodes)
+def _line(ctx: _Context, line: LineStrength) -> Line:
+    cards: list[Card] = []
+    seen = set(line.nodes)
     for node in line.nodes:
         cards.append(ctx.card(node, ctx.main))
         cards.extend(ctx.backing(node, 1, seen))
@@ -318,7 +324,7 @@ def _line(ctx, line):
     return Line(cards, line.score, label)
 
 
-def _attacks(ctx, side):
+def _attacks(ctx: _Context, side: str) -> list[Attack]:
     found = []
     order = acceptance_order(ctx)
     for node in order:
@@ -333,13 +339,13 @@ def _attacks(ctx, side):
     return found
 
 
-def acceptance_order(ctx):
+def acceptance_order(ctx: _Context) -> list[str]:
     """Nodes nearest the main claim first, then in map order."""
     depth = queries.depth(ctx.amap)
     return sorted(depth, key=lambda n: (depth[n], ctx.index[n]))
 
 
-def _attack(ctx, node, target):
+def _attack(ctx: _Context, node: str, target: str) -> Attack:
     answers = []
     for answer in ctx.premises(node, "opposes"):
         cards = [ctx.card(answer, node)] + ctx.backing(answer, 1, {answer})
@@ -359,9 +365,12 @@ def _attack(ctx, node, target):
 
 
 # -------------------------------------------------------------- concessions
-def _concessions(ctx, side, attacks):
+def _concessions(
+    ctx: _Context, side: str, attacks: list[Attack]
+) -> tuple[list[Point], list[Point]]:
     """Split the other side's points into concedable and not; add the side's load-bearing points."""
-    concede, hold = [], []
+    concede: list[Point] = []
+    hold: list[Point] = []
     for node in acceptance_order(ctx):
         stance = ctx.stance.get(node)
         if stance is None or node == ctx.main:
@@ -377,7 +386,7 @@ def _concessions(ctx, side, attacks):
     return concede, hold
 
 
-def _cost(ctx, side, node, granted_by_other):
+def _cost(ctx: _Context, side: str, node: str, granted_by_other: bool) -> list[tuple[str, str]]:
     """Return the side's nodes (and the other side's gains) that hinge on *node*.
 
     Compares the grounded labels with *node* accepted and with it rejected by
@@ -404,7 +413,7 @@ def _cost(ctx, side, node, granted_by_other):
     return [(n, "lost") for n in lost] + [(n, "gained") for n in gained]
 
 
-def _effect(ctx, cost, granting):
+def _effect(ctx: _Context, cost: list[tuple[str, str]], granting: bool) -> str:
     verb = "granting it" if granting else "losing it"
     if not cost:
         return f"{verb} changes none of your points' labels"
@@ -417,7 +426,7 @@ def _effect(ctx, cost, granting):
 
 
 # ------------------------------------------------------------------ picture
-def _picture(amap, labels):
+def _picture(amap: ArgumentMap, labels: Mapping[str, str]) -> tuple[bytes | None, str | None]:
     """Return ``(png bytes, None)``, or ``(None, why not)`` when Graphviz cannot draw it."""
     options = ExportOptions(fmt="png", color_by="evaluation", labels=labels)
     try:

@@ -4,16 +4,33 @@ Cards are set the way debaters set them: the tag in bold on its own line, the
 cite line in italics, then the quoted words indented.
 """
 
+from __future__ import annotations
+
 import io
 import struct
+from types import ModuleType
+from typing import TYPE_CHECKING
 
+from argmap.analysis.weak_spots import WeakSpot
 from argmap.errors import MissingDependencyError
-from argmap.outputs.brief import SIDE_NAMES, STATUS_NAMES, STRENGTH_NOTE
+from argmap.outputs.brief import (
+    SIDE_NAMES,
+    STATUS_NAMES,
+    STRENGTH_NOTE,
+    Attack,
+    Brief,
+    Card,
+    Point,
+    SideBrief,
+)
+
+if TYPE_CHECKING:
+    from docx.document import Document
 
 INSTALL_HINT = "pip install 'argmap[docx]'"
 
 
-def require_docx():
+def require_docx() -> ModuleType:
     """Return the ``docx`` module, or raise MissingDependencyError saying how to install it."""
     try:
         import docx
@@ -24,7 +41,7 @@ def require_docx():
     return docx
 
 
-def brief_docx(brief):
+def brief_docx(brief: Brief) -> bytes:
     """Return the :class:`~argmap.outputs.brief.Brief` as the bytes of a .docx file."""
     docx = require_docx()
     document = docx.Document()
@@ -51,7 +68,7 @@ def brief_docx(brief):
     return out.getvalue()
 
 
-def _side(document, side):
+def _side(document: Document, side: SideBrief) -> None:
     document.add_heading(SIDE_NAMES[side.side], 1)
     para = document.add_paragraph()
     para.add_run("Your position: ").bold = True
@@ -74,7 +91,7 @@ def _side(document, side):
         _points(document, points)
 
 
-def _attack(document, i, attack):
+def _attack(document: Document, i: int, attack: Attack) -> None:
     document.add_heading(f"Attack {i} ({STATUS_NAMES[attack.status]})", 3)
     document.add_paragraph(f"Against {attack.target}: {attack.target_tag}")
     add_card(document, attack.card)
@@ -90,7 +107,7 @@ def _attack(document, i, attack):
             add_card(document, card, "Backing")
 
 
-def add_card(document, card, role=None):
+def add_card(document: Document, card: Card, role: str | None = None) -> None:
     """Add one debate card: bold tag line, italic cite line, indented quoted words, marks."""
     from docx.shared import Cm, Pt
 
@@ -128,7 +145,7 @@ def add_card(document, card, role=None):
         _small(document, indent, f"Why {card.label}: ", "; ".join(card.why))
 
 
-def _quote(document, indent, text, where):
+def _quote(document: Document, indent: int, text: str, where: str) -> None:
     from docx.shared import Pt
 
     para = document.add_paragraph()
@@ -138,7 +155,7 @@ def _quote(document, indent, text, where):
     run.font.size = Pt(8)
 
 
-def _small(document, indent, lead, text):
+def _small(document: Document, indent: int, lead: str, text: str) -> None:
     from docx.shared import Pt
 
     para = document.add_paragraph()
@@ -149,7 +166,7 @@ def _small(document, indent, lead, text):
     para.add_run(text).font.size = Pt(9)
 
 
-def _points(document, points):
+def _points(document: Document, points: list[Point]) -> None:
     if not points:
         document.add_paragraph("Nothing.")
     for point in points:
@@ -158,7 +175,7 @@ def _points(document, points):
         para.add_run(f"{point.tag} — {point.effect}")
 
 
-def _picture(document, png):
+def _picture(document: Document, png: bytes) -> None:
     """Add the PNG scaled to fit the page's text area (6.3 x 9 inches)."""
     from docx.shared import Inches
 
@@ -167,7 +184,7 @@ def _picture(document, png):
     document.add_picture(io.BytesIO(png), width=Inches(width * scale))
 
 
-def _weak_spots(document, spots):
+def _weak_spots(document: Document, spots: list[WeakSpot]) -> None:
     document.add_heading("Weak spots", 1)
     if not spots:
         document.add_paragraph("None found.")

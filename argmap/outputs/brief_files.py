@@ -55,20 +55,23 @@ def write_brief(
         refuse_existing(target, overwrite, AnalysisError)
     writer = _writer(fmt)  # before the work, so a missing python-docx fails fast
     brief = build_brief(amap, side, picture)
-    if fmt == "md":
-        has_picture = brief.picture is not None
-        data = brief_markdown(brief, os.path.basename(picture_path) if has_picture else None)
-        if has_picture:
-            atomic_write(picture_path, brief.picture)
-        else:
-            targets = [path]
-        atomic_write(path, data.encode("utf-8"))
-        return targets
-    atomic_write(path, writer(brief))
-    return [path]
+    if writer is not None:
+        atomic_write(path, writer(brief))
+        return [path]
+    # Markdown, with the map's picture beside it when there is one
+    has_picture = brief.picture is not None
+    data = brief_markdown(brief, os.path.basename(picture_path) if has_picture else None)
+    if brief.picture is not None:
+        atomic_write(picture_path, brief.picture)
+    else:
+        targets = [path]
+    atomic_write(path, data.encode("utf-8"))
+    return targets
 
 
 def _writer(fmt: str) -> Callable[[Brief], bytes] | None:
+    """The writer of the brief as *fmt*'s bytes; None for Markdown, written with its
+    picture beside it."""
     if fmt == "html":
         return lambda brief: brief_html(brief).encode("utf-8")
     if fmt == "docx":

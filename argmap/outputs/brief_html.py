@@ -4,10 +4,22 @@ Every text from the map is escaped; the map's picture is embedded as a PNG
 data URI, so the page loads nothing from anywhere.
 """
 
+from __future__ import annotations
+
 import base64
 from html import escape
 
-from argmap.outputs.brief import SIDE_NAMES, STATUS_NAMES, STRENGTH_NOTE
+from argmap.analysis.weak_spots import WeakSpot
+from argmap.outputs.brief import (
+    SIDE_NAMES,
+    STATUS_NAMES,
+    STRENGTH_NOTE,
+    Attack,
+    Brief,
+    Card,
+    Point,
+    SideBrief,
+)
 
 CSS = """
 body { font: 11pt/1.45 "DejaVu Serif", Georgia, serif; color: #111; max-width: 48em;
@@ -36,7 +48,7 @@ img.map { max-width: 100%; border: 1px solid #ccc; }
 """
 
 
-def brief_html(brief):
+def brief_html(brief: Brief) -> str:
     """Return the :class:`~argmap.outputs.brief.Brief` as an HTML page (a string)."""
     title = escape(brief.title or brief.main.tag)
     parts = [
@@ -67,11 +79,11 @@ def brief_html(brief):
     return "\n".join(parts)
 
 
-def _label(label):
+def _label(label: str) -> str:
     return f'<span class="label {escape(label)}">{escape(label.upper())}</span>'
 
 
-def _side(side):
+def _side(side: SideBrief) -> list[str]:
     out = [
         f"<h2>{escape(SIDE_NAMES[side.side])}</h2>",
         f"<p><b>Your position:</b> {escape(side.position)}</p>",
@@ -97,7 +109,7 @@ def _side(side):
     return out
 
 
-def _attack(i, attack):
+def _attack(i: int, attack: Attack) -> list[str]:
     status = escape(STATUS_NAMES[attack.status])
     if attack.status == "unanswered":
         status = f'<span class="unanswered">{status}</span>'
@@ -118,7 +130,7 @@ def _attack(i, attack):
     return out
 
 
-def card_html(card, role=None):
+def card_html(card: Card, role: str | None = None) -> str:
     """Return one debate card as an HTML block: tag, cite, quoted words, marks and reasons."""
     level = min(card.level, 3)
     out = [f'<div class="card level{level}">']
@@ -162,7 +174,7 @@ def card_html(card, role=None):
     return "\n".join(out)
 
 
-def _points(points):
+def _points(points: list[Point]) -> str:
     if not points:
         return "<p>Nothing.</p>"
     items = "".join(
@@ -171,7 +183,7 @@ def _points(points):
     return f"<ul>{items}</ul>"
 
 
-def _weak_spots(spots):
+def _weak_spots(spots: list[WeakSpot]) -> list[str]:
     out = ["<h2>Weak spots</h2>"]
     if not spots:
         return out + ["<p>None found.</p>"]

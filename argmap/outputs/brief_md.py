@@ -1,13 +1,25 @@
 """The debate brief as Markdown (CommonMark); every text from the map is escaped."""
 
+from __future__ import annotations
+
 import re
 
-from argmap.outputs.brief import SIDE_NAMES, STATUS_NAMES, STRENGTH_NOTE
+from argmap.analysis.weak_spots import WeakSpot
+from argmap.outputs.brief import (
+    SIDE_NAMES,
+    STATUS_NAMES,
+    STRENGTH_NOTE,
+    Attack,
+    Brief,
+    Card,
+    Point,
+    SideBrief,
+)
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>&|~#])")
 
 
-def md_escape(text):
+def md_escape(text: object) -> str:
     """Return *text* on one line with Markdown's and HTML's special characters escaped.
 
     Example
@@ -18,7 +30,7 @@ def md_escape(text):
     return _SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
 
 
-def brief_markdown(brief, picture_name=None):
+def brief_markdown(brief: Brief, picture_name: str | None = None) -> str:
     """Return the :class:`~argmap.outputs.brief.Brief` as Markdown text.
 
     *picture_name* is the file name of the map's picture beside the document.
@@ -44,7 +56,7 @@ def brief_markdown(brief, picture_name=None):
     return "\n".join(out).rstrip() + "\n"
 
 
-def _side(side):
+def _side(side: SideBrief) -> list[str]:
     out = [
         f"## {SIDE_NAMES[side.side]}",
         "",
@@ -71,7 +83,7 @@ def _side(side):
     return out
 
 
-def _attack(i, attack):
+def _attack(i: int, attack: Attack) -> list[str]:
     mark = STATUS_NAMES[attack.status]
     mark = f"**{mark}**" if attack.status == "unanswered" else mark
     out = [
@@ -96,7 +108,7 @@ def _attack(i, attack):
     return out
 
 
-def card_markdown(card, role=None):
+def card_markdown(card: Card, role: str | None = None) -> list[str]:
     """Return the lines of one debate card: tag, cite, quoted words, marks and reasons."""
     lead = f"{role}: " if role else ("↳ " * card.level)
     out = [
@@ -126,13 +138,13 @@ def card_markdown(card, role=None):
     return out
 
 
-def _points(points):
+def _points(points: list[Point]) -> list[str]:
     if not points:
         return ["Nothing.", ""]
     return [f"- **{p.node}** {md_escape(p.tag)} — {md_escape(p.effect)}" for p in points] + [""]
 
 
-def _weak_spots(spots):
+def _weak_spots(spots: list[WeakSpot]) -> list[str]:
     out = ["## Weak spots", ""]
     if not spots:
         return out + ["None found.", ""]

@@ -15,18 +15,21 @@ Example
 >>> export_file(amap, "handout.pdf", ExportOptions(page="a4"))   # doctest: +SKIP
 """
 
+from __future__ import annotations
+
 import io
 import os
+from collections.abc import Collection, Iterable, Mapping, Set
 from dataclasses import dataclass, replace
 
 from argmap.errors import MissingDependencyError, RenderError
 from argmap.fileio import atomic_write, check_writable
-from argmap.model import queries
+from argmap.model import ArgumentMap, queries
 from argmap.render import look, style
 from argmap.render.dot import attr_list, build_dot
 from argmap.render.drawing import layout_size, selected_nodes
 from argmap.render.graphviz import run_graphviz
-from argmap.render.options import ExportResult, evaluation_labels
+from argmap.render.options import ExportOptions, ExportResult, evaluation_labels
 from argmap.render.png import png_with_dpi
 
 #: Page sizes in points (portrait for paper, landscape for the slide).
@@ -44,24 +47,24 @@ MAX_SCALE = 1.5
 
 @dataclass
 class Page:
-    """One page to draw: its nodes (None for all), its title, layout and fit."""
+    """One page to draw: its nodes, its title, layout and fit."""
 
-    nodes: object
+    nodes: Collection[str]
     title: str
     source: str = ""
     width: float = 0.0
     height: float = 0.0
     scale: float = 1.0
     landscape: bool = False
-    links: tuple = ()
+    links: tuple[Link, ...] = ()
 
     @property
-    def body_pt(self):
+    def body_pt(self) -> float:
         """The size, in points, of a card's body text on the page."""
         return style.FONT_SIZE * self.scale
 
 
-def page_size(page, landscape):
+def page_size(page: str, landscape: bool) -> tuple[float, float]:
     """Return ``(width, height)`` in points of *page* (``a4``, ``letter``, ``slide``)."""
     width, height = PAGE_SIZES[page]
     if page != "slide" and landscape:
@@ -69,10 +72,10 @@ def page_size(page, landscape):
     return width, height
 
 
-def fit(page, width, height):
+def fit(page: str, width: float, height: float) -> tuple[float, bool]:
     """Return ``(scale, landscape)`` drawing *width* x *height* points largest on *page*."""
     margin = MARGINS[page]
-    best = None
+    best = (-1.0, False)
     for landscape in (False,) if page == "slide" else (False, True):
         page_w, page_h = page_size(page, landscape)
         scale = min(
@@ -80,19 +83,19 @@ def fit(page, width, height):
             (page_h - 2 * margin) / max(height, 1.0),
             MAX_SCALE,
         )
-        if best is None or scale > best[0]:
+        if scale > best[0]:
             best = (scale, landscape)
     return best
 
 
-def lines_of_argument(amap, nodes):
+def lines_of_argument(amap: ArgumentMap, nodes: Set[str]) -> list[tuple[str, tuple[str, ...]]]:
     """Return ``[(main claim, premises)]``: the top-level lines of argument among *nodes*.
 
     *premises* is a tuple: one premise, or co-premises that bear on the main claim
     only together (one edge ``group``). A main claim nothing bears on gives
     ``(main, ())``.
     """
-    lines = []
+    lines: list[tuple[str, tuple[str, ...]]] = []
     for main in queries.main_claims(amap):
         if main not in nodes:
             continue
@@ -103,10 +106,12 @@ def lines_of_argument(amap, nodes):
     return lines
 
 
-def premise_units(amap, node, nodes, exclude=()):
+def premise_units(
+    amap: ArgumentMap, node: str, nodes: Set[str], exclude: Collection[str] = ()
+) -> list[tuple[str, ...]]:
     """Return the premises of *node* among *nodes* as tuples that stay on one page:
     co-premises (one edge ``group`` and relation) together, every other premise alone."""
-    units = {}
+    units: dict[tuple[object, ...], list[str]] = {}
     for premise in amap.graph.predecessors(node):
         if premise in nodes and premise not in exclude:
             edge = amap.graph.edges[premise, node]
@@ -116,7 +121,7 @@ def premise_units(amap, node, nodes, exclude=()):
     return [tuple(unit) for unit in units.values()]
 
 
-def plan_pages(amap, options):
+def plan_pages(amap: ArgumentMap, options: ExportOptions) -> tuple[list[Page], list[str]]:
     """Return ``(pages, warnings)``: the whole map on one page, or one page per line.
 
     A line of argument too large for readable text is split further: one page per
@@ -135,7 +140,7 @@ def plan_pages(amap, options):
     if len(lines) < 2 and not any(_premises(amap, p, nodes) for _, unit in lines for p in unit):
         return [whole], [_small_text_warning(whole, "the map")]
     planner = _Planner(amap, options, nodes, f"{title} (00/00)")
-    sets = []
+    sets: list[PageSet] = []
     for main, unit in lines:
         sets.extend(planner.line_sets(main, {main}, unit, ()) if unit else [({main}, ())])
     pages, warnings = [], []
@@ -158,30 +163,40 @@ class Link:
 
     node: str
     kind: str
-    target: str = None
+    target: str | None = None
     page: int = 0
 
 
-def _premises(amap, node, nodes):
+#: The nodes of a page and its marks.
+PageSet = tuple[set[str], tuple[Link, ...]]
+
+
+def _premises(amap: ArgumentMap, node: str, nodes: Set[str]) -> list[str]:
     return [p for p in amap.graph.predecessors(node) if p in nodes]
 
 
 class _Planner:
     """Splits lines of argument into node sets that each fit a page readably."""
 
-    def __init__(self, amap, options, nodes, caption):
+    def __init__(
+        self, amap: ArgumentMap, options: ExportOptions, nodes: set[str], caption: str
+    ) -> None:
         self.amap, self.options, self.nodes, self.caption = amap, options, nodes, caption
-        self.cut = set()  # cards already cut: a circle of claims is cut once, not forever
-        self.tried = {}  # (nodes, links) -> readable: each page is laid out once
+        # cards already cut: a circle of claims is cut once, not forever
+        self.cut: set[str] = set()
+        # (nodes, links) -> readable: each page is laid out once
+        self.tried: dict[tuple[frozenset[str], tuple[Link, ...]], bool] = {}
 
-    def readable(self, page_nodes, links):
+    def readable(self, page_nodes: Set[str], links: Iterable[Link]) -> bool:
         key = (frozenset(page_nodes), tuple(links))
         if key not in self.tried:
             page = Page(page_nodes, self.caption, links=key[1])
             self.tried[key] = _laid_out(self.amap, self.options, page).body_pt >= MIN_BODY_PT
         return self.tried[key]
 
-    def line_sets(self, main, context, tops, links):
+    def line_sets(
+        self, main: str, context: set[str], tops: tuple[str, ...], links: tuple[Link, ...]
+    ) -> list[PageSet]:
         """Return ``[(nodes, links)]``: the pages of the branches of *tops* (a premise,
         or co-premises) under *context*."""
         branch = set(context).union(*(queries.subtree(self.amap, top) for top in tops))
@@ -200,10 +215,17 @@ class _Planner:
             found.extend(self.line_sets(main, context | set(tops), unit, links))
         return found
 
-    def cut_chain(self, main, context, tops, links):
+    def cut_chain(
+        self, main: str, context: set[str], tops: tuple[str, ...], links: tuple[Link, ...]
+    ) -> list[PageSet]:
         """Return the pages of a branch too deep for one: as many levels below *tops* as
-        fit, then a page for the rest of each cut card's premises."""
+        fit, then a page for the rest of each cut card's premises.
+
+        When *tops* have no premises beyond one another (co-premises, one backing the
+        other), there is nothing to cut: they are drawn under *context* as they are.
+        """
         levels = self.levels(tops, context)
+        shown, cut, page_links = context.union(*levels[:1]), [], links
         for depth in range(len(levels) - 1, 0, -1):
             shown = context.union(*levels[: depth + 1])
             cut = [
@@ -221,11 +243,11 @@ class _Planner:
             found.extend(self.line_sets(main, {main}, (node,), (Link(node, "under", main),)))
         return found
 
-    def levels(self, tops, context):
+    def levels(self, tops: tuple[str, ...], context: set[str]) -> list[list[str]]:
         """Return the premises of *tops* level by level (``[[tops], [their premises], ...]``)."""
         seen, levels = set(context) | set(tops), [list(tops)]
         while True:
-            below = []
+            below: list[str] = []
             for node in levels[-1]:
                 for premise in _premises(self.amap, node, self.nodes):
                     if premise not in seen:
@@ -236,9 +258,9 @@ class _Planner:
             levels.append(below)
 
 
-def _numbered(sets):
+def _numbered(sets: list[PageSet]) -> list[PageSet]:
     """Return *sets* with the page number of every link's other page filled in."""
-    pages_of = {}
+    pages_of: dict[tuple[str, str], int] = {}
     for number, (_, links) in enumerate(sets, 1):
         for link in links:
             pages_of.setdefault((link.node, link.kind), number)  # the first such page
@@ -254,7 +276,7 @@ def _numbered(sets):
     ]
 
 
-def link_lines(ids, links):
+def link_lines(ids: Mapping[str, str], links: Iterable[Link]) -> list[str]:
     """Return the DOT lines of a page's :class:`Link` marks (text by argmap, never the map)."""
     lines = []
     for number, link in enumerate(links):
@@ -269,7 +291,7 @@ def link_lines(ids, links):
                 + ";"
             )
             lines.append(f"{ids[link.node]} -> {mark} " + attr_list(_LINK_EDGE) + ";")
-        else:
+        elif link.target is not None:
             lines.append(
                 f"{ids[link.target]} -> {ids[link.node]} "
                 + attr_list(dict(_LINK_EDGE, **_LINK_TEXT, dir="back", label=f"through {page}"))
@@ -278,22 +300,22 @@ def link_lines(ids, links):
     return lines
 
 
-_LINK_EDGE = {"dir": "none", "style": "dashed", "color": "#808080"}
-_LINK_TEXT = {
+_LINK_EDGE: dict[str, object] = {"dir": "none", "style": "dashed", "color": "#808080"}
+_LINK_TEXT: dict[str, object] = {
     "fontname": style.FONT_FAMILIES,
     "fontsize": style.CITATION_FONT_SIZE,
     "fontcolor": style.CITATION_COLOR,
 }
 
 
-def _small_text_warning(page, what):
+def _small_text_warning(page: Page, what: str) -> str:
     return (
         f"{what} does not fit at {MIN_BODY_PT:g} pt: its text is {page.body_pt:.1f} pt; "
         "draw one part with --root NODE for larger text"
     )
 
 
-def _laid_out(amap, options, page):
+def _laid_out(amap: ArgumentMap, options: ExportOptions, page: Page) -> Page:
     """Lay *page* out and fit it to the paper; a page too small to read top-down is tried
     left to right as well, and the larger of the two is kept."""
     first = _laid_out_once(amap, options, page)
@@ -303,7 +325,7 @@ def _laid_out(amap, options, page):
     return turned if turned.body_pt > first.body_pt else first
 
 
-def _laid_out_once(amap, options, page):
+def _laid_out_once(amap: ArgumentMap, options: ExportOptions, page: Page) -> Page:
     """Build *page*'s DOT, lay it out once and fit it to the paper."""
     page_options = options.replace(title=page.title, nodes=page.nodes, root=None)
     drawn = build_dot(amap, page_options, set(page.nodes), options.labels)
@@ -315,13 +337,13 @@ def _laid_out_once(amap, options, page):
     )
     laid_out = run_graphviz(source, "dot", timeout=options.timeout)
     width, height = layout_size(laid_out)
-    scale, landscape = fit(options.page, width, height)
+    scale, landscape = fit(options.page or "a4", width, height)
     return replace(
         page, source=source, width=width, height=height, scale=scale, landscape=landscape
     )
 
 
-def draw_page(page, paper, fmt, timeout):
+def draw_page(page: Page, paper: str, fmt: str, timeout: float) -> bytes:
     """Return the bytes of *page* drawn as *fmt* on a sheet of *paper*, the drawing centred."""
     page_w, page_h = page_size(paper, page.landscape)
     # Graphviz scales the drawing and its pad together to fill the page
@@ -340,7 +362,7 @@ def draw_page(page, paper, fmt, timeout):
     return data
 
 
-def merge_pdfs(documents):
+def merge_pdfs(documents: list[bytes]) -> bytes:
     """Return one PDF holding the pages of every PDF in *documents* (bytes), in order."""
     if len(documents) == 1:
         return documents[0]
@@ -358,7 +380,7 @@ def merge_pdfs(documents):
     return out.getvalue()
 
 
-def numbered_paths(out_path, count):
+def numbered_paths(out_path: str | os.PathLike[str], count: int) -> list[str]:
     """Return the files of *count* pages: *out_path* itself for one, else ``OUT-1.png``, ..."""
     if count == 1:
         return [os.fspath(out_path)]
@@ -366,7 +388,9 @@ def numbered_paths(out_path, count):
     return [f"{stem}-{number}{suffix}" for number in range(1, count + 1)]
 
 
-def export_pages(amap, out_path, options, fmt):
+def export_pages(
+    amap: ArgumentMap, out_path: str | os.PathLike[str], options: ExportOptions, fmt: str
+) -> ExportResult:
     """Draw *amap* on pages of ``options.page`` and write them; return an ExportResult.
 
     Every page is drawn before any file is written, and each file is written
@@ -376,8 +400,9 @@ def export_pages(amap, out_path, options, fmt):
         raise RenderError(f"unknown page {options.page!r}; expected one of {', '.join(PAGES)}")
     if fmt not in ("png", "svg", "pdf"):
         raise RenderError(f"a page-sized export is PNG, SVG or PDF, not {fmt.upper()}")
+    paper = options.page
     pages, warnings = plan_pages(amap, options)
-    drawn = [draw_page(page, options.page, fmt, options.timeout) for page in pages]
+    drawn = [draw_page(page, paper, fmt, options.timeout) for page in pages]
     outputs = [merge_pdfs(drawn)] if fmt == "pdf" else drawn
     paths = numbered_paths(out_path, len(outputs))
     for path in paths:

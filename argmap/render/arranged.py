@@ -13,27 +13,45 @@ cards, sizes and curves (``neato -n2``) for PNG and PDF; Graphviz's y grows
 upwards, so y is negated there.
 """
 
+from __future__ import annotations
+
 import math
-from collections import namedtuple
+from collections.abc import Mapping, Set
+from dataclasses import dataclass
+from typing import Any
 
 from argmap.errors import RenderError
+from argmap.model import ArgumentMap
 from argmap.render import style
-from argmap.render.card_box import card_box
-from argmap.render.cards import cards
+from argmap.render.card_box import CardBox, card_box
+from argmap.render.cards import Card, cards
 from argmap.render.dot import Placed, build_dot, drawing_order, drawn_edges
+from argmap.render.options import ExportOptions
+
+#: A point ``(x, y)`` in points.
+Point = tuple[float, float]
 
 #: Length of an arrowhead at ``arrowsize=0.8`` (points) by its Graphviz name: the curve
 #: stops this short of the tip.
 ARROW_LENGTHS = {"normal": 8.0, "tee": 4.0}
 
 
-EdgePath = namedtuple("EdgePath", "premise target relation width tip points")
-EdgePath.__doc__ = """One drawn edge: its relation and width, the arrow's tip on the target's card,
-and the cubic Bézier ``(base, control, control, start)`` from the arrowhead's base to the
-premise's card."""
+@dataclass(frozen=True)
+class EdgePath:
+    """One drawn edge: its relation and width, the arrow's tip on the target's card,
+    and the cubic Bézier ``(base, control, control, start)`` from the arrowhead's base to
+    the premise's card."""
+
+    premise: str
+    target: str
+    relation: str
+    width: float
+    tip: Point
+    points: tuple[Point, Point, Point, Point]
 
 
-class Arrangement(namedtuple("Arrangement", "order ids cards boxes centres edges")):
+@dataclass(frozen=True)
+class Arrangement:
     """A map drawn as arranged, in editor coordinates.
 
     Attributes
@@ -52,9 +70,14 @@ class Arrangement(namedtuple("Arrangement", "order ids cards boxes centres edges
         :class:`EdgePath` of every edge between drawn nodes, in drawing order.
     """
 
-    __slots__ = ()
+    order: list[str]
+    ids: dict[str, str]
+    cards: dict[str, Card]
+    boxes: dict[str, CardBox]
+    centres: dict[str, Point]
+    edges: list[EdgePath]
 
-    def bounds(self):
+    def bounds(self) -> tuple[float, float, float, float]:
         """``(left, top, right, bottom)`` of every card and edge."""
         left = top = math.inf
         right = bottom = -math.inf
@@ -69,7 +92,7 @@ class Arrangement(namedtuple("Arrangement", "order ids cards boxes centres edges
         return left, top, right, bottom
 
 
-def arrange(amap, options, nodes):
+def arrange(amap: ArgumentMap, options: ExportOptions, nodes: Set[str]) -> Arrangement:
     """Return the :class:`Arrangement` of *nodes* of *amap* drawn with *options*."""
     graph = amap.graph
     order, _ = drawing_order(amap, nodes)
@@ -77,7 +100,7 @@ def arrange(amap, options, nodes):
     shown = cards(amap, order)
     boxes = {node: card_box(shown[node], options.headers) for node in order}
     centres = {node: _position(graph.nodes[node]["pos"], node) for node in order}
-    edges = []
+    edges: list[EdgePath] = []
     for premise, target, edge in drawn_edges(amap, order, ids):
         head = style.RELATION_STYLE[edge["relation"]]["arrowhead"]
         tip, points = curve(
@@ -104,7 +127,7 @@ def arrange(amap, options, nodes):
 MAX_COORDINATE = 1e9
 
 
-def _position(pos, node):
+def _position(pos: Any, node: str) -> Point:
     """A node's ``pos`` as two floats, or RenderError when it is not two finite numbers."""
     try:
         x, y = (float(v) for v in pos)
@@ -115,11 +138,16 @@ def _position(pos, node):
     return x, y
 
 
-def _size(box):
+def _size(box: CardBox) -> tuple[float, float]:
     return box.width, box.height
 
 
-def placed_dot(amap, options, nodes, labels):
+def placed_dot(
+    amap: ArgumentMap,
+    options: ExportOptions,
+    nodes: Set[str],
+    labels: Mapping[str, str] | None,
+) -> str:
     """Return the DOT text of *amap* with every card and edge fixed where the editor shows it."""
     drawn = arrange(amap, options, nodes)
     placed = Placed(
@@ -130,16 +158,16 @@ def placed_dot(amap, options, nodes, labels):
     return build_dot(amap, options, nodes, labels, placed).text
 
 
-def _point(x, y):
+def _point(x: float, y: float) -> str:
     return f"{x:.2f},{y:.2f}"
 
 
-def _dot_spline(edge):
+def _dot_spline(edge: EdgePath) -> str:
     """The ``pos`` of an edge for Graphviz (y up), written from the target as the DOT edge runs."""
     return "s," + " ".join(_point(x, -y) for x, y in (edge.tip, *edge.points))
 
 
-def _anchor(centre, size, toward):
+def _anchor(centre: Point, size: tuple[float, float], toward: Point) -> Point:
     """Where a line from the card at *centre* towards *toward* leaves it (as on the canvas)."""
     (x, y), (w, h) = centre, size
     dx, dy = toward[0] - x, toward[1] - y
@@ -148,7 +176,13 @@ def _anchor(centre, size, toward):
     return x + math.copysign(w / 2, dx), y
 
 
-def curve(premise, premise_size, target, target_size, arrow=ARROW_LENGTHS["normal"]):
+def curve(
+    premise: Point,
+    premise_size: tuple[float, float],
+    target: Point,
+    target_size: tuple[float, float],
+    arrow: float = ARROW_LENGTHS["normal"],
+) -> tuple[Point, tuple[Point, Point, Point, Point]]:
     """Return ``(tip, (base, control, control, start))`` of the edge from *premise* to *target*.
 
     The curve is the canvas's (``EdgeItem``): from the premise card's edge to the
@@ -160,19 +194,18 @@ def curve(premise, premise_size, target, target_size, arrow=ARROW_LENGTHS["norma
     tip = _anchor(target, target_size, premise)
     if abs(tip[1] - start[1]) >= abs(tip[0] - start[0]) * 0.3:
         mid = (start[1] + tip[1]) / 2
-        controls = [(tip[0], mid), (start[0], mid)]
+        near, far = (tip[0], mid), (start[0], mid)
     else:
-        controls = [_towards(tip, start, 1 / 3), _towards(tip, start, 2 / 3)]
-    first = controls[0] if controls[0] != tip else start
-    base = _step(tip, first, arrow)
-    return tip, (base, *controls, start)
+        near, far = _towards(tip, start, 1 / 3), _towards(tip, start, 2 / 3)
+    base = _step(tip, near if near != tip else start, arrow)
+    return tip, (base, near, far, start)
 
 
-def _towards(a, b, share):
+def _towards(a: Point, b: Point, share: float) -> Point:
     return a[0] + (b[0] - a[0]) * share, a[1] + (b[1] - a[1]) * share
 
 
-def _step(a, b, length):
+def _step(a: Point, b: Point, length: float) -> Point:
     """The point *length* from *a* towards *b* (or halfway when they are closer)."""
     dx, dy = b[0] - a[0], b[1] - a[1]
     span = math.hypot(dx, dy)

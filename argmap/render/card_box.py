@@ -11,11 +11,14 @@ compares the two), so a card is as large, and its text where it would be, as
 in a picture Graphviz lays out.
 """
 
+from __future__ import annotations
+
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from argmap.render import style
-from argmap.render.cards import card_text
+from argmap.render.cards import Card, CardText, card_text
 from argmap.render.measure import text_width
 from argmap.render.style import CARD_WIDTH
 
@@ -55,17 +58,17 @@ class CardBox:
         centred in the card as Graphviz centres a label.
     """
 
-    text: object
+    text: CardText
     width: float
     height: float
     label_width: float
 
     @property
-    def text_left(self):
+    def text_left(self) -> float:
         """Where the lines start, from the card's left."""
         return (self.width - self.label_width) / 2 + CELL_PADDING
 
-    def lines(self):
+    def lines(self) -> Iterator[tuple[str, float, float, str]]:
         """Yield ``(role, x, y, text)`` of every line, x and y from the card's top left.
 
         *role* is ``header``, ``rating``, ``body`` or ``citation``; *y* is the
@@ -91,7 +94,7 @@ class CardBox:
             y += CITATION_STEP
 
 
-def card_box(card, headers=True):
+def card_box(card: Card, headers: bool = True) -> CardBox:
     """Return the :class:`CardBox` of a :class:`~argmap.render.cards.Card`."""
     shown = card_text(card, headers)
     widest = max(_body_width(line) for line in shown.body)
@@ -108,7 +111,7 @@ def card_box(card, headers=True):
     return CardBox(shown, float(width), height, label_width)
 
 
-def natural_height(shown):
+def natural_height(shown: CardText) -> float:
     """The height of a card showing the lines *shown*, before the minimum height."""
     height = ONE_LINE + BODY_STEP * (len(shown.body) - 1)
     if shown.header:
@@ -119,22 +122,22 @@ def natural_height(shown):
     return height
 
 
-def _header_extra(shown):
+def _header_extra(shown: CardText) -> float:
     """What the header's lines after its first add to a card's height."""
     return HEADER_STEP * (len(shown.header) - 1) - 1 if len(shown.header) > 1 else 0.0
 
 
-def _body_width(line):
+def _body_width(line: str) -> float:
     return text_width(line, style.FONT_SIZE)
 
 
-def _header_width(text):
+def _header_width(text: str) -> float:
     return text_width(text, style.HEADER_FONT_SIZE, "bold")
 
 
-def _small_width(text):
+def _small_width(text: str) -> float:
     return text_width(text, style.HEADER_FONT_SIZE)
 
 
-def _citation_width(line):
+def _citation_width(line: str) -> float:
     return text_width(line, style.CITATION_FONT_SIZE, "italic")

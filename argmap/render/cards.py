@@ -9,10 +9,14 @@ All user text in labels goes through :mod:`argmap.render.text`; the markup
 around it is ours.
 """
 
-import functools
-from collections import namedtuple
+from __future__ import annotations
 
-from argmap.model import queries
+import functools
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from argmap.model import ArgumentMap, queries
 from argmap.model.schema import RELATIONS
 from argmap.render import style
 from argmap.render.text import escape_html, html_lines, html_rows, one_line, text_lines
@@ -22,12 +26,21 @@ SEPARATOR = " \u00b7 "
 _TABLE = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
 
 
-Card = namedtuple("Card", "node kind place header text citation rating", defaults=("",))
-Card.__doc__ = """What one node shows: its place, header, statement and citation (all plain text),
-and its rating (``""`` without one)."""
+@dataclass(frozen=True)
+class Card:
+    """What one node shows: its place, header, statement and citation (all plain text),
+    and its rating (``""`` without one)."""
+
+    node: str
+    kind: str
+    place: str
+    header: str
+    text: str
+    citation: str
+    rating: str = ""
 
 
-def node_places(amap, nodes):
+def node_places(amap: ArgumentMap, nodes: Iterable[str]) -> dict[str, str]:
     """Return ``{node: place}``: ``main``, a role (see ``queries.role``) or the kind.
 
     A main claim is ``main`` (also the claim chosen as the top of a circle);
@@ -38,7 +51,7 @@ def node_places(amap, nodes):
     graph = amap.graph
     index = amap.node_index()
     mains = set(queries.main_claims(amap))
-    places = {}
+    places: dict[str, str] = {}
     for node in nodes:
         kind = graph.nodes[node]["kind"]
         targets = list(graph.successors(node))
@@ -53,7 +66,7 @@ def node_places(amap, nodes):
     return places
 
 
-def header_text(attrs, place):
+def header_text(attrs: Mapping[str, Any], place: str) -> str:
     """Return the header of a node: draft mark and place in capitals, then speaker (or basis).
 
     The speaker is shown as written.
@@ -72,13 +85,13 @@ def header_text(attrs, place):
     return SEPARATOR.join(parts)
 
 
-def citation_text(amap, attrs):
+def citation_text(amap: ArgumentMap, attrs: Mapping[str, Any]) -> str:
     """Return what a card shows under its statement: the citation, else the source titles."""
     if attrs.get("citation"):
         return attrs["citation"]
     if attrs["kind"] != "evidence":
         return ""
-    titles = []
+    titles: list[str] = []
     for span in attrs.get("sources", ()):
         title = amap.documents.get(span["doc"], {}).get("title") or span["doc"]
         if title not in titles:
@@ -86,15 +99,15 @@ def citation_text(amap, attrs):
     return "; ".join(titles)
 
 
-def cards(amap, nodes=None):
+def cards(amap: ArgumentMap, nodes: Iterable[str] | None = None) -> dict[str, Card]:
     """Return ``{node: Card}`` for *nodes* (all nodes by default)."""
-    nodes = list(amap.graph.nodes) if nodes is None else list(nodes)
-    places = node_places(amap, nodes)
+    shown = list(amap.graph.nodes) if nodes is None else list(nodes)
+    places = node_places(amap, shown)
     graph = amap.graph
-    return {n: _card(amap, n, graph.nodes[n], places[n]) for n in nodes}
+    return {n: _card(amap, n, graph.nodes[n], places[n]) for n in shown}
 
 
-def _card(amap, node, attrs, place):
+def _card(amap: ArgumentMap, node: str, attrs: Mapping[str, Any], place: str) -> Card:
     return Card(
         node,
         attrs["kind"],
@@ -106,13 +119,19 @@ def _card(amap, node, attrs, place):
     )
 
 
-CardText = namedtuple("CardText", "header rating body citation")
-CardText.__doc__ = """The lines a card shows as plain text, cleaned and cut: what all writers draw.
+@dataclass(frozen=True)
+class CardText:
+    """The lines a card shows as plain text, cleaned and cut: what all writers draw.
 
-``header`` is a tuple of wrapped lines, empty when the card has none (or headers
-are off); ``rating`` is ``""`` without a rating and follows the header's last line;
-``body`` and ``citation`` are tuples of wrapped lines.
-"""
+    ``header`` is a tuple of wrapped lines, empty when the card has none (or headers
+    are off); ``rating`` is ``""`` without a rating and follows the header's last line;
+    ``body`` and ``citation`` are tuples of wrapped lines.
+    """
+
+    header: tuple[str, ...]
+    rating: str
+    body: tuple[str, ...]
+    citation: tuple[str, ...]
 
 
 #: Characters per line of a citation (its font is smaller than the statement's).
@@ -120,7 +139,7 @@ CITATION_WIDTH = style.WRAP_WIDTH + 6
 CITATION_LIMIT = 240
 
 
-def card_text(card, headers=True):
+def card_text(card: Card, headers: bool = True) -> CardText:
     """Return the :class:`CardText` of a :class:`Card`: header, rating, wrapped statement
     and citation."""
     header = _header_lines(card.header) if headers and card.header else ()
@@ -134,16 +153,16 @@ def card_text(card, headers=True):
 
 
 @functools.lru_cache(maxsize=1024)
-def _header_lines(header):
+def _header_lines(header: str) -> tuple[str, ...]:
     """The lines of a card's *header*, on one line cleaned and wrapped: kept, since a map's
     headers repeat (``OBJECTION · ITI``)."""
     return tuple(text_lines(one_line(header), style.HEADER_WRAP_WIDTH))
 
 
-def node_label(card, accent, headers=True):
+def node_label(card: Card, accent: str, headers: bool = True) -> str:
     """Return the HTML-like label (without the outer ``<>``) of a :class:`Card`."""
     shown = card_text(card, headers)
-    rows = []
+    rows: list[str] = []
     if headers:
         rating = f" \u00a0{escape_html(shown.rating)}" if shown.rating else ""
         rows.append(
@@ -160,17 +179,41 @@ def node_label(card, accent, headers=True):
     return _TABLE + cells + "</TABLE>"
 
 
-LegendCard = namedtuple("LegendCard", "fill border text name rounded", defaults=(True,))
-LegendCard.__doc__ = (
-    "A card sample of the legend: colours, name, and whether its corners are rounded."
-)
-LegendLine = namedtuple("LegendLine", "color dashed name")
-LegendLine.__doc__ = "A relation's sample: a short line in its colour and style, its name."
-LegendNote = namedtuple("LegendNote", "color name")
-LegendNote.__doc__ = "A note in the legend (the junction of co-premises)."
+@dataclass(frozen=True)
+class LegendCard:
+    """A card sample of the legend: colours, name, and whether its corners are rounded."""
+
+    fill: str
+    border: str
+    text: str
+    name: str
+    rounded: bool = True
 
 
-def legend_entries(color_by="kind"):
+@dataclass(frozen=True)
+class LegendLine:
+    """A relation's sample: a short line in its colour and style, its name."""
+
+    color: str
+    dashed: bool
+    name: str
+
+
+@dataclass(frozen=True)
+class LegendNote:
+    """A note in the legend (the junction of co-premises)."""
+
+    color: str
+    name: str
+
+
+#: Anything the legend shows.
+LegendEntry = LegendCard | LegendLine | LegendNote
+
+
+def legend_entries(
+    color_by: str = "kind",
+) -> tuple[list[LegendCard], list[LegendLine | LegendNote]]:
     """Return ``(card samples, line samples)``: what the legend shows, whoever draws it.
 
     The card samples are the roles (or, colouring by evaluation, the labels);
@@ -186,7 +229,7 @@ def legend_entries(color_by="kind"):
             LegendCard(rs["fill"], rs["border"], rs["text"], rs["name"], role != "evidence")
             for role, rs in style.ROLE_STYLE.items()
         ]
-    lines = []
+    lines: list[LegendLine | LegendNote] = []
     for relation in RELATIONS:
         rel = style.RELATION_STYLE[relation]
         head = "\u25b6" if rel["arrowhead"] == "normal" else "\u2524"
@@ -195,7 +238,7 @@ def legend_entries(color_by="kind"):
     return samples, lines
 
 
-def _sample(entry):
+def _sample(entry: LegendCard) -> str:
     shape = ' STYLE="rounded"' if entry.rounded else ""
     return (
         f'<TD><TABLE BORDER="1"{shape} CELLBORDER="0" CELLSPACING="0" CELLPADDING="3" '
@@ -205,7 +248,7 @@ def _sample(entry):
     )
 
 
-def _line_sample(entry):
+def _line_sample(entry: LegendLine | LegendNote) -> str:
     """A relation's short line and name, or the junction's note."""
     font = f'<FONT POINT-SIZE="{style.LEGEND_FONT_SIZE}" COLOR="{entry.color}">{entry.name}</FONT>'
     if isinstance(entry, LegendNote):
@@ -218,7 +261,7 @@ def _line_sample(entry):
     )
 
 
-def legend(color_by="kind", rows=1):
+def legend(color_by: str = "kind", rows: int = 1) -> str:
     """Return the legend as an HTML-like table: card samples, the relations, the junction.
 
     With ``rows=2`` the relations and the junction go under the card samples,
@@ -226,17 +269,17 @@ def legend(color_by="kind", rows=1):
     """
     samples, lines = legend_entries(color_by)
     cells = [_sample(entry) for entry in samples]
-    lines = [_line_sample(entry) for entry in lines]
+    line_cells = [_line_sample(entry) for entry in lines]
     if rows == 1:
-        return _legend_row(cells + lines)
+        return _legend_row(cells + line_cells)
     return (
         '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
-        f"<TR><TD>{_legend_row(cells)}</TD></TR><TR><TD>{_legend_row(lines)}</TD></TR>"
+        f"<TR><TD>{_legend_row(cells)}</TD></TR><TR><TD>{_legend_row(line_cells)}</TD></TR>"
         "</TABLE>"
     )
 
 
-def _legend_row(cells):
+def _legend_row(cells: list[str]) -> str:
     return (
         '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="8" CELLPADDING="0"><TR>'
         + "".join(cells)
@@ -250,18 +293,20 @@ COMPACT_TITLE_WIDTH = 40
 TITLE_LIMIT = 160
 
 
-def title_text(title):
+def title_text(title: str) -> str:
     """The title shown over a picture, on one line: cleaned and cut."""
     return one_line(title, limit=TITLE_LIMIT)
 
 
-def title_and_legend(title, with_legend, color_by="kind", compact=False):
+def title_and_legend(
+    title: str | None, with_legend: bool, color_by: str = "kind", compact: bool = False
+) -> str:
     """Return the label at the top of the picture (title over legend), or ``""`` for none.
 
     *compact* (page exports) wraps the title and folds the legend into two
     rows, so that neither makes a narrow map smaller on its page.
     """
-    rows = []
+    rows: list[str] = []
     if title:
         text = (
             html_lines(title, COMPACT_TITLE_WIDTH, limit=TITLE_LIMIT)

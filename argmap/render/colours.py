@@ -4,25 +4,27 @@ Used by the style table's tests, and by the editor to keep text readable in
 a dark palette.
 """
 
-
-def _channel(value):
-    value /= 255.0
-    return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+from __future__ import annotations
 
 
-def parse(colour):
+def _channel(value: int) -> float:
+    share = value / 255.0
+    return share / 12.92 if share <= 0.03928 else ((share + 0.055) / 1.055) ** 2.4
+
+
+def parse(colour: str) -> tuple[int, int, int]:
     """Return ``(r, g, b)`` of ``#RRGGBB``."""
-    colour = colour.lstrip("#")
-    return tuple(int(colour[i : i + 2], 16) for i in (0, 2, 4))
+    digits = colour.lstrip("#")
+    return int(digits[0:2], 16), int(digits[2:4], 16), int(digits[4:6], 16)
 
 
-def luminance(colour):
+def luminance(colour: str) -> float:
     """The relative luminance of ``#RRGGBB`` (0 black to 1 white), as WCAG defines it."""
     r, g, b = (_channel(v) for v in parse(colour))
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
 
-def contrast(first, second):
+def contrast(first: str, second: str) -> float:
     """The WCAG contrast ratio of two colours, from 1 to 21.
 
     Example
@@ -34,14 +36,14 @@ def contrast(first, second):
     return (a + 0.05) / (b + 0.05)
 
 
-def _mix(colour, towards, amount):
+def _mix(colour: str, towards: str, amount: float) -> str:
     return "#" + "".join(
         f"{round(c + (t - c) * amount):02X}"
         for c, t in zip(parse(colour), parse(towards), strict=True)
     )
 
 
-def readable_on(colour, background, ratio=4.5):
+def readable_on(colour: str, background: str, ratio: float = 4.5) -> str:
     """Return *colour*, lightened or darkened just enough to reach *ratio* on *background*.
 
     Example

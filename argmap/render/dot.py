@@ -11,14 +11,22 @@ points at the claim. Premises sharing an edge ``group`` meet at a small
 junction point before their common target.
 """
 
+from __future__ import annotations
+
 import functools
 import re
-from collections import namedtuple
+from collections.abc import Iterable, Iterator, Mapping, Set
+from dataclasses import dataclass
+from typing import Any
 
 from argmap.errors import RenderError
-from argmap.model import queries
+from argmap.model import ArgumentMap, queries
 from argmap.render import cards as card
 from argmap.render import style
+from argmap.render.options import ExportOptions
+
+#: A model edge ``(premise, target)``, or a DOT edge ``(tail, head)``.
+Edge = tuple[str, str]
 
 DIRECTIONS = ("TB", "BT", "LR", "RL")
 COLOR_BY = ("kind", "evaluation")
@@ -78,7 +86,8 @@ class Html(str):
     """An HTML-like label that was built from escaped parts."""
 
 
-class DotGraph(namedtuple("DotGraph", "text ids paths")):
+@dataclass(frozen=True)
+class DotGraph:
     """DOT text and how its ids map back to the model.
 
     Attributes
@@ -92,10 +101,12 @@ class DotGraph(namedtuple("DotGraph", "text ids paths")):
         ``(tail, head)`` as written (from the target side to the premise side).
     """
 
-    __slots__ = ()
+    text: str
+    ids: dict[str, str]
+    paths: dict[Edge, list[Edge]]
 
 
-def attr_list(attrs):
+def attr_list(attrs: Mapping[str, object]) -> str:
     """Format ``{name: value}`` as a DOT attribute list, checking every name and value.
 
     Raises
@@ -111,20 +122,20 @@ def attr_list(attrs):
         if isinstance(value, Html):
             parts.append(f"{name}=<{value}>")
             continue
-        value = str(value)
+        text = str(value)
         if name == "pos":
-            if not _POINTS.fullmatch(value):
+            if not _POINTS.fullmatch(text):
                 raise RenderError("internal: a DOT position that is not a list of points")
-        elif value not in _CHECKED and not _check_value(value):
+        elif text not in _CHECKED and not _check_value(text):
             raise RenderError(f"internal: unsafe value for DOT attribute {name!r}")
-        parts.append(f'{name}="{value}"')
+        parts.append(f'{name}="{text}"')
     return "[" + ", ".join(parts) + "]"
 
 
-_CHECKED = set()
+_CHECKED: set[str] = set()
 
 
-def _check_value(value):
+def _check_value(value: str) -> bool:
     """Return True (and remember it) when *value* is safe as a quoted DOT value."""
     if _SAFE_VALUE.fullmatch(value):
         if len(_CHECKED) < 4096:
@@ -133,8 +144,8 @@ def _check_value(value):
     return False
 
 
-def _graph_attrs(options, count):
-    attrs = {
+def _graph_attrs(options: ExportOptions, count: int) -> dict[str, object]:
+    attrs: dict[str, object] = {
         "rankdir": options.direction,
         "ordering": "out",
         "nodesep": "0.3",
@@ -162,14 +173,14 @@ def _graph_attrs(options, count):
         options.title,
         options.legend,
         options.color_by,
-        compact=getattr(options, "page", None) in ("a4", "letter"),
+        compact=options.page in ("a4", "letter"),
     )
     if header:
         attrs.update({"label": Html(header), "labelloc": "t", "labeljust": "c"})
     return attrs
 
 
-_NODE_DEFAULTS = {
+_NODE_DEFAULTS: dict[str, object] = {
     "fontname": style.FONT_FAMILIES,
     "fontsize": style.FONT_SIZE,
     "shape": "box",
@@ -177,11 +188,11 @@ _NODE_DEFAULTS = {
     "penwidth": "1.3",
     "margin": "0.14,0.08",
 }
-_EDGE_DEFAULTS = {"dir": "back", "penwidth": "1.5", "arrowsize": "0.8"}
+_EDGE_DEFAULTS: dict[str, object] = {"dir": "back", "penwidth": "1.5", "arrowsize": "0.8"}
 
 
 @functools.lru_cache(maxsize=256)
-def _card_look(kind, place, label):
+def _card_look(kind: str, place: str, label: str | None) -> tuple[dict[str, str], str]:
     """The attributes of a card but its label, by kind and place (role), the fill and border
     by its evaluation *label* when there is one; and their checked DOT text without the
     closing bracket. The dict is shared: do not change it."""
@@ -195,25 +206,29 @@ def _card_look(kind, place, label):
         "fillcolor": fill,
         "color": border,
         "fontcolor": role["text"],
-        "penwidth": role["penwidth"],
+        "penwidth": str(role["penwidth"]),
     }
     return attrs, attr_list(attrs)[:-1]
 
 
-def _look_of(node_card, labels):
+def _look_of(node_card: card.Card, labels: Mapping[str, str] | None) -> tuple[dict[str, str], str]:
     label = labels.get(node_card.node, "undecided") if labels is not None else None
     return _card_look(node_card.kind, node_card.place, label)
 
 
 @functools.lru_cache(maxsize=256)
-def _edge_attr_text(relation, constraint=True, arrow=True, width=style.EDGE_WIDTH):
+def _edge_attr_text(
+    relation: str, constraint: bool = True, arrow: bool = True, width: float = style.EDGE_WIDTH
+) -> str:
     """The checked attribute list of an edge."""
     return attr_list(_edge_attrs(relation, constraint, arrow, width))
 
 
-def _edge_attrs(relation, constraint=True, arrow=True, width=style.EDGE_WIDTH):
+def _edge_attrs(
+    relation: str, constraint: bool = True, arrow: bool = True, width: float = style.EDGE_WIDTH
+) -> dict[str, object]:
     rel = style.RELATION_STYLE[relation]
-    attrs = {"color": rel["color"], "style": rel["style"]}
+    attrs: dict[str, object] = {"color": rel["color"], "style": rel["style"]}
     if width != style.EDGE_WIDTH:
         attrs["penwidth"] = width
     attrs["arrowtail"] = rel["arrowhead"] if arrow else "none"
@@ -222,7 +237,7 @@ def _edge_attrs(relation, constraint=True, arrow=True, width=style.EDGE_WIDTH):
     return attrs
 
 
-def drawing_order(amap, nodes):
+def drawing_order(amap: ArgumentMap, nodes: Set[str]) -> tuple[list[str], set[Edge]]:
     """Return *nodes* breadth-first from the main claims, siblings in map order.
 
     Also return the set of tree edges ``(premise, target)``: the edge through
@@ -230,7 +245,9 @@ def drawing_order(amap, nodes):
     """
     graph = amap.graph
     index = amap.node_index()
-    order, tree, seen = [], set(), set()
+    order: list[str] = []
+    tree: set[Edge] = set()
+    seen: set[str] = set()
     roots = [n for n in queries.main_claims(amap) if n in nodes]
     roots += [
         n for n in graph.nodes if n in nodes and not any(t in nodes for t in graph.successors(n))
@@ -254,16 +271,22 @@ def drawing_order(amap, nodes):
     return order, tree
 
 
-def build_dot(amap, options, nodes=None, labels=None, placed=None):
+def build_dot(
+    amap: ArgumentMap,
+    options: ExportOptions,
+    nodes: Iterable[str] | None = None,
+    labels: Mapping[str, str] | None = None,
+    placed: Placed | None = None,
+) -> DotGraph:
     """Return the :class:`DotGraph` of *amap* drawn with *options*.
 
     Parameters
     ----------
     amap : ArgumentMap
         The map.
-    options : object
-        Has ``direction``, ``legend``, ``color_by``, ``title`` and ``headers``
-        (see :class:`argmap.render.export.ExportOptions`).
+    options : ExportOptions
+        Its ``direction``, ``legend``, ``color_by``, ``title``, ``headers`` and ``page``
+        are drawn (see :class:`argmap.render.options.ExportOptions`).
     nodes : set, optional
         Draw only these nodes and the edges between them (default: all).
     labels : dict, optional
@@ -274,20 +297,29 @@ def build_dot(amap, options, nodes=None, labels=None, placed=None):
         every card gets its ``pos`` and its size, every edge is drawn directly (no
         junctions) with its ``pos``.
     """
-    ids, paths = {}, {}
+    ids: dict[str, str] = {}
+    paths: dict[Edge, list[Edge]] = {}
     text = "".join(dot_lines(amap, options, nodes, labels, placed, ids, paths))
     return DotGraph(text, ids, paths)
 
 
-def dot_lines(amap, options, nodes=None, labels=None, placed=None, ids=None, paths=None):
+def dot_lines(
+    amap: ArgumentMap,
+    options: ExportOptions,
+    nodes: Iterable[str] | None = None,
+    labels: Mapping[str, str] | None = None,
+    placed: Placed | None = None,
+    ids: dict[str, str] | None = None,
+    paths: dict[Edge, list[Edge]] | None = None,
+) -> Iterator[str]:
     """Yield the lines of :func:`build_dot`'s DOT text one by one, each with its newline.
 
     The options are checked before the first line. The dicts *ids* and *paths*, when
     given, are filled as :class:`DotGraph` describes (*ids* before the first line).
     """
     check_options(options)
-    nodes = set(amap.graph.nodes) if nodes is None else set(nodes)
-    order, tree = drawing_order(amap, nodes)
+    drawn = set(amap.graph.nodes) if nodes is None else set(nodes)
+    order, tree = drawing_order(amap, drawn)
     ids = {} if ids is None else ids
     ids.update((node, f"n{i}") for i, node in enumerate(order))
     yield "digraph argmap {\n"
@@ -310,7 +342,8 @@ def dot_lines(amap, options, nodes=None, labels=None, placed=None, ids=None, pat
     yield "}\n"
 
 
-class Placed(namedtuple("Placed", "nodes sizes edges")):
+@dataclass(frozen=True)
+class Placed:
     """Graphviz coordinates (points, y up) for drawing a map as arranged.
 
     Attributes
@@ -325,9 +358,11 @@ class Placed(namedtuple("Placed", "nodes sizes edges")):
         (``"s,tip p0 p1 ..."``, from the target to the premise).
     """
 
-    __slots__ = ()
+    nodes: dict[str, str]
+    sizes: dict[str, tuple[float, float]]
+    edges: dict[Edge, str]
 
-    def node_attrs(self, node):
+    def node_attrs(self, node: str) -> dict[str, str]:
         """The ``pos``, size and ``fixedsize`` of a card."""
         width, height = self.sizes[node]
         return {
@@ -338,7 +373,9 @@ class Placed(namedtuple("Placed", "nodes sizes edges")):
         }
 
 
-def drawn_edges(amap, order, ids):
+def drawn_edges(
+    amap: ArgumentMap, order: Iterable[str], ids: Mapping[str, str]
+) -> Iterator[tuple[str, str, dict[str, Any]]]:
     """Yield ``(premise, target, attributes)`` of every edge between drawn nodes, in the
     order every writer draws them: targets in drawing order, their premises in map order."""
     graph = amap.graph
@@ -349,8 +386,14 @@ def drawn_edges(amap, order, ids):
                 yield premise, target, graph.edges[premise, target]
 
 
-def placed_edge_lines(amap, order, ids, splines, paths):
-    """Yield one direct DOT edge per model edge, with its spline fixed."""
+def placed_edge_lines(
+    amap: ArgumentMap,
+    order: Iterable[str],
+    ids: Mapping[str, str],
+    splines: Mapping[Edge, str],
+    paths: dict[Edge, list[Edge]],
+) -> list[str]:
+    """Return one direct DOT edge per model edge, with its spline fixed."""
     lines = []
     for premise, target, edge in drawn_edges(amap, order, ids):
         width = style.edge_width(edge.get("strength"))
@@ -364,7 +407,7 @@ def placed_edge_lines(amap, order, ids, splines, paths):
     return lines
 
 
-def check_options(options):
+def check_options(options: ExportOptions) -> None:
     """Raise RenderError when *options* name an unknown direction or colouring."""
     if options.direction not in DIRECTIONS:
         raise RenderError(
@@ -376,29 +419,42 @@ def check_options(options):
         )
 
 
-def node_colours(node_card, options, labels):
+def node_colours(
+    node_card: card.Card, options: ExportOptions, labels: Mapping[str, str] | None
+) -> tuple[str, str, str]:
     """``(fill, border, text)`` of a card: by its role, or by its label when colouring so."""
     attrs = _look_of(node_card, labels)[0]
     return attrs["fillcolor"], attrs["color"], attrs["fontcolor"]
 
 
-def node_attrs(node_card, options, labels):
+def node_attrs(
+    node_card: card.Card, options: ExportOptions, labels: Mapping[str, str] | None
+) -> dict[str, object]:
     """The attributes of a card (its label an escaped :class:`Html`), as both writers draw it."""
-    attrs = dict(_look_of(node_card, labels)[0])
-    attrs["label"] = Html(card.node_label(node_card, attrs["color"], options.headers))
+    look = _look_of(node_card, labels)[0]
+    attrs: dict[str, object] = dict(look)
+    attrs["label"] = Html(card.node_label(node_card, look["color"], options.headers))
     return attrs
 
 
-def _node_line(node_card, dot_id, options, labels):
+def _node_line(
+    node_card: card.Card, dot_id: str, options: ExportOptions, labels: Mapping[str, str] | None
+) -> str:
     attrs, text = _look_of(node_card, labels)
     html = card.node_label(node_card, attrs["color"], options.headers)
     return f"{dot_id} {text}, label=<{html}>];"
 
 
-def _edge_lines(amap, order, ids, tree, paths):
-    """Yield the DOT lines of every edge between drawn nodes, grouped premises via junctions."""
-    junctions = {}
-    lines = []
+def _edge_lines(
+    amap: ArgumentMap,
+    order: Iterable[str],
+    ids: Mapping[str, str],
+    tree: Set[Edge],
+    paths: dict[Edge, list[Edge]],
+) -> list[str]:
+    """Return the DOT lines of every edge between drawn nodes, grouped premises via junctions."""
+    junctions: dict[tuple[str, object, str], str] = {}
+    lines: list[str] = []
     for premise, target, edge in drawn_edges(amap, order, ids):
         key = (target, edge.get("group"), edge["relation"])
         constraint = (premise, target) in tree
@@ -425,7 +481,7 @@ def _edge_lines(amap, order, ids, tree, paths):
     return lines
 
 
-def junction_attrs(relation):
+def junction_attrs(relation: str) -> dict[str, object]:
     """The attributes of the point where co-premises meet before their target."""
     colour = style.RELATION_STYLE[relation]["color"]
     return {
@@ -439,7 +495,7 @@ def junction_attrs(relation):
     }
 
 
-def _junction_lines(junction, target_id, relation):
+def _junction_lines(junction: str, target_id: str, relation: str) -> list[str]:
     return [
         f"{junction} " + attr_list(junction_attrs(relation)) + ";",
         f"{target_id} -> {junction} " + _edge_attr_text(relation) + ";",

@@ -13,18 +13,25 @@ Example
 (True, 'dot, 1 nodes')
 """
 
+from __future__ import annotations
+
 import contextlib
 import math
+import os
 import re
+from collections.abc import Iterable, Iterator, Mapping, Set
+from contextlib import AbstractContextManager
+from typing import overload
 
 from argmap.errors import RenderError
-from argmap.model import queries
+from argmap.model import ArgumentMap, queries
 from argmap.render.arranged import arrange, placed_dot
 from argmap.render.dot import check_options, dot_lines
 from argmap.render.graphviz import run_graphviz, run_graphviz_cached, started_ahead, write_graphviz
 from argmap.render.look import restyle_dot
 from argmap.render.options import (
     LAYOUTS,
+    ExportOptions,
     ExportResult,
     evaluation_labels,
     infer_format,
@@ -42,7 +49,21 @@ MAX_PIXELS_SIDE = 32767
 MAX_PIXELS_AREA = 250_000_000
 
 
-def render(amap, options, into=None):
+@overload
+def render(
+    amap: ArgumentMap, options: ExportOptions, into: None = None
+) -> tuple[bytes, ExportResult]: ...
+
+
+@overload
+def render(
+    amap: ArgumentMap, options: ExportOptions, into: str
+) -> tuple[bytes | None, ExportResult]: ...
+
+
+def render(
+    amap: ArgumentMap, options: ExportOptions, into: str | None = None
+) -> tuple[bytes | None, ExportResult]:
     """Draw *amap*; return ``(bytes, ExportResult)``.
 
     With *into*, the path of an empty file, an SVG that Graphviz lays out goes there as
@@ -60,11 +81,12 @@ def render(amap, options, into=None):
     check_options(options)
     if arranged and fmt == "svg":
         return _render_arranged_svg(amap, options, nodes, labels)
+    source: Iterable[str]
     if arranged:
-        lines = [placed_dot(amap, options, nodes, labels)]
+        source = [placed_dot(amap, options, nodes, labels)]
     else:
-        lines = dot_lines(amap, options, nodes, labels)
-    lines = _restyled(lines, options)
+        source = dot_lines(amap, options, nodes, labels)
+    lines = _restyled(source, options)
     if fmt == "dot":
         return "".join(lines).encode("utf-8"), ExportResult("dot", f"dot, {len(nodes)} nodes")
     if fmt == "png":
@@ -72,7 +94,7 @@ def render(amap, options, into=None):
     return _render_vector(lines, fmt, options, arranged, into)
 
 
-def as_arranged(amap, options, nodes):
+def as_arranged(amap: ArgumentMap, options: ExportOptions, nodes: Set[str]) -> bool:
     """Return True when the map is drawn where the user put it rather than laid out afresh.
 
     Raises
@@ -80,7 +102,7 @@ def as_arranged(amap, options, nodes):
     RenderError
         For an unknown layout, or ``arranged`` when a drawn node has no position.
     """
-    if options.layout not in (None,) + LAYOUTS:
+    if options.layout is not None and options.layout not in LAYOUTS:
         raise RenderError(
             f"unknown layout {options.layout!r}; expected one of {', '.join(LAYOUTS)}"
         )
@@ -95,13 +117,13 @@ def as_arranged(amap, options, nodes):
     return placed
 
 
-def is_arranged(amap, nodes):
+def is_arranged(amap: ArgumentMap, nodes: Set[str]) -> bool:
     """Return True when every node of *nodes* has a position (it was arranged in the editor)."""
     graph = amap.graph
     return bool(nodes) and all("pos" in graph.nodes[node] for node in nodes)
 
 
-def selected_nodes(amap, options):
+def selected_nodes(amap: ArgumentMap, options: ExportOptions) -> set[str]:
     """Return the set of nodes to draw: all, a subtree (``root``), a selection, or both."""
     nodes = set(amap.graph.nodes)
     if options.nodes is not None:
@@ -117,7 +139,9 @@ def selected_nodes(amap, options):
     return nodes
 
 
-def graphviz_ahead(out_path, options):
+def graphviz_ahead(
+    out_path: str | os.PathLike[str], options: ExportOptions
+) -> AbstractContextManager[None]:
     """Return a context within which the export of *out_path* with *options* finds the
     Graphviz it will most likely need already started (see
     :func:`argmap.render.graphviz.started_ahead`): enter it before reading the map."""
@@ -131,19 +155,25 @@ def graphviz_ahead(out_path, options):
     return started_ahead(fmt, args, program)
 
 
-def _vector_run(arranged):
+def _vector_run(arranged: bool) -> tuple[str, tuple[str, ...]]:
     """The Graphviz program and arguments that draw an SVG or PDF."""
     return ("neato", ("-n2", "-Gdpi=72")) if arranged else ("dot", ("-Gdpi=72",))
 
 
-def _render_vector(lines, fmt, options, arranged=False, into=None):
+def _render_vector(
+    lines: Iterable[str],
+    fmt: str,
+    options: ExportOptions,
+    arranged: bool = False,
+    into: str | None = None,
+) -> tuple[bytes | None, ExportResult]:
     """Draw the DOT *lines* as SVG or PDF: into the file *into* (SVG), else as bytes.
 
     A PDF is always made in memory, where cairo's dates in it are fixed.
     """
     program, args = _vector_run(arranged)
+    data: bytes | None = None
     if into is not None and fmt == "svg":
-        data = None
         head = write_graphviz(lines, fmt, into, args, timeout=options.timeout, program=program)
     else:
         data = head = run_graphviz(lines, fmt, args, timeout=options.timeout, program=program)
@@ -151,14 +181,19 @@ def _render_vector(lines, fmt, options, arranged=False, into=None):
     return data, ExportResult(fmt, f"{fmt}, {width}x{height} pt", width=width, height=height)
 
 
-def _render_arranged_svg(amap, options, nodes, labels):
+def _render_arranged_svg(
+    amap: ArgumentMap,
+    options: ExportOptions,
+    nodes: Set[str],
+    labels: Mapping[str, str] | None,
+) -> tuple[bytes, ExportResult]:
     """argmap draws the SVG of a map as arranged itself (see :mod:`argmap.render.svg`)."""
-    data, width, height = arranged_svg(arrange(amap, options, nodes), options, labels)
-    width, height = round(width), round(height)
+    data, exact_width, exact_height = arranged_svg(arrange(amap, options, nodes), options, labels)
+    width, height = round(exact_width), round(exact_height)
     return data, ExportResult("svg", f"svg, {width}x{height} pt", width=width, height=height)
 
 
-def _vector_size(data, fmt):
+def _vector_size(data: bytes, fmt: str) -> tuple[int, int]:
     if fmt == "svg":
         found = re.search(rb'<svg width="([\d.]+)pt" height="([\d.]+)pt"', data)
     else:
@@ -168,7 +203,9 @@ def _vector_size(data, fmt):
     return round(float(found.group(1))), round(float(found.group(2)))
 
 
-def _render_png(source, options, arranged=False):
+def _render_png(
+    source: str, options: ExportOptions, arranged: bool = False
+) -> tuple[bytes, ExportResult]:
     """Lay out once, choose the dpi from the layout's size, then draw the laid-out graph."""
     if arranged:
         laid_out = run_graphviz_cached(
@@ -193,7 +230,7 @@ def _render_png(source, options, arranged=False):
     )
 
 
-def layout_size(laid_out):
+def layout_size(laid_out: bytes) -> tuple[float, float]:
     """Return ``(width, height)`` in points from Graphviz's laid-out DOT output."""
     found = re.search(rb'\bbb="([^"]{1,200})"', laid_out)
     if not found:
@@ -210,7 +247,9 @@ def layout_size(laid_out):
     return x1 - x0, y1 - y0
 
 
-def choose_dpi(width_pt, height_pt, requested=None):
+def choose_dpi(
+    width_pt: float, height_pt: float, requested: int | None = None
+) -> tuple[int, list[str]]:
     """Return ``(dpi, warnings)`` for a PNG of a drawing *width_pt* x *height_pt* points.
 
     The dpi is the requested one (default 96), lowered with a warning when the
@@ -248,7 +287,7 @@ def choose_dpi(width_pt, height_pt, requested=None):
 
 
 # ----------------------------------------------------------- look
-def _restyled(lines, options):
+def _restyled(lines: Iterable[str], options: ExportOptions) -> Iterator[str]:
     """The DOT *lines* drawn on the options' background in their theme (a line at a time:
     what a theme changes is inside one attribute list)."""
     return (restyle_dot(line, options.background, options.theme) for line in lines)

@@ -8,6 +8,8 @@ loading any local file (images, shapes). Its output is checked (magic bytes)
 before anyone writes it.
 """
 
+from __future__ import annotations
+
 import atexit
 import contextlib
 import io
@@ -16,10 +18,14 @@ import re
 import signal
 import subprocess
 import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from types import ModuleType
+from typing import IO, BinaryIO, cast
 
 from argmap.errors import ArgmapError, GraphvizMissingError, RenderError
 from argmap.fileio import atomic_write
 
+fcntl: ModuleType | None
 try:
     import fcntl
 except ImportError:  # Windows
@@ -44,7 +50,7 @@ INSTALL_HINT = (
 )
 
 #: Output checks by format: a function of the bytes that is true for good output.
-MAGIC = {
+MAGIC: dict[str, Callable[[bytes], bool]] = {
     "png": lambda data: data.startswith(b"\x89PNG\r\n\x1a\n"),
     "pdf": lambda data: data.startswith(b"%PDF-"),
     "svg": lambda data: b"<svg" in data[:4096],
@@ -65,7 +71,7 @@ _KEPT_ENV = (
 _PDF_DATE = re.compile(rb"/(CreationDate|ModDate) \(D:(\d{14})")
 
 
-def _environment():
+def _environment() -> dict[str, str]:
     env = {key: os.environ[key] for key in _KEPT_ENV if key in os.environ}
     env.update(
         {"LC_ALL": "C.UTF-8", "LANG": "C.UTF-8", "SERVER_NAME": "argmap", "SOURCE_DATE_EPOCH": "0"}
@@ -73,7 +79,7 @@ def _environment():
     return env
 
 
-def _started(command):
+def _started(command: Sequence[str]) -> subprocess.Popen[bytes]:
     """Start Graphviz's *command* (its program found on PATH) in a process group of its own,
     with pipes to its stdin, stdout and stderr."""
     try:
@@ -94,20 +100,29 @@ def _started(command):
     return proc
 
 
-def _widen(*pipes):
+def _widen(*pipes: IO[bytes] | None) -> None:
     """Give *pipes* room for :data:`_PIPE_BYTES` where the system allows it (Linux), so
     that argmap writes the DOT ahead of Graphviz's parser, and Graphviz its output ahead
     of argmap's copy, each without waiting for the other."""
-    if _SET_PIPE_SIZE is None:
+    if fcntl is None or _SET_PIPE_SIZE is None:
         return
     for pipe in pipes:
+        if pipe is None:
+            continue
         try:
             fcntl.fcntl(pipe.fileno(), _SET_PIPE_SIZE, _PIPE_BYTES)
         except OSError:
             return  # above the system's limit (fs.pipe-max-size): the pipes keep their size
 
 
-def run_graphviz(source, fmt, args=(), timeout=DEFAULT_TIMEOUT, program="dot", max_output=None):
+def run_graphviz(
+    source: str | Iterable[str],
+    fmt: str,
+    args: Sequence[str] = (),
+    timeout: float = DEFAULT_TIMEOUT,
+    program: str = "dot",
+    max_output: int | None = None,
+) -> bytes:
     """Run Graphviz on DOT *source* and return its checked output.
 
     Parameters
@@ -141,7 +156,14 @@ def run_graphviz(source, fmt, args=(), timeout=DEFAULT_TIMEOUT, program="dot", m
     return _fix_dates(data) if fmt == "pdf" else data
 
 
-def write_graphviz(source, fmt, path, args=(), timeout=DEFAULT_TIMEOUT, program="dot"):
+def write_graphviz(
+    source: str | Iterable[str],
+    fmt: str,
+    path: str,
+    args: Sequence[str] = (),
+    timeout: float = DEFAULT_TIMEOUT,
+    program: str = "dot",
+) -> bytes:
     """Run Graphviz on DOT *source* and write its *fmt* output into the file *path*.
 
     *source* is the DOT text or an iterable of its pieces, which Graphviz reads as they
@@ -157,16 +179,16 @@ def write_graphviz(source, fmt, path, args=(), timeout=DEFAULT_TIMEOUT, program=
     return copied.head
 
 
-def _command(program, fmt, args):
+def _command(program: str, fmt: str, args: Iterable[str]) -> tuple[str, ...]:
     return (program, f"-T{fmt}", *args)
 
 
 #: Graphviz runs started before their DOT was made (see :func:`started_ahead`), by command.
-_AHEAD = {}
+_AHEAD: dict[tuple[str, ...], subprocess.Popen[bytes]] = {}
 
 
 @contextlib.contextmanager
-def started_ahead(fmt, args=(), program="dot"):
+def started_ahead(fmt: str, args: Sequence[str] = (), program: str = "dot") -> Iterator[None]:
     """Within the block, the first run of this Graphviz command finds it already started.
 
     Graphviz takes some milliseconds to start (its libraries and plugins); started on
@@ -187,7 +209,7 @@ def started_ahead(fmt, args=(), program="dot"):
             _close_pipes(proc)
 
 
-def _start_ahead(command):
+def _start_ahead(command: tuple[str, ...]) -> subprocess.Popen[bytes] | None:
     """Start *command* for a run to come, unless one waits already; return it, or None."""
     if command in _AHEAD:  # started by an enclosing block
         return None
@@ -200,7 +222,13 @@ def _start_ahead(command):
     return proc
 
 
-def _run_checked(command, fmt, source, timeout, copied):
+def _run_checked(
+    command: tuple[str, ...],
+    fmt: str,
+    source: str | Iterable[str],
+    timeout: float,
+    copied: _Copied,
+) -> None:
     """Run Graphviz (see :func:`_run_feeding`); raise RenderError unless it ended well and
     its output begins as *fmt* does."""
     err, code = _run_feeding(command, source, timeout, copied)
@@ -223,11 +251,12 @@ class _Copied:
     sync that makes the file safe to install is then mostly done.
     """
 
-    def __init__(self, out, limit=None, last=None):
+    def __init__(self, out: BinaryIO, limit: int | None = None, last: bytes | None = None) -> None:
         self.out, self.limit, self.last = out, limit, last
-        self.head, self.size, self.error = b"", 0, None
+        self.head, self.size = b"", 0
+        self.error: OSError | RenderError | None = None
 
-    def copy(self, pipe, proc):
+    def copy(self, pipe: io.BufferedReader, proc: subprocess.Popen[bytes]) -> None:
         """Copy *pipe* until it ends; on an error, or past the limit, stop Graphviz."""
         buffer = memoryview(bytearray(_CHUNK))  # one buffer for every block
         try:
@@ -248,24 +277,33 @@ class _Copied:
             _signal_group(proc)
 
 
-def _run_feeding(command, source, timeout, copied):
+def _run_feeding(
+    command: tuple[str, ...], source: str | Iterable[str], timeout: float, copied: _Copied
+) -> tuple[bytes, int]:
     """Run *command*, feeding it *source* (text or pieces) from this thread while a thread
     copies its output (see :class:`_Copied`) and another keeps its messages; return them
     and its exit code. A timer stops it (and all it started) after *timeout* s."""
     proc = _AHEAD.pop(command, None) or _started(command)
     _track(proc)
-    messages, expired = [], []
+    messages: list[bytes] = []
+    expired: list[bool] = []
+
+    def expire() -> None:
+        expired.append(True)
+        _signal_group(proc)
+
     threads = [
         threading.Thread(target=_keep_messages, args=(proc.stderr, messages), daemon=True),
         threading.Thread(target=copied.copy, args=(proc.stdout, proc), daemon=True),
     ]
-    timer = threading.Timer(timeout, lambda: (expired.append(True), _signal_group(proc)))
+    timer = threading.Timer(timeout, expire)
     for thread in threads:
         thread.start()
     timer.start()
     try:
         pieces = (source,) if isinstance(source, str) else source
-        _send(proc.stdin, (piece.encode("utf-8") for piece in pieces))
+        stdin = cast(IO[bytes], proc.stdin)  # started with pipes (see _started)
+        _send(stdin, (piece.encode("utf-8") for piece in pieces))
         proc.wait()
     except BaseException:
         _kill_group(proc)
@@ -283,7 +321,7 @@ def _run_feeding(command, source, timeout, copied):
     return b"".join(messages), proc.returncode
 
 
-def _send(pipe, pieces):
+def _send(pipe: IO[bytes], pieces: Iterable[bytes]) -> None:
     """Write the byte *pieces* to Graphviz's stdin, then close it.
 
     When Graphviz has ended or was stopped before reading them all, the rest is
@@ -299,7 +337,7 @@ def _send(pipe, pieces):
             pipe.close()
 
 
-def _written(pipe, data):
+def _written(pipe: IO[bytes], data: bytes) -> bool:
     """Write *data* to *pipe*; return False when its reader is gone."""
     try:
         pipe.write(data)
@@ -308,7 +346,7 @@ def _written(pipe, data):
     return True
 
 
-def _keep_messages(pipe, kept):
+def _keep_messages(pipe: io.BufferedReader, kept: list[bytes]) -> None:
     """Read Graphviz's messages until it ends, keeping the first :data:`MAX_MESSAGE_BYTES`."""
     size = 0
     for block in iter(lambda: pipe.read1(_CHUNK), b""):
@@ -317,14 +355,14 @@ def _keep_messages(pipe, kept):
         size += len(block)
 
 
-def _too_much(limit):
+def _too_much(limit: int) -> RenderError:
     return RenderError(
         f"Graphviz wrote more than {limit // (1024 * 1024)} MiB and was "
         "stopped; try a subtree (--root), a lower dpi, or SVG"
     )
 
 
-def _timed_out(timeout):
+def _timed_out(timeout: float) -> RenderError:
     return RenderError(
         f"Graphviz took longer than {timeout:g} s and was stopped; "
         "try a subtree (--root) or a simpler map"
@@ -332,27 +370,28 @@ def _timed_out(timeout):
 
 
 #: Graphviz processes running now, so that stop_all() can end them on a signal.
-_RUNNING = set()
+_RUNNING: set[subprocess.Popen[bytes]] = set()
 _RUNNING_LOCK = threading.Lock()
 
 
-def _track(proc):
+def _track(proc: subprocess.Popen[bytes]) -> None:
     with _RUNNING_LOCK:
         _RUNNING.add(proc)
 
 
-def _untrack(proc):
+def _untrack(proc: subprocess.Popen[bytes]) -> None:
     with _RUNNING_LOCK:
         _RUNNING.discard(proc)
 
 
-def _close_pipes(proc):
+def _close_pipes(proc: subprocess.Popen[bytes]) -> None:
     for pipe in (proc.stdin, proc.stdout, proc.stderr):
-        pipe.close()
+        if pipe is not None:
+            pipe.close()
 
 
 @atexit.register
-def stop_all():
+def stop_all() -> None:
     """Kill every Graphviz process argmap is running (at exit, or on SIGTERM/SIGHUP)."""
     with _RUNNING_LOCK:
         running = list(_RUNNING)
@@ -360,7 +399,7 @@ def stop_all():
         _signal_group(proc)
 
 
-def _signal_group(proc):
+def _signal_group(proc: subprocess.Popen[bytes]) -> None:
     """Kill Graphviz's process group (on Windows, which has none, Graphviz itself)."""
     killpg = getattr(os, "killpg", None)
     try:
@@ -372,18 +411,18 @@ def _signal_group(proc):
         pass  # it has already ended (and its group with it)
 
 
-def _kill_group(proc):
+def _kill_group(proc: subprocess.Popen[bytes]) -> None:
     """Kill Graphviz and anything it started, and wait for it."""
     _signal_group(proc)
     proc.wait()
 
 
-def _first_lines(err, count=3):
+def _first_lines(err: bytes, count: int = 3) -> str:
     text = err.decode("utf-8", "replace").strip()
     return " | ".join(text.splitlines()[:count]) or "no message"
 
 
-def _fix_dates(pdf):
+def _fix_dates(pdf: bytes) -> bytes:
     """Replace the dates cairo writes into a PDF by a fixed one of the same length.
 
     The length is kept so that the cross-reference offsets stay valid.
@@ -396,13 +435,19 @@ def _fix_dates(pdf):
 CACHE_BYTES = 64 * 1024 * 1024
 
 
-def cache_folder():
+def cache_folder() -> str:
     """The folder of cached Graphviz results: ``$XDG_CACHE_HOME/argmap`` (``~/.cache/argmap``)."""
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return os.path.join(base, "argmap", "graphviz")
 
 
-def run_graphviz_cached(source, fmt, args=(), timeout=DEFAULT_TIMEOUT, program="dot"):
+def run_graphviz_cached(
+    source: str,
+    fmt: str,
+    args: Sequence[str] = (),
+    timeout: float = DEFAULT_TIMEOUT,
+    program: str = "dot",
+) -> bytes:
     """Like :func:`run_graphviz`, reusing the output of an earlier run on the same input.
 
     The key is a hash of the program, format, arguments and DOT text. A cached
@@ -422,7 +467,7 @@ def run_graphviz_cached(source, fmt, args=(), timeout=DEFAULT_TIMEOUT, program="
     return out
 
 
-def _read_cached(path):
+def _read_cached(path: str) -> bytes | None:
     try:
         with open(path, "rb") as handle:
             data = handle.read(MAX_OUTPUT_BYTES + 1)
@@ -432,7 +477,7 @@ def _read_cached(path):
     return data if len(data) <= MAX_OUTPUT_BYTES else None
 
 
-def _store(path, data):
+def _store(path: str, data: bytes) -> None:
     """Write a cache entry atomically; then trim the cache to :data:`CACHE_BYTES`."""
     if len(data) > CACHE_BYTES // 4:
         return
@@ -452,9 +497,9 @@ def _store(path, data):
         )
 
 
-def _trim(folder, limit):
+def _trim(folder: str, limit: int) -> None:
     """Delete the least recently used entries of *folder* until it holds at most *limit* bytes."""
-    entries = []
+    entries: list[tuple[float, int, str]] = []
     for root, _, names in os.walk(folder):
         for name in names:
             full = os.path.join(root, name)

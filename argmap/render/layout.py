@@ -4,12 +4,19 @@ Coordinates are points with the origin at the top left of the drawing and y
 growing downward, as in a Qt scene.
 """
 
+from __future__ import annotations
+
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from argmap.errors import RenderError
-from argmap.render.dot import build_dot
+from argmap.model import ArgumentMap
+from argmap.render.arranged import Point
+from argmap.render.dot import DotGraph, Edge, build_dot
 from argmap.render.graphviz import run_graphviz
+from argmap.render.options import ExportOptions
 
 
 @dataclass
@@ -31,24 +38,20 @@ class Layout:
         Size of the whole drawing.
     """
 
-    positions: dict = field(default_factory=dict)
-    sizes: dict = field(default_factory=dict)
-    edges: dict = field(default_factory=dict)
-    arrows: dict = field(default_factory=dict)
+    positions: dict[str, Point] = field(default_factory=dict)
+    sizes: dict[str, tuple[float, float]] = field(default_factory=dict)
+    edges: dict[Edge, list[Point]] = field(default_factory=dict)
+    arrows: dict[Edge, Point] = field(default_factory=dict)
     width: float = 0.0
     height: float = 0.0
 
 
-@dataclass
-class _Options:
-    direction: str = "TB"
-    legend: bool = False
-    color_by: str = "kind"
-    title: str = ""
-    headers: bool = True
-
-
-def compute_layout(amap, direction="TB", nodes=None, timeout=30):
+def compute_layout(
+    amap: ArgumentMap,
+    direction: str = "TB",
+    nodes: Iterable[str] | None = None,
+    timeout: float = 30,
+) -> Layout:
     """Lay *amap* out with Graphviz (one ``dot`` run) and return a :class:`Layout`.
 
     Parameters
@@ -67,17 +70,19 @@ def compute_layout(amap, direction="TB", nodes=None, timeout=30):
     RenderError
         When Graphviz is missing, fails or times out, or a node is unknown.
     """
-    if nodes is not None:
-        nodes = set(nodes)
-        unknown = nodes - set(amap.graph.nodes)
+    chosen = None if nodes is None else set(nodes)
+    if chosen is not None:
+        unknown = chosen - set(amap.graph.nodes)
         if unknown:
             raise RenderError(f"cannot lay out unknown node(s): {sorted(unknown)[:5]}")
-    dot = build_dot(amap, _Options(direction=direction), nodes)
+    # the cards alone: no title, no legend
+    options = ExportOptions(direction=direction, legend=False, title="")
+    dot = build_dot(amap, options, chosen)
     data = json.loads(run_graphviz(dot.text, "json0", timeout=timeout))
     return _read_layout(data, dot)
 
 
-def _read_layout(data, dot):
+def _read_layout(data: dict[str, Any], dot: DotGraph) -> Layout:
     x0, y0, x1, y1 = _numbers(data["bb"])
     flip = _Flip(x0, y1)
     by_name = {obj["name"]: obj for obj in data.get("objects", ())}
@@ -86,7 +91,7 @@ def _read_layout(data, dot):
         obj = by_name[dot_id]
         layout.positions[node] = flip(*_numbers(obj["pos"]))
         layout.sizes[node] = (float(obj["width"]) * 72, float(obj["height"]) * 72)
-    drawn = {}
+    drawn: dict[Edge, _Piece] = {}
     for edge in data.get("edges", ()):
         tail = data["objects"][edge["tail"]]["name"]
         head = data["objects"][edge["head"]]["name"]
@@ -99,23 +104,29 @@ def _read_layout(data, dot):
     return layout
 
 
+#: A Graphviz edge's Bézier points, and the tips of its arrows at its start and end.
+_Piece = tuple[list[Point], Point | None, Point | None]
+
+
 class _Flip:
     """Turns Graphviz coordinates (y up, from the bounding box) into y-down ones."""
 
-    def __init__(self, x0, top):
+    def __init__(self, x0: float, top: float) -> None:
         self.x0, self.top = x0, top
 
-    def __call__(self, x, y):
+    def __call__(self, x: float, y: float) -> Point:
         return (x - self.x0, self.top - y)
 
 
-def _numbers(text):
+def _numbers(text: str) -> tuple[float, ...]:
     return tuple(float(v) for v in text.split(","))
 
 
-def _spline(pos, flip):
+def _spline(pos: str, flip: _Flip) -> _Piece:
     """Return ``(points, start_tip, end_tip)`` of a Graphviz edge ``pos`` string."""
-    points, start, end = [], None, None
+    points: list[Point] = []
+    start: Point | None = None
+    end: Point | None = None
     for item in pos.split():
         if item.startswith("s,"):
             start = flip(*_numbers(item[2:]))
@@ -126,14 +137,15 @@ def _spline(pos, flip):
     return points, start, end
 
 
-def _join(drawn, parts):
+def _join(drawn: dict[Edge, _Piece], parts: list[Edge]) -> tuple[list[Point], Point | None]:
     """Join the DOT edges of one model edge into one path from the premise to the target.
 
     DOT edges run from the target side to the premise side, so each is
     reversed; two pieces meeting at a junction are joined by a straight
     Bézier segment. The arrow tip is the start tip of the piece at the target.
     """
-    path, tip = [], None
+    path: list[Point] = []
+    tip: Point | None = None
     for index, part in enumerate(reversed(parts)):
         points, start, _ = drawn.get(part, ([], None, None))
         points = points[::-1]

@@ -6,6 +6,8 @@ changed only inside the attributes argmap writes (``color="#..."``,
 argmap's own SVG writer takes its colours through :func:`themed`.
 """
 
+from __future__ import annotations
+
 import re
 
 from argmap.errors import RenderError
@@ -45,7 +47,7 @@ DARK = {
 _COLOUR_ATTR = re.compile(r'\b((?:bg|fill|font)?color|(?:BG)?COLOR)="(#[0-9A-Fa-f]{6})"')
 
 
-def check_look(background, theme):
+def check_look(background: str, theme: str) -> None:
     """Raise RenderError unless *background* and *theme* are known."""
     if background not in BACKGROUNDS:
         raise RenderError(
@@ -55,7 +57,7 @@ def check_look(background, theme):
         raise RenderError(f"unknown theme {theme!r}; expected one of {', '.join(THEMES)}")
 
 
-def restyle_dot(source, background="white", theme="light"):
+def restyle_dot(source: str, background: str = "white", theme: str = "light") -> str:
     """Return argmap's DOT *source* drawn on *background* in the *theme*'s colours.
 
     Example
@@ -72,11 +74,11 @@ def restyle_dot(source, background="white", theme="light"):
     return source
 
 
-def _darken(match):
+def _darken(match: re.Match[str]) -> str:
     return f'{match.group(1)}="{themed(match.group(2), "dark")}"'
 
 
-def themed(colour, theme):
+def themed(colour: str, theme: str) -> str:
     """Return the style table's *colour* (``#RRGGBB``) as the *theme* draws it.
 
     Example
@@ -89,6 +91,6 @@ def themed(colour, theme):
     return colour
 
 
-def page_colour(background, theme):
+def page_colour(background: str, theme: str) -> str | None:
     """The colour behind the map, or None for a transparent *background*."""
     return None if background == "transparent" else themed(style.BACKGROUND, theme)

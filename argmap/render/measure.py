@@ -10,6 +10,8 @@ fallback font would draw it: wide (CJK, emoji) a whole em, a combining mark
 nothing, anything else 0.6 em.
 """
 
+from __future__ import annotations
+
 import functools
 import unicodedata
 
@@ -21,9 +23,9 @@ PIXELS_PER_INCH = 96
 _POINTS_PER_PIXEL = 72 / PIXELS_PER_INCH
 
 
-def _parse(encoded):
+def _parse(encoded: str) -> dict[str, int]:
     """``{character: advance in font units}`` from the run encoding of font_widths."""
-    widths = {}
+    widths: dict[str, int] = {}
     for run in encoded.split(";"):
         first, values = run.split(":")
         code = int(first, 16)
@@ -38,49 +40,49 @@ def _parse(encoded):
 class _Face:
     """One face's advances (font units) and, per size, the widths of words already measured."""
 
-    def __init__(self, name):
+    def __init__(self, name: str) -> None:
         self.units = _parse(getattr(font_widths, name.upper()))
         if name == "italic":  # kept as what differs from the upright face
             self.units = {**_face("regular").units, **self.units}
         self.per_em = font_widths.UNITS_PER_EM
-        self.sizes = {}
+        self.sizes: dict[float, _Words] = {}
 
-    def words(self, size):
+    def words(self, size: float) -> _Words:
         table = self.sizes.get(size)
         if table is None:
             table = self.sizes[size] = _Words(self, size)
         return table
 
 
-class _Words(dict):
+class _Words(dict[str, float]):
     """``{word: width in points}`` at one size, filled as words are first asked for."""
 
     LIMIT = 100_000
 
-    def __init__(self, face, size):
+    def __init__(self, face: _Face, size: float) -> None:
         super().__init__()
         self.face, self.size = face, size
         self.pixels_per_unit = size / _POINTS_PER_PIXEL / face.per_em
-        self.chars = {}
+        self.chars: dict[str, float] = {}
         self.space = self._char(" ")
 
-    def __missing__(self, word):
+    def __missing__(self, word: str) -> float:
         width = sum(self._char(char) for char in word)
         if len(self) < self.LIMIT:
             self[word] = width
         return width
 
-    def _char(self, char):
+    def _char(self, char: str) -> float:
         width = self.chars.get(char)
         if width is None:
-            units = self.face.units.get(char)
+            units: float | None = self.face.units.get(char)
             if units is None:
                 units = _fallback(char) * self.face.per_em
             width = self.chars[char] = round(units * self.pixels_per_unit) * _POINTS_PER_PIXEL
         return width
 
 
-def _fallback(char):
+def _fallback(char: str) -> float:
     """The advance, in ems, of a character DejaVu Sans does not have."""
     if unicodedata.combining(char):
         return 0.0
@@ -90,13 +92,13 @@ def _fallback(char):
 
 
 @functools.cache
-def _face(name):
+def _face(name: str) -> _Face:
     if name not in FACES:
         raise ValueError(f"unknown face {name!r}; expected one of {', '.join(FACES)}")
     return _Face(name)
 
 
-def text_width(text, size, face="regular"):
+def text_width(text: str, size: float, face: str = "regular") -> float:
     """Return the width in points of one line of *text* at *size* points in *face*.
 
     Example

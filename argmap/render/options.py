@@ -16,6 +16,7 @@ import dataclasses
 import os
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from argmap.errors import RenderError
 
@@ -85,9 +86,9 @@ class ExportOptions:
     background: str = "white"
     theme: str = "light"
 
-    def replace(self, **changes: object) -> ExportOptions:
+    def replace(self, **changes: Any) -> ExportOptions:
         """Return a copy of these options with *changes*."""
-        return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
+        return dataclasses.replace(self, **changes)
 
 
 @dataclass(frozen=True)

@@ -1,17 +1,20 @@
 """PNG details argmap writes and reads: the resolution in a ``pHYs`` chunk, the size."""
 
+from __future__ import annotations
+
 import struct
 import zlib
 
 from argmap.errors import RenderError
 
 
-def png_size(png):
+def png_size(png: bytes) -> tuple[int, int]:
     """Return ``(width, height)`` in pixels from the PNG bytes' header."""
-    return struct.unpack(">II", png[16:24])
+    width, height = struct.unpack(">II", png[16:24])
+    return width, height
 
 
-def png_with_dpi(png, dpi):
+def png_with_dpi(png: bytes, dpi: int) -> bytes:
     """Return the PNG bytes *png* recording *dpi* in a pHYs chunk (replacing any there).
 
     Example
@@ -38,7 +41,7 @@ def png_with_dpi(png, dpi):
     return png[:8] + chunks[0] + phys + b"".join(chunks[1:])
 
 
-def png_dpi(png):
+def png_dpi(png: bytes) -> int | None:
     """Return the dpi a PNG records in its pHYs chunk, or None."""
     at = png.find(b"pHYs")
     if at < 0:

@@ -14,15 +14,25 @@ Example
 >>> graph.set_rankdir("LR"); graph.write_svg("map.svg") # doctest: +SKIP
 """
 
+from __future__ import annotations
+
+from collections.abc import Mapping, Set
+from types import ModuleType
+from typing import TYPE_CHECKING
+
 from argmap.errors import RenderError
+from argmap.model import ArgumentMap
 from argmap.render import cards as card
 from argmap.render import dot as dot_writer
 from argmap.render import style
 from argmap.render.drawing import selected_nodes
 from argmap.render.options import ExportOptions, evaluation_labels
 
+if TYPE_CHECKING:
+    import pydot
 
-def to_pydot(amap, options=None):
+
+def to_pydot(amap: ArgumentMap, options: ExportOptions | None = None) -> pydot.Dot:
     """Return *amap* drawn as a ``pydot.Dot`` (the same drawing as argmap's DOT export).
 
     Parameters
@@ -40,7 +50,7 @@ def to_pydot(amap, options=None):
     RenderError
         When pydot is not installed, or for bad options.
     """
-    pydot = _pydot()
+    pydot_module = _pydot()
     options = options or ExportOptions()
     if options.title is None:
         options = options.replace(title=amap.title)
@@ -49,19 +59,19 @@ def to_pydot(amap, options=None):
     labels = evaluation_labels(options)
     order, tree = dot_writer.drawing_order(amap, nodes)
     ids = {node: f"n{i}" for i, node in enumerate(order)}
-    graph = pydot.Dot("argmap", graph_type="digraph")
+    graph = pydot_module.Dot("argmap", graph_type="digraph")
     for name, value in dot_writer._graph_attrs(options, len(order)).items():
         graph.set(name, _value(name, value))
     graph.set_node_defaults(**_checked(dot_writer._NODE_DEFAULTS))
     graph.set_edge_defaults(**_checked(dot_writer._EDGE_DEFAULTS))
     shown = card.cards(amap, order)
     for node in order:
-        graph.add_node(_node(pydot, shown[node], ids[node], options, labels))
-    _add_edges(pydot, graph, amap, order, ids, tree)
+        graph.add_node(_node(pydot_module, shown[node], ids[node], options, labels))
+    _add_edges(pydot_module, graph, amap, order, ids, tree)
     return graph
 
 
-def _pydot():
+def _pydot() -> ModuleType:
     try:
         import pydot
     except ImportError:
@@ -69,7 +79,7 @@ def _pydot():
     return pydot
 
 
-def _value(name, value):
+def _value(name: str, value: object) -> str:
     """Return an attribute value for pydot: labels in ``<...>``, others checked and quoted."""
     if isinstance(value, dot_writer.Html):
         return f"<{value}>"
@@ -77,32 +87,49 @@ def _value(name, value):
     return f'"{value}"'
 
 
-def _checked(attrs):
+def _checked(attrs: Mapping[str, object]) -> dict[str, str]:
     return {name: _value(name, value) for name, value in attrs.items()}
 
 
-def _node(pydot, node_card, dot_id, options, labels):
-    return pydot.Node(dot_id, **_checked(dot_writer.node_attrs(node_card, options, labels)))
+def _node(
+    pydot_module: ModuleType,
+    node_card: card.Card,
+    dot_id: str,
+    options: ExportOptions,
+    labels: Mapping[str, str] | None,
+) -> pydot.Node:
+    return pydot_module.Node(dot_id, **_checked(dot_writer.node_attrs(node_card, options, labels)))
 
 
-def _add_edges(pydot, graph, amap, order, ids, tree):
+def _add_edges(
+    pydot_module: ModuleType,
+    graph: pydot.Dot,
+    amap: ArgumentMap,
+    order: list[str],
+    ids: Mapping[str, str],
+    tree: Set[dot_writer.Edge],
+) -> None:
     """Add every edge between drawn nodes; grouped premises meet at a junction point."""
-    junctions = {}
+    junctions: dict[tuple[str, object, str], str] = {}
     for premise, target, edge in dot_writer.drawn_edges(amap, order, ids):
         relation, constraint = edge["relation"], (premise, target) in tree
         width = style.edge_width(edge.get("strength"))
         if edge.get("group") is None:
             attrs = dot_writer._edge_attrs(relation, constraint, True, width)
-            graph.add_edge(pydot.Edge(ids[target], ids[premise], **_checked(attrs)))
+            graph.add_edge(pydot_module.Edge(ids[target], ids[premise], **_checked(attrs)))
             continue
         key = (target, edge.get("group"), relation)
         if key not in junctions:
             junctions[key] = f"j{len(junctions)}"
-            _add_junction(pydot, graph, junctions[key], ids[target], relation)
+            _add_junction(pydot_module, graph, junctions[key], ids[target], relation)
         attrs = dot_writer._edge_attrs(relation, constraint, False, width)
-        graph.add_edge(pydot.Edge(junctions[key], ids[premise], **_checked(attrs)))
+        graph.add_edge(pydot_module.Edge(junctions[key], ids[premise], **_checked(attrs)))
 
 
-def _add_junction(pydot, graph, junction, target_id, relation):
-    graph.add_node(pydot.Node(junction, **_checked(dot_writer.junction_attrs(relation))))
-    graph.add_edge(pydot.Edge(target_id, junction, **_checked(dot_writer._edge_attrs(relation))))
+def _add_junction(
+    pydot_module: ModuleType, graph: pydot.Dot, junction: str, target_id: str, relation: str
+) -> None:
+    graph.add_node(pydot_module.Node(junction, **_checked(dot_writer.junction_attrs(relation))))
+    graph.add_edge(
+        pydot_module.Edge(target_id, junction, **_checked(dot_writer._edge_attrs(relation)))
+    )

@@ -5,10 +5,36 @@ Colours are chosen to stay distinct for the common forms of colour blindness
 text on every fill meets WCAG AA contrast. Display names come from the model's vocabulary.
 """
 
+from __future__ import annotations
+
+from typing import TypedDict
+
 from argmap.model.schema import KIND_NAMES, RELATION_NAMES
 
+
+class KindStyle(TypedDict):
+    """A node kind's look: colours, Graphviz shape, rounded corners, display name."""
+
+    fill: str
+    border: str
+    text: str
+    shape: str
+    rounded: bool
+    name: str
+
+
+class RoleStyle(TypedDict):
+    """A card's colours by its place in the debate, its legend name and border width."""
+
+    fill: str
+    border: str
+    text: str
+    name: str
+    penwidth: float
+
+
 #: Per node kind: fill, border and text colours, Graphviz shape, display name.
-KIND_STYLE = {
+KIND_STYLE: dict[str, KindStyle] = {
     "claim": {
         "fill": "#DCEBFA",
         "border": "#1F5A96",
@@ -36,7 +62,7 @@ KIND_STYLE = {
 }
 
 #: Per relation: line colour, line style, arrowhead, display name.
-RELATION_STYLE = {
+RELATION_STYLE: dict[str, dict[str, str]] = {
     "supports": {
         "color": "#2E7D32",
         "style": "solid",
@@ -57,7 +83,7 @@ ROLE_NAMES = {"support": "Reason", "objection": "Objection", "rebuttal": "Rebutt
 #: Per role (a node's place in the debate, see argmap.render.cards.node_places): the colours
 #: of its card, on the canvas and in the export, its legend name and border width.
 #: Text on every fill meets WCAG AA contrast (tests/render/test_style.py).
-ROLE_STYLE = {
+ROLE_STYLE: dict[str, RoleStyle] = {
     "main": {
         "fill": "#CFE2F8",
         "border": "#0B3D91",
@@ -103,13 +129,13 @@ LOOSE_ROLE = {
 }
 
 
-def role_style(place):
+def role_style(place: str) -> RoleStyle:
     """Return the :data:`ROLE_STYLE` entry of a node's place (a role, ``main`` or a kind)."""
     return ROLE_STYLE[LOOSE_ROLE.get(place, place)]
 
 
 #: Evaluation labels (for colouring by evaluation): fill, border.
-LABEL_STYLE = {
+LABEL_STYLE: dict[str, dict[str, str]] = {
     "in": {"fill": "#D6F0D8", "border": "#2E7D32", "name": "accepted"},
     "out": {"fill": "#F7D4D4", "border": "#C62828", "name": "defeated"},
     "undecided": {"fill": "#FFF3C4", "border": "#8A6D00", "name": "undecided"},
@@ -152,7 +178,7 @@ PLACE_NAMES = {
 EDGE_WIDTH, WEAKEST, STRONGEST = 1.5, 0.8, 4.0
 
 
-def edge_width(strength):
+def edge_width(strength: float | None) -> float:
     """Return the line width of a link of *strength* (0 to 1; None for the usual width).
 
     Example
@@ -162,11 +188,11 @@ def edge_width(strength):
     """
     if strength is None:
         return EDGE_WIDTH
-    strength = min(1.0, max(0.0, float(strength)))
-    return round(WEAKEST + (STRONGEST - WEAKEST) * strength, 1)
+    share = min(1.0, max(0.0, float(strength)))
+    return round(WEAKEST + (STRONGEST - WEAKEST) * share, 1)
 
 
-def rating_text(rating):
+def rating_text(rating: float | None) -> str:
     """Return the badge of a node's rating (``★ 7``), or ``""`` when it has none.
 
     Example

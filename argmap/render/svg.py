@@ -8,10 +8,16 @@ group, so a card's centre in the SVG is its position in the editor. All map
 text goes through :func:`argmap.render.svg_shapes.escape_xml`.
 """
 
+from __future__ import annotations
+
 import functools
+from collections.abc import Callable, Mapping
 
 from argmap.render import look, style
+from argmap.render.arranged import Arrangement, EdgePath
+from argmap.render.card_box import CardBox
 from argmap.render.dot import node_colours
+from argmap.render.options import ExportOptions
 from argmap.render.svg_heading import heading, heading_svg
 from argmap.render.svg_shapes import (
     arrowhead,
@@ -30,7 +36,9 @@ HEADING_MARGIN = 16.0
 XMLNS = "http://www.w3.org/2000/svg"
 
 
-def arranged_svg(drawn, options, labels):
+def arranged_svg(
+    drawn: Arrangement, options: ExportOptions, labels: Mapping[str, str] | None
+) -> tuple[bytes, float, float]:
     """Return ``(svg bytes, width, height)`` of an :class:`~argmap.render.arranged.Arrangement`.
 
     *options* gives the title, legend, colouring, headers, background and theme;
@@ -38,7 +46,7 @@ def arranged_svg(drawn, options, labels):
     """
     look.check_look(options.background, options.theme)
 
-    def colour(value):
+    def colour(value: str) -> str:
         return look.themed(value, options.theme)
 
     left, top, right, bottom = drawn.bounds()
@@ -67,7 +75,7 @@ def arranged_svg(drawn, options, labels):
     return "\n".join(parts).encode("utf-8"), width, height
 
 
-def _opening(width, height, title):
+def _opening(width: float, height: float, title: str | None) -> str:
     w, h = number(width), number(height)
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n'
@@ -77,7 +85,7 @@ def _opening(width, height, title):
     )
 
 
-def _background(options, width, height):
+def _background(options: ExportOptions, width: float, height: float) -> list[str]:
     fill = look.page_colour(options.background, options.theme)
     if fill is None:
         return []
@@ -87,7 +95,9 @@ def _background(options, width, height):
     ]
 
 
-def _edge_svg(edge, index, ids, colour):
+def _edge_svg(
+    edge: EdgePath, index: int, ids: Mapping[str, str], colour: Callable[[str], str]
+) -> str:
     rel = style.RELATION_STYLE[edge.relation]
     stroke = colour(rel["color"])
     pen = f'stroke="{stroke}" stroke-width="{number(edge.width)}"'
@@ -107,7 +117,14 @@ def _edge_svg(edge, index, ids, colour):
     return "".join(parts)
 
 
-def _card_svg(drawn, node, index, options, labels, colour):
+def _card_svg(
+    drawn: Arrangement,
+    node: str,
+    index: int,
+    options: ExportOptions,
+    labels: Mapping[str, str] | None,
+    colour: Callable[[str], str],
+) -> str:
     card, box = drawn.cards[node], drawn.boxes[node]
     x, y = drawn.centres[node]
     left, top = x - box.width / 2, y - box.height / 2
@@ -130,7 +147,7 @@ def _card_svg(drawn, node, index, options, labels, colour):
     return "".join(parts)
 
 
-def _outline(kind, left, top, box):
+def _outline(kind: str, left: float, top: float, box: CardBox) -> str:
     right, bottom = left + box.width, top + box.height
     shape = style.KIND_STYLE[kind]
     if shape["shape"] == "note":
@@ -140,7 +157,7 @@ def _outline(kind, left, top, box):
 
 
 @functools.lru_cache(maxsize=64)
-def _line_attributes(accent, citation):
+def _line_attributes(accent: str, citation: str) -> dict[str, str]:
     """The font attributes of each kind of line on a card (the statement's are the card's);
     the dict is shared: do not change it."""
     return {

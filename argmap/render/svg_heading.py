@@ -7,11 +7,20 @@ card samples, relation lines and the junction note, spaced as in the DOT's
 HTML-like tables.
 """
 
+from __future__ import annotations
+
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from argmap.render import style
-from argmap.render.cards import LegendCard, LegendLine, legend_entries, title_text
+from argmap.render.cards import (
+    LegendCard,
+    LegendEntry,
+    LegendLine,
+    legend_entries,
+    title_text,
+)
 from argmap.render.measure import text_width
 from argmap.render.svg_shapes import escape_xml, number, rounded_path
 
@@ -30,38 +39,39 @@ class Heading:
     """The title and legend, measured: ``width`` and ``height`` in points."""
 
     title: str
-    entries: list
-    widths: list
+    entries: list[LegendEntry]
+    widths: list[float]
     width: float
     height: float
 
 
-def heading(title, with_legend, color_by="kind"):
+def heading(title: str | None, with_legend: bool, color_by: str = "kind") -> Heading | None:
     """Return the :class:`Heading` over a picture, or None when it has neither title nor legend."""
-    title = title_text(title) if title else ""
-    entries = []
+    shown = title_text(title) if title else ""
+    entries: list[LegendEntry] = []
     if with_legend:
         samples, lines = legend_entries(color_by)
-        entries = samples + lines
-    if not title and not entries:
+        entries = [*samples, *lines]
+    if not shown and not entries:
         return None
     widths = [_cell_width(entry) for entry in entries]
-    cells, height = [], GAP * 2 + SPACING
-    if title:
-        cells.append(math.ceil(text_width(title, style.TITLE_FONT_SIZE, "bold")))
+    cells: list[float] = []
+    height = GAP * 2 + SPACING
+    if shown:
+        cells.append(math.ceil(text_width(shown, style.TITLE_FONT_SIZE, "bold")))
         height += TITLE_LINE + 2 * PADDING + SPACING
     if entries:
         cells.append(_legend_width(widths))
         height += SAMPLE_HEIGHT + 2 * LEGEND_SPACING + 2 * PADDING + SPACING
     width = max(cells) + 2 * PADDING + 2 * SPACING
-    return Heading(title, entries, widths, width, height)
+    return Heading(shown, entries, widths, width, height)
 
 
-def _text_width(name):
+def _text_width(name: str) -> int:
     return math.ceil(text_width(name, style.LEGEND_FONT_SIZE))
 
 
-def _cell_width(entry):
+def _cell_width(entry: LegendEntry) -> float:
     if isinstance(entry, LegendCard):
         return _text_width(entry.name) + 2 * SAMPLE_INSET
     if isinstance(entry, LegendLine):
@@ -69,11 +79,13 @@ def _cell_width(entry):
     return _text_width(entry.name)
 
 
-def _legend_width(widths):
+def _legend_width(widths: list[float]) -> float:
     return sum(widths) + LEGEND_SPACING * (len(widths) + 1)
 
 
-def heading_svg(head, centre, top, colour):
+def heading_svg(
+    head: Heading, centre: float, top: float, colour: Callable[[str], str]
+) -> list[str]:
     """Return the SVG elements of *head*, centred on x = *centre* below y = *top*.
 
     *colour* turns a style colour into the theme's (see :func:`argmap.render.look.themed`).
@@ -98,7 +110,9 @@ def heading_svg(head, centre, top, colour):
     return parts
 
 
-def _entry_svg(entry, x, top, width, colour):
+def _entry_svg(
+    entry: LegendEntry, x: float, top: float, width: float, colour: Callable[[str], str]
+) -> list[str]:
     baseline = number(top + SAMPLE_BASELINE)
     text = (
         f'font-size="{style.LEGEND_FONT_SIZE}" fill="{colour(_text_colour(entry))}">'
@@ -122,5 +136,5 @@ def _entry_svg(entry, x, top, width, colour):
     return [f'<text x="{number(x)}" y="{baseline}" {text}']
 
 
-def _text_colour(entry):
+def _text_colour(entry: LegendEntry) -> str:
     return entry.text if isinstance(entry, LegendCard) else entry.color

@@ -6,10 +6,12 @@ and the markup characters are written as entities, so a map's text is shown
 literally and never read as markup.
 """
 
+from __future__ import annotations
+
 import functools
 import math
 
-from argmap.render.arranged import ARROW_LENGTHS
+from argmap.render.arranged import ARROW_LENGTHS, Point
 from argmap.render.text import clean
 
 #: The corner of a rounded card: Graphviz's (12 points, at most a third of the shorter side).
@@ -24,7 +26,7 @@ TEE_BAR, TEE_HALF_WIDTH = (0.2, 0.6), 1.0
 _ENTITIES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&quot;"), ("'", "&#39;"))
 
 
-def escape_xml(text):
+def escape_xml(text: object) -> str:
     """Return *text* safe as XML character data or an attribute value, shown literally.
 
     Example
@@ -32,24 +34,25 @@ def escape_xml(text):
     >>> escape_xml('<script>"x" & ]]>\\x00')
     '&lt;script&gt;&quot;x&quot; &amp; ]]&gt;'
     """
-    text = clean(text)
+    shown = clean(text)
     for char, entity in _ENTITIES:
-        if char in text:
-            text = text.replace(char, entity)
-    return text
+        if char in shown:
+            shown = shown.replace(char, entity)
+    return shown
 
 
-def number(value):
+def number(value: float) -> str:
     """*value* with at most two decimals, as short as it goes (``12``, ``12.5``, ``-0.25``)."""
     text = (f"{value:.2f}").rstrip("0").rstrip(".")
     return "0" if text == "-0" else text
 
 
-def point(x, y):
+def point(x: float, y: float) -> str:
+    """``x,y`` with :func:`number`'s digits."""
     return f"{number(x)},{number(y)}"
 
 
-def rounded_path(left, top, right, bottom, corner):
+def rounded_path(left: float, top: float, right: float, bottom: float, corner: float) -> str:
     """The outline of a box whose corners are rounded as Graphviz rounds them (``corner``
     points along each side, Bézier controls halfway); a plain box when *corner* is 0.
 
@@ -67,7 +70,7 @@ def rounded_path(left, top, right, bottom, corner):
 
 
 @functools.lru_cache(maxsize=64)
-def _corners(corner):
+def _corners(corner: float) -> tuple[str, str, str, str]:
     """The four relative Bézier corners (top right, bottom right, bottom left, top left)."""
     c, h = number(corner), number(corner / 2)
     return (
@@ -78,12 +81,12 @@ def _corners(corner):
     )
 
 
-def card_corner(width, height):
+def card_corner(width: float, height: float) -> float:
     """Graphviz's corner for a rounded card of this size."""
     return min(CORNER, min(width, height) / 3)
 
 
-def note_path(left, top, right, bottom):
+def note_path(left: float, top: float, right: float, bottom: float) -> str:
     """The outline of an evidence card, its top right corner folded, and the fold's two lines
     (drawn from the outline's start, where closing it leaves the pen)."""
     fold = number(FOLD)
@@ -93,7 +96,7 @@ def note_path(left, top, right, bottom):
     )
 
 
-def arrowhead(tip, base, kind):
+def arrowhead(tip: Point, base: Point, kind: str) -> tuple[str, str | None]:
     """Return ``(filled outline, stem or None)`` of an arrowhead at *tip*, pointing away from
     *base*: a ``normal`` triangle, or a ``tee`` bar across a short stem."""
     length = ARROW_LENGTHS[kind]
@@ -101,7 +104,7 @@ def arrowhead(tip, base, kind):
     span = math.hypot(dx, dy) or 1.0
     ux, uy = dx * length / span, dy * length / span  # along the head, its length
 
-    def at(along, across):
+    def at(along: float, across: float) -> str:
         return point(tip[0] - ux * along - uy * across, tip[1] - uy * along + ux * across)
 
     if kind == "normal":

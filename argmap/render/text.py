@@ -13,7 +13,10 @@ into two text spans (``\\<FONT>N</FONT>``), which Graphviz draws as the same
 two characters without substituting anything.
 """
 
+from __future__ import annotations
+
 import re
+from collections.abc import Sequence
 
 #: Longest statement shown on a card (characters); longer ones end in an ellipsis.
 MAX_TEXT_CHARS = 480
@@ -39,7 +42,7 @@ _HTML = (
 )
 
 
-def clean(text):
+def clean(text: object) -> str:
     """Return *text* without characters Graphviz cannot take.
 
     Control characters (other than newline and tab), lone surrogates and
@@ -50,15 +53,17 @@ def clean(text):
     >>> clean("a\\x00b\\x07c")
     'abc'
     """
-    if not isinstance(text, str):
-        text = "" if text is None else str(text)
-    if text.isprintable():  # the common case: nothing to remove (every unsafe one is unprintable)
-        return text
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _UNSAFE.sub("", text)
+    if isinstance(text, str):
+        shown = text
+    else:
+        shown = "" if text is None else str(text)
+    if shown.isprintable():  # the common case: nothing to remove (every unsafe one is unprintable)
+        return shown
+    shown = shown.replace("\r\n", "\n").replace("\r", "\n")
+    return _UNSAFE.sub("", shown)
 
 
-def shorten(text, limit):
+def shorten(text: str, limit: int) -> str:
     """Cut *text* to at most *limit* characters, ending in an ellipsis when cut.
 
     Example
@@ -75,7 +80,7 @@ def shorten(text, limit):
     return cut.rstrip() + ELLIPSIS
 
 
-def wrap(text, width):
+def wrap(text: str, width: int) -> list[str]:
     """Split *text* into lines of at most *width* characters.
 
     Words longer than *width* are broken; newlines in *text* start new lines;
@@ -86,7 +91,7 @@ def wrap(text, width):
     >>> wrap("Encryption protects journalists and their sources", 20)
     ['Encryption protects', 'journalists and', 'their sources']
     """
-    lines = []
+    lines: list[str] = []
     for paragraph in text.split("\n"):
         paragraph = _single_spaced(paragraph)
         if paragraph:
@@ -96,14 +101,14 @@ def wrap(text, width):
     return lines
 
 
-def _single_spaced(paragraph):
+def _single_spaced(paragraph: str) -> str:
     """*paragraph* stripped, each run of spaces (tabs, no-break spaces) as one space."""
     if not paragraph.isprintable() or "  " in paragraph:  # tabs and U+00A0 are unprintable
         paragraph = _SPACES.sub(" ", paragraph)
     return paragraph.strip()
 
 
-def _wrap_paragraph(paragraph, width, lines):
+def _wrap_paragraph(paragraph: str, width: int, lines: list[str]) -> None:
     """Append the lines of a stripped, single-spaced *paragraph* to *lines*: each line holds
     as many whole words as fit in *width*, and a longer word is cut into pieces of *width*."""
     start, end = 0, len(paragraph)
@@ -118,7 +123,7 @@ def _wrap_paragraph(paragraph, width, lines):
     lines.append(paragraph[start:])
 
 
-def escape_html(text):
+def escape_html(text: str) -> str:
     """Escape cleaned *text* for an HTML-like label, keeping it literal.
 
     Example
@@ -134,7 +139,7 @@ def escape_html(text):
     return text
 
 
-def one_line(text, limit=MAX_SHORT_CHARS):
+def one_line(text: object, limit: int = MAX_SHORT_CHARS) -> str:
     """Return user *text* cleaned, on one line (runs of white space as one space), cut at *limit*.
 
     Example
@@ -145,17 +150,19 @@ def one_line(text, limit=MAX_SHORT_CHARS):
     return shorten(" ".join(clean(text).split()), limit)
 
 
-def text_lines(text, width, limit=MAX_TEXT_CHARS):
+def text_lines(text: object, width: int, limit: int = MAX_TEXT_CHARS) -> list[str]:
     """Return user *text* cleaned, cut at *limit* characters and wrapped at *width*: the lines
     a card shows, whichever writer draws them."""
     return wrap(shorten(clean(text).strip(), limit), width)
 
 
-def html_rows(lines, separator="<BR/>"):
+def html_rows(lines: Sequence[str], separator: str = "<BR/>") -> str:
     """Return cleaned *lines* escaped and joined by *separator*."""
     return escape_html("\n".join(lines)).replace("\n", separator)
 
 
-def html_lines(text, width, limit=MAX_TEXT_CHARS, separator="<BR/>"):
+def html_lines(
+    text: object, width: int, limit: int = MAX_TEXT_CHARS, separator: str = "<BR/>"
+) -> str:
     """Return user *text* cleaned, cut, wrapped at *width*, escaped, lines joined by *separator*."""
     return html_rows(text_lines(text, width, limit), separator)

@@ -57,6 +57,18 @@ def test_graphml_refuses_dtds_and_entities(text):
         graphml.loads(text)
 
 
+def test_graphml_json_key_list_with_a_list_in_it_is_read():
+    """A list of JSON-valued keys (argmap_json) holding something other than names is read
+    for its names alone, not a crash."""
+    text = FOREIGN.replace(
+        '<graph id="G" edgedefault="directed">',
+        '<key id="g0" for="graph" attr.name="argmap_json" attr.type="string"/>'
+        '<graph id="G" edgedefault="directed"><data key="g0">[["weight"], 3, "kind"]</data>',
+    )
+    amap, _ = graphml.loads(text)
+    assert amap.node("a")["weight"] == 0.5 and amap.node("b")["graphml_kind"] == "rebuttal"
+
+
 def test_graphml_syntax_error_names_line_and_column():
     """Malformed XML names the line and column."""
     with pytest.raises(FormatError) as info:

@@ -288,6 +288,27 @@ def test_a_circle_of_claims_is_cut_once_and_planning_ends(monkeypatch):
 
 
 @pytest.mark.graphviz
+def test_co_premises_one_backing_the_other_too_large_for_a_page_are_drawn_together(monkeypatch):
+    """Co-premises with nothing below them but each other, on a page too small for them
+    and the claims above, are drawn together on one page (there is nothing to cut)."""
+    amap = ArgumentMap("Co-premises")
+    main = amap.add_node("claim", "Main claim")
+    reason = amap.add_node("claim", "A reason")
+    aside = amap.add_node("claim", "Another reason for it")
+    first = amap.add_node("claim", "First co-premise")
+    second = amap.add_node("claim", "Second co-premise")
+    amap.connect(reason, main, "supports")
+    amap.connect(aside, reason, "supports")
+    amap.connect(first, reason, "supports", group="g")
+    amap.connect(second, reason, "supports", group="g")
+    amap.connect(second, first, "supports")  # the second also backs the first
+    monkeypatch.setattr(pages, "MIN_BODY_PT", 100.0)  # the whole map is too small to read
+    _small_pages_only(monkeypatch, 3)
+    planned, _ = pages.plan_pages(amap, ExportOptions(page="slide", fmt="png"))
+    assert [set(p.nodes) for p in planned] == [{main, reason, aside}, {main, reason, first, second}]
+
+
+@pytest.mark.graphviz
 def test_continued_names_the_first_page_the_line_goes_on(monkeypatch):
     """When a cut card's premises need several pages, its mark names the first of them."""
     amap, chain = _chain_map(4)
