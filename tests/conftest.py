@@ -7,7 +7,8 @@ import tempfile
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-# Recovery copies, error logs, settings and layout caches of the tests stay out of the user's folders.
+# Recovery copies, error logs, settings and layout caches of the tests stay out of the
+# user's folders.
 _PRIVATE = tempfile.mkdtemp(prefix="argmap-tests-")
 os.environ["XDG_DATA_HOME"] = os.path.join(_PRIVATE, "data")
 os.environ["XDG_CACHE_HOME"] = os.path.join(_PRIVATE, "cache")
@@ -17,8 +18,16 @@ REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED = os.path.join(os.path.dirname(REPO), "shared")
 
 
+#: Seconds a test that builds the wheel may take (pip may fetch setuptools for the build).
+WHEEL_TIMEOUT = 600
+
+
 def pytest_collection_modifyitems(config, items):
-    """Skip tests marked ``graphviz`` when ``dot`` is missing, but never in CI."""
+    """Give wheel builds a longer timeout; skip tests marked ``graphviz`` when ``dot`` is
+    missing, but never in CI."""
+    for item in items:
+        if "wheel" in item.keywords and item.get_closest_marker("timeout") is None:
+            item.add_marker(pytest.mark.timeout(WHEEL_TIMEOUT))
     if shutil.which("dot"):
         return
     if os.environ.get("CI"):
