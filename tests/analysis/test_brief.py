@@ -2,12 +2,12 @@
 
 import base64
 import io
-import os
 import re
 import sys
 
 import pytest
 
+from argmap import resources
 from argmap.analysis.brief import brief_format, build_brief, tag_of, write_brief
 from argmap.analysis.brief_html import brief_html
 from argmap.analysis.brief_md import brief_markdown
@@ -15,8 +15,7 @@ from argmap.errors import AnalysisError, MissingDependencyError
 from argmap.formats import load_map
 from argmap.model import ArgumentMap
 
-REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-SEEDED = os.path.join(REPO, "argmap", "resources", "maps", "encryption-backdoors.argmap")
+SEEDED = resources.path(*resources.SEEDED_MAP)
 
 
 @pytest.fixture(scope="module")

@@ -8,8 +8,9 @@ import time
 from collections import Counter
 
 import pytest
-from interchange_helpers import DATA, EXT, REPO, canonical, ext_file
+from interchange_helpers import DATA, EXT, canonical, ext_file
 
+from argmap import resources
 from argmap.errors import FormatError
 from argmap.formats import argdown, native
 
@@ -98,7 +99,7 @@ def test_import_export_import_gives_the_same_map(path):
 @pytest.mark.parametrize("name", ["example", "encryption-backdoors"])
 def test_argmap_maps_come_back_from_argdown(name):
     """A map made in argmap exports to Argdown and reads back with every attribute."""
-    amap = native.load(os.path.join(REPO, "argmap", "resources", "maps", name + ".argmap"))
+    amap = native.load(resources.path("maps", name + ".argmap"))
     again, warnings = argdown.loads(argdown.dumps(amap))
     assert warnings == []
     assert canonical(again, ignore=("argdown",)) == canonical(amap, ignore=("argdown",))

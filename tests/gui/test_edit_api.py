@@ -11,7 +11,7 @@ from PySide6.QtCore import QMetaObject, QObject, Qt, Signal, SignalInstance
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QWidget
 
-from argmap import cli
+from argmap import cli, resources
 from argmap.gui.document import Document
 from argmap.gui.inspector import Inspector
 from argmap.gui.outline import OutlineTree
@@ -19,8 +19,8 @@ from argmap.gui.selection import Selection
 from argmap.model import queries
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-MAPS = os.path.join(REPO, "argmap", "resources", "maps")
-SHIPPED = sorted(os.path.join(MAPS, n) for n in os.listdir(MAPS) if n.endswith(".argmap"))
+#: The names of the maps argmap ships (in its ``maps`` folder).
+SHIPPED = sorted(f.name for f in resources.resource("maps").iterdir() if f.name.endswith(".argmap"))
 GUI = os.path.join(REPO, "argmap", "gui")
 
 
@@ -65,9 +65,9 @@ def test_hidden_qt_method_check_sees_a_shadow(qapp):
     assert sorted(hidden_qt_methods(widget)) == ["size", "window"]
 
 
-def test_no_attribute_hides_a_qt_method(make_window):
+def test_no_attribute_hides_a_qt_method(make_window, shipped_map):
     """No object of the live window has an attribute that hides a Qt method of its class."""
-    window = make_window(SHIPPED[0])
+    window = make_window(shipped_map("maps", SHIPPED[0]))
     window.export_dialog_for_test = None  # an instance attribute of our own is fine
     offenders = {}
     for obj in [window] + window.findChildren(QObject):
@@ -117,9 +117,9 @@ def test_main_window_keeps_to_layout_menus_and_files():
 
 
 # -------------------------------------------------------- verbs through keys
-def test_refused_edit_is_reported_once_and_changes_nothing(make_window, qtbot):
+def test_refused_edit_is_reported_once_and_changes_nothing(make_window, qtbot, shipped_map):
     """Linking a node to one it already bears on is refused in a dialog; the map is unchanged."""
-    window = make_window(SHIPPED[0])
+    window = make_window(shipped_map("maps", SHIPPED[0]))
     amap = window.document.amap
     source, target = next(iter(amap.graph.edges))
     before = amap.snapshot()
@@ -133,9 +133,9 @@ def test_refused_edit_is_reported_once_and_changes_nothing(make_window, qtbot):
     boxes[0].close()
 
 
-def test_delete_branch_key_removes_the_branch_in_one_step(make_window, qtbot):
+def test_delete_branch_key_removes_the_branch_in_one_step(make_window, qtbot, shipped_map):
     """Shift+Delete on an objection removes it and its rebuttals; one undo brings all back."""
-    window = make_window(SHIPPED[0])
+    window = make_window(shipped_map("maps", SHIPPED[0]))
     amap = window.document.amap
     node = next(n for n in amap.graph.nodes if amap.graph.in_degree(n) and amap.graph.out_degree(n))
     branch = queries.subtree(amap, node)
@@ -168,8 +168,9 @@ def _exported_headers(path, tmp_path):
 
 
 @pytest.mark.parametrize("path", SHIPPED, ids=os.path.basename)
-def test_canvas_header_equals_exported_header(make_window, path, tmp_path):
+def test_canvas_header_equals_exported_header(make_window, path, tmp_path, shipped_map):
     """For every node of the shipped maps the card on screen and in the export say the same."""
+    path = shipped_map("maps", path)
     window = make_window(path)
     exported = _exported_headers(path, tmp_path)
     shown = {n: item.header for n, item in window.scene.nodes.items()}
@@ -178,7 +179,9 @@ def test_canvas_header_equals_exported_header(make_window, path, tmp_path):
 
 
 # ---------------------------------------------------------- export dialog
-def test_export_dialog_preview_measures_off_the_gui_thread(make_window, qtbot, monkeypatch):
+def test_export_dialog_preview_measures_off_the_gui_thread(
+    make_window, qtbot, monkeypatch, shipped_map
+):
     """Opening the dialog shows 'measuring…' at once; the layout runs in another thread."""
     import argmap.render.layout as layout
 
@@ -192,7 +195,7 @@ def test_export_dialog_preview_measures_off_the_gui_thread(make_window, qtbot, m
     monkeypatch.setattr(layout, "compute_layout", recording)
     from argmap.gui.export_dialog import ExportDialog
 
-    window = make_window(SHIPPED[0])
+    window = make_window(shipped_map("maps", SHIPPED[0]))
     qtbot.waitUntil(lambda: not window.document.jobs.active, timeout=30000)
     threads.clear()  # the window's own first layout
     dialog = ExportDialog(window.document, window.selection, window)
@@ -207,7 +210,7 @@ def test_export_dialog_preview_measures_off_the_gui_thread(make_window, qtbot, m
 
 
 @pytest.mark.graphviz
-def test_export_dialog_png_equals_the_cli(make_window, qtbot, tmp_path, monkeypatch):
+def test_export_dialog_png_equals_the_cli(make_window, qtbot, tmp_path, monkeypatch, shipped_map):
     """PNG, direction LR, no legend chosen in the dialog gives the same bytes as the CLI."""
     from argmap.gui.export_dialog import ExportDialog
 
@@ -215,7 +218,7 @@ def test_export_dialog_png_equals_the_cli(make_window, qtbot, tmp_path, monkeypa
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(ours), "PNG (*.png)"))
     )
-    window = make_window(SHIPPED[0])
+    window = make_window(shipped_map("maps", SHIPPED[0]))
     qtbot.waitUntil(lambda: not window.document.jobs.active, timeout=30000)
     shown = str(tmp_path / "as-shown.argmap")  # the map as placed on the canvas
     assert window.save_to(shown)

@@ -7,6 +7,7 @@ import subprocess
 
 import pytest
 
+from argmap import resources
 from argmap.formats import native
 from argmap.model import ArgumentMap
 from argmap.render import look, pages, style
@@ -14,7 +15,7 @@ from argmap.render.export import ExportOptions, export_file, render_bytes
 from argmap.render.png import png_dpi, png_with_dpi
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-SEEDED = os.path.join(REPO, "argmap", "resources", "maps", "encryption-backdoors.argmap")
+SEEDED = resources.path(*resources.SEEDED_MAP)
 
 
 @pytest.fixture(scope="module")

@@ -8,15 +8,12 @@ import pytest
 from render_helpers import rich_map
 from test_hostile import HOSTILE, OPTIONS, _hostile_map
 
+from argmap import resources
 from argmap.formats import native
 from argmap.render import to_pydot
 from argmap.render.export import ExportOptions, render_bytes
 
-REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-MAPS = sorted(
-    os.path.join(REPO, "argmap", "resources", "maps", f)
-    for f in os.listdir(os.path.join(REPO, "argmap", "resources", "maps"))
-)
+MAPS = sorted(resources.path("maps", f.name) for f in resources.resource("maps").iterdir())
 
 pytestmark = pytest.mark.graphviz
 
