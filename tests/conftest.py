@@ -2,11 +2,16 @@
 
 import os
 import shutil
+import sys
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
+# pytester runs the checks of this file on test files of its own (tests/gui/test_waiting.py).
+pytest_plugins = ["pytester"]
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Recovery copies, error logs, settings and layout caches of the tests stay out of the
@@ -82,6 +87,117 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
         terminalreporter.section("the tests wrote into the source tree", red=True)
         for change in changes:
             terminalreporter.line(change, red=True)
+
+
+#: Seconds a modal dialog or popup menu may wait for an answer under test. Tests answer
+#: theirs within a few tens of milliseconds (``answer_box`` in tests/gui/conftest.py).
+MODAL_GRACE = 3.0
+
+
+class ModalWatchdog:
+    """Closes a modal dialog or popup menu left waiting longer than :data:`MODAL_GRACE`.
+
+    ``QDialog.exec``, ``QMessageBox.exec``, ``QFileDialog.getSaveFileName`` and the like run
+    an event loop of their own until someone answers; a test that did not arrange an answer
+    would wait there for ever (the per-test timeout would end the whole run). The watchdog's
+    timer runs inside that loop, finds the waiting widget, closes it as Escape would, and
+    remembers it in :attr:`closed` so that the test can fail naming it.
+    """
+
+    def __init__(self, grace: float = MODAL_GRACE) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.grace = grace
+        self.closed: list[str] = []
+        self._waiting = None
+        self._since = 0.0
+        self._timer = QTimer()
+        self._timer.setInterval(50)
+        self._timer.timeout.connect(self._check)
+        self._timer.start()
+
+    def _check(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        widget = QApplication.activeModalWidget() or QApplication.activePopupWidget()
+        if widget is not self._waiting:
+            self._waiting, self._since = widget, time.monotonic()
+        elif widget is not None and time.monotonic() - self._since > self.grace:
+            self.closed.append(describe_widget(widget))
+            self._waiting = None
+            close_widget(widget)
+
+    def stop(self) -> list[str]:
+        """Stop watching; return the descriptions of the widgets closed."""
+        self._timer.stop()
+        self._timer.deleteLater()
+        self._waiting = None
+        return self.closed
+
+
+def describe_widget(widget) -> str:
+    """``QMessageBox 'name' "Title": "text"``: enough to find the dialog in the code."""
+    parts = [type(widget).__name__]
+    if widget.objectName():
+        parts.append(repr(widget.objectName()))
+    if widget.windowTitle():
+        parts.append(f'"{widget.windowTitle()}"')
+    text = getattr(widget, "text", None)
+    if callable(text) and isinstance(text(), str) and text():
+        parts.append(f'saying "{text()[:200]}"')
+    return " ".join(parts)
+
+
+def close_widget(widget) -> None:
+    """Close *widget* as the Escape key does (Cancel, in a question); reject or close it
+    when Escape does not."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QDialog
+
+    QTest.keyClick(widget, Qt.Key_Escape)
+    if widget.isVisible():
+        widget.reject() if isinstance(widget, QDialog) else widget.close()
+
+
+def _watch_modal_widgets():
+    """A :class:`ModalWatchdog` when Qt is loaded and has an application, else None."""
+    if "PySide6.QtWidgets" not in sys.modules:
+        return None
+    from PySide6.QtWidgets import QApplication
+
+    return ModalWatchdog() if QApplication.instance() is not None else None
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    """Fail a test whose modal dialog (or popup menu) waited with no answer."""
+    watchdog = _watch_modal_widgets()
+    try:
+        return (yield)
+    finally:
+        _fail_if_closed(watchdog)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """The same in the fixtures' teardown (a window asking to save as it closes)."""
+    watchdog = _watch_modal_widgets()
+    try:
+        return (yield)
+    finally:
+        _fail_if_closed(watchdog)
+
+
+def _fail_if_closed(watchdog):
+    closed = watchdog.stop() if watchdog is not None else []
+    if closed:
+        pytest.fail(
+            f"a modal dialog or menu waited {MODAL_GRACE:g} s with no answer and was closed: "
+            + "; ".join(closed)
+            + ". Answer it in the test (answer_box, a timer), or do not open it.",
+            pytrace=False,
+        )
 
 
 #: Seconds a test that builds the wheel may take (pip may fetch setuptools for the build).
