@@ -1,5 +1,6 @@
 """Shared test set-up: Qt runs offscreen, and Graphviz is required in CI."""
 
+import gc
 import os
 import shutil
 import sys
@@ -239,6 +240,59 @@ def shipped_map(tmp_path: Path) -> Callable[..., str]:
         return str(target)
 
     return copy
+
+
+def cpu_seconds(run: Callable[[object], object], arg: object, loops: int = 1) -> float:
+    """CPU time of this thread for one ``run(arg)``, the mean of *loops* runs.
+
+    CPU time does not count the time the machine gives to other processes. Work done by
+    other threads or processes is not counted either: measure single-threaded work only.
+    """
+    start = time.thread_time()
+    for _ in range(loops):
+        run(arg)
+    return (time.thread_time() - start) / loops
+
+
+def cpu_growth(make: Callable[[int], object], run: Callable, n: int, factor: int) -> tuple:
+    """``(ratio, small, large)``: the CPU time of ``run(make(factor * n))`` over that of
+    ``run(make(n))``, the least of three and of two measurements. The small one is repeated
+    until it lasts 20 ms, so a fast machine measures it as precisely as a slow one; the
+    cyclic garbage collector is paused meanwhile, as :mod:`timeit` does."""
+    small_arg, large_arg = make(n), make(factor * n)
+    gc.collect()
+    gc.disable()
+    try:
+        loops = 1
+        while cpu_seconds(run, small_arg, loops) * loops < 0.02 and loops < 100_000:
+            loops *= 2
+        small = min(cpu_seconds(run, small_arg, loops) for _ in range(3))
+        large = min(cpu_seconds(run, large_arg, max(1, loops // factor)) for _ in range(2))
+    finally:
+        gc.enable()
+    return large / small, small, large
+
+
+@pytest.fixture
+def assert_linear() -> Callable[..., None]:
+    """``assert_linear(make, run, n, factor=4)``: fail unless the CPU time of
+    ``run(make(size))`` grows about linearly from size *n* to ``factor * n``.
+
+    Linear work grows *factor* times, quadratic work ``factor ** 2`` times; the bound,
+    twice linear, lies between, far above the noise (a few per cent). A ratio of two
+    times measured moments apart holds on a slow or busy machine, where a limit in
+    seconds fails; the absolute times live in ``bench/``.
+    """
+
+    def check(make: Callable[[int], object], run: Callable, n: int, factor: int = 4) -> None:
+        ratio, small, large = cpu_growth(make, run, n, factor)
+        assert ratio < 2 * factor, (
+            f"CPU time grew {ratio:.1f}x from size {n:,} ({small * 1000:.2f} ms) to "
+            f"{factor * n:,} ({large * 1000:.2f} ms): linear work grows {factor}x, "
+            f"quadratic {factor**2}x"
+        )
+
+    return check
 
 
 @pytest.fixture
