@@ -202,7 +202,7 @@ def test_export_dialog_preview_measures_off_the_gui_thread(
     qtbot.addWidget(dialog)
     assert dialog.size_label.text().startswith("about")  # as arranged: no layout to wait for
     assert not threads
-    dialog.layout.setCurrentText("Fresh layout by Graphviz")
+    dialog.layout_box.setCurrentText("Fresh layout by Graphviz")
     assert dialog.size_label.text() == "measuring…"
     qtbot.waitUntil(lambda: dialog.size_label.text().startswith("about"), timeout=20000)
     assert threads and threading.main_thread() not in threads
