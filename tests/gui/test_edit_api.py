@@ -2,15 +2,21 @@
 
 import ast
 import html
+import importlib
+import inspect
 import os
+import pkgutil
 import re
+import textwrap
 import threading
 
 import pytest
 from PySide6.QtCore import QMetaObject, QObject, Qt, Signal, SignalInstance
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QWidget
+from shiboken6 import Shiboken
 
+import argmap.gui
 from argmap import cli, resources
 from argmap.gui.document import Document
 from argmap.gui.inspector import Inspector
@@ -77,6 +83,96 @@ def test_no_attribute_hides_a_qt_method(make_window, shipped_map):
                 offenders[type(obj).__name__] = hidden
     assert offenders == {}
     assert window.inspector.window() is window  # QWidget.window() works again
+
+
+def _is_qt(klass):
+    return klass.__module__.startswith(("PySide6", "shiboken6", "Shiboken"))
+
+
+def qt_classes_of_argmap():
+    """Every class of argmap built on a Qt class (QObject, QGraphicsItem, QUndoCommand ...),
+    once every module of argmap.gui is imported."""
+    for info in pkgutil.walk_packages(argmap.gui.__path__, "argmap.gui."):
+        importlib.import_module(info.name)
+    found, todo = set(), [Shiboken.Object]
+    while todo:
+        for sub in todo.pop().__subclasses__():
+            if sub not in found:
+                found.add(sub)
+                todo.append(sub)
+    ours = [k for k in found if k.__module__.startswith("argmap")]
+    return sorted(ours, key=lambda k: (k.__module__, k.__qualname__))
+
+
+def attributes_set_on_self(klass):
+    """``{name: line}`` of the attributes the code of *klass* sets on ``self``."""
+    source, first = inspect.getsourcelines(klass)
+    found = {}
+    for node in ast.walk(ast.parse(textwrap.dedent("".join(source)))):
+        if (
+            isinstance(node, ast.Attribute)
+            and isinstance(node.ctx, ast.Store)
+            and isinstance(node.value, ast.Name)
+            and node.value.id == "self"
+        ):
+            found.setdefault(node.attr, first + node.lineno - 1)
+    return found
+
+
+def class_shadows(klass):
+    """``["Class.name (what)"]`` of the names that *klass* and its own bases give a value
+    that hides a name of its Qt bases: a class attribute or property, or an attribute its
+    code sets on ``self``. Methods of the same name are overrides and allowed."""
+    qt = {n for base in klass.__mro__ if _is_qt(base) for n in vars(base)}
+    qt = {n for n in qt if not n.startswith("__")}
+    found = []
+    for base in klass.__mro__:
+        if _is_qt(base) or base is object:
+            continue
+        for name, value in vars(base).items():
+            method = inspect.isfunction(value) or isinstance(value, (staticmethod, classmethod))
+            if name in qt and not method and not isinstance(value, QMetaObject):
+                found.append(f"{base.__qualname__}.{name} (a {type(value).__name__})")
+        for name, line in attributes_set_on_self(base).items():
+            if name in qt:
+                found.append(f"{base.__qualname__}.{name} (set on self, line {line})")
+    return found
+
+
+class _Shadowing(QWidget):
+    """A widget whose names hide three Qt methods, as the check below must see."""
+
+    layout = {"auto": "Fresh layout"}
+    changed = Signal()
+
+    @property
+    def size(self):
+        return 3
+
+    def _build(self):
+        self.window, self.rows = "a main window", []
+
+    def sizeHint(self):  # an override
+        return super().sizeHint()
+
+
+def test_class_check_sees_a_shadow():
+    """The class check finds a class attribute, a property and a name set on self that hide
+    Qt methods, and lets overrides, signals of new names and new attributes pass."""
+    assert sorted(class_shadows(_Shadowing)) == [
+        "_Shadowing.layout (a dict)",
+        "_Shadowing.size (a property)",
+        f"_Shadowing.window (set on self, line {_Shadowing._build.__code__.co_firstlineno + 1})",
+    ]
+
+
+def test_no_qt_class_of_argmap_hides_a_qt_method():
+    """No class of argmap built on a Qt class has a name that hides a method of its Qt bases."""
+    classes = qt_classes_of_argmap()
+    names = {k.__name__ for k in classes}
+    assert {"MainWindow", "ExportDialog", "NodeItem", "UndoCommand", "Job"} <= names
+    offenders = {k.__qualname__: class_shadows(k) for k in classes if class_shadows(k)}
+    assert offenders == {}
 
 
 # -------------------------------------------------------- views stand alone
