@@ -7,7 +7,8 @@ CONFTEST = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__
 
 TESTS = """
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMenu, QMessageBox
 
 
 def question():
@@ -27,6 +28,10 @@ def test_a_question_nobody_answers(qapp):
 
 def test_a_file_dialog_nobody_answers(qapp):
     assert QFileDialog.getSaveFileName(None, "Save map") == ("", "")
+
+
+def test_a_print_dialog_nobody_answers(qapp):
+    assert QPrintDialog(QPrinter()).exec() == QDialog.Rejected
 
 
 def test_a_menu_nobody_answers(qapp):
@@ -51,13 +56,14 @@ def test_a_dialog_nobody_answers_fails_its_test_and_the_run_goes_on(pytester):
     # should the watchdog miss a dialog, the inner run ends at its own timeout, not ours
     timeout = ("-o", "timeout=30", "-o", "timeout_method=thread")
     result = pytester.runpytest_subprocess("-p", "no:cacheprovider", *timeout, timeout=120)
-    result.assert_outcomes(passed=1, failed=3)
+    result.assert_outcomes(passed=1, failed=4)
     assert "AssertionError" not in result.stdout.str()  # closed as Escape: Cancel, no file
     result.stdout.fnmatch_lines_random(
         [
             "*waited 0.2 s with no answer and was closed: QMessageBox 'locked-question'"
             ' "The map is open elsewhere" saying "debate.argmap is already open."*',
             "*closed: QFileDialog 'QFileDialog' \"Save map\"*",
+            "*closed: QPrintDialog*",
             "*closed: QMenu*",
         ]
     )
