@@ -1,4 +1,9 @@
-"""Shared test set-up: Qt runs offscreen, and Graphviz is required in CI."""
+"""Shared test set-up: Qt runs offscreen, and Graphviz is required in CI.
+
+The run also keeps itself honest: it fails when its tests wrote into the checkout, a
+dialog nobody answers is closed and fails its test, and tests of speed compare how CPU
+time grows rather than seconds (see "Tests" in docs/architecture.md).
+"""
 
 import gc
 import os
@@ -67,11 +72,11 @@ def tree_changes(before: dict, after: dict) -> list[str]:
     return sorted(changes, key=lambda c: c.split(" ", 1)[1])
 
 
-def pytest_sessionstart(session):
+def pytest_sessionstart(session: pytest.Session) -> None:
     session.config.stash[_TREE_BEFORE] = source_tree_state()
 
 
-def pytest_sessionfinish(session, exitstatus):
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     """Fail the run when its tests wrote into the source tree (a lock, a backup, a save)."""
     before = session.config.stash.get(_TREE_BEFORE, None)
     if before is None:
@@ -82,7 +87,7 @@ def pytest_sessionfinish(session, exitstatus):
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
-def pytest_terminal_summary(terminalreporter, exitstatus, config):
+def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
     changes = config.stash.get(_TREE_CHANGES, [])
     if changes:
         terminalreporter.section("the tests wrote into the source tree", red=True)
@@ -136,8 +141,8 @@ class ModalWatchdog:
         return self.closed
 
 
-def describe_widget(widget) -> str:
-    """``QMessageBox 'name' "Title": "text"``: enough to find the dialog in the code."""
+def describe_widget(widget: object) -> str:
+    """``QMessageBox 'name' "Title" saying "text"``: enough to find the dialog in the code."""
     parts = [type(widget).__name__]
     if widget.objectName():
         parts.append(repr(widget.objectName()))
@@ -149,7 +154,7 @@ def describe_widget(widget) -> str:
     return " ".join(parts)
 
 
-def close_widget(widget) -> None:
+def close_widget(widget: object) -> None:
     """Close *widget* as the Escape key does (Cancel, in a question); reject or close it
     when Escape does not."""
     from PySide6.QtCore import Qt
@@ -161,7 +166,7 @@ def close_widget(widget) -> None:
         widget.reject() if isinstance(widget, QDialog) else widget.close()
 
 
-def _watch_modal_widgets():
+def _watch_modal_widgets() -> ModalWatchdog | None:
     """A :class:`ModalWatchdog` when Qt is loaded and has an application, else None."""
     if "PySide6.QtWidgets" not in sys.modules:
         return None
@@ -190,7 +195,7 @@ def pytest_runtest_teardown(item, nextitem):
         _fail_if_closed(watchdog)
 
 
-def _fail_if_closed(watchdog):
+def _fail_if_closed(watchdog: ModalWatchdog | None) -> None:
     closed = watchdog.stop() if watchdog is not None else []
     if closed:
         pytest.fail(
@@ -205,7 +210,7 @@ def _fail_if_closed(watchdog):
 WHEEL_TIMEOUT = 600
 
 
-def pytest_collection_modifyitems(config, items):
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Give wheel builds a longer timeout; skip tests marked ``graphviz`` when ``dot`` is
     missing, but never in CI."""
     for item in items:
@@ -254,7 +259,9 @@ def cpu_seconds(run: Callable[[object], object], arg: object, loops: int = 1) ->
     return (time.thread_time() - start) / loops
 
 
-def cpu_growth(make: Callable[[int], object], run: Callable, n: int, factor: int) -> tuple:
+def cpu_growth(
+    make: Callable[[int], object], run: Callable, n: int, factor: int
+) -> tuple[float, float, float]:
     """``(ratio, small, large)``: the CPU time of ``run(make(factor * n))`` over that of
     ``run(make(n))``, the least of three and of two measurements. The small one is repeated
     until it lasts 20 ms, so a fast machine measures it as precisely as a slow one; the
