@@ -7,15 +7,21 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.argmap-installed
 
-.PHONY: run test setup system venv bench screenshot clean install-desktop
+.PHONY: run test check setup system venv bench screenshot clean install-desktop
 
 run: setup
 	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ] && [ "$$QT_QPA_PLATFORM" != offscreen ]; then \
 	  echo "No display found (DISPLAY is not set). On a headless machine try: xvfb-run -a make run"; exit 1; fi
 	$(PY) main.py $(FILE)
 
-test: setup
+test: check
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+
+# Lint and format (ruff), the layer contract (import-linter, see pyproject.toml).
+check: setup
+	$(PY) -m ruff check --no-cache argmap resources tests bench tools main.py
+	$(PY) -m ruff format --no-cache --check argmap resources tests bench tools main.py
+	$(VENV)/bin/lint-imports --no-cache
 
 setup: system venv
 

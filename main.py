@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Start argmap: ``python main.py [FILE]`` opens the editor; ``python main.py COMMAND ...`` runs the CLI."""
+"""Start argmap: ``python main.py [FILE]`` opens the editor; ``python main.py COMMAND ...``
+runs the command line."""
 
 from argmap.__main__ import main
 from argmap.terminal import exit_process

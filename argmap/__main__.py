@@ -8,6 +8,7 @@ use it. ``argmap-editor [FILE]`` always opens the editor.
 
 import sys
 
+from argmap import cli
 from argmap.terminal import exit_process
 
 USAGE = "usage: argmap [FILE] | argmap COMMAND ... (see argmap --help)"
@@ -20,8 +21,6 @@ def main(argv=None, bare_opens_editor=True):
     *bare_opens_editor* is false (the console script), which shows the usage.
     """
     argv = sys.argv[1:] if argv is None else list(argv)
-    from argmap import cli
-
     if not argv and not bare_opens_editor:
         return cli.main(argv)
     if argv and (argv[0] in cli.COMMANDS or argv[0].startswith("-")):
@@ -38,7 +37,7 @@ def editor(argv=None):
     if len(argv) > 1:
         print("usage: argmap-editor [FILE]", file=sys.stderr)
         return 2
-    from argmap.gui.app import run
+    from argmap.gui.app import run  # PySide6 loads only when the editor opens
 
     return run(argv[0] if argv else None)
 

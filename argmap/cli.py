@@ -13,8 +13,17 @@ from collections import Counter
 
 from argmap import __version__
 from argmap.cli_debate import COMMANDS as DEBATE_COMMANDS
+from argmap.desktop import install_desktop
 from argmap.errors import ArgmapError
 from argmap.fileio import refuse_existing
+from argmap.formats import FORMATS, load_any, load_map, native, save_any
+from argmap.model import KINDS, RELATIONS, ArgumentMap, queries
+from argmap.outputs.export import export_file
+from argmap.render.drawing import graphviz_ahead
+from argmap.render.options import ExportOptions
+from argmap.sources.compare import score_draft
+from argmap.sources.documents import load_document
+from argmap.sources.draft import draft_map
 from argmap.terminal import SafeWriter, exit_process, run_quietly, shown, signals_end_cleanly
 
 #: Warnings ``validate`` lists one by one; past that it gives their number.
@@ -33,9 +42,6 @@ def _add_info(sub):
 
 
 def _run_info(args, out):
-    from argmap.formats import load_map
-    from argmap.model import KINDS, RELATIONS, queries
-
     amap = load_map(args.file)
     graph = amap.graph
     kinds = Counter(a["kind"] for _, a in graph.nodes(data=True))
@@ -73,9 +79,6 @@ def _add_validate(sub):
 
 
 def _run_validate(args, out):
-    from argmap.formats import load_map
-    from argmap.model import queries
-
     amap = load_map(args.file)
     warnings = queries.problems(amap)
     print(
@@ -104,9 +107,6 @@ def _add_new(sub):
 
 
 def _run_new(args, out):
-    from argmap.formats import native
-    from argmap.model import ArgumentMap
-
     refuse_existing(args.file, args.force)
     amap = ArgumentMap(args.title or args.claim)
     amap.add_node("claim", args.claim)
@@ -170,8 +170,6 @@ def _add_export(sub):
 
 
 def _run_export(args, out):
-    from argmap.render.export import ExportOptions, export_file, graphviz_ahead
-
     options = ExportOptions(
         fmt=args.format,
         dpi=args.dpi,
@@ -185,8 +183,6 @@ def _run_export(args, out):
         theme=args.theme,
     )
     with graphviz_ahead(args.output, options):  # Graphviz starts while the map is read
-        from argmap.formats import load_map
-
         result = export_file(load_map(args.file), args.output, options)
     for warning in result.warnings:
         print(f"warning: {shown(warning)}", file=sys.stderr)
@@ -220,16 +216,12 @@ def _add_draft(sub):
 
 
 def _run_draft(args, out):
-    from argmap.sources.draft import run_draft_command
-
     refuse_existing(args.output, args.force)
     return run_draft_command(args.documents, args.output, args.against, out, args.force)
 
 
 # --------------------------------------------------------------- convert
 def _add_convert(sub):
-    from argmap.formats import FORMATS
-
     p = sub.add_parser(
         "convert",
         help="convert a map between argmap, Argdown, AIF, GraphML and Kialo",
@@ -255,8 +247,6 @@ def _add_convert(sub):
 
 
 def _run_convert(args, out):
-    from argmap.formats import load_any, save_any
-
     refuse_existing(args.output, args.force)
     source = "aif" if args.source_format == "xaif" else args.source_format
     amap, warnings = load_any(args.input, source)
@@ -284,8 +274,6 @@ def _add_install_desktop(sub):
 
 
 def _run_install_desktop(args, out):
-    from argmap.desktop import install_desktop
-
     for path in install_desktop():
         print(f"wrote {shown(path)}", file=out)
     return 0
@@ -382,3 +370,30 @@ def main_exit():
 
 if __name__ == "__main__":
     main_exit()
+
+
+def run_draft_command(paths, output, against, out, force=False):
+    """Carry out ``argmap draft DOC... -o OUT [--against MAP] [--force]``; return the exit code.
+
+    An existing *output* is replaced only with *force*.
+
+    Raises
+    ------
+    ArgmapError
+        With a clear message when there is no document, a document cannot be
+        read (:class:`FormatError`) or the map cannot be saved (:class:`SaveError`).
+    """
+    if not paths:
+        raise ArgmapError("give at least one document to draft from")
+    reference = native.load(against) if against else None
+    amap = draft_map([load_document(path) for path in paths])
+    native.save(amap, output, overwrite=force)
+    print(
+        f"wrote {output} ({len(amap)} draft nodes, {amap.graph.number_of_edges()} "
+        f"draft relations from {len(amap.documents)} document(s))",
+        file=out,
+    )
+    if reference is not None:
+        for line in score_draft(amap, reference).lines():
+            print(line, file=out)
+    return 0

@@ -7,7 +7,13 @@ and returns the exit code.
 
 import json
 
+from argmap.analysis.acceptance import evaluate
+from argmap.analysis.strength import side_strengths
+from argmap.analysis.weak_spots import weak_spots
 from argmap.errors import ArgmapError
+from argmap.formats import load_map
+from argmap.model.schema import shortened
+from argmap.outputs.brief_files import brief_format, write_brief
 
 
 # -------------------------------------------------------------- evaluate
@@ -32,11 +38,6 @@ def _add_evaluate(sub):
 
 def _run_evaluate(args, out):
     import textwrap
-
-    from argmap.analysis.acceptance import evaluate
-    from argmap.analysis.strength import side_strengths
-    from argmap.formats import load_map
-    from argmap.model.schema import shortened
 
     amap = load_map(args.file)
     result = evaluate(amap, args.semantics)
@@ -85,9 +86,6 @@ def _add_check(sub):
 def _run_check(args, out):
     import textwrap
 
-    from argmap.analysis.weak_spots import weak_spots
-    from argmap.formats import load_map
-
     found = weak_spots(load_map(args.file))
     heading = None
     for spot in found:
@@ -135,9 +133,6 @@ def _add_brief(sub):
 
 def _run_brief(args, out):
     import os
-
-    from argmap.analysis.brief import brief_format, write_brief
-    from argmap.formats import load_map
 
     fmt = brief_format(args.output)
     amap = load_map(args.file)

@@ -1,7 +1,7 @@
 """Desktop integration on Linux: the menu entry, the ``.argmap`` file type and the icon.
 
-:func:`install_desktop` copies the files argmap ships (``argmap/resources/desktop``
-and ``argmap/resources/icons``) into the user's data folder
+:func:`install_desktop` copies the files argmap ships (``resources/desktop``
+and ``resources/icons``) into the user's data folder
 (``$XDG_DATA_HOME``, by default ``~/.local/share``), following the freedesktop.org
 specifications, then refreshes the MIME and desktop databases when their tools are
 installed. Nothing here needs Qt.

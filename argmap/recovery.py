@@ -25,9 +25,11 @@ import socket
 import time
 from dataclasses import dataclass
 
+from argmap.desktop import data_home
 from argmap.errors import FormatError
 from argmap.fileio import atomic_write, process_alive
 from argmap.formats import native
+from argmap.reading import read_text
 
 SUFFIX = ".argmap-recovery"
 HEADER_FORMAT = "argmap-recovery"
@@ -37,8 +39,6 @@ MAX_HEADER_BYTES = 64 * 1024
 
 def default_folder():
     """Return ``$XDG_DATA_HOME/argmap/recovery``, or ``~/.local/share/argmap/recovery``."""
-    from argmap.desktop import data_home
-
     return os.path.join(data_home(), "argmap", "recovery")
 
 
@@ -176,7 +176,7 @@ class RecoveryStore:
             When the copy is damaged.
         """
         path = copy.path if isinstance(copy, RecoveryCopy) else os.fspath(copy)
-        text = native.read_text(path)
+        text = read_text(path)
         _, _, body = text.partition("\n")
         return native.loads(body, path)
 

@@ -118,7 +118,7 @@ def score_set(records, make, verbose=False):
         amap = make(SourceDocument(record["id"], record["id"], record["text"]))
         empty += len(amap) == 0
         scores = score_text(record, amap)
-        totals = [t + s for t, s in zip(totals, scores)]
+        totals = [t + s for t, s in zip(totals, scores, strict=True)]
         if verbose and (scores[2] == 0 or scores[3] < scores[4]):
             show(record, amap, scores)
     return totals, empty

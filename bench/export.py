@@ -39,7 +39,46 @@ from timing import (  # noqa: E402
 #: The targets (ratio to bare dot) by command and map size.
 TARGETS = {("export", 1000): 1.25, ("export", 3000): 1.10, ("arranged", 3000): 0.70}
 
-WORDS = ["encryption", "warrant", "police", "access", "data", "security", "backdoor", "criminals", "key", "escrow", "court", "privacy", "phone", "device", "law", "investigation", "evidence", "attack", "vendor", "user", "government", "exploit", "vulnerability", "lawful", "terrorism", "message", "app", "cloud", "server", "public", "trust", "safety", "abuse", "oversight", "judge", "company", "software", "update"]
+WORDS = [
+    "encryption",
+    "warrant",
+    "police",
+    "access",
+    "data",
+    "security",
+    "backdoor",
+    "criminals",
+    "key",
+    "escrow",
+    "court",
+    "privacy",
+    "phone",
+    "device",
+    "law",
+    "investigation",
+    "evidence",
+    "attack",
+    "vendor",
+    "user",
+    "government",
+    "exploit",
+    "vulnerability",
+    "lawful",
+    "terrorism",
+    "message",
+    "app",
+    "cloud",
+    "server",
+    "public",
+    "trust",
+    "safety",
+    "abuse",
+    "oversight",
+    "judge",
+    "company",
+    "software",
+    "update",
+]
 
 
 def sentence(rng):
@@ -156,7 +195,7 @@ def bench_size(size, folder, repeat, installed=None, bytecode_cache=True):
 def dot_build_time(amap, repeat=3):
     """Return the best in-process time to build the DOT text of *amap* (seconds)."""
     from argmap.render.dot import build_dot
-    from argmap.render.export import ExportOptions
+    from argmap.render.options import ExportOptions
 
     options = ExportOptions(title=amap.title)
     best = float("inf")

@@ -20,7 +20,28 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from argmap.formats import aif, argdown  # noqa: E402
 
-WORDS = ["encryption", "warrant", "access", "police", "privacy", "data", "phone", "court", "key", "escrow", "attack", "hackers", "trust", "security", "law", "evidence", "users", "vendor", "backdoor", "risk"]
+WORDS = [
+    "encryption",
+    "warrant",
+    "access",
+    "police",
+    "privacy",
+    "data",
+    "phone",
+    "court",
+    "key",
+    "escrow",
+    "attack",
+    "hackers",
+    "trust",
+    "security",
+    "law",
+    "evidence",
+    "users",
+    "vendor",
+    "backdoor",
+    "risk",
+]
 
 
 def _sentence(rng):
@@ -53,7 +74,7 @@ def argdown_text(megabytes, seed=1):
 
 
 def aif_text(nodes, seed=1):
-    """Return AIF JSON with *nodes* I-nodes, each but the first supporting or attacking one before."""
+    """AIF JSON with *nodes* I-nodes, each but the first supporting or attacking one before it."""
     rng = random.Random(seed)
     data = {"nodes": [], "edges": [], "locutions": []}
     for i in range(nodes):

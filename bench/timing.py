@@ -91,7 +91,7 @@ def spread_text(values):
 
 def ratio_text(ours, bare):
     """Median ratio of paired runs, with the range of the per-round ratios."""
-    ratios = [a / b for a, b in zip(ours, bare)]
+    ratios = [a / b for a, b in zip(ours, bare, strict=True)]
     return f"{statistics.median(ratios):.2f}x [{min(ratios):.2f}-{max(ratios):.2f}]"
 
 
@@ -102,7 +102,7 @@ def verdict(value, limit, unit="x"):
 
 def ratio(ours, bare):
     """The median of the per-round ratios."""
-    return statistics.median(a / b for a, b in zip(ours, bare))
+    return statistics.median(a / b for a, b in zip(ours, bare, strict=True))
 
 
 def installed_argmap(folder, repo):

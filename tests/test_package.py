@@ -1,5 +1,6 @@
 """The package: its resources, the wheel, the entry points and the desktop integration."""
 
+import configparser
 import os
 import shutil
 import subprocess
@@ -35,11 +36,11 @@ def _need(program):
 
 
 # ------------------------------------------------------------- resources
-def test_resources_are_found_inside_the_package():
-    """The seeded map, both seeds and every icon are files of the package."""
-    package = os.path.join(REPO, "argmap")
+def test_resources_are_found_in_the_top_level_folder():
+    """In a checkout, the seeded map, both seeds and every icon are read from resources/."""
+    folder = os.path.join(REPO, "resources")
     for parts in (resources.SEEDED_MAP, resources.EXAMPLE_MAP, ("icons", "argmap.svg")):
-        assert resources.path(*parts).startswith(package)
+        assert resources.path(*parts).startswith(folder)
         assert os.path.isfile(resources.path(*parts))
     for size in resources.ICON_SIZES:
         assert os.path.isfile(resources.icon_path(size))
@@ -47,16 +48,35 @@ def test_resources_are_found_inside_the_package():
     assert '"format": "argmap"' in resources.read_text(*resources.EXAMPLE_MAP)
 
 
-def test_no_resources_folder_outside_the_package():
-    """The checkout has no top-level resources/ folder for code to lean on."""
-    assert not os.path.exists(os.path.join(REPO, "resources"))
+def test_top_level_is_the_design_card():
+    """The checkout's top level holds argmap/, resources/, tests/, setup.cfg and main.py."""
+    for name in ("argmap", "resources", "tests"):
+        assert os.path.isdir(os.path.join(REPO, name)), name
+    for name in ("setup.cfg", "main.py"):
+        assert os.path.isfile(os.path.join(REPO, name)), name
+    assert not os.path.exists(os.path.join(REPO, "argmap", "resources"))
+
+
+def test_setup_lists_every_package():
+    """setup.cfg names every package under argmap/, and resources/ as argmap.resources."""
+    config = configparser.ConfigParser()
+    config.read(os.path.join(REPO, "setup.cfg"), encoding="utf-8")
+    listed = set(config["options"]["packages"].split())
+    found = {
+        os.path.relpath(folder, REPO).replace(os.sep, ".")
+        for folder, _, files in os.walk(os.path.join(REPO, "argmap"))
+        if "__init__.py" in files
+    }
+    assert listed == found | {"argmap.resources"}
+    assert config["options"]["package_dir"].split() == ["argmap.resources", "=", "resources"]
 
 
 def _build_wheel(folder):
     """Build the wheel from a copy of the sources (the checkout gets no build folder)."""
     source = folder / "src"
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info", "build")
-    shutil.copytree(os.path.join(REPO, "argmap"), source / "argmap", symlinks=True, ignore=ignore)
+    for name in ("argmap", "resources"):
+        shutil.copytree(os.path.join(REPO, name), source / name, symlinks=True, ignore=ignore)
     for name in ("setup.cfg", "pyproject.toml", "README.md", "LICENSE", "bench/README.md"):
         (source / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(os.path.join(REPO, name), source / name)

@@ -1,8 +1,8 @@
 """Render argmap's PNG icons from its SVG icon with Qt's SVG renderer.
 
-Usage: python tools/render_icons.py      (writes argmap/resources/icons/argmap-SIZE.png)
+Usage: python tools/render_icons.py      (writes resources/icons/argmap-SIZE.png)
 
-Run it after changing ``argmap/resources/icons/argmap.svg`` and commit the PNGs.
+Run it after changing ``resources/icons/argmap.svg`` and commit the PNGs.
 """
 
 import os
@@ -38,7 +38,7 @@ def main():
     from argmap.resources import ICON_SIZES
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841
-    folder = os.path.join(ROOT, "argmap", "resources", "icons")
+    folder = os.path.join(ROOT, "resources", "icons")
     for size in ICON_SIZES:
         out = os.path.join(folder, f"argmap-{size}.png")
         render(os.path.join(folder, "argmap.svg"), size, out)

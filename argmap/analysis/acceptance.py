@@ -293,7 +293,11 @@ def preferred_labellings(amap, framework=None):
     open_nodes = [n for n in fw.nodes if base[n] == UNDECIDED]
     found = _complete_labellings(fw, base, open_nodes)
     in_sets = [frozenset(n for n in open_nodes if lab[n] == IN) for lab in found]
-    return [lab for lab, ins in zip(found, in_sets) if not any(ins < other for other in in_sets)]
+    return [
+        lab
+        for lab, ins in zip(found, in_sets, strict=True)
+        if not any(ins < other for other in in_sets)
+    ]
 
 
 def preferred_extensions(amap):

@@ -28,6 +28,7 @@ Example
 from dataclasses import dataclass, field
 
 from argmap.analysis.acceptance import IN, RATING_SCALE, UNDECIDED, grounded_labels
+from argmap.model import queries
 
 ACCEPTANCE_FACTOR = {IN: 1.0, UNDECIDED: 0.5}
 
@@ -100,8 +101,6 @@ def side_strengths(amap, labels=None):
 
     *labels* are the acceptance labels to use (grounded when None).
     """
-    from argmap.model import queries
-
     labels = labels if labels is not None else grounded_labels(amap)
     result = []
     for main in queries.main_claims(amap):

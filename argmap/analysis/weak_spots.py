@@ -17,6 +17,7 @@ import functools
 from dataclasses import dataclass
 
 from argmap.analysis.acceptance import name
+from argmap.model import queries
 
 #: Every category, in the order the list shows them, with a heading for each.
 CATEGORIES = {
@@ -107,8 +108,6 @@ def _opposed(graph, node):
 
 
 def _unanswered(amap):
-    from argmap.model import queries
-
     graph = amap.graph
     sides = queries.stance(amap)
     for node in graph.nodes:
@@ -239,8 +238,6 @@ def _inferred_links(amap):
 
 
 def _circular_support(amap, limit=50):
-    from argmap.model import queries
-
     graph = amap.graph
     supports = graph.edge_subgraph(
         (u, v) for u, v, r in graph.edges(data="relation") if r == "supports"
@@ -257,8 +254,6 @@ def _circular_support(amap, limit=50):
 
 
 def _orphans(amap):
-    from argmap.model import queries
-
     for node in queries.orphans(amap):
         if amap.graph.nodes[node]["kind"] != "counterclaim":
             yield WeakSpot(

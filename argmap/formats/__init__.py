@@ -8,7 +8,7 @@ which pick the format from the suffix (or an explicit name), and
 import os
 
 from argmap.errors import FormatError
-from argmap.formats import native
+from argmap.formats import aif, argdown, graphml, kialo, native
 
 #: Format name -> file suffixes, in the order ``--from/--to`` lists them.
 FORMATS = {
@@ -56,8 +56,6 @@ def format_of(path, fmt=None):
 
 
 def _module(fmt):
-    from argmap.formats import aif, argdown, graphml, kialo
-
     return {"argdown": argdown, "aif": aif, "xaif": aif, "graphml": graphml, "kialo": kialo}[fmt]
 
 

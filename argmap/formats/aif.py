@@ -17,7 +17,9 @@ import json
 import os
 
 from argmap.errors import FormatError
-from argmap.formats.native import map_from_records
+from argmap.fileio import atomic_write
+from argmap.formats.native import map_from_dict, map_from_records
+from argmap.reading import parse_json, read_text
 
 #: Largest AIF file read (bytes).
 MAX_BYTES = 64 * 1024 * 1024
@@ -35,16 +37,12 @@ def load(path):
     FormatError
         Naming the file and the JSON path that is wrong.
     """
-    from argmap.formats.native import parse_json, read_text
-
     path = os.fspath(path)
     return from_data(parse_json(read_text(path, MAX_BYTES), path), path)
 
 
 def loads(text, file=None):
     """Read AIF JSON text; return ``(ArgumentMap, warnings)``."""
-    from argmap.formats.native import parse_json
-
     return from_data(parse_json(text, file), file)
 
 
@@ -54,8 +52,6 @@ def from_data(data, file=None):
     Data of argmap's own format (``"format": "argmap"``, saved as ``.json``) is read as such.
     """
     if isinstance(data, dict) and data.get("format") == "argmap":
-        from argmap.formats.native import map_from_dict
-
         return map_from_dict(data, file), []
     graph, ova, wrapper, base = _unwrap(data, file)
     warnings = []
@@ -118,7 +114,7 @@ def _edges(raw, nodes, file, base, warnings):
     if not isinstance(raw, list):
         raise FormatError("expected a list of edges", file, base)
     outgoing, incoming, bad = {}, {}, 0
-    for i, edge in enumerate(raw):
+    for _i, edge in enumerate(raw):
         ends = (edge.get("fromID"), edge.get("toID")) if isinstance(edge, dict) else (None, None)
         ends = tuple(
             str(e) if isinstance(e, (str, int)) and not isinstance(e, bool) else None for e in ends
@@ -375,8 +371,6 @@ def dumps(amap, xaif=False):
 
 def save(amap, path, xaif=False):
     """Write *amap* as AIF (or xAIF) JSON, atomically; return warnings (none so far)."""
-    from argmap.fileio import atomic_write
-
     atomic_write(path, dumps(amap, xaif).encode("utf-8"))
     return cannot_hold(amap)
 

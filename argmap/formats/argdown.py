@@ -20,20 +20,18 @@ Example
 import os
 
 from argmap.errors import FormatError, ModelError
+from argmap.fileio import atomic_write
 from argmap.formats import argdown_lexer as lex
 from argmap.formats.argdown_parser import Reader
+from argmap.formats.argdown_terms import DATA_FIELDS, KIND_TAGS, STASH
+from argmap.formats.argdown_writer import Writer
 from argmap.formats.native import map_from_records
 from argmap.model.schema import check_node_attr
+from argmap.reading import read_text
 
 SUFFIXES = (".argdown", ".ad")
 #: Largest Argdown file read (bytes).
 MAX_BYTES = 32 * 1024 * 1024
-#: Tags that set a node's kind instead of being kept as tags.
-KIND_TAGS = ("evidence", "counterclaim")
-#: Node attributes written in (and read from) an element's ``{yaml}`` data.
-DATA_FIELDS = ("speaker", "citation", "url", "date", "note", "basis", "rating")
-#: The front-matter key under which argmap keeps what Argdown has no syntax for.
-STASH = "argmap"
 #: Argdown relation types that become ``supports``; all others become ``opposes``.
 SUPPORTING = ("support", "entails")
 
@@ -47,8 +45,6 @@ def load(path):
     FormatError
         Naming the file and the line and column that is wrong.
     """
-    from argmap.formats.native import read_text
-
     path = os.fspath(path)
     return loads(read_text(path, MAX_BYTES), path)
 
@@ -245,23 +241,6 @@ def _relation_edge(source, target, kind, line, edges, warnings):
         known["relation"] = kind
 
 
-def relation_type(edge_attrs):
-    """Return the Argdown relation type an edge stands for, or None for a structure edge.
-
-    Example
-    -------
-    >>> relation_type({"relation": "opposes"}), relation_type({"relation": "supports",
-    ...     "argdown": {"pcs": "premise"}})
-    ('attack', None)
-    """
-    argdown = edge_attrs.get("argdown") or {}
-    if isinstance(argdown, dict) and argdown.get("pcs"):
-        return None
-    if isinstance(argdown, dict) and argdown.get("relation"):
-        return argdown["relation"]
-    return "support" if edge_attrs["relation"] == "supports" else "attack"
-
-
 # ------------------------------------------------------------ argmap's stash
 def _unstash(stash, nodes, edges, meta, warnings):
     """Apply what argmap wrote into the front matter: attributes Argdown has no syntax for."""
@@ -310,15 +289,11 @@ def _unstash_edges(extras, by_title, edges, warnings):
 # ------------------------------------------------------------------ writing
 def dumps(amap):
     """Return *amap* as Argdown text."""
-    from argmap.formats.argdown_writer import Writer
-
     return Writer(amap).write()
 
 
 def save(amap, path):
     """Write *amap* as an Argdown file, atomically; return the warnings of :func:`cannot_hold`."""
-    from argmap.fileio import atomic_write
-
     warnings = cannot_hold(amap)
     atomic_write(path, dumps(amap).encode("utf-8"))
     return warnings

@@ -9,6 +9,7 @@ import os
 import re
 
 from argmap.errors import FormatError
+from argmap.reading import read_text
 
 #: The Argdown escape character and the placeholders escaped characters hide behind.
 _ESCAPE = re.compile(r"\\(.)")
@@ -49,8 +50,6 @@ def expand_includes(text, path, warnings, seen=None, depth=0):
 
 
 def _included(name, base, text, match, warnings, seen, depth):
-    from argmap.formats.native import read_text
-
     target = os.path.realpath(os.path.join(base, name))
     line = text.count("\n", 0, match.start()) + 1
     if target in seen:

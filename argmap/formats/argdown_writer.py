@@ -14,7 +14,7 @@ import json
 import re
 
 from argmap.formats import argdown_lexer as lex
-from argmap.formats.argdown import DATA_FIELDS, KIND_TAGS, STASH, relation_type
+from argmap.formats.argdown_terms import DATA_FIELDS, KIND_TAGS, STASH
 
 #: Deepest nesting written; deeper branches continue as blocks of their own.
 MAX_DEPTH = 24
@@ -200,6 +200,23 @@ class Writer:
         if extra:
             stash["map"] = extra
         return stash
+
+
+def relation_type(edge_attrs):
+    """Return the Argdown relation type an edge stands for, or None for a structure edge.
+
+    Example
+    -------
+    >>> relation_type({"relation": "opposes"}), relation_type({"relation": "supports",
+    ...     "argdown": {"pcs": "premise"}})
+    ('attack', None)
+    """
+    argdown = edge_attrs.get("argdown") or {}
+    if isinstance(argdown, dict) and argdown.get("pcs"):
+        return None
+    if isinstance(argdown, dict) and argdown.get("relation"):
+        return argdown["relation"]
+    return "support" if edge_attrs["relation"] == "supports" else "attack"
 
 
 def relation_type_written(edge):

@@ -10,8 +10,10 @@ import json
 import os
 
 from argmap.errors import FormatError, ModelError
+from argmap.fileio import atomic_write
 from argmap.formats.native import map_from_records
 from argmap.model.schema import KINDS, check_node_attr
+from argmap.reading import read_text
 
 SUFFIXES = (".graphml",)
 #: Largest GraphML file read (bytes).
@@ -38,8 +40,6 @@ def load(path):
     FormatError
         For XML that is malformed or declares a DTD or entities, naming the line.
     """
-    from argmap.formats.native import read_text
-
     path = os.fspath(path)
     return loads(read_text(path, MAX_BYTES), path)
 
@@ -189,8 +189,6 @@ def dumps(amap):
 
 def save(amap, path):
     """Write *amap* as GraphML, atomically; return warnings (GraphML holds everything)."""
-    from argmap.fileio import atomic_write
-
     atomic_write(path, dumps(amap).encode("utf-8"))
     return []
 

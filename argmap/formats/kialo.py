@@ -14,7 +14,10 @@ import os
 import re
 
 from argmap.errors import FormatError
+from argmap.fileio import atomic_write
 from argmap.formats.native import map_from_records
+from argmap.model import queries
+from argmap.reading import read_text
 
 SUFFIXES = (".txt",)
 #: Largest Kialo file read (bytes).
@@ -32,8 +35,6 @@ def load(path):
     FormatError
         Naming the file and the line that is wrong.
     """
-    from argmap.formats.native import read_text
-
     path = os.fspath(path)
     return loads(read_text(path, MAX_BYTES), path)
 
@@ -110,8 +111,6 @@ def _attach(ids, parent, node_id, stance, line, edges, warnings):
 # ------------------------------------------------------------------ writing
 def dumps(amap):
     """Return *amap* as Kialo text: each main claim a thesis, reasons nested under it."""
-    from argmap.model import queries
-
     graph = amap.graph
     index = amap.node_index()
     lines = [f"Discussion Title: {' '.join(amap.title.split())}", ""]
@@ -136,8 +135,6 @@ def dumps(amap):
 
 def save(amap, path):
     """Write *amap* as Kialo text, atomically; return what Kialo cannot hold."""
-    from argmap.fileio import atomic_write
-
     atomic_write(path, dumps(amap).encode("utf-8"))
     return cannot_hold(amap)
 

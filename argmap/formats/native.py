@@ -7,12 +7,11 @@ older versions; only then is a map built. Any failure is a
 """
 
 import contextlib
-import errno
 import gc
 import json
 import os
-import stat
 
+from argmap import reading
 from argmap.errors import FormatError, ModelError
 from argmap.fileio import atomic_write
 from argmap.model import ArgumentMap
@@ -24,14 +23,13 @@ from argmap.model.schema import (
     RELATIONS,
     check_json_value,
 )
+from argmap.reading import parse_json, read_text
 
 FORMAT = "argmap"
 VERSION = 1
 SUFFIX = ".argmap"
 #: Largest file the loader reads (bytes).
-MAX_BYTES = 64 * 1024 * 1024
-#: Most digits a whole number in a file may have (a float holds about 1.8e308).
-MAX_INT_DIGITS = 300
+MAX_BYTES = reading.MAX_BYTES
 #: The top-level fields argmap reads; any other is kept in ``amap.extra``.
 TOP_LEVEL = ("format", "version", "map", "nodes", "edges", "documents")
 
@@ -198,70 +196,11 @@ def check_bytes(data):
 
 
 # ------------------------------------------------------------------ reading
-def _no_duplicates(pairs):
-    seen = {}
-    for key, value in pairs:
-        if key in seen:
-            raise ValueError(f"duplicate key {key!r}")
-        seen[key] = value
-    return seen
-
-
-def _no_constants(name):
-    raise ValueError(f"{name} is not a number JSON allows")
-
-
 def _json_path(parts):
     path = "$"
     for part in parts:
         path += f"[{part}]" if isinstance(part, int) else f".{part}"
     return path
-
-
-class _HugeNumber(ValueError):
-    def __init__(self, digits):
-        super().__init__(digits)
-        self.digits = digits
-
-
-def _bounded_int(digits):
-    if len(digits.lstrip("-")) > MAX_INT_DIGITS:
-        raise _HugeNumber(digits)
-    return int(digits)
-
-
-def _huge_number_error(text, exc, file):
-    at = text.find(exc.digits)
-    line = text.count("\n", 0, at) + 1
-    column = at - text.rfind("\n", 0, at)
-    return FormatError(
-        f"a number with {len(exc.digits.lstrip('-'))} digits is too large "
-        f"(at most {MAX_INT_DIGITS})",
-        file,
-        f"line {line} column {column}",
-    )
-
-
-def parse_json(text, file=None):
-    """Parse JSON text strictly: no NaN/Infinity, no duplicate keys, bounded nesting and
-    numbers."""
-    try:
-        return json.loads(
-            text,
-            object_pairs_hook=_no_duplicates,
-            parse_constant=_no_constants,
-            parse_int=_bounded_int,
-        )
-    except _HugeNumber as exc:
-        raise _huge_number_error(text, exc, file) from None
-    except json.JSONDecodeError as exc:
-        raise FormatError(
-            f"not valid JSON: {exc.msg}", file, f"line {exc.lineno} column {exc.colno}"
-        ) from None
-    except ValueError as exc:
-        raise FormatError(f"not valid JSON: {exc}", file) from None
-    except RecursionError:
-        raise FormatError("the JSON is nested too deeply", file) from None
 
 
 _JSON_TYPES = {
@@ -573,57 +512,6 @@ def _cycle_collector_paused():
             gc.enable()
 
 
-def _describe_read_error(exc):
-    from argmap.fileio import describe_os_error
-
-    if exc.errno == errno.ENOENT:
-        return "no such file"
-    return describe_os_error(exc)
-
-
-def _size_text(size):
-    return f"{size // (1024 * 1024)} MiB" if size >= 1024 * 1024 else f"{size} bytes"
-
-
-def read_text(path, max_bytes=None):
-    """Read a UTF-8 text file with a size cap, as a :class:`FormatError` on failure.
-
-    Parameters
-    ----------
-    path : str or os.PathLike
-        The file to read.
-    max_bytes : int, optional
-        The largest size accepted; :data:`MAX_BYTES` when not given.
-    """
-    max_bytes = MAX_BYTES if max_bytes is None else max_bytes
-    try:
-        raw = _read_regular(path, max_bytes)
-    except OSError as exc:
-        raise FormatError(f"cannot read: {_describe_read_error(exc)}", path) from None
-    if len(raw) > max_bytes:
-        raise FormatError(f"the file is larger than {_size_text(max_bytes)}", path)
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise FormatError(f"not UTF-8 text (bad byte at offset {exc.start})", path) from None
-    return text[1:] if text.startswith("\ufeff") else text
-
-
-def _read_regular(path, max_bytes):
-    """Return at most ``max_bytes + 1`` bytes of *path*, refusing anything but a regular file.
-
-    The file is opened without blocking, so that a FIFO cannot hang the reader.
-    """
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    with os.fdopen(fd, "rb") as handle:
-        info = os.fstat(fd)
-        if stat.S_ISDIR(info.st_mode):
-            raise IsADirectoryError(errno.EISDIR, "is a folder", path)
-        if not stat.S_ISREG(info.st_mode):
-            raise FormatError("not a regular file (a pipe, a device or a socket)", path)
-        return handle.read(max_bytes + 1)
-
-
 def load(path):
     """Load a ``.argmap`` file.
 
@@ -633,4 +521,4 @@ def load(path):
         Naming the file and the place that is wrong.
     """
     path = os.fspath(path)
-    return loads(read_text(path), path)
+    return loads(read_text(path, MAX_BYTES), path)

@@ -4,6 +4,12 @@ import os
 import sys
 
 from argmap import __version__, resources
+from argmap.gui import idle_quit
+from argmap.gui.autosave import recovery_store
+from argmap.gui.clipboard import release_clipboard
+from argmap.gui.main_window import MainWindow
+from argmap.gui.recovery_dialog import offer_recovery
+from argmap.gui.safety import install_excepthook, install_signal_handlers
 
 #: Name of the desktop entry (``argmap.desktop``) the window manager matches windows to.
 DESKTOP_FILE_NAME = "argmap"
@@ -55,12 +61,6 @@ def run(path=None):
         print(f"argmap: no such file: {path}", file=sys.stderr)
         return 1
     app = make_application()
-    from argmap.gui import idle_quit
-    from argmap.gui.autosave import recovery_store
-    from argmap.gui.clipboard import release_clipboard
-    from argmap.gui.main_window import MainWindow
-    from argmap.gui.recovery_dialog import offer_recovery
-    from argmap.gui.safety import install_excepthook, install_signal_handlers
 
     app.aboutToQuit.connect(release_clipboard)
     install_excepthook(MainWindow.windows)

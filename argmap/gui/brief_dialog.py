@@ -22,6 +22,9 @@ from PySide6.QtWidgets import (
 
 from argmap.errors import ArgmapError
 from argmap.gui.plain import choice_box
+from argmap.outputs.brief import build_brief
+from argmap.outputs.brief_files import write_brief
+from argmap.outputs.brief_md import brief_markdown
 
 #: (value, shown) of the sides and formats offered.
 SIDES = (
@@ -34,9 +37,6 @@ FORMATS = (("md", "Markdown (.md)"), ("html", "Web page (.html)"), ("docx", "Wor
 
 def brief_text(amap, side):
     """Return the brief of *amap* for *side* as Markdown, without the map's picture."""
-    from argmap.analysis.brief import build_brief
-    from argmap.analysis.brief_md import brief_markdown
-
     return brief_markdown(build_brief(amap, side, picture=False))
 
 
@@ -47,8 +47,6 @@ def save_brief(document, path, side, fmt):
     files are overwritten (atomically). When it is done the document tells
     which files were written.
     """
-    from argmap.analysis.brief import write_brief
-
     snapshot = document.amap.copy()
     return document.jobs.start(
         lambda: write_brief(snapshot, path, side, fmt, picture=True, overwrite=True),

@@ -11,7 +11,9 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog
 
 from argmap.errors import ArgmapError
+from argmap.gui.brief_dialog import BriefDialog
 from argmap.gui.evaluation import Legend, LiveEvaluation
+from argmap.gui.printing import PrintOptionsDialog, make_printer, print_brief, print_map
 
 
 class DebateActions(QObject):
@@ -81,8 +83,6 @@ class DebateActions(QObject):
 
     # --------------------------------------------------------------- brief
     def brief_dialog(self):
-        from argmap.gui.brief_dialog import BriefDialog
-
         dialog = BriefDialog(self.document, self.host)
         dialog.open()
         return dialog
@@ -90,15 +90,11 @@ class DebateActions(QObject):
     # ------------------------------------------------------------ printing
     def ask_print_options(self, title):
         """Open the print options; return the dialog (its ``finished`` tells the answer)."""
-        from argmap.gui.printing import PrintOptionsDialog
-
         return PrintOptionsDialog(self.host, title)
 
     def print_dialog(self):
         """Ask what to print, then the system's print dialog, then print."""
         from PySide6.QtPrintSupport import QPrintDialog
-
-        from argmap.gui.printing import make_printer
 
         options = self.ask_print_options("Print")
         if options.exec() != QDialog.Accepted:
@@ -112,8 +108,6 @@ class DebateActions(QObject):
     def print_preview(self):
         """Ask what to print, then show it page by page (it can be printed from there)."""
         from PySide6.QtPrintSupport import QPrintPreviewDialog
-
-        from argmap.gui.printing import make_printer
 
         options = self.ask_print_options("Print preview")
         if options.exec() != QDialog.Accepted:
@@ -131,8 +125,6 @@ class DebateActions(QObject):
 
         Returns the map's page count, True for a brief, None when nothing could be printed.
         """
-        from argmap.gui.printing import print_brief, print_map
-
         try:
             if choices["what"] == "map":
                 pages = print_map(

@@ -18,6 +18,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from argmap.errors import ModelError
 from argmap.formats import load_any, save_any
 from argmap.gui import limits
+from argmap.gui.file_formats import format_for
 from argmap.gui.jobs import JobRunner
 from argmap.model import ArgumentMap, edits, fragments
 
@@ -299,8 +300,6 @@ class Document(QObject):
         """Replace the map with the file at *path*, in any format argmap reads; return the
         reader's warnings (FormatError if it is broken, TooLargeError if it is larger than
         the editor opens: the current map then stays)."""
-        from argmap.gui.file_formats import format_for
-
         limits.check_file(path)
         amap, warnings = load_any(path, format_for(path))
         limits.check_map(amap, path)
@@ -326,8 +325,6 @@ class Document(QObject):
 
     def save(self, path=None):
         """Save to *path* (or the current path), atomically (SaveError on failure)."""
-        from argmap.gui.file_formats import format_for
-
         target = os.path.abspath(path or self.path)
         save_any(self.amap, target, format_for(target))
         self.path = target

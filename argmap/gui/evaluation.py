@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
+from argmap.analysis.acceptance import evaluate
 from argmap.analysis.weak_spots import is_unanswered
 from argmap.gui.items import UNANSWERED_BADGE, UNANSWERED_COLOR
 from argmap.model import ChangeType
@@ -101,8 +102,6 @@ class LiveEvaluation(QObject):
         self._label()
 
     def _label(self):
-        from argmap.analysis.acceptance import evaluate
-
         if self.enabled:
             result = evaluate(self.document.amap, "grounded")
             self.labels, self.why = result.labels, result.why

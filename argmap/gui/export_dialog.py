@@ -21,6 +21,10 @@ from PySide6.QtWidgets import (
 
 from argmap.gui.jobs import Job
 from argmap.gui.plain import choice_box
+from argmap.outputs.export import export_file
+from argmap.render.drawing import is_arranged
+from argmap.render.layout import compute_layout
+from argmap.render.options import ExportOptions
 from argmap.render.style import CARD_WIDTH
 
 FORMATS = ("png", "svg", "pdf", "dot")
@@ -43,8 +47,6 @@ def export_to(document, path, options):
 
     When it is done the document tells the path and size (and any warning).
     """
-    from argmap.render.export import export_file
-
     snapshot = document.amap.copy()
     return document.jobs.start(
         lambda: export_file(snapshot, path, options),
@@ -132,8 +134,6 @@ class ExportDialog(QDialog):
 
     def _build_layout_choice(self):
         """As arranged (every card where it sits on the canvas) or a fresh Graphviz layout."""
-        from argmap.render.export import is_arranged
-
         amap = self.document.amap
         self.layout_box = choice_box(LAYOUT_CHOICES)
         if not is_arranged(amap, list(amap.graph.nodes)):
@@ -149,8 +149,6 @@ class ExportDialog(QDialog):
 
     def options(self):
         """The render options chosen in the dialog."""
-        from argmap.render.export import ExportOptions
-
         root = self.selection.single() if self.subtree.isChecked() else None
         return ExportOptions(
             fmt=self.format.currentText().lower(),
@@ -189,8 +187,6 @@ class ExportDialog(QDialog):
             self._measure(direction)
 
     def _measure(self, direction):
-        from argmap.render.layout import compute_layout
-
         snapshot = self.document.amap.copy()
         job = Job(lambda: compute_layout(snapshot, direction))
         job.signals.finished.connect(lambda layout: self._measured(direction, layout))

@@ -41,7 +41,7 @@ def readable_zoom(view):
 
 
 class OpeningView(QObject):
-    """Fits a freshly opened map into *view* once it has its size; readable, or on the main claim."""
+    """Fits a newly opened map into *view* once it has its size: readable, or on the main claim."""
 
     def __init__(self, view):
         super().__init__(view)

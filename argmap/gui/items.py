@@ -113,7 +113,7 @@ class NodeItem(QGraphicsItem):
         self._restyle()
 
     def set_evaluation(self, label, reasons, unanswered):
-        """Show an evaluation *label* (None: colour by role), its *reasons* and the unanswered mark."""
+        """Show an evaluation *label* (None: colour by role), its *reasons*, the unanswered mark."""
         reasons = tuple(reasons)
         if (label, reasons, unanswered) == (self.label, self.reasons, self.unanswered):
             return

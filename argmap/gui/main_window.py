@@ -19,6 +19,7 @@ from argmap.gui.autosave import Autosaver
 from argmap.gui.debate_actions import DebateActions
 from argmap.gui.document import Document
 from argmap.gui.edit_actions import EditActions
+from argmap.gui.export_dialog import ExportDialog
 from argmap.gui.file_drop import install_file_drop
 from argmap.gui.file_formats import MAP_FILTER, ask_save_path, keep_losses
 from argmap.gui.file_guard import FileGuard
@@ -304,8 +305,6 @@ class MainWindow(QMainWindow):
         self.status.tell(f"Saved {path}")
 
     def export_dialog(self):
-        from argmap.gui.export_dialog import ExportDialog
-
         dialog = ExportDialog(self.document, self.selection, self)
         dialog.exec()
         return dialog

@@ -196,9 +196,14 @@ class OutlineTree(QTreeWidget):
             for i in reversed(range(row.childCount())):
                 if row.child(i).data(0, ID_ROLE) == source:
                     self._remove_row(row.child(i))
-        if source in self.document.amap and self.document.amap.graph.out_degree(source) == 0:
-            if not any(r.parent() is None for r in self._rows.get(source, ())):
-                self._insert(self.invisibleRootItem(), self.rows.branch(source, None, {source}))
+        amap = self.document.amap
+        rows = self._rows.get(source, ())
+        if (
+            source in amap
+            and amap.graph.out_degree(source) == 0
+            and not any(r.parent() is None for r in rows)
+        ):
+            self._insert(self.invisibleRootItem(), self.rows.branch(source, None, {source}))
 
     def _on_edge_changed(self, change):
         source, target = change.edge

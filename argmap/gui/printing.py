@@ -20,6 +20,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout
 from argmap.errors import ArgmapError
 from argmap.gui.items import NodeItem
 from argmap.gui.plain import choice_box
+from argmap.outputs.brief import build_brief
+from argmap.outputs.brief_html import brief_html
 
 PAPERS = {"A4": QPageSize.A4, "Letter": QPageSize.Letter}
 MODES = (("fit", "Fit to one page"), ("tile", "Tile across pages, with overlap"))
@@ -183,9 +185,6 @@ def brief_document(amap, side, width):
     under a name of its own, in its place under "The map", at most *width*
     wide; the document itself loads nothing.
     """
-    from argmap.analysis.brief import build_brief
-    from argmap.analysis.brief_html import brief_html
-
     brief = build_brief(amap, side, picture=True)
     html = brief_html(brief)
     document = BriefDocument()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from argmap.gui.autosave import data_folder
 from argmap.gui.plain import message_box
+from argmap.render.graphviz import stop_all
 
 LOG_NAME = "errors.log"
 #: Largest error log kept (bytes); an older one is renamed ``errors.log.1``.
@@ -34,8 +35,6 @@ def recovery_save_all(windows):
 
 def end_on_signal(windows, signum):
     """Save recovery copies, stop Graphviz and close every window without asking."""
-    from argmap.render.graphviz import stop_all
-
     recovery_save_all(windows)
     stop_all()
     for window in list(windows):

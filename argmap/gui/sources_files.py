@@ -6,6 +6,7 @@ the actions (the Sources dock imports, the window opens new maps).
 
 from argmap.model import ArgumentMap, edits
 from argmap.sources import load_document
+from argmap.sources.draft import draft_map
 
 DOCUMENT_FILTER = "Text and Markdown (*.txt *.text *.md *.markdown);;All files (*)"
 #: Longest map title made from document titles.
@@ -20,8 +21,6 @@ def read_documents(paths):
 def map_of_documents(documents, draft=False):
     """Return a new map holding *documents*; with *draft*, filled with draft nodes."""
     if draft:
-        from argmap.sources.draft import draft_map
-
         return draft_map(documents)
     amap = ArgumentMap()
     command = edits.import_documents(amap, [doc.to_record() for doc in documents])

@@ -238,11 +238,11 @@ class SourceText(QPlainTextEdit):
     # ----------------------------------------------------------- mouse
     def mousePressEvent(self, event):
         point = event.position().toPoint()
-        if event.button() == Qt.LeftButton and event.modifiers() & Qt.AltModifier:
-            if self.select_sentence_at(self.offset_at(point)):
-                self._press = None
-                event.accept()
-                return
+        alt_click = event.button() == Qt.LeftButton and event.modifiers() & Qt.AltModifier
+        if alt_click and self.select_sentence_at(self.offset_at(point)):
+            self._press = None
+            event.accept()
+            return
         self._press = point if event.button() == Qt.LeftButton else None
         super().mousePressEvent(event)
 

@@ -19,6 +19,7 @@ from argmap.gui.items import NodeItem
 from argmap.gui.jobs import spread_positions
 from argmap.gui.overview import Overview
 from argmap.model import queries
+from argmap.render.layout import compute_layout
 
 #: Arrow keys and the way they walk the map (see argmap.model.queries.step).
 ARROWS = {Qt.Key_Up: "up", Qt.Key_Down: "down", Qt.Key_Left: "left", Qt.Key_Right: "right"}
@@ -260,8 +261,6 @@ class MapView(QGraphicsView):
 
     def _run_layout(self, undoable):
         """Lay the map out off the GUI thread: by Graphviz, or as a tree when it is large."""
-        from argmap.render.layout import compute_layout
-
         snapshot = self.document.amap.copy()
         heights = {n: item.size[1] for n, item in self.map_scene.nodes.items()}
         if len(snapshot) > tree_layout.GRAPHVIZ_UP_TO:

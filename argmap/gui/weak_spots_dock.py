@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from argmap.analysis.weak_spots import weak_spots
 from argmap.gui.plain import tooltip
 from argmap.model import ChangeType
 
@@ -136,8 +137,6 @@ class WeakSpotsDock(QDockWidget):
             self._fill()
 
     def _fill(self):
-        from argmap.analysis.weak_spots import weak_spots
-
         self._stale = False
         self.spots = weak_spots(self.document.amap)
         self.tree.clear()

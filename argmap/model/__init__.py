@@ -4,6 +4,7 @@ The undoable commands (:mod:`argmap.model.commands`) are loaded when first named
 that reading and drawing a map do not load them.
 """
 
+from argmap.model import commands
 from argmap.model.argument_map import ArgumentMap, Change, ChangeType, dispatcher
 from argmap.model.schema import (
     BASES,
@@ -55,7 +56,5 @@ __all__ = [
 
 def __getattr__(name):
     if name in _COMMANDS:
-        from argmap.model import commands
-
         return getattr(commands, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -10,6 +10,7 @@ from enum import Enum
 from functools import partial
 
 from argmap.errors import ModelError
+from argmap.model.commands import AddNode, Connect
 from argmap.model.graph import Digraph
 from argmap.model.records import quick_edges, quick_nodes
 from argmap.model.schema import (
@@ -310,14 +311,10 @@ class ArgumentMap:
 
     def add_node(self, kind, text, **attrs):
         """Add a node and return its id."""
-        from argmap.model.commands import AddNode
-
         return self.apply(AddNode(kind, text, attrs)).node_id
 
     def connect(self, source, target, relation, **attrs):
         """Add the edge *source* -> *target* with *relation*."""
-        from argmap.model.commands import Connect
-
         self.apply(Connect(source, target, relation, attrs))
 
     # ------------------------------------------------------ primitives

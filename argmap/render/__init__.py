@@ -3,9 +3,6 @@
 :func:`to_pydot` gives the same drawing as a ``pydot.Dot`` for scripts.
 """
 
+from argmap.render.pydot_graph import to_pydot
 
-def to_pydot(amap, options=None):
-    """Return *amap* as a ``pydot.Dot``; see :func:`argmap.render.pydot_graph.to_pydot`."""
-    from argmap.render.pydot_graph import to_pydot as build
-
-    return build(amap, options)
+__all__ = ["to_pydot"]

@@ -16,6 +16,12 @@ upwards, so y is negated there.
 import math
 from collections import namedtuple
 
+from argmap.errors import RenderError
+from argmap.render import style
+from argmap.render.card_box import card_box
+from argmap.render.cards import cards
+from argmap.render.dot import Placed, build_dot, drawing_order, drawn_edges
+
 #: Length of an arrowhead at ``arrowsize=0.8`` (points) by its Graphviz name: the curve
 #: stops this short of the tip.
 ARROW_LENGTHS = {"normal": 8.0, "tee": 4.0}
@@ -65,11 +71,6 @@ class Arrangement(namedtuple("Arrangement", "order ids cards boxes centres edges
 
 def arrange(amap, options, nodes):
     """Return the :class:`Arrangement` of *nodes* of *amap* drawn with *options*."""
-    from argmap.render import style
-    from argmap.render.card_box import card_box
-    from argmap.render.cards import cards
-    from argmap.render.dot import drawing_order, drawn_edges
-
     graph = amap.graph
     order, _ = drawing_order(amap, nodes)
     ids = {node: f"n{i}" for i, node in enumerate(order)}
@@ -105,8 +106,6 @@ MAX_COORDINATE = 1e9
 
 def _position(pos, node):
     """A node's ``pos`` as two floats, or RenderError when it is not two finite numbers."""
-    from argmap.errors import RenderError
-
     try:
         x, y = (float(v) for v in pos)
     except (TypeError, ValueError):
@@ -122,8 +121,6 @@ def _size(box):
 
 def placed_dot(amap, options, nodes, labels):
     """Return the DOT text of *amap* with every card and edge fixed where the editor shows it."""
-    from argmap.render.dot import Placed, build_dot
-
     drawn = arrange(amap, options, nodes)
     placed = Placed(
         nodes={node: _point(x, -y) for node, (x, y) in drawn.centres.items()},

@@ -12,6 +12,7 @@ around it is ours.
 import functools
 from collections import namedtuple
 
+from argmap.model import queries
 from argmap.model.schema import RELATIONS
 from argmap.render import style
 from argmap.render.text import escape_html, html_lines, html_rows, one_line, text_lines
@@ -34,8 +35,6 @@ def node_places(amap, nodes):
     edge (targets in map order); a node that bears on nothing and is not a
     main claim is named by its kind.
     """
-    from argmap.model import queries
-
     graph = amap.graph
     index = amap.node_index()
     mains = set(queries.main_claims(amap))
@@ -108,7 +107,7 @@ def _card(amap, node, attrs, place):
 
 
 CardText = namedtuple("CardText", "header rating body citation")
-CardText.__doc__ = """The lines a card shows, as plain text cleaned and cut: every writer draws these.
+CardText.__doc__ = """The lines a card shows as plain text, cleaned and cut: what all writers draw.
 
 ``header`` is a tuple of wrapped lines, empty when the card has none (or headers
 are off); ``rating`` is ``""`` without a rating and follows the header's last line;

@@ -36,7 +36,8 @@ def contrast(first, second):
 
 def _mix(colour, towards, amount):
     return "#" + "".join(
-        f"{round(c + (t - c) * amount):02X}" for c, t in zip(parse(colour), parse(towards))
+        f"{round(c + (t - c) * amount):02X}"
+        for c, t in zip(parse(colour), parse(towards), strict=True)
     )
 
 

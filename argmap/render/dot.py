@@ -16,6 +16,7 @@ import re
 from collections import namedtuple
 
 from argmap.errors import RenderError
+from argmap.model import queries
 from argmap.render import cards as card
 from argmap.render import style
 
@@ -227,8 +228,6 @@ def drawing_order(amap, nodes):
     Also return the set of tree edges ``(premise, target)``: the edge through
     which each node was first reached. Other edges are cross-links.
     """
-    from argmap.model import queries
-
     graph = amap.graph
     index = amap.node_index()
     order, tree, seen = [], set(), set()

@@ -18,6 +18,7 @@ import subprocess
 import threading
 
 from argmap.errors import ArgmapError, GraphvizMissingError, RenderError
+from argmap.fileio import atomic_write
 
 try:
     import fcntl
@@ -294,10 +295,8 @@ def _send(pipe, pieces):
             if not _written(pipe, piece):
                 break
     finally:
-        try:
+        with contextlib.suppress(OSError):  # the reader is gone: nothing waits for the rest
             pipe.close()
-        except OSError:
-            pass  # the pipe's reader is gone: nothing waits for the rest
 
 
 def _written(pipe, data):
@@ -437,7 +436,6 @@ def _store(path, data):
     """Write a cache entry atomically; then trim the cache to :data:`CACHE_BYTES`."""
     if len(data) > CACHE_BYTES // 4:
         return
-    from argmap.fileio import atomic_write
 
     try:
         os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)

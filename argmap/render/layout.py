@@ -8,6 +8,8 @@ import json
 from dataclasses import dataclass, field
 
 from argmap.errors import RenderError
+from argmap.render.dot import build_dot
+from argmap.render.graphviz import run_graphviz
 
 
 @dataclass
@@ -65,9 +67,6 @@ def compute_layout(amap, direction="TB", nodes=None, timeout=30):
     RenderError
         When Graphviz is missing, fails or times out, or a node is unknown.
     """
-    from argmap.render.dot import build_dot
-    from argmap.render.graphviz import run_graphviz
-
     if nodes is not None:
         nodes = set(nodes)
         unknown = nodes - set(amap.graph.nodes)

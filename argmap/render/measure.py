@@ -13,6 +13,8 @@ nothing, anything else 0.6 em.
 import functools
 import unicodedata
 
+from argmap.render import font_widths
+
 FACES = ("regular", "bold", "italic")
 #: Graphviz's text resolution: glyph advances are whole pixels at this many dpi.
 PIXELS_PER_INCH = 96
@@ -37,8 +39,6 @@ class _Face:
     """One face's advances (font units) and, per size, the widths of words already measured."""
 
     def __init__(self, name):
-        from argmap.render import font_widths
-
         self.units = _parse(getattr(font_widths, name.upper()))
         if name == "italic":  # kept as what differs from the upright face
             self.units = {**_face("regular").units, **self.units}

@@ -24,6 +24,8 @@ from argmap.errors import RenderError
 from argmap.render import cards as card
 from argmap.render import dot as dot_writer
 from argmap.render import style
+from argmap.render.drawing import selected_nodes
+from argmap.render.options import ExportOptions, evaluation_labels
 
 
 def to_pydot(amap, options=None):
@@ -35,22 +37,22 @@ def to_pydot(amap, options=None):
         The map.
     options : ExportOptions, optional
         Direction, legend, title, colouring, headers, root and selection, as for
-        an export; the format is ignored.
+        an export; the format is ignored. Colouring by evaluation takes its labels
+        from the options (for example ``grounded_labels(amap)`` of
+        :mod:`argmap.analysis.acceptance`).
 
     Raises
     ------
     RenderError
         When pydot is not installed, or for bad options.
     """
-    from argmap.render.export import ExportOptions, evaluation_labels, selected_nodes
-
     pydot = _pydot()
     options = options or ExportOptions()
     if options.title is None:
-        options = options._replace(title=amap.title)
+        options = options.replace(title=amap.title)
     dot_writer.check_options(options)
     nodes = selected_nodes(amap, options)
-    labels = evaluation_labels(amap, options)
+    labels = evaluation_labels(options)
     order, tree = dot_writer.drawing_order(amap, nodes)
     ids = {node: f"n{i}" for i, node in enumerate(order)}
     graph = pydot.Dot("argmap", graph_type="digraph")

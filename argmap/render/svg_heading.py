@@ -91,7 +91,7 @@ def heading_svg(head, centre, top, colour):
     if head.entries:
         y += LEGEND_SPACING
         x = centre - _legend_width(head.widths) / 2 + LEGEND_SPACING
-        for entry, width in zip(head.entries, head.widths):
+        for entry, width in zip(head.entries, head.widths, strict=True):
             parts.extend(_entry_svg(entry, x, y, width, colour))
             x += width + LEGEND_SPACING
     parts.append("</g>")

@@ -41,7 +41,7 @@ def escape_xml(text):
 
 def number(value):
     """*value* with at most two decimals, as short as it goes (``12``, ``12.5``, ``-0.25``)."""
-    text = ("%.2f" % value).rstrip("0").rstrip(".")
+    text = (f"{value:.2f}").rstrip("0").rstrip(".")
     return "0" if text == "-0" else text
 
 

@@ -4,6 +4,7 @@ No Qt and no network: the editor's Sources dock and the ``draft`` command
 both build on these functions.
 """
 
+from argmap.sources.compare import score_draft
 from argmap.sources.documents import (
     SourceDocument,
     add_document_command,
@@ -12,6 +13,7 @@ from argmap.sources.documents import (
     make_span,
     span_at,
 )
+from argmap.sources.draft import draft_map
 from argmap.sources.sentences import split_sentences
 
 __all__ = [
@@ -30,11 +32,7 @@ __all__ = [
 def __getattr__(name):
     """The draft pipeline (many patterns to compile) loads only when it is first used."""
     if name == "draft_map":
-        from argmap.sources.draft import draft_map
-
         return draft_map
     if name == "score_draft":
-        from argmap.sources.compare import score_draft
-
         return score_draft
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

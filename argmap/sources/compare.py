@@ -136,7 +136,24 @@ def score_draft(draft, reference):
 
 # ------------------------------------------------------------- agreement
 _FILLER = frozenset(
-    ["the", "a", "an", "and", "of", "in", "on", "for", "its", "their", "his", "her", "to", "(implied)", "(reporter)", "statement's"]
+    [
+        "the",
+        "a",
+        "an",
+        "and",
+        "of",
+        "in",
+        "on",
+        "for",
+        "its",
+        "their",
+        "his",
+        "her",
+        "to",
+        "(implied)",
+        "(reporter)",
+        "statement's",
+    ]
 )
 
 

@@ -25,12 +25,57 @@ _AUX = re.compile(
     re.IGNORECASE,
 )
 _NAME = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z]+)+")
-PRONOUNS = frozenset(["it", "he", "she", "they", "we", "i", "you", "this", "that", "these", "those", "which", "who"])
+PRONOUNS = frozenset(
+    ["it", "he", "she", "they", "we", "i", "you", "this", "that", "these", "those", "which", "who"]
+)
 OPENERS = frozenset(
-    ["in", "on", "at", "after", "before", "during", "when", "while", "although", "though", "as", "since", "because", "if", "for", "by", "with", "despite", "every", "each", "whenever", "once"]
+    [
+        "in",
+        "on",
+        "at",
+        "after",
+        "before",
+        "during",
+        "when",
+        "while",
+        "although",
+        "though",
+        "as",
+        "since",
+        "because",
+        "if",
+        "for",
+        "by",
+        "with",
+        "despite",
+        "every",
+        "each",
+        "whenever",
+        "once",
+    ]
 )
 _FINITE = frozenset(
-    ["have", "has", "had", "is", "are", "was", "were", "will", "would", "do", "does", "did", "can", "could", "may", "might", "must", "shall", "should"]
+    [
+        "have",
+        "has",
+        "had",
+        "is",
+        "are",
+        "was",
+        "were",
+        "will",
+        "would",
+        "do",
+        "does",
+        "did",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "shall",
+        "should",
+    ]
 )
 _ACRONYM = re.compile(r"\(([A-Z][A-Z&]{1,9})\)")
 
@@ -290,7 +335,8 @@ _GROUP_HEADS = {
 
 
 def is_named(speaker):
-    """Tell whether *speaker* names someone (an acronym or a capitalised name past its first word)."""
+    """Tell whether *speaker* names someone: an acronym, or a capitalised name past its first
+    word."""
     words = speaker.split()
     return any(w[:1].isupper() for w in words[1:]) or any(w.isupper() and len(w) > 1 for w in words)
 

@@ -17,7 +17,9 @@ import re
 from dataclasses import dataclass, field
 
 from argmap.errors import FormatError, ModelError
+from argmap.model import AddDocument
 from argmap.model.schema import MAX_TEXT, check_json_value, check_text
+from argmap.reading import read_text
 
 #: Largest document file :func:`load_document` reads (bytes).
 MAX_DOCUMENT_BYTES = 4 * 1024 * 1024
@@ -211,8 +213,6 @@ def load_document(path, doc_id=None, title=None, metadata=None):
         If the file cannot be read, is not UTF-8, is too big, is empty or
         holds only white space, or holds a NUL character.
     """
-    from argmap.formats.native import read_text
-
     path = os.fspath(path)
     suffix = os.path.splitext(path)[1].lower()
     if suffix not in TEXT_SUFFIXES:
@@ -276,7 +276,5 @@ def slug(name):
 
 def add_document_command(doc):
     """Return the undoable command that adds *doc* to a map."""
-    from argmap.model import AddDocument
-
     record = doc.to_record() if isinstance(doc, SourceDocument) else dict(doc)
     return AddDocument(record)

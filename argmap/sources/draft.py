@@ -20,7 +20,6 @@ Candidates never cross documents. The documents travel inside the map.
 
 from bisect import bisect_right
 
-from argmap.errors import ArgmapError
 from argmap.model import ArgumentMap
 from argmap.sources.clauses import split_units
 from argmap.sources.cues import read_cues, resolve_speaker
@@ -220,35 +219,3 @@ def draft_map(documents, min_score=MIN_SCORE):
     for record in records:
         _draft_document(amap, record, min_score)
     return amap
-
-
-def run_draft_command(paths, output, against, out, force=False):
-    """Carry out ``argmap draft DOC... -o OUT [--against MAP] [--force]``; return the exit code.
-
-    An existing *output* is replaced only with *force*.
-
-    Raises
-    ------
-    ArgmapError
-        With a clear message when there is no document, a document cannot be
-        read (:class:`FormatError`) or the map cannot be saved (:class:`SaveError`).
-    """
-    from argmap.formats import native
-    from argmap.sources.documents import load_document
-
-    if not paths:
-        raise ArgmapError("give at least one document to draft from")
-    reference = native.load(against) if against else None
-    amap = draft_map([load_document(path) for path in paths])
-    native.save(amap, output, overwrite=force)
-    print(
-        f"wrote {output} ({len(amap)} draft nodes, {amap.graph.number_of_edges()} "
-        f"draft relations from {len(amap.documents)} document(s))",
-        file=out,
-    )
-    if reference is not None:
-        from argmap.sources.compare import score_draft
-
-        for line in score_draft(amap, reference).lines():
-            print(line, file=out)
-    return 0

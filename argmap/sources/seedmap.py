@@ -1,4 +1,4 @@
-"""Build the seeded map ``argmap/resources/maps/encryption-backdoors.argmap``.
+"""Build the seeded map ``resources/maps/encryption-backdoors.argmap``.
 
 The map lays out both seed articles (see :mod:`argmap.sources.seeds`): the
 case for warrant-based ("backdoor") access to encrypted data made by police
@@ -11,13 +11,12 @@ Every node's source spans are made from exact quotes with
 text stops the build. Nodes that are the mapper's inference rather than
 something either article says carry ``inferred: true`` and a ``note``.
 
-Run ``python -m argmap.sources.seedmap [OUT]`` to rebuild the file.
+``python tools/seed_map.py [OUT]`` rebuilds the file.
 """
-
-import sys
 
 from argmap.model import ArgumentMap
 from argmap.sources.documents import add_document_command, make_span
+from argmap.sources.seeds import load_seed_documents
 
 TITLE = "Should law enforcement get warrant-based access to encrypted data?"
 HILL = "hill-2015"
@@ -502,7 +501,7 @@ def build_seed_map(documents=None):
     Parameters
     ----------
     documents : list of SourceDocument, optional
-        The seed documents; by default those in ``argmap/resources/seeds``.
+        The seed documents; by default those in ``resources/seeds``.
 
     Raises
     ------
@@ -510,8 +509,6 @@ def build_seed_map(documents=None):
         If a quote is not found exactly once in its article.
     """
     if documents is None:
-        from argmap.sources.seeds import load_seed_documents
-
         documents = load_seed_documents()
     by_id = {doc.id: doc for doc in documents}
     amap = ArgumentMap(TITLE)
@@ -523,20 +520,3 @@ def build_seed_map(documents=None):
     for source, target, relation, extras in EDGES:
         amap.connect(ids[source], ids[target], relation, **extras)
     return amap
-
-
-def main(argv=None):
-    """Build the seeded map and save it (by default to ``argmap/resources/maps``)."""
-    from argmap.formats import native
-    from argmap.sources.seeds import SEED_MAP
-
-    argv = sys.argv[1:] if argv is None else argv
-    path = argv[0] if argv else SEED_MAP
-    amap = build_seed_map()
-    native.save(amap, path)
-    print(f"wrote {path} ({len(amap)} nodes, {amap.graph.number_of_edges()} edges)")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

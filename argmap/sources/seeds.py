@@ -1,4 +1,4 @@
-"""The seed documents shipped in the package (``argmap/resources/seeds``).
+"""The seed documents shipped in the package (``resources/seeds``).
 
 Each seed is a UTF-8 text kept byte for byte as it was collected, with a JSON
 sidecar of the same name holding its id, a descriptive title and what is
@@ -10,6 +10,7 @@ import os
 
 from argmap import resources
 from argmap.errors import FormatError
+from argmap.reading import parse_json, read_text
 from argmap.sources.documents import load_document
 
 #: The folder holding the seed texts and their sidecars.
@@ -36,8 +37,6 @@ def load_seed(sidecar):
         If the sidecar is not valid JSON, lacks ``id``, ``text_file`` or
         ``title``, or its text cannot be read.
     """
-    from argmap.formats.native import parse_json, read_text
-
     info = parse_json(read_text(sidecar), sidecar)
     if not isinstance(info, dict):
         raise FormatError("a seed sidecar must be a JSON object", sidecar, "$")

@@ -208,7 +208,8 @@ def pyarg(m):
 @settings(max_examples=150, deadline=None)
 @given(frameworks())
 def test_grounded_agrees_with_pyarg_and_is_admissible(m):
-    """Grounded in is PyArg's grounded extension, conflict-free and admissible; out is what it attacks."""
+    """Grounded in is PyArg's grounded extension, conflict-free and admissible; out is what
+    it attacks."""
     from py_arg.algorithms.semantics.get_grounded_extension import get_grounded_extension
 
     labels = grounded_labels(m)

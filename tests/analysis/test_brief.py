@@ -8,12 +8,13 @@ import sys
 import pytest
 
 from argmap import resources
-from argmap.analysis.brief import brief_format, build_brief, tag_of, write_brief
-from argmap.analysis.brief_html import brief_html
-from argmap.analysis.brief_md import brief_markdown
 from argmap.errors import AnalysisError, MissingDependencyError
 from argmap.formats import load_map
 from argmap.model import ArgumentMap
+from argmap.outputs.brief import build_brief, tag_of
+from argmap.outputs.brief_files import brief_format, write_brief
+from argmap.outputs.brief_html import brief_html
+from argmap.outputs.brief_md import brief_markdown
 
 SEEDED = resources.path(*resources.SEEDED_MAP)
 
@@ -129,7 +130,8 @@ def test_html_is_escaped_and_self_contained():
 def test_html_embeds_the_exported_picture(seeded, tmp_path):
     """The HTML embeds the very PNG that export draws when colouring by evaluation."""
     from argmap.analysis.acceptance import grounded_labels
-    from argmap.render.export import ExportOptions, export_file
+    from argmap.outputs.export import export_file
+    from argmap.render.options import ExportOptions
 
     path = tmp_path / "b.html"
     assert write_brief(seeded, path, "pro") == [str(path)]
@@ -146,7 +148,7 @@ def test_docx_cards_read_back(pro):
     """Read back with python-docx: the tag run is bold, the cite italic, the quote follows."""
     import docx
 
-    from argmap.analysis.brief_docx import brief_docx
+    from argmap.outputs.brief_docx import brief_docx
 
     document = docx.Document(io.BytesIO(brief_docx(pro)))
     paragraphs = document.paragraphs

@@ -1,6 +1,5 @@
 """Weak spots: one map per category, and the real ones of the seeded encryption map."""
 
-
 from argmap import resources
 from argmap.analysis.weak_spots import CATEGORIES, weak_spots
 from argmap.formats import load_map
@@ -129,7 +128,8 @@ def test_every_category_has_a_finder_and_order_is_stable():
 
 
 def test_seeded_map_real_weak_spots():
-    """On the encryption map: n16's harm claim is unanswered, n3 rests on one article, n13 is inferred."""
+    """On the encryption map: n16's harm claim is unanswered, n3 rests on one article, n13 is
+    inferred."""
     found = {(s.category, s.node) for s in weak_spots(load_map(SEEDED))}
     assert {
         ("unanswered", "n16"),

@@ -71,7 +71,10 @@ def test_round_trip_keeps_i_nodes_inferences_and_conflicts(name, xaif):
     amap, _ = aif.from_data(original)
     written = aif.to_data(amap, xaif)
     graph, before = written.get("AIF", written), original.get("AIF", original)
-    i_nodes = lambda g: {(str(n["nodeID"]), n["text"]) for n in g["nodes"] if n["type"] == "I"}
+
+    def i_nodes(g):
+        return {(str(n["nodeID"]), n["text"]) for n in g["nodes"] if n["type"] == "I"}
+
     assert i_nodes(graph) == i_nodes(before)
     assert _links(written) == _links(original)
 

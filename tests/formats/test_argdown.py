@@ -11,7 +11,7 @@ from interchange_helpers import DATA, EXT, canonical, ext_file
 
 from argmap import resources
 from argmap.errors import FormatError
-from argmap.formats import argdown, native
+from argmap.formats import argdown, argdown_writer, native
 
 ARGDOWN_FILES = sorted(glob.glob(os.path.join(DATA, "argdown", "*", "*.argdown")))
 EXAMPLES = [
@@ -80,9 +80,9 @@ def test_examples_agree_with_argdowns_own_output(name):
         (theirs[r["from"]], r["relationType"], theirs[r["to"]]) for r in data["relations"]
     )
     found = Counter(
-        (ours[u], argdown.relation_type(a), ours[v])
+        (ours[u], argdown_writer.relation_type(a), ours[v])
         for u, v, a in amap.graph.edges(data=True)
-        if argdown.relation_type(a)
+        if argdown_writer.relation_type(a)
     )
     assert found == relations
 

@@ -53,7 +53,7 @@ def test_length_to_t_matches_the_line_walked_in_small_steps(end):
     shape = LinkShape((0, 0), end)
     samples = _samples(shape, 200000)
     walked = 0.0
-    for (_, p), (t, q) in zip(samples, samples[1:]):
+    for (_, p), (t, q) in zip(samples, samples[1:], strict=False):
         if t > 0.37 + 1e-9:
             break
         walked += math.dist(p, q)

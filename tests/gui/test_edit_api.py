@@ -249,7 +249,7 @@ def _exported_headers(path, tmp_path):
     """``{node id: header}`` read from the DOT that ``argmap export`` writes."""
     from argmap.formats import load_map
     from argmap.render.dot import build_dot
-    from argmap.render.export import ExportOptions
+    from argmap.render.options import ExportOptions
 
     out = tmp_path / "map.dot"
     assert cli.main(["export", path, "-o", str(out)]) == 0
@@ -279,16 +279,16 @@ def test_export_dialog_preview_measures_off_the_gui_thread(
     make_window, qtbot, monkeypatch, shipped_map
 ):
     """Opening the dialog shows 'measuring…' at once; the layout runs in another thread."""
-    import argmap.render.layout as layout
+    import argmap.gui.export_dialog as export_dialog
 
     threads = []
-    real = layout.compute_layout
+    real = export_dialog.compute_layout
 
     def recording(*args, **kwargs):
         threads.append(threading.current_thread())
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(layout, "compute_layout", recording)
+    monkeypatch.setattr(export_dialog, "compute_layout", recording)
     from argmap.gui.export_dialog import ExportDialog
 
     window = make_window(shipped_map("maps", SHIPPED[0]))

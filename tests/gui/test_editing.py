@@ -184,7 +184,8 @@ def test_drag_onto_another_node_reparents(make_window, map_file):
 
 
 def test_connect_two_selected_nodes_and_change_relation(make_window, map_file):
-    """The connect action links the first selected node to the second; the relation menu flips it."""
+    """The connect action links the first selected node to the second; the relation menu flips
+    it."""
     window = make_window(map_file)
     amap = window.document.amap
     main = _main(window)

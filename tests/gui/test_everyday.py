@@ -296,7 +296,7 @@ def test_map_title_is_edited_in_the_inspector(small_screen, qtbot):
 def test_rating_and_strength_show_on_canvas_and_export(small_screen, qtbot):
     """A rating puts a badge on the card and in the export; a strength thickens the link."""
     from argmap.render.dot import build_dot
-    from argmap.render.export import ExportOptions
+    from argmap.render.options import ExportOptions
 
     window = small_screen(SEEDED, qtbot)
     amap = window.document.amap
@@ -308,9 +308,11 @@ def test_rating_and_strength_show_on_canvas_and_export(small_screen, qtbot):
     assert window.scene.edges[(source, target)].pen().widthF() > width + 1
     dot = build_dot(amap, ExportOptions(fmt="dot", title=""))
     lines = dot.text.splitlines()
-    assert any(l.startswith(dot.ids[source] + " [") and "★ 7" in l for l in lines)
+    assert any(
+        dot_line.startswith(dot.ids[source] + " [") and "★ 7" in dot_line for dot_line in lines
+    )
     edge = f"{dot.ids[target]} -> {dot.ids[source]} "
-    assert any(l.startswith(edge) and 'penwidth="4.0"' in l for l in lines)
+    assert any(dot_line.startswith(edge) and 'penwidth="4.0"' in dot_line for dot_line in lines)
 
 
 # ------------------------------------------------------------ dark palette

@@ -38,7 +38,7 @@ def test_dialog_offers_the_arrangement_or_a_fresh_layout(make_window, map_file, 
     """A map placed on the canvas exports as arranged by default (direction then means
     nothing); a fresh layout can be chosen, and page presets are always laid out afresh."""
     from argmap.gui.export_dialog import ExportDialog
-    from argmap.render.export import is_arranged
+    from argmap.render.drawing import is_arranged
 
     window = make_window(str(map_file))
     amap = window.document.amap

@@ -191,7 +191,7 @@ def test_links_follow_a_card_while_it_is_dragged_and_after_undo(make_window, map
 
 def test_hidden_weak_spots_list_waits_until_it_is_shown(make_window, map_file, qtbot, monkeypatch):
     """Behind another tab the list is not recomputed; shown, it lists the map as it is now."""
-    from argmap.analysis import weak_spots as finder
+    from argmap.gui import weak_spots_dock as finder
 
     window = make_window(map_file)
     dock = window.weak_spots_dock
@@ -356,7 +356,10 @@ def test_a_card_that_comes_to_oppose_recolours_its_objections_in_the_overview(
     qtbot.waitUntil(lambda: overview.picture is not picture)
     fresh = _overview_tint(overview, scene.nodes[objection])
     # as drawn afresh, but for smoothing (a card left orange differs by about 60 in red)
-    assert all(abs(a - b) <= 24 for a, b in zip(drawn_onto, fresh)), (drawn_onto, fresh)
+    assert all(abs(a - b) <= 24 for a, b in zip(drawn_onto, fresh, strict=True)), (
+        drawn_onto,
+        fresh,
+    )
 
 
 def _overview_tint(overview, item):
@@ -440,7 +443,7 @@ def test_tree_layout_places_every_node_below_its_target_without_overlaps():
         (x - CARD_WIDTH / 2, y - heights[n] / 2, x + CARD_WIDTH / 2, y + heights[n] / 2)
         for n, (x, y) in positions.items()
     )
-    for i, (left, top, right, bottom) in enumerate(boxes):
+    for i, (_left, top, right, bottom) in enumerate(boxes):
         for other in boxes[i + 1 :]:
             if other[0] >= right:
                 break

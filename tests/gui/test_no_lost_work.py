@@ -2,6 +2,7 @@
 
 import json
 import os
+import pathlib
 import signal
 import stat
 import subprocess
@@ -136,7 +137,7 @@ def test_an_uncaught_error_is_logged_shown_and_copies_the_work(make_window, map_
     except ValueError as exc:
         box = report_error([window], type(exc), exc, exc.__traceback__)
     log = os.path.join(autosave.data_folder(), "errors.log")
-    assert "a test of the error report" in open(log, encoding="utf-8").read()
+    assert "a test of the error report" in pathlib.Path(log).read_text(encoding="utf-8")
     assert log in box.text() and box.textFormat() == Qt.PlainText
     assert len(store.copies()) == 1
     box.close()
@@ -258,7 +259,7 @@ def test_the_shipped_map_opens_as_an_untitled_copy(make_window, answer_box):
     installed file."""
     from argmap.gui.app import default_map
 
-    before = open(default_map(), "rb").read()
+    before = pathlib.Path(default_map()).read_bytes()
     window = make_window()
     window.document.load_copy(default_map())
     assert window.document.path is None and len(window.document.amap) > 10
@@ -273,4 +274,4 @@ def test_the_shipped_map_opens_as_an_untitled_copy(make_window, answer_box):
         assert not window.save()
     finally:
         QFileDialog.getSaveFileName = original
-    assert asked and open(default_map(), "rb").read() == before
+    assert asked and pathlib.Path(default_map()).read_bytes() == before

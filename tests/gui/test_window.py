@@ -241,7 +241,7 @@ def test_tidy_layout_is_one_undo_step(make_window, map_file, qtbot):
 def test_export_from_window_equals_cli(make_window, map_file, tmp_path, qtbot, fmt):
     """Export from the window writes the same bytes as `argmap export`."""
     from argmap.gui.export_dialog import export_to
-    from argmap.render.export import ExportOptions
+    from argmap.render.options import ExportOptions
 
     window = make_window(map_file)
     ours = tmp_path / f"window.{fmt}"

@@ -33,7 +33,8 @@ def test_each_kind_gets_its_default_relation():
 
 
 def test_sibling_bears_the_same_way_on_the_same_target():
-    """A sibling of an objection is another objection of the same claim; of a main claim, a main claim."""
+    """A sibling of an objection is another objection of the same claim; of a main claim, a main
+    claim."""
     m, claim, _, objection = _debate()
     sibling = m.apply(edits.add_sibling(m, objection)).created[0]
     assert m.node(sibling)["kind"] == "counterclaim"
@@ -95,7 +96,8 @@ def test_documents_are_imported_under_fresh_ids_and_maps_start_from_them():
 
 
 def test_node_from_span_quotes_exactly_and_evidence_cites_the_document():
-    """A node made from a span quotes it, its text is the quote's words, evidence cites the title."""
+    """A node made from a span quotes it, its text is the quote's words, evidence cites the
+    title."""
     m = ArgumentMap()
     text = "Officials said  the\nattacks were planned."
     m.apply(edits.import_documents(m, [{"id": "d", "title": "Report", "text": text}]))
@@ -180,7 +182,7 @@ def test_private_member_pattern_sees_the_old_ways():
 def test_nothing_outside_the_model_touches_a_map_private_member():
     """Readers, the clipboard and jobs build maps through from_records() and copy() only."""
     offenders = []
-    for folder, dirs, files in os.walk(os.path.join(REPO, "argmap")):
+    for folder, _dirs, files in os.walk(os.path.join(REPO, "argmap")):
         if os.path.basename(folder) == "model":
             continue
         for name in files:
@@ -196,7 +198,7 @@ def test_nothing_outside_the_model_touches_a_map_private_member():
 # ---------------------------------------------------------------- circles
 import networkx as nx  # noqa: E402
 from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st
+from hypothesis import strategies as st  # noqa: E402
 
 STEPS = st.lists(
     st.tuples(
@@ -218,11 +220,11 @@ def test_user_edits_never_close_a_circle(steps):
         nodes = list(m.graph.nodes)
         x, y = nodes[a % len(nodes)], nodes[b % len(nodes)]
         make = {
-            "child": lambda: edits.add_child(m, x, "support"),
+            "child": lambda x=x: edits.add_child(m, x, "support"),
             "main": lambda: edits.add_main_claim(m, "Another"),
-            "link": lambda: edits.link(m, x, y),
-            "reparent": lambda: edits.reparent(m, x, y),
-            "outline": lambda: edits.move_in_outline(m, x, edits.first_target(m, x), y),
+            "link": lambda x=x, y=y: edits.link(m, x, y),
+            "reparent": lambda x=x, y=y: edits.reparent(m, x, y),
+            "outline": lambda x=x, y=y: edits.move_in_outline(m, x, edits.first_target(m, x), y),
         }[what]
         try:
             command = make()

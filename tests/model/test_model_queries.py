@@ -130,7 +130,7 @@ def test_cycles_are_found_and_reported():
     found = queries.cycles(m)
     assert len(found) == 1 and sorted(found[0]) == ["A", "B", "D"]
     cycle = found[0]
-    assert all(m.graph.has_edge(u, v) for u, v in zip(cycle, cycle[1:] + cycle[:1]))
+    assert all(m.graph.has_edge(u, v) for u, v in zip(cycle, cycle[1:] + cycle[:1], strict=True))
     remarks = queries.problems(m)
     assert any(r.startswith("cycle: ") for r in remarks)
     assert "no main claim" in remarks

@@ -10,7 +10,8 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 
 def rich_map():
-    """A map with every kind, both relations, a rebuttal, a co-premise group, a cross-link and citations."""
+    """A map with every kind, both relations, a rebuttal, a co-premise group, a cross-link and
+    citations."""
     m = ArgumentMap("Should police get warrant-based access to encrypted data?")
     m.documents["d1"] = {
         "id": "d1",

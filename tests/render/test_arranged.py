@@ -13,10 +13,12 @@ from render_helpers import SVG
 
 from argmap.errors import RenderError
 from argmap.model import ArgumentMap
-from argmap.render import graphviz, look, style
+from argmap.outputs.export import export_bytes
+from argmap.render import drawing, look, style
 from argmap.render.arranged import arrange
 from argmap.render.dot import attr_list
-from argmap.render.export import ExportOptions, render
+from argmap.render.drawing import render
+from argmap.render.options import ExportOptions
 
 pytestmark = pytest.mark.graphviz
 
@@ -43,7 +45,11 @@ def crossed_map():
             pos=spot,
         )
         for i, (kind, spot) in enumerate(
-            zip(["claim", "counterclaim", "evidence", "claim", "evidence", "counterclaim"], spots)
+            zip(
+                ["claim", "counterclaim", "evidence", "claim", "evidence", "counterclaim"],
+                spots,
+                strict=True,
+            )
         )
     ]
     amap.connect(nodes[0], main, "supports", strength=0.9)
@@ -180,8 +186,8 @@ def test_svg_as_arranged_runs_no_graphviz(monkeypatch):
     def refuse(*args, **kwargs):
         raise AssertionError("Graphviz was run")
 
-    monkeypatch.setattr(graphviz, "run_graphviz", refuse)
-    monkeypatch.setattr(graphviz, "run_graphviz_cached", refuse)
+    monkeypatch.setattr(drawing, "run_graphviz", refuse)
+    monkeypatch.setattr(drawing, "run_graphviz_cached", refuse)
     assert render(arranged_map(), ExportOptions(fmt="svg"))[0].startswith(b"<?xml")
     with pytest.raises(AssertionError, match="Graphviz was run"):
         render(arranged_map(), ExportOptions(fmt="svg", layout="auto"))
@@ -235,7 +241,7 @@ def test_colouring_by_evaluation_and_no_headers():
     from argmap.render.style import LABEL_STYLE
 
     amap = arranged_map()
-    svg = render(amap, ExportOptions(fmt="svg", color_by="evaluation", headers=False))[0]
+    svg = export_bytes(amap, ExportOptions(fmt="svg", color_by="evaluation", headers=False))
     root, cards, _ = parse(svg)
     fills = {
         g.find(SVG + "title").text: g.find(SVG + "path").get("fill")

@@ -2,6 +2,7 @@
 
 import json
 import os
+import pathlib
 import re
 import subprocess
 import sys
@@ -13,7 +14,7 @@ from argmap.formats import native
 from argmap.model import ArgumentMap
 from argmap.render import card_box, cards, font_widths, measure
 from argmap.render.dot import build_dot
-from argmap.render.export import ExportOptions
+from argmap.render.options import ExportOptions
 from argmap.render.text import escape_html
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -79,7 +80,7 @@ def test_card_boxes_are_the_cards_graphviz_draws(which, headers):
             theirs = [y + (box.height - height) / 2 for y in theirs]
         assert (
             len(ours) == len(theirs)
-            and max(abs(a - b) for a, b in zip(sorted(ours), theirs)) <= 0.6
+            and max(abs(a - b) for a, b in zip(sorted(ours), theirs, strict=True)) <= 0.6
         ), (node, ours, theirs)
 
 
@@ -147,4 +148,4 @@ def test_font_widths_are_what_the_fonts_say(tmp_path):
         check=True,
         capture_output=True,
     )
-    assert out.read_text() == open(font_widths.__file__).read()
+    assert out.read_text() == pathlib.Path(font_widths.__file__).read_text()

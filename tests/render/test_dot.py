@@ -9,7 +9,7 @@ from argmap.errors import RenderError
 from argmap.model import ArgumentMap
 from argmap.render import style
 from argmap.render.dot import ALLOWED_ATTRS, Html, attr_list, build_dot, drawing_order
-from argmap.render.export import ExportOptions
+from argmap.render.options import ExportOptions
 
 _STATEMENT = re.compile(r"^(\w+)(?: -> (\w+))? \[")
 
@@ -81,11 +81,13 @@ def test_roles_colour_cards_and_kinds_shape_them():
         roles.add(role)
         fill = style.ROLE_STYLE[role]["fill"]
         shape = style.KIND_STYLE[m.graph.nodes[node]["kind"]]["shape"]
-        line = next(l for l in dot.text.splitlines() if l.startswith(dot_id + " ["))
+        line = next(
+            dot_line for dot_line in dot.text.splitlines() if dot_line.startswith(dot_id + " [")
+        )
         assert f'fillcolor="{fill}"' in line and f'shape="{shape}"' in line
     assert roles == {"main", "support", "objection", "rebuttal", "evidence"}
     opposes = style.RELATION_STYLE["opposes"]
-    line = next(l for l in dot.text.splitlines() if l.startswith("n0 -> n2 "))
+    line = next(dot_line for dot_line in dot.text.splitlines() if dot_line.startswith("n0 -> n2 "))
     assert f'color="{opposes["color"]}"' in line and 'arrowtail="tee"' in line
     assert 'style="dashed"' in line
 
@@ -131,11 +133,15 @@ def test_cross_link_does_not_constrain_ranks():
     dot = build_dot(m, _options())
     ev2, obj2 = "n6", "n9"
     tail, head = dot.paths[(ev2, obj2)][0]
-    line = next(l for l in dot.text.splitlines() if l.startswith(f"{tail} -> {head} "))
+    line = next(
+        dot_line for dot_line in dot.text.splitlines() if dot_line.startswith(f"{tail} -> {head} ")
+    )
     assert 'constraint="false"' in line
     support_tail, support_head = dot.paths[(ev2, "n2")][0]
     line = next(
-        l for l in dot.text.splitlines() if l.startswith(f"{support_tail} -> {support_head} ")
+        dot_line
+        for dot_line in dot.text.splitlines()
+        if dot_line.startswith(f"{support_tail} -> {support_head} ")
     )
     assert "constraint" not in line
 
@@ -173,7 +179,11 @@ def test_evaluation_colours_use_label_style():
     """With labels, fills come from LABEL_STYLE; unlabelled nodes are undecided."""
     m = rich_map()
     dot = build_dot(m, _options(color_by="evaluation"), labels={"n1": "in", "n3": "out"})
-    lines = {l.split(" ", 1)[0]: l for l in dot.text.splitlines() if re.match(r"n\d+ \[", l)}
+    lines = {
+        dot_line.split(" ", 1)[0]: dot_line
+        for dot_line in dot.text.splitlines()
+        if re.match(r"n\d+ \[", dot_line)
+    }
     assert f'fillcolor="{style.LABEL_STYLE["in"]["fill"]}"' in lines[dot.ids["n1"]]
     assert f'fillcolor="{style.LABEL_STYLE["out"]["fill"]}"' in lines[dot.ids["n3"]]
     assert f'fillcolor="{style.LABEL_STYLE["undecided"]["fill"]}"' in lines[dot.ids["n2"]]

@@ -8,15 +8,9 @@ from render_helpers import fan_map, rich_map
 from argmap import cli
 from argmap.errors import RenderError
 from argmap.formats import native
-from argmap.render.export import (
-    MAX_PIXELS_SIDE,
-    MIN_LEGIBLE_DPI,
-    ExportOptions,
-    choose_dpi,
-    export_file,
-    infer_format,
-    render_bytes,
-)
+from argmap.outputs.export import export_bytes, export_file
+from argmap.render.drawing import MAX_PIXELS_SIDE, MIN_LEGIBLE_DPI, choose_dpi
+from argmap.render.options import ExportOptions, infer_format
 
 MAGIC = {"png": b"\x89PNG\r\n\x1a\n", "pdf": b"%PDF-", "dot": b"digraph argmap {"}
 
@@ -58,29 +52,31 @@ def test_png_summary_matches_the_image(tmp_path):
 @pytest.mark.parametrize("fmt", ["png", "svg", "pdf", "dot"])
 def test_same_map_same_bytes(fmt):
     """Two exports a second apart are byte-identical (no timestamps)."""
-    first = render_bytes(rich_map(), ExportOptions(fmt=fmt))
+    first = export_bytes(rich_map(), ExportOptions(fmt=fmt))
     time.sleep(1.05 if fmt == "pdf" else 0)
-    assert render_bytes(rich_map(), ExportOptions(fmt=fmt)) == first
+    assert export_bytes(rich_map(), ExportOptions(fmt=fmt)) == first
 
 
 @pytest.mark.graphviz
 def test_root_draws_a_subtree():
     """--root keeps the node and what bears on it, nothing else."""
-    svg = render_bytes(rich_map(), ExportOptions(fmt="svg", root="n3", legend=False))
+    svg = export_bytes(rich_map(), ExportOptions(fmt="svg", root="n3", legend=False))
     assert b"Key escrow" in svg and b"court warrant" in svg
     assert b"Paris attackers" not in svg and b"Police should" not in svg
     with pytest.raises(RenderError, match="no node"):
-        render_bytes(rich_map(), ExportOptions(fmt="svg", root="nope"))
+        export_bytes(rich_map(), ExportOptions(fmt="svg", root="nope"))
 
 
 @pytest.mark.graphviz
 def test_colour_by_evaluation_uses_grounded_labels():
     """Without given labels the rebutted objection is drawn as defeated."""
-    dot = render_bytes(rich_map(), ExportOptions(fmt="dot", color_by="evaluation")).decode()
-    line = next(l for l in dot.splitlines() if l.startswith("n2 ["))  # n3, the objection
+    dot = export_bytes(rich_map(), ExportOptions(fmt="dot", color_by="evaluation")).decode()
+    line = next(
+        dot_line for dot_line in dot.splitlines() if dot_line.startswith("n2 [")
+    )  # n3, the objection
     assert 'fillcolor="#F7D4D4"' in line
     with pytest.raises(RenderError, match="evaluation label"):
-        render_bytes(
+        export_bytes(
             rich_map(), ExportOptions(fmt="dot", color_by="evaluation", labels={"n1": "maybe"})
         )
 

@@ -9,7 +9,9 @@ from render_helpers import rich_map
 
 from argmap.errors import RenderError, SaveError
 from argmap.model import ArgumentMap
-from argmap.render.export import ExportOptions, export_file, layout_size
+from argmap.outputs.export import export_file
+from argmap.render.drawing import layout_size
+from argmap.render.options import ExportOptions
 from argmap.render.text import escape_html
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -31,7 +33,7 @@ def test_export_refuses_anything_but_a_regular_file(tmp_path, make):
 
 def test_output_is_checked_before_drawing(tmp_path, monkeypatch):
     """A FIFO at the output path is refused before Graphviz runs (no wasted minutes)."""
-    from argmap.render import export
+    from argmap.outputs import export
 
     def never(*args):
         raise AssertionError("drew before checking the output")
@@ -92,9 +94,9 @@ def test_bracket_texts_draw_as_png():
     amap = ArgumentMap("]")
     claim = amap.add_node("claim", "]", speaker="]]")
     amap.connect(amap.add_node("evidence", "]]", citation="]", basis="quote"), claim, "supports")
-    from argmap.render.export import render_bytes
+    from argmap.outputs.export import export_bytes
 
-    assert render_bytes(amap, ExportOptions(fmt="png")).startswith(b"\x89PNG")
+    assert export_bytes(amap, ExportOptions(fmt="png")).startswith(b"\x89PNG")
 
 
 @pytest.mark.parametrize(

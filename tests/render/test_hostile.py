@@ -8,7 +8,8 @@ from render_helpers import graphviz_json, squeeze, svg_node_texts
 
 from argmap.errors import ModelError
 from argmap.model import ArgumentMap
-from argmap.render.export import ExportOptions, render_bytes
+from argmap.outputs.export import export_bytes
+from argmap.render.options import ExportOptions
 from argmap.render.text import ELLIPSIS
 
 HUGE = "evidence " * 2300  # about 20 KB
@@ -45,8 +46,8 @@ def _hostile_map():
 def hostile():
     """The map, its DOT and its SVG, rendered once for the whole module."""
     m = _hostile_map()
-    dot = render_bytes(m, ExportOptions(fmt="dot", **OPTIONS)).decode()
-    svg = render_bytes(m, ExportOptions(fmt="svg", **OPTIONS))
+    dot = export_bytes(m, ExportOptions(fmt="dot", **OPTIONS)).decode()
+    svg = export_bytes(m, ExportOptions(fmt="svg", **OPTIONS))
     return m, dot, svg
 
 
@@ -120,7 +121,7 @@ def test_svg_loads_no_image(hostile):
 def test_png_is_valid(hostile):
     """PNG output of the hostile map is a real PNG of sensible size."""
     m = hostile[0]
-    data = render_bytes(m, ExportOptions(fmt="png", **OPTIONS))
+    data = export_bytes(m, ExportOptions(fmt="png", **OPTIONS))
     assert data.startswith(b"\x89PNG\r\n\x1a\n")
     width = int.from_bytes(data[16:20], "big")
     assert 500 < width < 32767
@@ -131,7 +132,7 @@ def test_png_is_valid(hostile):
 def test_pdf_shows_exact_text(hostile, tmp_path):
     """The PDF's text layer holds every hostile text (pdftotext reads it back)."""
     m = hostile[0]
-    data = render_bytes(m, ExportOptions(fmt="pdf", **OPTIONS))
+    data = export_bytes(m, ExportOptions(fmt="pdf", **OPTIONS))
     assert data.startswith(b"%PDF-")
     path = tmp_path / "h.pdf"
     path.write_bytes(data)
@@ -158,7 +159,7 @@ def test_hostile_title_speaker_and_citation():
     m = ArgumentMap(evil + " <b>\\N</b>")
     c = m.add_node("claim", "C", speaker=evil)
     m.connect(m.add_node("evidence", "E", basis="example", citation="<i>\\G</i>"), c, "supports")
-    svg = render_bytes(m, ExportOptions(fmt="svg"))
+    svg = export_bytes(m, ExportOptions(fmt="svg"))
     from xml.etree import ElementTree as ET
 
     all_text = squeeze(

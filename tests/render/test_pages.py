@@ -1,6 +1,7 @@
 """Page-sized exports (A4, Letter, slide), backgrounds, themes, SVG fonts and PNG dpi."""
 
 import os
+import pathlib
 import re
 import struct
 import subprocess
@@ -10,8 +11,10 @@ import pytest
 from argmap import resources
 from argmap.formats import native
 from argmap.model import ArgumentMap
-from argmap.render import look, pages, style
-from argmap.render.export import ExportOptions, export_file, render_bytes
+from argmap.outputs import pages
+from argmap.outputs.export import export_bytes, export_file
+from argmap.render import look, style
+from argmap.render.options import ExportOptions
 from argmap.render.png import png_dpi, png_with_dpi
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -149,7 +152,7 @@ def test_svg_pages_are_numbered_files_naming_a_font_fallback(seeded, tmp_path):
     ]
     assert len(result.paths) > 1
     for path in result.paths:
-        svg = open(path, "rb").read()
+        svg = pathlib.Path(path).read_bytes()
         assert b'<svg width="960pt" height="540pt"' in svg
         assert set(FONT_FAMILY.findall(svg)) == {style.FONT_FAMILIES.encode()}
 
@@ -157,9 +160,9 @@ def test_svg_pages_are_numbered_files_naming_a_font_fallback(seeded, tmp_path):
 @pytest.mark.graphviz
 def test_plain_exports_record_dpi_and_name_fonts(small_map):
     """An ordinary PNG records its dpi; an ordinary SVG names the fallback fonts."""
-    png = render_bytes(small_map, ExportOptions(fmt="png", dpi=120))
+    png = export_bytes(small_map, ExportOptions(fmt="png", dpi=120))
     assert png_dpi(png) == 120
-    svg = render_bytes(small_map, ExportOptions(fmt="svg"))
+    svg = export_bytes(small_map, ExportOptions(fmt="svg"))
     assert set(FONT_FAMILY.findall(svg)) == {b"DejaVu Sans, Liberation Sans, Arial, sans-serif"}
 
 
@@ -196,7 +199,7 @@ def test_transparent_background_and_dark_theme(small_map):
     for light in ("#FFFFFF", "#DCEBFA", "#FBE3CF", "#0B1F33"):
         assert f'"{light}"' not in dark
     assert 'bgcolor="#1B1E23"' in dark
-    png = render_bytes(small_map, ExportOptions(fmt="png", background="transparent"))
+    png = export_bytes(small_map, ExportOptions(fmt="png", background="transparent"))
     assert png[25] == 6  # colour type RGBA
 
 
@@ -297,7 +300,7 @@ def test_continued_names_the_first_page_the_line_goes_on(monkeypatch):
             above = node
     _small_pages_only(monkeypatch, 6)
     planned, _ = pages.plan_pages(amap, ExportOptions(page="slide", fmt="png"))
-    for number, page in enumerate(planned, 1):
+    for _number, page in enumerate(planned, 1):
         for link in page.links:
             if link.kind == "continues":
                 later = [

@@ -9,9 +9,11 @@ from render_helpers import rich_map
 from test_hostile import HOSTILE, OPTIONS, _hostile_map
 
 from argmap import resources
+from argmap.errors import RenderError
 from argmap.formats import native
+from argmap.outputs.export import evaluated, export_bytes
 from argmap.render import to_pydot
-from argmap.render.export import ExportOptions, render_bytes
+from argmap.render.options import ExportOptions
 
 MAPS = sorted(resources.path("maps", f.name) for f in resources.resource("maps").iterdir())
 
@@ -28,8 +30,8 @@ def _canon(text):
 
 def _same_drawing(amap, **options):
     """pydot draws the fresh layout; argmap's DOT of the same is compared."""
-    ours = render_bytes(amap, ExportOptions(fmt="dot", layout="auto", **options)).decode("utf-8")
-    theirs = to_pydot(amap, ExportOptions(**options)).to_string()
+    ours = export_bytes(amap, ExportOptions(fmt="dot", layout="auto", **options)).decode("utf-8")
+    theirs = to_pydot(amap, evaluated(amap, ExportOptions(**options))).to_string()
     assert _canon(theirs) == _canon(ours)
 
 
@@ -50,6 +52,13 @@ def test_shipped_maps_draw_the_same(path):
 def test_options_draw_the_same(options):
     """Direction, legend, colouring, headers and title give the same drawing either way."""
     _same_drawing(rich_map(), **options)
+
+
+def test_colouring_by_evaluation_needs_the_labels():
+    """pydot's drawing takes its evaluation colours from the options, and says so when they
+    name none."""
+    with pytest.raises(RenderError, match="needs the labels.*grounded_labels"):
+        to_pydot(rich_map(), ExportOptions(color_by="evaluation"))
 
 
 def test_hostile_labels_draw_the_same():

@@ -8,8 +8,8 @@ import pytest
 from render_helpers import rich_map
 
 from argmap.errors import GraphvizMissingError, RenderError
+from argmap.outputs.export import export_file
 from argmap.render import graphviz
-from argmap.render.export import ExportOptions, export_file
 from argmap.render.graphviz import (
     MAX_OUTPUT_BYTES,
     _fix_dates,
@@ -17,6 +17,7 @@ from argmap.render.graphviz import (
     stop_all,
     write_graphviz,
 )
+from argmap.render.options import ExportOptions
 
 
 def _fake_dot(folder, body, monkeypatch):
@@ -298,13 +299,16 @@ def test_an_export_on_a_full_disk_keeps_the_old_file(tmp_path, monkeypatch, suff
     import builtins
 
     from argmap.errors import SaveError
-    from argmap.render import export
+    from argmap.outputs import export
 
     def full(*args):
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(
-        graphviz, "open", lambda path, mode: builtins.open("/dev/full", mode), raising=False
+        graphviz,
+        "open",
+        lambda path, mode: builtins.open("/dev/full", mode),  # noqa: SIM115
+        raising=False,
     )
     monkeypatch.setattr(export, "write_verified", full)
     out = tmp_path / f"map.{suffix}"

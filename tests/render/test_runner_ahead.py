@@ -76,9 +76,11 @@ def test_without_process_groups_graphviz_itself_is_stopped(monkeypatch, starts):
 def test_a_missing_graphviz_started_ahead_is_reported_by_the_run(tmp_path, monkeypatch):
     """Graphviz not installed: entering the block is quiet, the run that needs it says so."""
     monkeypatch.setenv("PATH", str(tmp_path))
-    with started_ahead("svg"):
-        with pytest.raises(GraphvizMissingError, match="apt-get install graphviz"):
-            run_graphviz("digraph { a }", "svg")
+    with (
+        started_ahead("svg"),
+        pytest.raises(GraphvizMissingError, match="apt-get install graphviz"),
+    ):
+        run_graphviz("digraph { a }", "svg")
 
 
 def _saved_map(folder, arranged=False):

@@ -67,7 +67,7 @@ def test_wrap_packs_whole_words_greedily(paragraph, width):
     assert [piece for line in lines for piece in line.split(" ") if piece] == pieces
     assert all(len(line) <= width and "  " not in line for line in lines)
     assert all(lines) if words else lines == [""]
-    for line, after in zip(lines, lines[1:]):
+    for line, after in zip(lines, lines[1:], strict=False):
         assert len(line) + 1 + len(after.split(" ")[0]) > width  # the next word did not fit
 
 

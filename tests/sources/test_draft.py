@@ -6,13 +6,14 @@ import socket
 import pytest
 
 from argmap.cli import main as cli_main
+from argmap.cli import run_draft_command
 from argmap.errors import ArgmapError
 from argmap.formats import native
 from argmap.model import ArgumentMap
 from argmap.sources.compare import agreement, score_draft, spans_match
 from argmap.sources.cues import find_speaker, read_cues, resolve_speaker
 from argmap.sources.documents import SourceDocument
-from argmap.sources.draft import draft_map, run_draft_command
+from argmap.sources.draft import draft_map
 from argmap.sources.seeds import SEED_DIR, SEED_MAP, load_seed_documents
 
 SEED_TEXTS = [f"{SEED_DIR}/000_e1dcd31a3958e1b1.txt", f"{SEED_DIR}/004_a1cfe0c84c2564aa.txt"]
@@ -35,7 +36,7 @@ def test_draft_of_the_seeds_runs_offline_and_marks_every_candidate(offline):
     assert len(amap) >= 15 and set(amap.documents) == {"hill-2015", "seven-govts-2020"}
     assert amap.check_invariants() == []
     used = set()
-    for node, attrs in amap.graph.nodes(data=True):
+    for _node, attrs in amap.graph.nodes(data=True):
         assert attrs["draft"] is True
         [span] = attrs["sources"]
         text = amap.documents[span["doc"]]["text"]

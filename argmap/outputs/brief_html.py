@@ -7,7 +7,7 @@ data URI, so the page loads nothing from anywhere.
 import base64
 from html import escape
 
-from argmap.analysis.brief import SIDE_NAMES, STATUS_NAMES, STRENGTH_NOTE
+from argmap.outputs.brief import SIDE_NAMES, STATUS_NAMES, STRENGTH_NOTE
 
 CSS = """
 body { font: 11pt/1.45 "DejaVu Serif", Georgia, serif; color: #111; max-width: 48em;
@@ -37,7 +37,7 @@ img.map { max-width: 100%; border: 1px solid #ccc; }
 
 
 def brief_html(brief):
-    """Return the :class:`~argmap.analysis.brief.Brief` as an HTML page (a string)."""
+    """Return the :class:`~argmap.outputs.brief.Brief` as an HTML page (a string)."""
     title = escape(brief.title or brief.main.tag)
     parts = [
         f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'

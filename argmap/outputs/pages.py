@@ -11,7 +11,7 @@ holds every page; PNG and SVG pages are written as numbered files ``OUT-1.png``,
 
 Example
 -------
->>> from argmap.render.export import ExportOptions, export_file
+>>> from argmap.outputs.export import ExportOptions, export_file
 >>> export_file(amap, "handout.pdf", ExportOptions(page="a4"))   # doctest: +SKIP
 """
 
@@ -21,8 +21,12 @@ from dataclasses import dataclass, replace
 
 from argmap.errors import MissingDependencyError, RenderError
 from argmap.fileio import atomic_write, check_writable
+from argmap.model import queries
 from argmap.render import look, style
-from argmap.render.dot import attr_list
+from argmap.render.dot import attr_list, build_dot
+from argmap.render.drawing import layout_size, selected_nodes
+from argmap.render.graphviz import run_graphviz
+from argmap.render.options import ExportResult, evaluation_labels
 from argmap.render.png import png_with_dpi
 
 #: Page sizes in points (portrait for paper, landscape for the slide).
@@ -88,8 +92,6 @@ def lines_of_argument(amap, nodes):
     only together (one edge ``group``). A main claim nothing bears on gives
     ``(main, ())``.
     """
-    from argmap.model import queries
-
     lines = []
     for main in queries.main_claims(amap):
         if main not in nodes:
@@ -122,10 +124,8 @@ def plan_pages(amap, options):
     too long for a page is cut, and a mark on the cut card names the page where its
     premises go on, where they stand under the main claim again (see :class:`Link`).
     """
-    from argmap.render.export import evaluation_labels, selected_nodes
-
-    # the labels are worked out once, not for every layout tried
-    options = options._replace(labels=evaluation_labels(amap, options))
+    # the labels are checked once, not for every layout tried
+    options = options.replace(labels=evaluation_labels(options))
     title = amap.title if options.title is None else options.title
     nodes = selected_nodes(amap, options)
     whole = _laid_out(amap, options, Page(nodes, title))
@@ -184,8 +184,6 @@ class _Planner:
     def line_sets(self, main, context, tops, links):
         """Return ``[(nodes, links)]``: the pages of the branches of *tops* (a premise,
         or co-premises) under *context*."""
-        from argmap.model import queries
-
         branch = set(context).union(*(queries.subtree(self.amap, top) for top in tops))
         branch &= self.nodes | set(context)
         below = [
@@ -301,17 +299,13 @@ def _laid_out(amap, options, page):
     first = _laid_out_once(amap, options, page)
     if first.body_pt >= MIN_BODY_PT or options.direction != "TB":
         return first
-    turned = _laid_out_once(amap, options._replace(direction="LR"), page)
+    turned = _laid_out_once(amap, options.replace(direction="LR"), page)
     return turned if turned.body_pt > first.body_pt else first
 
 
 def _laid_out_once(amap, options, page):
     """Build *page*'s DOT, lay it out once and fit it to the paper."""
-    from argmap.render.dot import build_dot
-    from argmap.render.export import layout_size
-    from argmap.render.graphviz import run_graphviz
-
-    page_options = options._replace(title=page.title, nodes=page.nodes, root=None)
+    page_options = options.replace(title=page.title, nodes=page.nodes, root=None)
     drawn = build_dot(amap, page_options, set(page.nodes), options.labels)
     source = drawn.text
     if page.links:
@@ -329,8 +323,6 @@ def _laid_out_once(amap, options, page):
 
 def draw_page(page, paper, fmt, timeout):
     """Return the bytes of *page* drawn as *fmt* on a sheet of *paper*, the drawing centred."""
-    from argmap.render.graphviz import run_graphviz
-
     page_w, page_h = page_size(paper, page.landscape)
     # Graphviz scales the drawing and its pad together to fill the page
     pad_x = max(0.0, page_w / page.scale - page.width) / 144
@@ -380,8 +372,6 @@ def export_pages(amap, out_path, options, fmt):
     Every page is drawn before any file is written, and each file is written
     atomically, so a failure leaves the files as they were.
     """
-    from argmap.render.export import ExportResult
-
     if options.page not in PAGE_SIZES:
         raise RenderError(f"unknown page {options.page!r}; expected one of {', '.join(PAGES)}")
     if fmt not in ("png", "svg", "pdf"):
@@ -392,7 +382,7 @@ def export_pages(amap, out_path, options, fmt):
     paths = numbered_paths(out_path, len(outputs))
     for path in paths:
         check_writable(path)
-    for path, data in zip(paths, outputs):
+    for path, data in zip(paths, outputs, strict=True):
         atomic_write(path, data)
     smallest = min(page.body_pt for page in pages)
     files = f" in {len(paths)} files ({os.path.basename(paths[0])} ...)" if len(paths) > 1 else ""

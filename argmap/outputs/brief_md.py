@@ -2,7 +2,7 @@
 
 import re
 
-from argmap.analysis.brief import SIDE_NAMES, STATUS_NAMES, STRENGTH_NOTE
+from argmap.outputs.brief import SIDE_NAMES, STATUS_NAMES, STRENGTH_NOTE
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>&|~#])")
 
@@ -19,7 +19,7 @@ def md_escape(text):
 
 
 def brief_markdown(brief, picture_name=None):
-    """Return the :class:`~argmap.analysis.brief.Brief` as Markdown text.
+    """Return the :class:`~argmap.outputs.brief.Brief` as Markdown text.
 
     *picture_name* is the file name of the map's picture beside the document.
     """

@@ -7,8 +7,8 @@ cite line in italics, then the quoted words indented.
 import io
 import struct
 
-from argmap.analysis.brief import SIDE_NAMES, STATUS_NAMES, STRENGTH_NOTE
 from argmap.errors import MissingDependencyError
+from argmap.outputs.brief import SIDE_NAMES, STATUS_NAMES, STRENGTH_NOTE
 
 INSTALL_HINT = "pip install 'argmap[docx]'"
 
@@ -25,7 +25,7 @@ def require_docx():
 
 
 def brief_docx(brief):
-    """Return the :class:`~argmap.analysis.brief.Brief` as the bytes of a .docx file."""
+    """Return the :class:`~argmap.outputs.brief.Brief` as the bytes of a .docx file."""
     docx = require_docx()
     document = docx.Document()
     document.add_heading(f"Debate brief: {brief.title or brief.main.tag}", 0)

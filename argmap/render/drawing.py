@@ -1,25 +1,37 @@
-"""Exporting a map as PNG, SVG, PDF or DOT: the one code path of the CLI and the editor.
+"""Drawing a map as PNG, SVG, PDF or DOT bytes: the stages below every export.
+
+:func:`render` draws with Graphviz (or, for a map as arranged in the editor, as
+argmap's own SVG); :mod:`argmap.outputs.export` writes the result to a file.
 
 Example
 -------
->>> from argmap.render.export import ExportOptions, export_file
->>> result = export_file(amap, "map.png", ExportOptions())   # doctest: +SKIP
->>> result.summary                                            # doctest: +SKIP
-'png, 1840x1220 px, 96 dpi'
+>>> from argmap.model import ArgumentMap
+>>> amap = ArgumentMap("T")
+>>> _ = amap.add_node("claim", "Encryption must stay strong")
+>>> data, result = render(amap, ExportOptions(fmt="dot"))
+>>> data.startswith(b"digraph"), result.summary
+(True, 'dot, 1 nodes')
 """
 
 import contextlib
 import math
-import os
 import re
-from collections import namedtuple
 
 from argmap.errors import RenderError
-from argmap.fileio import atomic_fill, check_writable, write_verified
+from argmap.model import queries
+from argmap.render.arranged import arrange, placed_dot
+from argmap.render.dot import check_options, dot_lines
+from argmap.render.graphviz import run_graphviz, run_graphviz_cached, started_ahead, write_graphviz
+from argmap.render.look import restyle_dot
+from argmap.render.options import (
+    LAYOUTS,
+    ExportResult,
+    evaluation_labels,
+    infer_format,
+)
+from argmap.render.png import png_size, png_with_dpi
+from argmap.render.svg import arranged_svg
 
-FORMATS = ("png", "svg", "pdf", "dot")
-LAYOUTS = ("auto", "arranged")
-SUFFIXES = {".png": "png", ".svg": "svg", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
 DEFAULT_DPI = 96
 MAX_DPI = 600
 #: Below this resolution the 11 pt text of a card is no longer readable.
@@ -30,133 +42,6 @@ MAX_PIXELS_SIDE = 32767
 MAX_PIXELS_AREA = 250_000_000
 
 
-#: The options of an export and their defaults, in order.
-_OPTION_DEFAULTS = {
-    "fmt": None,
-    "dpi": None,
-    "direction": "TB",
-    "root": None,
-    "legend": True,
-    "color_by": "kind",
-    "labels": None,
-    "nodes": None,
-    "timeout": 60,
-    "title": None,
-    "headers": True,
-    "layout": None,
-    "page": None,
-    "background": "white",
-    "theme": "light",
-}
-
-
-class ExportOptions(
-    namedtuple("ExportOptions", _OPTION_DEFAULTS, defaults=_OPTION_DEFAULTS.values())
-):
-    """How to draw a map (options are given by name; ``_replace`` gives changed ones).
-
-    Attributes
-    ----------
-    fmt : str or None
-        ``png``, ``svg``, ``pdf`` or ``dot``; None follows the file's suffix.
-    dpi : int or None
-        Resolution of a PNG; None chooses one (96, lower for very large maps).
-    direction : str
-        ``TB`` (main claim on top), ``BT``, ``LR`` or ``RL``.
-    root : str or None
-        Draw only this node and what bears on it.
-    legend : bool
-        Draw the legend under the title.
-    color_by : str
-        ``kind`` or ``evaluation`` (accepted/defeated/undecided).
-    labels : dict or None
-        Node -> ``'in'`` | ``'out'`` | ``'undecided'`` for ``color_by='evaluation'``;
-        None computes grounded labels over the ``opposes`` relation.
-    nodes : iterable or None
-        Draw only these nodes (a selection); combined with *root* if both are given.
-    timeout : float
-        Seconds Graphviz may take.
-    title : str or None
-        The title on top; None uses the map's title, ``""`` draws none.
-    headers : bool
-        Draw the small header line (place in the debate, speaker or basis) on cards.
-    layout : str or None
-        ``arranged`` draws every card where it sits in the editor (each needs a
-        ``pos``), ``auto`` asks Graphviz for a fresh layout; None draws as
-        arranged when every drawn node has a position.
-    page : str or None
-        ``a4``, ``letter`` or ``slide``: scale the map to that page, or draw one page per
-        line of argument when it cannot be read on one (see :mod:`argmap.render.pages`).
-    background : str
-        ``white`` or ``transparent``.
-    theme : str
-        ``light`` or ``dark`` (light text on dark cards).
-    """
-
-    __slots__ = ()
-
-
-class ExportResult(namedtuple("ExportResult", "fmt summary warnings width height dpi paths")):
-    """What an export wrote: the format, a short summary, warnings for the user, the
-    picture's size (points, or pixels for PNG), the PNG's dpi, and the files written
-    when an export is split into pages."""
-
-    __slots__ = ()
-
-    def __new__(cls, fmt, summary, warnings=None, width=0, height=0, dpi=None, paths=None):
-        return super().__new__(
-            cls, fmt, summary, list(warnings or ()), width, height, dpi, list(paths or ())
-        )
-
-
-def infer_format(path, fmt=None):
-    """Return the export format: *fmt* when given, else the one *path*'s suffix names."""
-    if fmt is not None:
-        if fmt not in FORMATS:
-            raise RenderError(
-                f"unknown export format {fmt!r}; expected one of {', '.join(FORMATS)}"
-            )
-        return fmt
-    suffix = os.path.splitext(os.fspath(path))[1].lower()
-    if suffix not in SUFFIXES:
-        raise RenderError(
-            f"cannot tell the format of {os.fspath(path)!r} from its suffix "
-            f"{suffix or '(none)'}; use .png, .svg, .pdf or .dot, or give a format"
-        )
-    return SUFFIXES[suffix]
-
-
-def export_file(amap, out_path, options=None):
-    """Draw *amap* and write it atomically to *out_path*; return an :class:`ExportResult`.
-
-    A failure (Graphviz missing, failing or timing out, a map too large for a
-    readable PNG) raises :class:`~argmap.errors.RenderError` and leaves any
-    existing file at *out_path* untouched. Anything but a regular file at
-    *out_path* (a FIFO, a device, a folder) or a read-only file is refused
-    with :class:`~argmap.errors.SaveError` before drawing.
-    """
-    options = options or ExportOptions()
-    fmt = infer_format(out_path, options.fmt)
-    if options.page is not None:
-        return _export_pages(amap, out_path, options, fmt)
-    check_writable(out_path)
-    options = options._replace(fmt=fmt)
-    return atomic_fill(out_path, lambda temp: _draw_into(amap, options, temp))
-
-
-def _draw_into(amap, options, path):
-    """Draw *amap* into the empty file *path*; return the :class:`ExportResult`."""
-    data, result = render(amap, options, into=path)
-    if data is not None:
-        write_verified(path, data)
-    return result
-
-
-def render_bytes(amap, options=None):
-    """Return the bytes :func:`export_file` would write for *options* (``fmt`` is required)."""
-    return render(amap, options or ExportOptions(fmt="png"))[0]
-
-
 def render(amap, options, into=None):
     """Draw *amap*; return ``(bytes, ExportResult)``.
 
@@ -164,22 +49,18 @@ def render(amap, options, into=None):
     Graphviz writes it (see :func:`argmap.render.graphviz.write_graphviz`); the bytes
     returned are then None.
     """
-    from argmap.render.dot import check_options, dot_lines
-
     fmt = infer_format("", options.fmt) if options.fmt else None
     if fmt is None:
         raise RenderError("no export format given")
     if options.title is None:
-        options = options._replace(title=amap.title)
+        options = options.replace(title=amap.title)
     nodes = selected_nodes(amap, options)
-    labels = evaluation_labels(amap, options)
+    labels = evaluation_labels(options)
     arranged = as_arranged(amap, options, nodes)
     check_options(options)
     if arranged and fmt == "svg":
         return _render_arranged_svg(amap, options, nodes, labels)
     if arranged:
-        from argmap.render.arranged import placed_dot
-
         lines = [placed_dot(amap, options, nodes, labels)]
     else:
         lines = dot_lines(amap, options, nodes, labels)
@@ -222,8 +103,6 @@ def is_arranged(amap, nodes):
 
 def selected_nodes(amap, options):
     """Return the set of nodes to draw: all, a subtree (``root``), a selection, or both."""
-    from argmap.model import queries
-
     nodes = set(amap.graph.nodes)
     if options.nodes is not None:
         chosen = set(options.nodes)
@@ -238,23 +117,6 @@ def selected_nodes(amap, options):
     return nodes
 
 
-def evaluation_labels(amap, options):
-    """Return the labels to colour by, or None when colouring by kind."""
-    if options.color_by != "evaluation":
-        return None
-    if options.labels is None:
-        from argmap.analysis.acceptance import grounded_labels
-
-        return grounded_labels(amap)
-    bad = {v for v in options.labels.values() if v not in ("in", "out", "undecided")}
-    if bad:
-        raise RenderError(
-            f"unknown evaluation label(s) {sorted(map(str, bad))}; "
-            "expected 'in', 'out' or 'undecided'"
-        )
-    return dict(options.labels)
-
-
 def graphviz_ahead(out_path, options):
     """Return a context within which the export of *out_path* with *options* finds the
     Graphviz it will most likely need already started (see
@@ -265,8 +127,6 @@ def graphviz_ahead(out_path, options):
         return contextlib.nullcontext()
     if fmt not in ("svg", "pdf") or options.page is not None or options.layout == "arranged":
         return contextlib.nullcontext()
-    from argmap.render.graphviz import started_ahead
-
     program, args = _vector_run(arranged=False)
     return started_ahead(fmt, args, program)
 
@@ -281,8 +141,6 @@ def _render_vector(lines, fmt, options, arranged=False, into=None):
 
     A PDF is always made in memory, where cairo's dates in it are fixed.
     """
-    from argmap.render.graphviz import run_graphviz, write_graphviz
-
     program, args = _vector_run(arranged)
     if into is not None and fmt == "svg":
         data = None
@@ -295,9 +153,6 @@ def _render_vector(lines, fmt, options, arranged=False, into=None):
 
 def _render_arranged_svg(amap, options, nodes, labels):
     """argmap draws the SVG of a map as arranged itself (see :mod:`argmap.render.svg`)."""
-    from argmap.render.arranged import arrange
-    from argmap.render.svg import arranged_svg
-
     data, width, height = arranged_svg(arrange(amap, options, nodes), options, labels)
     width, height = round(width), round(height)
     return data, ExportResult("svg", f"svg, {width}x{height} pt", width=width, height=height)
@@ -315,9 +170,6 @@ def _vector_size(data, fmt):
 
 def _render_png(source, options, arranged=False):
     """Lay out once, choose the dpi from the layout's size, then draw the laid-out graph."""
-    from argmap.render.graphviz import run_graphviz, run_graphviz_cached
-    from argmap.render.png import png_size, png_with_dpi
-
     if arranged:
         laid_out = run_graphviz_cached(
             source, "dot", ["-n2"], timeout=options.timeout, program="neato"
@@ -395,17 +247,8 @@ def choose_dpi(width_pt, height_pt, requested=None):
     ]
 
 
-# ----------------------------------------------------------- page and look
-def _export_pages(amap, out_path, options, fmt):
-    """Draw *amap* on pages of ``options.page`` (see :mod:`argmap.render.pages`)."""
-    from argmap.render.pages import export_pages
-
-    return export_pages(amap, out_path, options, fmt)
-
-
+# ----------------------------------------------------------- look
 def _restyled(lines, options):
     """The DOT *lines* drawn on the options' background in their theme (a line at a time:
     what a theme changes is inside one attribute list)."""
-    from argmap.render.look import restyle_dot
-
     return (restyle_dot(line, options.background, options.theme) for line in lines)

@@ -1,8 +1,8 @@
 """The debate brief: a study document for one side of a map, or both.
 
 :func:`build_brief` makes the document model once (plain dataclasses); the
-writers turn it into Markdown (:mod:`argmap.analysis.brief_md`), HTML
-(:mod:`argmap.analysis.brief_html`) and DOCX (:mod:`argmap.analysis.brief_docx`).
+writers turn it into Markdown (:mod:`argmap.outputs.brief_md`), HTML
+(:mod:`argmap.outputs.brief_html`) and DOCX (:mod:`argmap.outputs.brief_docx`).
 
 For a side (``pro`` argues for the main claim, ``con`` against it) the brief holds
 
@@ -22,12 +22,17 @@ source), the exact quoted words from the source documents, and marks on
 anything the mapper inferred (``inferred`` nodes and links).
 """
 
-import os
 from dataclasses import dataclass, field
 
 from argmap.analysis import acceptance
 from argmap.analysis.acceptance import IN, OUT, UNDECIDED
-from argmap.errors import AnalysisError
+from argmap.analysis.strength import side_strengths
+from argmap.analysis.weak_spots import weak_spots
+from argmap.errors import AnalysisError, RenderError
+from argmap.model import queries
+from argmap.outputs.export import export_bytes
+from argmap.render.options import ExportOptions
+from argmap.sources.sentences import sentence_texts
 
 SIDES = ("pro", "con")
 SIDE_NAMES = {"pro": "Pro (for the main claim)", "con": "Con (against the main claim)"}
@@ -36,7 +41,6 @@ STATUS_NAMES = {
     "answered": "answered",
     "contested": "answered, but the answer does not settle it",
 }
-FORMATS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".docx": "docx"}
 TAG_WIDTH = 150
 STRENGTH_NOTE = (
     "Each line of argument scores acceptance x rating x link strength, from 0 "
@@ -132,25 +136,11 @@ class Brief:
     picture_note: str = None
 
 
-def brief_format(path):
-    """Return ``md``, ``html`` or ``docx`` from *path*'s suffix, or raise AnalysisError."""
-    suffix = os.path.splitext(os.fspath(path))[1].lower()
-    if suffix not in FORMATS:
-        raise AnalysisError(
-            f"cannot tell the brief's format from {os.fspath(path)!r}; use .md, .html or .docx"
-        )
-    return FORMATS[suffix]
-
-
 def build_brief(amap, side="both", picture=True):
     """Return the :class:`Brief` of *amap* for *side* (``pro``, ``con`` or ``both``).
 
     Raises AnalysisError for an unknown side or a map without a main claim.
     """
-    from argmap.analysis.strength import side_strengths
-    from argmap.analysis.weak_spots import weak_spots
-    from argmap.model import queries
-
     if side not in SIDES + ("both",):
         raise AnalysisError(f"unknown side {side!r}; expected pro, con or both")
     mains = [n for n in queries.main_claims(amap) if amap.graph.nodes[n]["kind"] == "claim"]
@@ -177,8 +167,6 @@ class _Context:
     """What every part of the brief reads: the map, its labels, stances and framework."""
 
     def __init__(self, amap, main):
-        from argmap.model import queries
-
         self.amap = amap
         self.graph = amap.graph
         self.main = main
@@ -247,8 +235,6 @@ def tag_of(text):
     >>> tag_of("The Nov. 13 attacks killed 130 people. Hundreds were wounded.")
     'The Nov. 13 attacks killed 130 people.'
     """
-    from argmap.sources.sentences import sentence_texts
-
     text = " ".join(text.split())
     text = (sentence_texts(text) or [text])[0]
     for mark in ("; ", ": "):
@@ -349,8 +335,6 @@ def _attacks(ctx, side):
 
 def acceptance_order(ctx):
     """Nodes nearest the main claim first, then in map order."""
-    from argmap.model import queries
-
     depth = queries.depth(ctx.amap)
     return sorted(depth, key=lambda n: (depth[n], ctx.index[n]))
 
@@ -435,59 +419,8 @@ def _effect(ctx, cost, granting):
 # ------------------------------------------------------------------ picture
 def _picture(amap, labels):
     """Return ``(png bytes, None)``, or ``(None, why not)`` when Graphviz cannot draw it."""
-    from argmap.errors import RenderError
-    from argmap.render.export import ExportOptions, render_bytes
-
     options = ExportOptions(fmt="png", color_by="evaluation", labels=labels)
     try:
-        return render_bytes(amap, options), None
+        return export_bytes(amap, options), None
     except RenderError as exc:
         return None, f"The map could not be drawn: {exc}"
-
-
-# ------------------------------------------------------------------- writing
-def write_brief(amap, path, side="both", fmt=None, picture=True, overwrite=False):
-    """Build the brief and write it to *path*; return the list of files written.
-
-    Markdown writes the map's picture beside the document (``NAME.map.png``).
-    Existing files are refused unless *overwrite*. A missing python-docx raises
-    :class:`~argmap.errors.MissingDependencyError`.
-    """
-    from argmap.fileio import atomic_write, refuse_existing
-
-    fmt = fmt or brief_format(path)
-    path = os.fspath(path)
-    picture_path = os.path.splitext(path)[0] + ".map.png"
-    targets = [path] + ([picture_path] if fmt == "md" and picture else [])
-    for target in targets:
-        refuse_existing(target, overwrite, AnalysisError)
-    writer = _writer(fmt)  # before the work, so a missing python-docx fails fast
-    brief = build_brief(amap, side, picture)
-    if fmt == "md":
-        from argmap.analysis.brief_md import brief_markdown
-
-        has_picture = brief.picture is not None
-        data = brief_markdown(brief, os.path.basename(picture_path) if has_picture else None)
-        if has_picture:
-            atomic_write(picture_path, brief.picture)
-        else:
-            targets = [path]
-        atomic_write(path, data.encode("utf-8"))
-        return targets
-    atomic_write(path, writer(brief))
-    return [path]
-
-
-def _writer(fmt):
-    if fmt == "html":
-        from argmap.analysis.brief_html import brief_html
-
-        return lambda brief: brief_html(brief).encode("utf-8")
-    if fmt == "docx":
-        from argmap.analysis.brief_docx import brief_docx, require_docx
-
-        require_docx()
-        return brief_docx
-    if fmt == "md":
-        return None
-    raise AnalysisError(f"unknown brief format {fmt!r}; expected md, html or docx")
