@@ -9,8 +9,13 @@ from another host cannot be checked and counts as live.
 
 Example
 -------
->>> lock = acquire("debate.argmap")          # doctest: +SKIP
->>> lock.release()                            # doctest: +SKIP
+>>> lock = acquire("debate.argmap")
+>>> read_lock("debate.argmap").is_mine()
+True
+>>> lock.release()
+True
+>>> read_lock("debate.argmap") is None
+True
 """
 
 import getpass

@@ -97,7 +97,7 @@ class ExportDialog(QDialog):
         for label, widget in (
             ("Format", self.format),
             ("Resolution (dpi)", self.dpi),
-            ("Layout", self.layout),
+            ("Layout", self.layout_box),
             ("Direction", self.direction),
         ):
             form.addRow(label, widget)
@@ -115,7 +115,7 @@ class ExportDialog(QDialog):
         buttons.accepted.connect(self.choose_file)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
-        for widget in (self.format, self.direction, self.layout, self.page):
+        for widget in (self.format, self.direction, self.layout_box, self.page):
             widget.currentTextChanged.connect(lambda _: self.preview())
         self.dpi.valueChanged.connect(lambda _: self.preview())
 
@@ -135,17 +135,17 @@ class ExportDialog(QDialog):
     def _build_layout_choice(self):
         """As arranged (every card where it sits on the canvas) or a fresh Graphviz layout."""
         amap = self.document.amap
-        self.layout = choice_box(LAYOUT_CHOICES)
+        self.layout_box = choice_box(LAYOUT_CHOICES)
         if not is_arranged(amap, list(amap.graph.nodes)):
-            self.layout.setCurrentIndex(self.layout.findData("auto"))
-            self.layout.model().item(self.layout.findData("arranged")).setEnabled(False)
-            self.layout.setToolTip("Some cards have no place on the canvas yet")
+            self.layout_box.setCurrentIndex(self.layout_box.findData("auto"))
+            self.layout_box.model().item(self.layout_box.findData("arranged")).setEnabled(False)
+            self.layout_box.setToolTip("Some cards have no place on the canvas yet")
 
     def layout_choice(self):
         """``arranged`` or ``auto``; page presets are always laid out afresh for the page."""
         if PAGE_PRESETS[self.page.currentText()] is not None:
             return "auto"
-        return self.layout.currentData()
+        return self.layout_box.currentData()
 
     def options(self):
         """The render options chosen in the dialog."""
@@ -170,7 +170,7 @@ class ExportDialog(QDialog):
             self.size_label.setText("empty map")
             return
         paged = PAGE_PRESETS[self.page.currentText()] is not None
-        self.layout.setEnabled(not paged)
+        self.layout_box.setEnabled(not paged)
         chosen = self.layout_choice()
         self.direction.setEnabled(chosen == "auto")
         if chosen == "arranged":

@@ -6,6 +6,7 @@ argmap's own SVG); :mod:`argmap.outputs.export` writes the result to a file.
 Example
 -------
 >>> from argmap.model import ArgumentMap
+>>> from argmap.render.options import ExportOptions
 >>> amap = ArgumentMap("T")
 >>> _ = amap.add_node("claim", "Encryption must stay strong")
 >>> data, result = render(amap, ExportOptions(fmt="dot"))

@@ -9,9 +9,15 @@ timeout and local files shut out); this is for notebooks and scripts.
 
 Example
 -------
->>> from argmap.render import to_pydot                  # doctest: +SKIP
->>> graph = to_pydot(amap)                              # doctest: +SKIP
->>> graph.set_rankdir("LR"); graph.write_svg("map.svg") # doctest: +SKIP
+>>> from argmap.model import ArgumentMap
+>>> from argmap.render import to_pydot
+>>> amap = ArgumentMap("Encryption")
+>>> claim = amap.add_node("claim", "Police need warrant-based access")
+>>> graph = to_pydot(amap)
+>>> graph.set_rankdir("LR")
+>>> "warrant-based access" in graph.get_node("n0")[0].get("label")
+True
+>>> graph.write_svg("map.svg")                          # doctest: +SKIP
 """
 
 from __future__ import annotations

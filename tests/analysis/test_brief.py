@@ -2,12 +2,12 @@
 
 import base64
 import io
-import os
 import re
 import sys
 
 import pytest
 
+from argmap import resources
 from argmap.errors import AnalysisError, MissingDependencyError
 from argmap.formats import load_map
 from argmap.model import ArgumentMap
@@ -16,8 +16,7 @@ from argmap.outputs.brief_files import brief_format, write_brief
 from argmap.outputs.brief_html import brief_html
 from argmap.outputs.brief_md import brief_markdown
 
-REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-SEEDED = os.path.join(REPO, "resources", "maps", "encryption-backdoors.argmap")
+SEEDED = resources.path(*resources.SEEDED_MAP)
 
 
 @pytest.fixture(scope="module")

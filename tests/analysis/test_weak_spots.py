@@ -1,13 +1,11 @@
 """Weak spots: one map per category, and the real ones of the seeded encryption map."""
 
-import os
-
+from argmap import resources
 from argmap.analysis.weak_spots import CATEGORIES, weak_spots
 from argmap.formats import load_map
 from argmap.model import AddNode, ArgumentMap
 
-REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-SEEDED = os.path.join(REPO, "resources", "maps", "encryption-backdoors.argmap")
+SEEDED = resources.path(*resources.SEEDED_MAP)
 DOC = {"id": "d1", "title": "Article", "text": "Encryption hinders police work."}
 
 

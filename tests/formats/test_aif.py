@@ -1,11 +1,11 @@
 """AIF and OVA's xAIF: import of real files and of each pattern, export, round trips."""
 
 import json
-import os
 
 import pytest
-from interchange_helpers import REPO, canonical, ext_file
+from interchange_helpers import canonical, ext_file
 
+from argmap import resources
 from argmap.errors import FormatError
 from argmap.formats import aif, native
 
@@ -140,7 +140,7 @@ def test_bad_files_fail_clearly(data, where):
 @pytest.mark.parametrize("name", ["example", "encryption-backdoors"])
 def test_argmap_maps_come_back_from_aif(name, xaif):
     """A map made in argmap exports to AIF and reads back unchanged."""
-    amap = native.load(os.path.join(REPO, "resources", "maps", name + ".argmap"))
+    amap = native.load(resources.path("maps", name + ".argmap"))
     again, warnings = aif.loads(aif.dumps(amap, xaif))
     assert warnings == []
     assert canonical(again, ignore=("aif",)) == canonical(amap, ignore=("aif",))

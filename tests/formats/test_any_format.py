@@ -1,15 +1,13 @@
 """One entry point for every format, and ``argmap convert``."""
 
-import os
-
 import pytest
-from interchange_helpers import REPO, canonical, ext_file
+from interchange_helpers import canonical, ext_file
 
-from argmap import cli
+from argmap import cli, resources
 from argmap.errors import FormatError
 from argmap.formats import cannot_hold, format_of, load_any, native, save_any
 
-EXAMPLE = os.path.join(REPO, "resources", "maps", "encryption-backdoors.argmap")
+EXAMPLE = resources.path(*resources.SEEDED_MAP)
 BOOKKEEPING = ("argdown", "aif")
 
 

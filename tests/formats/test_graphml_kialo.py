@@ -5,6 +5,7 @@ import os
 import pytest
 from interchange_helpers import REPO, canonical
 
+from argmap import resources
 from argmap.errors import FormatError
 from argmap.formats import graphml, kialo, native
 
@@ -14,7 +15,7 @@ SAMPLES = os.path.join(REPO, "tests", "data", "kialo")
 @pytest.mark.parametrize("name", ["example", "encryption-backdoors"])
 def test_graphml_round_trip(name):
     """Every attribute, document and map field survives GraphML."""
-    amap = native.load(os.path.join(REPO, "resources", "maps", name + ".argmap"))
+    amap = native.load(resources.path("maps", name + ".argmap"))
     again, _ = graphml.loads(graphml.dumps(amap))
     assert canonical(again) == canonical(amap)
 

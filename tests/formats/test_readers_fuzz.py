@@ -1,5 +1,6 @@
 """Readers under fuzzing: random bytes and mutated valid files give a typed error or a valid
-map, within a time bound; every reader refuses a FIFO and an oversized file before parsing."""
+map, within a bound on CPU time; every reader refuses a FIFO and an oversized file before
+parsing."""
 
 import json
 import os
@@ -14,7 +15,9 @@ from argmap.formats import native
 from argmap.recovery import RecoveryStore
 from argmap.sources import documents
 
-#: Longest one reader call may take on a small input (seconds).
+#: Longest one reader call may take on a small input (seconds). Measured in CPU time of the
+#: reading thread, which a busy machine does not stretch, except where the test is that
+#: the reader does not wait (a FIFO), which only the clock shows.
 BOUND = 2.0
 FUZZ = settings(
     max_examples=150,
@@ -52,13 +55,13 @@ VALID = valid_text()
 
 def _typed_or_valid(read, arg):
     """Call a reader; it must return or raise FormatError, quickly."""
-    start = time.monotonic()
+    start = time.thread_time()
     try:
         result = read(arg)
     except FormatError as exc:
         assert "\n" not in str(exc)
         result = None
-    assert time.monotonic() - start < BOUND
+    assert time.thread_time() - start < BOUND
     return result
 
 
@@ -122,10 +125,10 @@ def test_recovery_copies_random_and_mutated(tmp_path, header, body):
     path = os.path.join(store.folder, "x.argmap-recovery")
     with open(path, "wb") as handle:
         handle.write(header + b"\n" + body.encode("utf-8", "surrogatepass"))
-    start = time.monotonic()
+    start = time.thread_time()
     store.copies()
     _typed_or_valid(store.load, path)
-    assert time.monotonic() - start < BOUND
+    assert time.thread_time() - start < BOUND
 
 
 @pytest.mark.parametrize(
@@ -166,7 +169,7 @@ def test_readers_refuse_an_oversized_file_before_reading_it(tmp_path, monkeypatc
 )
 def test_native_pathological_inputs_are_quick(text):
     """Deep nesting, many bad records, long escapes and huge numbers are refused quickly."""
-    start = time.monotonic()
+    start = time.thread_time()
     with pytest.raises(FormatError):
         native.loads(text, "m.argmap")
-    assert time.monotonic() - start < BOUND
+    assert time.thread_time() - start < BOUND

@@ -1,11 +1,10 @@
 """Debate preparation in the editor: Evaluate, unanswered marks, the Weak Spots dock."""
 
-import os
-
 import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor
 
+from argmap import resources
 from argmap.analysis.acceptance import evaluate
 from argmap.analysis.weak_spots import weak_spots
 from argmap.formats import load_map, save_map
@@ -14,8 +13,7 @@ from argmap.gui.outline import UNANSWERED_MARK, UNANSWERED_ROLE
 from argmap.model import ArgumentMap
 from argmap.render.style import LABEL_STYLE
 
-REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-SEEDED = os.path.join(REPO, "resources", "maps", "encryption-backdoors.argmap")
+SEEDED = resources.path(*resources.SEEDED_MAP)
 
 
 @pytest.fixture
@@ -127,8 +125,10 @@ def _entries(dock):
     return [(item.data(0, Qt.UserRole), item.text(0)) for item in dock.entries()]
 
 
-def test_weak_spots_dock_lists_the_seeded_maps_spots_and_a_click_selects(make_window, qtbot):
-    window = make_window(SEEDED)
+def test_weak_spots_dock_lists_the_seeded_maps_spots_and_a_click_selects(
+    make_window, qtbot, shipped_map
+):
+    window = make_window(shipped_map())
     qtbot.waitUntil(lambda: not window.document.jobs.active, timeout=20000)  # laid out
     dock = window.weak_spots_dock
     dock.show()
@@ -162,8 +162,8 @@ def test_weak_spots_dock_lists_the_seeded_maps_spots_and_a_click_selects(make_wi
     assert _entries(dock) == [(s.node, s.problem) for s in weak_spots(window.document.amap)]
 
 
-def test_next_weak_spot_walks_the_list(make_window, qtbot):
-    window = make_window(SEEDED)
+def test_next_weak_spot_walks_the_list(make_window, qtbot, shipped_map):
+    window = make_window(shipped_map())
     first, second = weak_spots(load_map(SEEDED))[:2]
     qtbot.keyClick(window.view, Qt.Key_F8)
     assert window.selection.nodes == [first.node]

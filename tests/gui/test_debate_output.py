@@ -1,12 +1,12 @@
 """Debate preparation in the editor: the brief dialog, printing, and export by evaluation."""
 
-import os
 import subprocess
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtWidgets import QApplication
 
+from argmap import resources
 from argmap.cli import main as cli_main
 from argmap.gui.brief_dialog import BriefDialog
 from argmap.gui.printing import (
@@ -17,14 +17,13 @@ from argmap.gui.printing import (
     pdf_printer,
 )
 
-REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-SEEDED = os.path.join(REPO, "resources", "maps", "encryption-backdoors.argmap")
+SEEDED = resources.path(*resources.SEEDED_MAP)
 
 
 @pytest.fixture
-def laid_out(make_window, qtbot):
+def laid_out(make_window, qtbot, shipped_map):
     """The seeded window once Graphviz has placed its nodes."""
-    window = make_window(SEEDED)
+    window = make_window(shipped_map())
     qtbot.waitUntil(lambda: not window.document.jobs.active, timeout=20000)
     return window
 

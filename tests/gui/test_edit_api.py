@@ -2,16 +2,22 @@
 
 import ast
 import html
+import importlib
+import inspect
 import os
+import pkgutil
 import re
+import textwrap
 import threading
 
 import pytest
 from PySide6.QtCore import QMetaObject, QObject, Qt, Signal, SignalInstance
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QWidget
+from shiboken6 import Shiboken
 
-from argmap import cli
+import argmap.gui
+from argmap import cli, resources
 from argmap.gui.document import Document
 from argmap.gui.inspector import Inspector
 from argmap.gui.outline import OutlineTree
@@ -19,8 +25,8 @@ from argmap.gui.selection import Selection
 from argmap.model import queries
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-MAPS = os.path.join(REPO, "resources", "maps")
-SHIPPED = sorted(os.path.join(MAPS, n) for n in os.listdir(MAPS) if n.endswith(".argmap"))
+#: The names of the maps argmap ships (in its ``maps`` folder).
+SHIPPED = sorted(f.name for f in resources.resource("maps").iterdir() if f.name.endswith(".argmap"))
 GUI = os.path.join(REPO, "argmap", "gui")
 
 
@@ -65,9 +71,9 @@ def test_hidden_qt_method_check_sees_a_shadow(qapp):
     assert sorted(hidden_qt_methods(widget)) == ["size", "window"]
 
 
-def test_no_attribute_hides_a_qt_method(make_window):
+def test_no_attribute_hides_a_qt_method(make_window, shipped_map):
     """No object of the live window has an attribute that hides a Qt method of its class."""
-    window = make_window(SHIPPED[0])
+    window = make_window(shipped_map("maps", SHIPPED[0]))
     window.export_dialog_for_test = None  # an instance attribute of our own is fine
     offenders = {}
     for obj in [window] + window.findChildren(QObject):
@@ -77,6 +83,96 @@ def test_no_attribute_hides_a_qt_method(make_window):
                 offenders[type(obj).__name__] = hidden
     assert offenders == {}
     assert window.inspector.window() is window  # QWidget.window() works again
+
+
+def _is_qt(klass):
+    return klass.__module__.startswith(("PySide6", "shiboken6", "Shiboken"))
+
+
+def qt_classes_of_argmap():
+    """Every class of argmap built on a Qt class (QObject, QGraphicsItem, QUndoCommand ...),
+    once every module of argmap.gui is imported."""
+    for info in pkgutil.walk_packages(argmap.gui.__path__, "argmap.gui."):
+        importlib.import_module(info.name)
+    found, todo = set(), [Shiboken.Object]
+    while todo:
+        for sub in todo.pop().__subclasses__():
+            if sub not in found:
+                found.add(sub)
+                todo.append(sub)
+    ours = [k for k in found if k.__module__.startswith("argmap")]
+    return sorted(ours, key=lambda k: (k.__module__, k.__qualname__))
+
+
+def attributes_set_on_self(klass):
+    """``{name: line}`` of the attributes the code of *klass* sets on ``self``."""
+    source, first = inspect.getsourcelines(klass)
+    found = {}
+    for node in ast.walk(ast.parse(textwrap.dedent("".join(source)))):
+        if (
+            isinstance(node, ast.Attribute)
+            and isinstance(node.ctx, ast.Store)
+            and isinstance(node.value, ast.Name)
+            and node.value.id == "self"
+        ):
+            found.setdefault(node.attr, first + node.lineno - 1)
+    return found
+
+
+def class_shadows(klass):
+    """``["Class.name (what)"]`` of the names that *klass* and its own bases give a value
+    that hides a name of its Qt bases: a class attribute or property, or an attribute its
+    code sets on ``self``. Methods of the same name are overrides and allowed."""
+    qt = {n for base in klass.__mro__ if _is_qt(base) for n in vars(base)}
+    qt = {n for n in qt if not n.startswith("__")}
+    found = []
+    for base in klass.__mro__:
+        if _is_qt(base) or base is object:
+            continue
+        for name, value in vars(base).items():
+            method = inspect.isfunction(value) or isinstance(value, (staticmethod, classmethod))
+            if name in qt and not method and not isinstance(value, QMetaObject):
+                found.append(f"{base.__qualname__}.{name} (a {type(value).__name__})")
+        for name, line in attributes_set_on_self(base).items():
+            if name in qt:
+                found.append(f"{base.__qualname__}.{name} (set on self, line {line})")
+    return found
+
+
+class _Shadowing(QWidget):
+    """A widget whose names hide three Qt methods, as the check below must see."""
+
+    layout = {"auto": "Fresh layout"}
+    changed = Signal()
+
+    @property
+    def size(self):
+        return 3
+
+    def _build(self):
+        self.window, self.rows = "a main window", []
+
+    def sizeHint(self):  # an override
+        return super().sizeHint()
+
+
+def test_class_check_sees_a_shadow():
+    """The class check finds a class attribute, a property and a name set on self that hide
+    Qt methods, and lets overrides, signals of new names and new attributes pass."""
+    assert sorted(class_shadows(_Shadowing)) == [
+        "_Shadowing.layout (a dict)",
+        "_Shadowing.size (a property)",
+        f"_Shadowing.window (set on self, line {_Shadowing._build.__code__.co_firstlineno + 1})",
+    ]
+
+
+def test_no_qt_class_of_argmap_hides_a_qt_method():
+    """No class of argmap built on a Qt class has a name that hides a method of its Qt bases."""
+    classes = qt_classes_of_argmap()
+    names = {k.__name__ for k in classes}
+    assert {"MainWindow", "ExportDialog", "NodeItem", "UndoCommand", "Job"} <= names
+    offenders = {k.__qualname__: class_shadows(k) for k in classes if class_shadows(k)}
+    assert offenders == {}
 
 
 # -------------------------------------------------------- views stand alone
@@ -117,9 +213,9 @@ def test_main_window_keeps_to_layout_menus_and_files():
 
 
 # -------------------------------------------------------- verbs through keys
-def test_refused_edit_is_reported_once_and_changes_nothing(make_window, qtbot):
+def test_refused_edit_is_reported_once_and_changes_nothing(make_window, qtbot, shipped_map):
     """Linking a node to one it already bears on is refused in a dialog; the map is unchanged."""
-    window = make_window(SHIPPED[0])
+    window = make_window(shipped_map("maps", SHIPPED[0]))
     amap = window.document.amap
     source, target = next(iter(amap.graph.edges))
     before = amap.snapshot()
@@ -133,9 +229,9 @@ def test_refused_edit_is_reported_once_and_changes_nothing(make_window, qtbot):
     boxes[0].close()
 
 
-def test_delete_branch_key_removes_the_branch_in_one_step(make_window, qtbot):
+def test_delete_branch_key_removes_the_branch_in_one_step(make_window, qtbot, shipped_map):
     """Shift+Delete on an objection removes it and its rebuttals; one undo brings all back."""
-    window = make_window(SHIPPED[0])
+    window = make_window(shipped_map("maps", SHIPPED[0]))
     amap = window.document.amap
     node = next(n for n in amap.graph.nodes if amap.graph.in_degree(n) and amap.graph.out_degree(n))
     branch = queries.subtree(amap, node)
@@ -168,8 +264,9 @@ def _exported_headers(path, tmp_path):
 
 
 @pytest.mark.parametrize("path", SHIPPED, ids=os.path.basename)
-def test_canvas_header_equals_exported_header(make_window, path, tmp_path):
+def test_canvas_header_equals_exported_header(make_window, path, tmp_path, shipped_map):
     """For every node of the shipped maps the card on screen and in the export say the same."""
+    path = shipped_map("maps", path)
     window = make_window(path)
     exported = _exported_headers(path, tmp_path)
     shown = {n: item.header for n, item in window.scene.nodes.items()}
@@ -178,7 +275,9 @@ def test_canvas_header_equals_exported_header(make_window, path, tmp_path):
 
 
 # ---------------------------------------------------------- export dialog
-def test_export_dialog_preview_measures_off_the_gui_thread(make_window, qtbot, monkeypatch):
+def test_export_dialog_preview_measures_off_the_gui_thread(
+    make_window, qtbot, monkeypatch, shipped_map
+):
     """Opening the dialog shows 'measuring…' at once; the layout runs in another thread."""
     import argmap.gui.export_dialog as export_dialog
 
@@ -192,14 +291,14 @@ def test_export_dialog_preview_measures_off_the_gui_thread(make_window, qtbot, m
     monkeypatch.setattr(export_dialog, "compute_layout", recording)
     from argmap.gui.export_dialog import ExportDialog
 
-    window = make_window(SHIPPED[0])
+    window = make_window(shipped_map("maps", SHIPPED[0]))
     qtbot.waitUntil(lambda: not window.document.jobs.active, timeout=30000)
     threads.clear()  # the window's own first layout
     dialog = ExportDialog(window.document, window.selection, window)
     qtbot.addWidget(dialog)
     assert dialog.size_label.text().startswith("about")  # as arranged: no layout to wait for
     assert not threads
-    dialog.layout.setCurrentText("Fresh layout by Graphviz")
+    dialog.layout_box.setCurrentText("Fresh layout by Graphviz")
     assert dialog.size_label.text() == "measuring…"
     qtbot.waitUntil(lambda: dialog.size_label.text().startswith("about"), timeout=20000)
     assert threads and threading.main_thread() not in threads
@@ -207,7 +306,7 @@ def test_export_dialog_preview_measures_off_the_gui_thread(make_window, qtbot, m
 
 
 @pytest.mark.graphviz
-def test_export_dialog_png_equals_the_cli(make_window, qtbot, tmp_path, monkeypatch):
+def test_export_dialog_png_equals_the_cli(make_window, qtbot, tmp_path, monkeypatch, shipped_map):
     """PNG, direction LR, no legend chosen in the dialog gives the same bytes as the CLI."""
     from argmap.gui.export_dialog import ExportDialog
 
@@ -215,7 +314,7 @@ def test_export_dialog_png_equals_the_cli(make_window, qtbot, tmp_path, monkeypa
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(ours), "PNG (*.png)"))
     )
-    window = make_window(SHIPPED[0])
+    window = make_window(shipped_map("maps", SHIPPED[0]))
     qtbot.waitUntil(lambda: not window.document.jobs.active, timeout=30000)
     shown = str(tmp_path / "as-shown.argmap")  # the map as placed on the canvas
     assert window.save_to(shown)

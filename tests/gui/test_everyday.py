@@ -9,23 +9,23 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
-from argmap import cli
+from argmap import cli, resources
 from argmap.formats import save_map
 from argmap.gui.guide import body_text_px
 from argmap.model import ArgumentMap, edits, queries
 
-REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-MAPS = os.path.join(REPO, "resources", "maps")
-SHIPPED = sorted(os.path.join(MAPS, n) for n in os.listdir(MAPS) if n.endswith(".argmap"))
-SEEDED = os.path.join(MAPS, "encryption-backdoors.argmap")
+#: The names of the maps argmap ships (in its ``maps`` folder).
+SHIPPED = sorted(f.name for f in resources.resource("maps").iterdir() if f.name.endswith(".argmap"))
+SEEDED = resources.SEEDED_MAP[-1]
 
 
 @pytest.fixture
-def small_screen(make_window):
-    """Open a map in a window of 1366 x 768, once it has been laid out and shown."""
+def small_screen(make_window, shipped_map):
+    """Open a map (a copy, for a shipped map's name) in a window of 1366 x 768, once it has
+    been laid out and shown."""
 
     def opener(path, qtbot):
-        window = make_window(path)
+        window = make_window(shipped_map("maps", path) if path in SHIPPED else path)
         window.resize(1366, 768)
         qtbot.waitUntil(lambda: not window.document.jobs.active, timeout=30000)
         qtbot.wait(50)  # the opening view is set once the window has its size
@@ -316,7 +316,7 @@ def test_rating_and_strength_show_on_canvas_and_export(small_screen, qtbot):
 
 
 # ------------------------------------------------------------ dark palette
-def test_dark_palette_keeps_outline_and_quotes_legible(make_window, qtbot):
+def test_dark_palette_keeps_outline_and_quotes_legible(make_window, qtbot, shipped_map):
     """In a dark palette, outline rows and highlighted quotes keep 4.5:1 contrast."""
     from PySide6.QtGui import QColor, QPalette, QTextFormat
     from PySide6.QtWidgets import QApplication
@@ -335,7 +335,7 @@ def test_dark_palette_keeps_outline_and_quotes_legible(make_window, qtbot):
         dark.setColor(role, QColor(colour))
     app.setPalette(dark)
     try:
-        window = make_window(SEEDED)
+        window = make_window(shipped_map())
         base = window.outline.palette().base().color().name()
         stack = [window.outline.topLevelItem(i) for i in range(window.outline.topLevelItemCount())]
         assert stack

@@ -46,11 +46,11 @@ def test_dialog_offers_the_arrangement_or_a_fresh_layout(make_window, map_file, 
     dialog = ExportDialog(window.document, window.selection, window)
     qtbot.addWidget(dialog)
     assert dialog.options().layout == "arranged" and not dialog.direction.isEnabled()
-    dialog.layout.setCurrentText("Fresh layout by Graphviz")
+    dialog.layout_box.setCurrentText("Fresh layout by Graphviz")
     assert dialog.options().layout == "auto" and dialog.direction.isEnabled()
-    dialog.layout.setCurrentText("As arranged in the editor")
+    dialog.layout_box.setCurrentText("As arranged in the editor")
     dialog.page.setCurrentText("A4 page")
-    assert dialog.options().layout == "auto" and not dialog.layout.isEnabled()
+    assert dialog.options().layout == "auto" and not dialog.layout_box.isEnabled()
     dialog.reject()
 
 
@@ -66,5 +66,5 @@ def test_dialog_without_an_arrangement_offers_only_a_fresh_layout(make_window, q
     dialog = ExportDialog(window.document, window.selection, window)
     qtbot.addWidget(dialog)
     assert dialog.options().layout == "auto"
-    assert not dialog.layout.model().item(0).isEnabled()
+    assert not dialog.layout_box.model().item(0).isEnabled()
     dialog.reject()

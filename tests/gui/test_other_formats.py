@@ -29,10 +29,11 @@ def test_an_argdown_file_opens_and_saves_back_as_argdown(make_window, tmp_path, 
     assert len(asked) <= 1
 
 
-def test_what_a_format_cannot_hold_is_asked_before_saving(make_window, tmp_path, answer_box):
+def test_what_a_format_cannot_hold_is_asked_before_saving(
+    make_window, tmp_path, answer_box, shipped_map
+):
     """Saving a map with source quotes as Kialo text asks first; Cancel writes nothing."""
-    seeded = os.path.join(REPO, "resources", "maps", "encryption-backdoors.argmap")
-    window = make_window(seeded)
+    window = make_window(shipped_map())
     target = tmp_path / "debate.txt"
     asked = answer_box("losses-question", "Cancel")
     assert not window.save_to(str(target))

@@ -1,7 +1,6 @@
 """The Sources dock: documents, highlights, nodes from selected text, importing, new maps."""
 
 import json
-import os
 
 import pytest
 from hypothesis import given, settings
@@ -11,10 +10,10 @@ from PySide6.QtGui import QColor, QContextMenuEvent, QTextCharFormat, QTextDocum
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 
+from argmap import resources
 from argmap.render.style import KIND_STYLE
 
-REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-SEEDED = os.path.join(REPO, "resources", "maps", "encryption-backdoors.argmap")
+SEEDED = resources.path(*resources.SEEDED_MAP)
 HILL = "hill-2015"
 SEVEN = "seven-govts-2020"
 #: A sentence of the Hill article that no node quotes at its start.
@@ -36,9 +35,9 @@ def _doc_text(data, doc_id):
 
 
 @pytest.fixture
-def window(make_window):
+def window(make_window, shipped_map):
     """The main window on the seeded map, once its first layout has finished."""
-    return make_window(SEEDED)
+    return make_window(shipped_map())
 
 
 @pytest.fixture
@@ -361,9 +360,9 @@ def test_importing_the_same_file_twice_keeps_ids_unique(make_window, tmp_path):
     assert first == ["note"] and second == ["note-2"]
 
 
-def test_importing_a_broken_file_shows_an_error(make_window, tmp_path):
+def test_importing_a_broken_file_shows_an_error(make_window, tmp_path, shipped_map):
     """A file that is not UTF-8 is reported in a dialog naming it; the map is unchanged."""
-    window = make_window(SEEDED)
+    window = make_window(shipped_map())
     before = window.document.amap.snapshot()
     path = tmp_path / "latin1.txt"
     path.write_bytes("Caf\u00e9 cr\u00e8me".encode("latin-1"))

@@ -9,6 +9,7 @@ import sys
 
 import pytest
 
+from argmap import resources
 from argmap.formats import native
 from argmap.model import ArgumentMap
 from argmap.render import card_box, cards, font_widths, measure
@@ -17,7 +18,7 @@ from argmap.render.options import ExportOptions
 from argmap.render.text import escape_html
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-SEEDED = os.path.join(REPO, "resources", "maps", "encryption-backdoors.argmap")
+SEEDED = resources.path(*resources.SEEDED_MAP)
 DEJAVU = "/usr/share/fonts/truetype/dejavu"
 
 

@@ -8,6 +8,7 @@ import subprocess
 
 import pytest
 
+from argmap import resources
 from argmap.formats import native
 from argmap.model import ArgumentMap
 from argmap.outputs import pages
@@ -17,7 +18,7 @@ from argmap.render.options import ExportOptions
 from argmap.render.png import png_dpi, png_with_dpi
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-SEEDED = os.path.join(REPO, "resources", "maps", "encryption-backdoors.argmap")
+SEEDED = resources.path(*resources.SEEDED_MAP)
 
 
 @pytest.fixture(scope="module")

@@ -8,17 +8,14 @@ import pytest
 from render_helpers import rich_map
 from test_hostile import HOSTILE, OPTIONS, _hostile_map
 
+from argmap import resources
 from argmap.errors import RenderError
 from argmap.formats import native
 from argmap.outputs.export import evaluated, export_bytes
 from argmap.render import to_pydot
 from argmap.render.options import ExportOptions
 
-REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-MAPS = sorted(
-    os.path.join(REPO, "resources", "maps", f)
-    for f in os.listdir(os.path.join(REPO, "resources", "maps"))
-)
+MAPS = sorted(resources.path("maps", f.name) for f in resources.resource("maps").iterdir())
 
 pytestmark = pytest.mark.graphviz
 
