@@ -11,8 +11,13 @@ model checks the records one by one, as always, and reports the first fault
 with its place. So it can never change which fault is reported or how.
 """
 
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Hashable
+from typing import Any, TypeVar
+
 from argmap.errors import ModelError
-from argmap.model.schema import BASES, KINDS, MAX_TEXT, NODE_TEXT_FIELDS, RELATIONS
+from argmap.model.schema import BASES, KINDS, MAX_TEXT, NODE_TEXT_FIELDS, RELATIONS, Attrs
 
 #: Node fields checked in bulk: the kind, and the fields whose value is text (the basis,
 #: a name from :data:`~argmap.model.schema.BASES` or null, is checked on its own).
@@ -24,8 +29,14 @@ _ENDS = ("source", "target")
 #: Strings joined per bulk check (a bound on the memory it takes).
 _CHUNK = 4096
 
+#: The model's check of a record's attributes: the attributes to store, or ModelError.
+CheckAttrs = Callable[[Attrs], Attrs]
+Name = TypeVar("Name", bound=Hashable)
 
-def quick_nodes(records, check_attrs, consume=False):
+
+def quick_nodes(
+    records: list[Any], check_attrs: CheckAttrs, consume: bool = False
+) -> dict[str, Attrs] | None:
     """Return ``{id: attributes}`` for node *records* (a list), or None to look closer.
 
     *check_attrs* is the model's check of a node's attributes (it returns
@@ -34,7 +45,9 @@ def quick_nodes(records, check_attrs, consume=False):
     unless *consume*: then a plain record itself becomes the attributes, its
     ``id`` taken out; records are changed only once all of them passed.
     """
-    clean, fresh, texts = {}, set(), []
+    clean: dict[str, Attrs] = {}
+    fresh: set[str] = set()
+    texts: list[Any] = []
     for record in records:
         if type(record) is not dict:
             return None
@@ -71,17 +84,23 @@ def quick_nodes(records, check_attrs, consume=False):
     return clean
 
 
-def _is_basis(value):
+def _is_basis(value: Any) -> bool:
     return value is None or (type(value) is str and value in _BASES)
 
 
-def quick_edges(records, is_node, check_attrs, consume=False):
+def quick_edges(
+    records: list[Any],
+    is_node: Callable[[Any], bool],
+    check_attrs: CheckAttrs,
+    consume: bool = False,
+) -> dict[tuple[str, str], Attrs] | None:
     """Return ``{(source, target): attributes}`` for edge *records* (a list), or None.
 
     *is_node* tells the map's nodes; *check_attrs* checks the attributes of
     a record with fields beyond its relation. *consume* as for :func:`quick_nodes`.
     """
-    clean, fresh = {}, set()
+    clean: dict[tuple[Any, Any], Attrs] = {}  # pairs of node ids, once checked
+    fresh: set[tuple[Any, Any]] = set()
     for record in records:
         if type(record) is not dict:
             return None
@@ -107,7 +126,9 @@ def quick_edges(records, is_node, check_attrs, consume=False):
     return clean
 
 
-def _take_out(clean, fresh, keys, consume):
+def _take_out(
+    clean: dict[Name, Attrs], fresh: set[Name], keys: tuple[str, ...], consume: bool
+) -> None:
     """Make every record in *clean* (but the *fresh* attributes) its attributes: the record
     itself, or a copy unless *consume*, without *keys*."""
     if not consume:
@@ -121,7 +142,7 @@ def _take_out(clean, fresh, keys, consume):
             del record[key]
 
 
-def _without(record, keys):
+def _without(record: Attrs, keys: Collection[str]) -> Attrs:
     """A copy of *record* without *keys*."""
     attrs = record.copy()
     for key in keys:
@@ -129,7 +150,7 @@ def _without(record, keys):
     return attrs
 
 
-def _checked(check, attrs):
+def _checked(check: CheckAttrs, attrs: Attrs) -> Attrs | None:
     """Return ``check(attrs)``, or None when it refuses them: the closer look reports why."""
     try:
         return check(attrs)
@@ -137,7 +158,7 @@ def _checked(check, attrs):
         return None
 
 
-def all_plain_text(values):
+def all_plain_text(values: list[Any]) -> bool:
     """Whether every one of *values* (a list) is text that ``check_text`` accepts.
 
     Strings, none holding NUL or a lone surrogate, none longer than
@@ -162,7 +183,7 @@ def all_plain_text(values):
     return True
 
 
-def _encodes(text):
+def _encodes(text: str) -> bool:
     """Whether *text* is valid Unicode (no lone surrogate): it encodes as UTF-8."""
     try:
         text.encode("utf-8")

@@ -4,18 +4,26 @@ Everything here is plain data and pure functions, shared by the model, the
 file readers and the views.
 """
 
+from __future__ import annotations
+
 import math
+from typing import Any
 
 from argmap.errors import ModelError
 
 
 class _Remove:
-    def __repr__(self):
+    """The type of :data:`REMOVE` (one instance)."""
+
+    def __repr__(self) -> str:
         return "REMOVE"
 
 
 #: Value in an attribute change meaning "delete this attribute".
 REMOVE = _Remove()
+
+#: The attributes of a node, an edge, a map or a document: names and JSON values.
+Attrs = dict[str, Any]
 
 #: The vocabulary, defined once: every menu, CLI choice, legend and the file's
 #: JSON Schema are built from these tables. Each maps a value to its display name.
@@ -49,7 +57,7 @@ RESERVED_EDGE_KEYS = ("source", "target")
 MAX_TEXT = 1_000_000
 
 
-def default_relation(kind):
+def default_relation(kind: str) -> str:
     """Return the relation a node of *kind* has to what it is attached to by default.
 
     Example
@@ -63,7 +71,7 @@ def default_relation(kind):
         raise ModelError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}") from None
 
 
-def check_text(value, what):
+def check_text(value: Any, what: str) -> str:
     """Return *value* if it is a string without NUL, else raise ModelError.
 
     Example
@@ -86,7 +94,7 @@ def check_text(value, what):
     return value
 
 
-def shortened(text, width):
+def shortened(text: str, width: int) -> str:
     """Return *text* on one line, cut to at most *width* characters with "…" where cut.
 
     How messages and reasons quote a node's text.
@@ -102,7 +110,7 @@ def shortened(text, width):
     return text[: width - 1].rstrip() + "…"
 
 
-def check_number(value, what):
+def check_number(value: Any, what: str) -> float:
     """Return *value* if it is a finite int or float (not bool), else raise."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise ModelError(f"{what} must be a number")
@@ -111,7 +119,7 @@ def check_number(value, what):
     return value
 
 
-def check_json_value(value, what, depth=0):
+def check_json_value(value: Any, what: str, depth: int = 0) -> Any:
     """Check that an extra attribute is plain JSON (no NaN, no NUL, not too deep)."""
     if depth > 20:
         raise ModelError(f"{what} is nested too deeply")
@@ -133,7 +141,7 @@ def check_json_value(value, what, depth=0):
     raise ModelError(f"{what} must be plain JSON data, not {type(value).__name__}")
 
 
-def check_span(span, what="source"):
+def check_span(span: Any, what: str = "source") -> dict[str, Any]:
     """Check the shape of a source span ``{doc, start, end, quote}``."""
     if not isinstance(span, dict):
         raise ModelError(f"{what} must be an object with doc, start, end and quote")
@@ -154,7 +162,7 @@ def check_span(span, what="source"):
     return span
 
 
-def check_node_attr(key, value):
+def check_node_attr(key: str, value: Any) -> Any:
     """Check one node attribute; return the value to store (positions as tuples)."""
     check_text(key, "attribute name")
     if key in RESERVED_NODE_KEYS:
@@ -194,7 +202,7 @@ def check_node_attr(key, value):
     return value
 
 
-def check_edge_attr(key, value):
+def check_edge_attr(key: str, value: Any) -> Any:
     """Check one edge attribute; return the value to store."""
     check_text(key, "attribute name")
     if key in RESERVED_EDGE_KEYS:
