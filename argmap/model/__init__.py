@@ -1,12 +1,26 @@
 """The argument map model: a networkx directed graph, its edits and derived queries. No Qt,
-no I/O.
+no I/O."""
 
-The undoable commands (:mod:`argmap.model.commands`) are loaded when first named, so
-that reading and drawing a map do not load them.
-"""
-
-from argmap.model import commands
 from argmap.model.argument_map import ArgumentMap, Change, ChangeType, dispatcher
+from argmap.model.commands import (
+    AddDocument,
+    AddNode,
+    Batch,
+    Command,
+    Connect,
+    Disconnect,
+    History,
+    MoveNodes,
+    RemoveDocument,
+    RemoveNode,
+    ReorderNode,
+    Reparent,
+    SetEdgeAttrs,
+    SetMapAttrs,
+    SetNodeAttrs,
+    change_relation,
+    move_node,
+)
 from argmap.model.schema import (
     BASES,
     BASIS_NAMES,
@@ -18,7 +32,12 @@ from argmap.model.schema import (
     default_relation,
 )
 
-_COMMANDS = (
+__all__ = [
+    "ArgumentMap",
+    "Change",
+    "ChangeType",
+    "dispatcher",
+    "REMOVE",
     "AddDocument",
     "AddNode",
     "Batch",
@@ -36,15 +55,6 @@ _COMMANDS = (
     "SetNodeAttrs",
     "change_relation",
     "move_node",
-)
-
-__all__ = [
-    "ArgumentMap",
-    "Change",
-    "ChangeType",
-    "dispatcher",
-    "REMOVE",
-    *_COMMANDS,
     "BASES",
     "BASIS_NAMES",
     "KINDS",
@@ -53,9 +63,3 @@ __all__ = [
     "RELATION_NAMES",
     "default_relation",
 ]
-
-
-def __getattr__(name):
-    if name in _COMMANDS:
-        return getattr(commands, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
