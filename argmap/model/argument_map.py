@@ -8,19 +8,20 @@ changed, so that views can follow it without holding the truth themselves.
 from __future__ import annotations
 
 from collections import namedtuple
-from collections.abc import Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from enum import Enum
 from functools import partial
+from typing import Any, Protocol, TypeVar
 
 import networkx as nx
 
 from argmap.errors import ModelError
-from argmap.model.commands import AddNode, Connect
 from argmap.model.records import quick_edges, quick_nodes
 from argmap.model.schema import (
     KINDS,
     RELATIONS,
     REMOVE,
+    Attrs,
     check_edge_attr,
     check_json_value,
     check_node_attr,
@@ -43,7 +44,9 @@ class ChangeType(str, Enum):
     DOCUMENT_REMOVED = "document_removed"
 
 
-def dispatcher(handlers, default=None):
+def dispatcher(
+    handlers: Mapping[ChangeType, Listener], default: Listener | None = None
+) -> Callable[[Change], None]:
     """Return ``dispatch(change)`` calling ``handlers[change.type](change)``.
 
     Every key must be a :class:`ChangeType`: a misspelt or unknown key raises
@@ -65,7 +68,7 @@ def dispatcher(handlers, default=None):
             raise TypeError(f"not a change type: {key!r}")
     table = dict(handlers)
 
-    def dispatch(change):
+    def dispatch(change: Change) -> None:
         handler = table.get(change.type, default)
         if handler is not None:
             handler(change)
@@ -77,6 +80,19 @@ Change = namedtuple("Change", "type node edge keys", defaults=(None, None, ()))
 Change.__doc__ = """One change to a map, as told to its listeners: its ``type`` (a
 :class:`ChangeType`), the ``node`` or ``edge`` changed, and the ``keys`` of the fields that
 changed."""
+
+#: What :meth:`ArgumentMap.subscribe` and :func:`dispatcher` take: called with each change.
+Listener = Callable[[Change], object]
+
+
+class Redoable(Protocol):
+    """What :meth:`ArgumentMap.apply` carries out: a command (:mod:`argmap.model.commands`)."""
+
+    def redo(self, amap: ArgumentMap) -> None: ...
+
+
+Done = TypeVar("Done", bound=Redoable)
+Fact = TypeVar("Fact")
 
 
 class ArgumentMap:
@@ -99,21 +115,21 @@ class ArgumentMap:
     ['n2', 'n1']
     """
 
-    def __init__(self, title=""):
-        self._graph = nx.DiGraph()
-        self.meta = {"title": check_text(title, "title")}
-        self.documents = {}
+    def __init__(self, title: str = "") -> None:
+        self._graph: nx.DiGraph[str] = nx.DiGraph()
+        self.meta: Attrs = {"title": check_text(title, "title")}
+        self.documents: dict[str, Attrs] = {}
         #: Top-level fields of the file this map came from that argmap does not know;
         #: written back unchanged on save.
-        self.extra = {}
-        self._listeners = []
+        self.extra: Attrs = {}
+        self._listeners: list[Listener] = []
         self._next_id = 1
-        self._index = None  # node_index(), kept until the node order changes
-        self._derived = {}  # derived facts (main claims...), kept until the structure changes
+        self._index: dict[str, int] | None = None  # node_index(), until the order changes
+        self._derived: dict[str, Any] = {}  # derived facts, until the structure changes
 
     # ----------------------------------------------------------- reading
     @property
-    def graph(self) -> nx.DiGraph:
+    def graph(self) -> nx.DiGraph[str]:
         """The map's ``networkx.DiGraph``, the one the editor edits.
 
         Node ids are its nodes, each node's and edge's attribute dict its
@@ -124,36 +140,36 @@ class ArgumentMap:
         return self._graph
 
     @property
-    def title(self):
+    def title(self) -> str:
         return self.meta.get("title", "")
 
-    def __len__(self):
+    def __len__(self) -> int:
         return self._graph.number_of_nodes()
 
-    def __contains__(self, node_id):
+    def __contains__(self, node_id: object) -> bool:
         return node_id in self._graph
 
-    def node(self, node_id):
+    def node(self, node_id: str) -> Attrs:
         """Return the attributes of *node_id* (a live dict: do not mutate)."""
         try:
             return self._graph.nodes[node_id]
         except (KeyError, TypeError):
             raise ModelError(f"no node {node_id!r} in the map") from None
 
-    def edge(self, source, target):
+    def edge(self, source: str, target: str) -> Attrs:
         """Return the attributes of the edge *source* -> *target*."""
         try:
             return self._graph.edges[source, target]
         except (KeyError, TypeError):
             raise ModelError(f"no edge {source!r} -> {target!r} in the map") from None
 
-    def node_index(self):
+    def node_index(self) -> dict[str, int]:
         """Return ``{node id: position in the map's node order}`` (do not mutate it)."""
         if self._index is None:
             self._index = {n: i for i, n in enumerate(self._graph.nodes)}
         return self._index
 
-    def new_id(self, prefix="n"):
+    def new_id(self, prefix: str = "n") -> str:
         """Return a node id not yet used in this map."""
         while f"{prefix}{self._next_id}" in self._graph:
             self._next_id += 1
@@ -165,10 +181,10 @@ class ArgumentMap:
     @classmethod
     def from_records(
         cls,
-        nodes: Iterable[dict],
-        edges: Iterable[dict] = (),
-        documents: Iterable[dict] = (),
-        meta: dict | None = None,
+        nodes: Iterable[Attrs],
+        edges: Iterable[Attrs] = (),
+        documents: Iterable[Attrs] = (),
+        meta: Mapping[str, Any] | None = None,
         consume: bool = False,
     ) -> ArgumentMap:
         """Build a map from plain records, checking every one.
@@ -203,7 +219,9 @@ class ArgumentMap:
         'supports'
         """
         amap = cls()
-        steps = [("$.map", partial(amap._update_meta, meta or {}))]
+        steps: list[tuple[str, Callable[[], object]]] = [
+            ("$.map", partial(amap._update_meta, meta or {}))
+        ]
         steps += [
             (f"$.documents[{i}]", partial(amap._insert_document, d))
             for i, d in enumerate(documents)
@@ -220,7 +238,7 @@ class ArgumentMap:
                 raise
         return amap
 
-    def _add_node_records(self, records, consume=False):
+    def _add_node_records(self, records: Iterable[Attrs], consume: bool = False) -> None:
         """Check every node record, then add them all at once (a map being built).
 
         The quick check of :mod:`argmap.model.records` vouches for the usual
@@ -236,14 +254,14 @@ class ArgumentMap:
         self._graph.add_nodes_from(clean.items())
         self._index = None
 
-    def _checked_node_records(self, records):
+    def _checked_node_records(self, records: Iterable[Any]) -> dict[str, Attrs]:
         """Return ``{id: clean attributes}``; raise ModelError at the first bad record."""
-        clean = {}
+        clean: dict[str, Attrs] = {}
         for i, record in enumerate(records):
             try:
                 if not isinstance(record, dict):
                     raise ModelError("a node must be an object with id, kind and text")
-                node_id = record.get("id")
+                node_id = check_text(record.get("id"), "node id")
                 attrs = {k: v for k, v in record.items() if k != "id"}
                 clean[node_id] = self._clean_node(node_id, attrs, clean)
             except ModelError as exc:
@@ -251,7 +269,7 @@ class ArgumentMap:
                 raise
         return clean
 
-    def _add_edge_records(self, records, consume=False):
+    def _add_edge_records(self, records: Iterable[Attrs], consume: bool = False) -> None:
         """Check every edge record, then add them all at once (a map being built).
 
         Both ends of every edge are nodes here and every edge is new (both
@@ -265,9 +283,9 @@ class ArgumentMap:
             clean = self._checked_edge_records(records)
         self._graph.add_edges_from((u, v, attrs) for (u, v), attrs in clean.items())
 
-    def _checked_edge_records(self, records):
+    def _checked_edge_records(self, records: Iterable[Any]) -> dict[tuple[str, str], Attrs]:
         """Return ``{(source, target): clean attributes}``; raise at the first bad record."""
-        clean = {}
+        clean: dict[tuple[str, str], Attrs] = {}
         for i, record in enumerate(records):
             try:
                 if not isinstance(record, dict):
@@ -284,7 +302,7 @@ class ArgumentMap:
                 raise
         return clean
 
-    def copy(self):
+    def copy(self) -> ArgumentMap:
         """Return an independent copy (no listeners) that another thread may read.
 
         Example
@@ -305,14 +323,14 @@ class ArgumentMap:
         return twin
 
     # ------------------------------------------------------- listeners
-    def subscribe(self, listener):
+    def subscribe(self, listener: Listener) -> None:
         """Call ``listener(change)`` after every change to the map."""
         self._listeners.append(listener)
 
-    def unsubscribe(self, listener):
+    def unsubscribe(self, listener: Listener) -> None:
         self._listeners.remove(listener)
 
-    def derived(self, name, compute):
+    def derived(self, name: str, compute: Callable[[], Fact]) -> Fact:
         """Return the derived fact *name*, computing it with ``compute()`` once per structure.
 
         Facts are forgotten when a node or link is added or removed, a link
@@ -323,29 +341,31 @@ class ArgumentMap:
             self._derived[name] = compute()
         return self._derived[name]
 
-    def _emit(self, change):
+    def _emit(self, change: Change) -> None:
         if change.type != ChangeType.NODE_CHANGED or "kind" in change.keys:
             self._derived.clear()
         for listener in list(self._listeners):
             listener(change)
 
     # ---------------------------------------------------- edit helpers
-    def apply(self, command):
+    def apply(self, command: Done) -> Done:
         """Carry out *command* (see :mod:`argmap.model.commands`) and return it."""
         command.redo(self)
         return command
 
-    def add_node(self, kind, text, **attrs):
-        """Add a node and return its id."""
-        return self.apply(AddNode(kind, text, attrs)).node_id
+    def add_node(self, kind: str, text: str, **attrs: Any) -> str:
+        """Add a node and return its id (as the command ``AddNode`` does, with no undo)."""
+        node_id = self.new_id()
+        self._insert_node(node_id, dict(attrs, kind=kind, text=text))
+        return node_id
 
-    def connect(self, source, target, relation, **attrs):
-        """Add the edge *source* -> *target* with *relation*."""
-        self.apply(Connect(source, target, relation, attrs))
+    def connect(self, source: str, target: str, relation: str, **attrs: Any) -> None:
+        """Add the edge *source* -> *target* with *relation* (as ``Connect`` does)."""
+        self._insert_edge(source, target, dict(attrs, relation=relation))
 
     # ------------------------------------------------------ primitives
     # Commands call these; each checks before it changes anything.
-    def _check_node_attrs(self, attrs):
+    def _check_node_attrs(self, attrs: Mapping[str, Any]) -> Attrs:
         clean = {}
         for key, value in attrs.items():
             clean[key] = check_node_attr(key, value)
@@ -357,7 +377,7 @@ class ArgumentMap:
                         raise ModelError(f"sources[{i}]: {exc}") from None
         return clean
 
-    def _check_span_matches(self, span):
+    def _check_span_matches(self, span: Attrs) -> None:
         doc = self.documents.get(span["doc"])
         if doc is None:
             raise ModelError(f"source refers to unknown document {span['doc']!r}")
@@ -373,7 +393,9 @@ class ArgumentMap:
                 f"at {span['start']}-{span['end']}"
             )
 
-    def _clean_node(self, node_id, attrs, taken=()):
+    def _clean_node(
+        self, node_id: str, attrs: Mapping[str, Any], taken: Collection[str] = ()
+    ) -> Attrs:
         """Check a new node (its id free here and in *taken*); return its clean attributes."""
         check_text(node_id, "node id")
         if not node_id:
@@ -387,7 +409,9 @@ class ArgumentMap:
             raise ModelError("a node needs a text")
         return clean
 
-    def _insert_node(self, node_id, attrs, index=None):
+    def _insert_node(
+        self, node_id: str, attrs: Mapping[str, Any], index: int | None = None
+    ) -> None:
         _check_index(index)
         clean = self._clean_node(node_id, attrs)
         self._graph.add_node(node_id, **clean)
@@ -396,7 +420,7 @@ class ArgumentMap:
             self._reorder(node_id, index)
         self._emit(Change(ChangeType.NODE_ADDED, node=node_id))
 
-    def _delete_node(self, node_id):
+    def _delete_node(self, node_id: str) -> None:
         self.node(node_id)
         if self._graph.degree(node_id):
             raise ModelError(f"node {node_id!r} still has edges")
@@ -404,7 +428,7 @@ class ArgumentMap:
         self._index = None
         self._emit(Change(ChangeType.NODE_REMOVED, node=node_id))
 
-    def _update_node(self, node_id, changes):
+    def _update_node(self, node_id: str, changes: Mapping[str, Any]) -> Attrs:
         """Set (or, for the value ``REMOVE``, delete) attributes; return the old values."""
         attrs = self.node(node_id)
         to_set = {k: v for k, v in changes.items() if v is not REMOVE}
@@ -421,7 +445,13 @@ class ArgumentMap:
         self._emit(Change(ChangeType.NODE_CHANGED, node=node_id, keys=tuple(changes)))
         return old
 
-    def _clean_edge(self, source, target, attrs, taken=()):
+    def _clean_edge(
+        self,
+        source: str,
+        target: str,
+        attrs: Mapping[str, Any],
+        taken: Collection[tuple[str, str]] = (),
+    ) -> Attrs:
         """Check a new edge (not already here nor in *taken*); return its clean attributes."""
         self.node(source)
         self.node(target)
@@ -432,23 +462,23 @@ class ArgumentMap:
         return self._check_edge_attrs(attrs)
 
     @staticmethod
-    def _check_edge_attrs(attrs):
+    def _check_edge_attrs(attrs: Mapping[str, Any]) -> Attrs:
         clean = {k: check_edge_attr(k, v) for k, v in attrs.items()}
         if clean.get("relation") not in RELATIONS:
             raise ModelError(f"an edge needs a relation: one of {', '.join(RELATIONS)}")
         return clean
 
-    def _insert_edge(self, source, target, attrs):
+    def _insert_edge(self, source: str, target: str, attrs: Mapping[str, Any]) -> None:
         clean = self._clean_edge(source, target, attrs)
         self._graph.add_edge(source, target, **clean)
         self._emit(Change(ChangeType.EDGE_ADDED, edge=(source, target)))
 
-    def _delete_edge(self, source, target):
+    def _delete_edge(self, source: str, target: str) -> None:
         self.edge(source, target)
         self._graph.remove_edge(source, target)
         self._emit(Change(ChangeType.EDGE_REMOVED, edge=(source, target)))
 
-    def _update_edge(self, source, target, changes):
+    def _update_edge(self, source: str, target: str, changes: Mapping[str, Any]) -> Attrs:
         attrs = self.edge(source, target)
         if changes.get("relation", None) is REMOVE:
             raise ModelError("an edge's relation cannot be removed")
@@ -462,7 +492,7 @@ class ArgumentMap:
         self._emit(Change(ChangeType.EDGE_CHANGED, edge=(source, target), keys=tuple(changes)))
         return old
 
-    def _reorder(self, node_id, index):
+    def _reorder(self, node_id: str, index: int) -> int:
         """Move *node_id* to *index* in the node order; return its old index."""
         _check_index(index)
         order = list(self._graph.nodes)
@@ -481,14 +511,14 @@ class ArgumentMap:
         self._index = None
         return old
 
-    def _move_in_order(self, node_id, index):
+    def _move_in_order(self, node_id: str, index: int) -> int:
         """Move *node_id* to *index* in the node order, tell listeners; return the old index."""
         self.node(node_id)
         old = self._reorder(node_id, index)
         self._emit(Change(ChangeType.ORDER_CHANGED))
         return old
 
-    def _update_meta(self, changes):
+    def _update_meta(self, changes: Mapping[str, Any]) -> Attrs:
         for key, value in changes.items():
             check_text(key, "map attribute name")
             if key == "title" and value is REMOVE:
@@ -506,7 +536,7 @@ class ArgumentMap:
         self._emit(Change(ChangeType.MAP_CHANGED, keys=tuple(changes)))
         return old
 
-    def _insert_document(self, doc, index=None):
+    def _insert_document(self, doc: Attrs, index: int | None = None) -> None:
         """Add *doc*; at *index* in the document order when given (to undo a removal)."""
         if not isinstance(doc, dict):
             raise ModelError("a document must be an object with id, title and text")
@@ -527,7 +557,7 @@ class ArgumentMap:
         self.documents.update(items)
         self._emit(Change(ChangeType.DOCUMENT_ADDED, keys=(doc_id,)))
 
-    def _delete_document(self, doc_id):
+    def _delete_document(self, doc_id: str) -> Attrs:
         if not isinstance(doc_id, str) or doc_id not in self.documents:
             raise ModelError(f"no document {doc_id!r} in the map")
         users = [
@@ -542,7 +572,7 @@ class ArgumentMap:
         return doc
 
     # ------------------------------------------------------- checking
-    def check_invariants(self):
+    def check_invariants(self) -> list[str]:
         """Return a list of broken invariants (empty when the map is sound)."""
         problems = []
         for node_id, attrs in self._graph.nodes(data=True):
@@ -559,7 +589,7 @@ class ArgumentMap:
                 problems.append(f"edge {source}->{target}: bad relation")
         return problems
 
-    def snapshot(self):
+    def snapshot(self) -> dict[str, Any]:
         """Return the whole map as plain data, for comparing two maps.
 
         The result is a deep copy: later edits of the map never change it.
@@ -578,7 +608,7 @@ class ArgumentMap:
         )
 
 
-def _check_index(index):
+def _check_index(index: object) -> None:
     """Raise ModelError unless *index* is None or a whole number."""
     if index is not None and (isinstance(index, bool) or not isinstance(index, int)):
         raise ModelError(f"a position in the order must be a whole number, not {index!r}")
