@@ -20,6 +20,11 @@ Example
 'opposes'
 """
 
+from __future__ import annotations
+
+from collections.abc import Collection, Container, Iterable, Mapping, Sequence
+from typing import Any
+
 import networkx as nx
 
 from argmap.errors import ModelError
@@ -29,6 +34,7 @@ from argmap.model.commands import (
     AddDocument,
     AddNode,
     Batch,
+    Command,
     Connect,
     Disconnect,
     MoveNodes,
@@ -39,7 +45,7 @@ from argmap.model.commands import (
     SetMapAttrs,
     SetNodeAttrs,
 )
-from argmap.model.schema import KINDS, RELATIONS, REMOVE, default_relation, shortened
+from argmap.model.schema import KINDS, RELATIONS, REMOVE, Attrs, default_relation, shortened
 
 #: The "add to the selected node" edits: name -> (kind, relation, menu label).
 CHILD_EDITS = {
@@ -51,8 +57,17 @@ CHILD_EDITS = {
 #: Distance from a node to a new premise placed below it, when no place is given.
 STEP_DOWN = 150.0
 
+#: A place on the canvas, ``(x, y)``.
+Pos = Sequence[float]
 
-def _new_node(amap, kind, text, attrs, pos):
+
+def _new_node(
+    amap: ArgumentMap,
+    kind: str,
+    text: str,
+    attrs: Mapping[str, Any] | None,
+    pos: Pos | None,
+) -> tuple[str, AddNode]:
     node_id = amap.new_id()
     attrs = dict(attrs or {})
     if pos is not None:
@@ -60,7 +75,7 @@ def _new_node(amap, kind, text, attrs, pos):
     return node_id, AddNode(kind, text, attrs, node_id=node_id)
 
 
-def _below(amap, target):
+def _below(amap: ArgumentMap, target: str) -> tuple[float, float]:
     """A default place for a new premise of *target*: under it, right of its premises."""
     pos = amap.node(target).get("pos") or (0.0, 0.0)
     count = amap.graph.in_degree(target)
@@ -68,7 +83,13 @@ def _below(amap, target):
 
 
 # ------------------------------------------------------------------ adding
-def add_main_claim(amap, text="New claim", pos=None, kind="claim", attrs=None):
+def add_main_claim(
+    amap: ArgumentMap,
+    text: str = "New claim",
+    pos: Pos | None = None,
+    kind: str = "claim",
+    attrs: Mapping[str, Any] | None = None,
+) -> Batch:
     """A node that bears on nothing (a main claim, by default).
 
     Returns
@@ -80,7 +101,15 @@ def add_main_claim(amap, text="New claim", pos=None, kind="claim", attrs=None):
     return Batch(f"Add {kind}", [step], created=[node_id])
 
 
-def add_premise(amap, target, kind="claim", relation=None, text=None, pos=None, attrs=None):
+def add_premise(
+    amap: ArgumentMap,
+    target: str,
+    kind: str = "claim",
+    relation: str | None = None,
+    text: str | None = None,
+    pos: Pos | None = None,
+    attrs: Mapping[str, Any] | None = None,
+) -> Batch:
     """A node of *kind* bearing on *target* (with the kind's default relation unless given)."""
     amap.node(target)
     relation = relation or default_relation(kind)
@@ -89,7 +118,9 @@ def add_premise(amap, target, kind="claim", relation=None, text=None, pos=None, 
     return Batch(f"Add {kind}", [step, Connect(node_id, target, relation)], created=[node_id])
 
 
-def add_child(amap, target, name, text=None, pos=None):
+def add_child(
+    amap: ArgumentMap, target: str, name: str, text: str | None = None, pos: Pos | None = None
+) -> Batch:
     """One of the :data:`CHILD_EDITS` (``support``, ``counterclaim``, ...) under *target*."""
     try:
         kind, relation, _ = CHILD_EDITS[name]
@@ -100,7 +131,9 @@ def add_child(amap, target, name, text=None, pos=None):
     return add_premise(amap, target, kind, relation, text, pos)
 
 
-def add_sibling(amap, node, text=None, pos=None):
+def add_sibling(
+    amap: ArgumentMap, node: str, text: str | None = None, pos: Pos | None = None
+) -> Batch:
     """A node like *node*, bearing the same way on the same first target.
 
     A node that bears on nothing gets another main claim as its sibling.
@@ -113,7 +146,7 @@ def add_sibling(amap, node, text=None, pos=None):
     return add_premise(amap, target, kind, relation, text, pos)
 
 
-def first_target(amap, node):
+def first_target(amap: ArgumentMap, node: str) -> str | None:
     """The first node *node* bears on, in map order (None when it bears on nothing)."""
     amap.node(node)
     targets = list(amap.graph.successors(node))
@@ -124,13 +157,15 @@ def first_target(amap, node):
 
 
 # ---------------------------------------------------------------- removing
-def delete(amap, nodes=(), edges=()):
+def delete(
+    amap: ArgumentMap, nodes: Iterable[str] = (), edges: Iterable[tuple[str, str]] = ()
+) -> Batch | None:
     """Remove *nodes* (with their links) and the links *edges*; what bore on them stays."""
     nodes = list(dict.fromkeys(nodes))
     for node in nodes:
         amap.node(node)  # an unknown node is refused before anything is decided
     doomed = set(nodes)
-    steps = [
+    steps: list[Command] = [
         Disconnect(u, v) for u, v in dict.fromkeys(edges) if u not in doomed and v not in doomed
     ]
     steps += [RemoveNode(n) for n in nodes]
@@ -139,7 +174,7 @@ def delete(amap, nodes=(), edges=()):
     return Batch(f"Delete {len(steps)} item(s)" if len(steps) > 1 else "Delete", steps)
 
 
-def delete_keeping_premises(amap, nodes):
+def delete_keeping_premises(amap: ArgumentMap, nodes: Iterable[str]) -> Batch | None:
     """Remove *nodes*; what bore on each now bears on the node's own first target.
 
     A premise keeps its stance: it supports the new target when it and the
@@ -150,7 +185,8 @@ def delete_keeping_premises(amap, nodes):
     """
     nodes = list(dict.fromkeys(nodes))
     doomed = set(nodes)
-    steps, links = [], set()
+    steps: list[Command] = []
+    links: set[tuple[str, str]] = set()
     for node in nodes:
         target = first_target(amap, node)
         while target in doomed:
@@ -171,28 +207,30 @@ def delete_keeping_premises(amap, nodes):
             )
     if not nodes:
         return None
-    removals = [RemoveNode(n) for n in nodes]
+    removals: list[Command] = [RemoveNode(n) for n in nodes]
     return Batch("Delete, keeping what bore on it", removals + steps)
 
 
-def _through(amap, premise, node, target):
+def _through(amap: ArgumentMap, premise: str, node: str, target: str) -> str:
     """The relation of *premise* to *target* that keeps its stance when *node* between goes."""
     same = amap.edge(premise, node)["relation"] == amap.edge(node, target)["relation"]
     return "supports" if same else "opposes"
 
 
-def _link_attrs(attrs):
+def _link_attrs(attrs: Mapping[str, Any]) -> Attrs:
     return {k: v for k, v in attrs.items() if k not in ("relation", "group")}
 
 
-def _would_circle(amap, source, target, removed):
+def _would_circle(amap: ArgumentMap, source: str, target: str, removed: Collection[str]) -> bool:
     """Whether a link *source* -> *target* would close a circle once *removed* are gone."""
     return nx.has_path(nx.restricted_view(amap.graph, removed, ()), target, source)
 
 
-def delete_branch(amap, nodes, label="Delete branch"):
+def delete_branch(
+    amap: ArgumentMap, nodes: Iterable[str], label: str = "Delete branch"
+) -> Batch | None:
     """Remove *nodes* and everything that bears on them, directly or not."""
-    doomed = set()
+    doomed: set[str] = set()
     for node in nodes:
         doomed |= queries.subtree(amap, node)
     if not doomed:
@@ -217,25 +255,25 @@ def refuse_circle(amap: ArgumentMap, source: str, target: str) -> None:
         )
 
 
-def _quoted(amap, node):
+def _quoted(amap: ArgumentMap, node: str) -> str:
     """The start of *node*'s text, as a refusal quotes it."""
     return shortened(amap.node(node)["text"], 60)
 
 
-def link(amap, source, target, relation=None):
+def link(amap: ArgumentMap, source: str, target: str, relation: str | None = None) -> Connect:
     """*source* bears on *target* (with its kind's default relation unless given)."""
     relation = relation or default_relation(amap.node(source)["kind"])
     refuse_circle(amap, source, target)
     return Connect(source, target, relation)
 
 
-def unlink(amap, source, target):
+def unlink(amap: ArgumentMap, source: str, target: str) -> Disconnect:
     """Remove the link *source* -> *target*."""
     amap.edge(source, target)
     return Disconnect(source, target)
 
 
-def reparent(amap, node, new_target, pos=None):
+def reparent(amap: ArgumentMap, node: str, new_target: str, pos: Pos | None = None) -> Batch | None:
     """Make *node* bear on *new_target* instead of its first target (or connect it).
 
     Returns None when *node* already bears on *new_target*.
@@ -245,6 +283,7 @@ def reparent(amap, node, new_target, pos=None):
         return None
     refuse_circle(amap, node, new_target)
     old = first_target(amap, node)
+    step: Command
     if old is None:
         step = link(amap, node, new_target)
     else:
@@ -253,7 +292,14 @@ def reparent(amap, node, new_target, pos=None):
     return Batch("Move under another node", steps)
 
 
-def move_in_outline(amap, node, old_parent, new_parent, index=None, relation=None):
+def move_in_outline(
+    amap: ArgumentMap,
+    node: str,
+    old_parent: str | None,
+    new_parent: str | None,
+    index: int | None = None,
+    relation: str | None = None,
+) -> Batch | None:
     """Move *node* from under *old_parent* to under *new_parent*, at *index* in the order.
 
     *relation* defaults to the one the node had to *old_parent*, else its
@@ -261,7 +307,7 @@ def move_in_outline(amap, node, old_parent, new_parent, index=None, relation=Non
     its order changes).
     """
     amap.node(node)
-    steps = []
+    steps: list[Command] = []
     if new_parent is not None and new_parent != old_parent:
         refuse_circle(amap, node, new_parent)
         if relation is None and old_parent is not None and amap.graph.has_edge(node, old_parent):
@@ -275,14 +321,22 @@ def move_in_outline(amap, node, old_parent, new_parent, index=None, relation=Non
 
 
 # ---------------------------------------------------------------- changing
-def set_text(amap, node, text, merge_key=None):
+def set_text(
+    amap: ArgumentMap, node: str, text: str, merge_key: object = None
+) -> SetNodeAttrs | None:
     """Change *node*'s statement (None when it is unchanged)."""
     if amap.node(node)["text"] == text:
         return None
     return SetNodeAttrs(node, {"text": text}, "Edit text", merge_key)
 
 
-def set_node_attrs(amap, node, changes, merge_key=None, label=None):
+def set_node_attrs(
+    amap: ArgumentMap,
+    node: str,
+    changes: Mapping[str, Any],
+    merge_key: object = None,
+    label: str | None = None,
+) -> SetNodeAttrs | None:
     """Set (or, with the value ``REMOVE``, delete) attributes of *node*."""
     attrs = amap.node(node)
     changes = {
@@ -296,7 +350,9 @@ def set_node_attrs(amap, node, changes, merge_key=None, label=None):
     return SetNodeAttrs(node, changes, label, merge_key)
 
 
-def set_edge_attrs(amap, source, target, changes):
+def set_edge_attrs(
+    amap: ArgumentMap, source: str, target: str, changes: Mapping[str, Any]
+) -> SetEdgeAttrs | None:
     """Set (or delete, with ``REMOVE``) attributes of the link *source* -> *target*."""
     attrs = amap.edge(source, target)
     changes = {k: v for k, v in changes.items() if attrs.get(k, REMOVE) != v}
@@ -305,7 +361,7 @@ def set_edge_attrs(amap, source, target, changes):
     return SetEdgeAttrs(source, target, changes, "Edit link " + ", ".join(changes))
 
 
-def set_kind(amap, nodes, kind):
+def set_kind(amap: ArgumentMap, nodes: Iterable[str], kind: str) -> Batch | None:
     """Make every node of *nodes* a *kind*."""
     if kind not in KINDS:
         raise ModelError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
@@ -317,7 +373,9 @@ def set_kind(amap, nodes, kind):
     return Batch(f"Make {kind}", steps) if steps else None
 
 
-def set_relation(amap, edges, relation):
+def set_relation(
+    amap: ArgumentMap, edges: Iterable[tuple[str, str]], relation: str
+) -> Batch | None:
     """Make every link of *edges* a *relation*."""
     if relation not in RELATIONS:
         raise ModelError(f"unknown relation {relation!r}; expected one of {', '.join(RELATIONS)}")
@@ -329,13 +387,15 @@ def set_relation(amap, edges, relation):
     return Batch(f"Make it {relation}", steps) if steps else None
 
 
-def toggle_collapse(amap, node):
+def toggle_collapse(amap: ArgumentMap, node: str) -> SetNodeAttrs:
     """Hide what bears on *node*, or show it again."""
     collapsed = not amap.node(node).get("collapsed", False)
     return SetNodeAttrs(node, {"collapsed": collapsed}, "Collapse" if collapsed else "Expand")
 
 
-def move_nodes(amap, positions, label=None):
+def move_nodes(
+    amap: ArgumentMap, positions: Mapping[str, Pos], label: str | None = None
+) -> MoveNodes | None:
     """Place nodes at new positions (one drag, one layout)."""
     positions = {
         n: p for n, p in positions.items() if tuple(amap.node(n).get("pos", ())) != tuple(p)
@@ -347,12 +407,14 @@ def move_nodes(amap, positions, label=None):
     )
 
 
-def set_title(amap, title):
+def set_title(amap: ArgumentMap, title: str) -> SetMapAttrs | None:
     """Rename the map."""
     return set_map_fields(amap, {"title": title}, "Rename map")
 
 
-def set_map_fields(amap, changes, label="Edit map details"):
+def set_map_fields(
+    amap: ArgumentMap, changes: Mapping[str, Any], label: str = "Edit map details"
+) -> SetMapAttrs | None:
     """Set the map's own fields (``title``, ``description``; ``REMOVE`` deletes one)."""
     changes = {
         k: v
@@ -365,7 +427,7 @@ def set_map_fields(amap, changes, label="Edit map details"):
 
 
 # ----------------------------------------------------------------- sources
-def quote_text(quote):
+def quote_text(quote: str) -> str:
     """Return the statement of a node made from *quote*: its words, white space collapsed.
 
     Example
@@ -376,12 +438,18 @@ def quote_text(quote):
     return " ".join(quote.split())
 
 
-def node_from_span(amap, kind, span, parent=None, pos=None):
+def node_from_span(
+    amap: ArgumentMap,
+    kind: str,
+    span: Mapping[str, Any],
+    parent: str | None = None,
+    pos: Pos | None = None,
+) -> Batch:
     """A node of *kind* quoting *span* (its only source), bearing on *parent* if given.
 
     Evidence takes the document's title as its citation.
     """
-    attrs = {"sources": [dict(span)]}
+    attrs: Attrs = {"sources": [dict(span)]}
     title = amap.documents.get(span["doc"], {}).get("title")
     if kind == "evidence" and title:
         attrs["citation"] = title
@@ -394,7 +462,7 @@ def node_from_span(amap, kind, span, parent=None, pos=None):
     return command
 
 
-def add_span(amap, node, span):
+def add_span(amap: ArgumentMap, node: str, span: Mapping[str, Any]) -> SetNodeAttrs | None:
     """Add *span* to *node*'s sources (None when the node already quotes it)."""
     sources = list(amap.node(node).get("sources", []))
     key = (span["doc"], span["start"], span["end"])
@@ -403,13 +471,13 @@ def add_span(amap, node, span):
     return SetNodeAttrs(node, {"sources": sources + [dict(span)]}, "Add source")
 
 
-def accept_drafts(amap, nodes):
+def accept_drafts(amap: ArgumentMap, nodes: Iterable[str]) -> Batch | None:
     """Accept the draft nodes among *nodes*, and the draft links between accepted nodes."""
     accepted = [n for n in nodes if amap.node(n).get("draft")]
     if not accepted:
         return None
     still_draft = {n for n, a in amap.graph.nodes(data=True) if a.get("draft")} - set(accepted)
-    steps = [SetNodeAttrs(n, {"draft": REMOVE}, "Accept draft") for n in accepted]
+    steps: list[Command] = [SetNodeAttrs(n, {"draft": REMOVE}, "Accept draft") for n in accepted]
     edges = set(amap.graph.in_edges(accepted)) | set(amap.graph.out_edges(accepted))
     steps += [
         SetEdgeAttrs(u, v, {"draft": REMOVE})
@@ -420,7 +488,7 @@ def accept_drafts(amap, nodes):
     return Batch(label, steps, created=())
 
 
-def unique_id(base, taken):
+def unique_id(base: str, taken: Container[str]) -> str:
     """Return *base*, or *base* with a number added, so that it is not in *taken*.
 
     Example
@@ -435,7 +503,7 @@ def unique_id(base, taken):
     return candidate
 
 
-def import_documents(amap, records):
+def import_documents(amap: ArgumentMap, records: Iterable[Mapping[str, Any]]) -> Batch | None:
     """Add document *records*, renaming ids the map (or an earlier record) already uses.
 
     Returns
@@ -443,7 +511,8 @@ def import_documents(amap, records):
     Command
         Its ``documents`` lists the ids the documents get.
     """
-    taken, steps = set(amap.documents), []
+    taken = set(amap.documents)
+    steps: list[AddDocument] = []
     for record in records:
         record = dict(record, id=unique_id(record["id"], taken))
         taken.add(record["id"])
@@ -461,12 +530,14 @@ def import_documents(amap, records):
     return command
 
 
-def start_from_map(amap, source, label="Start from documents"):
+def start_from_map(
+    amap: ArgumentMap, source: ArgumentMap, label: str = "Start from documents"
+) -> Batch:
     """Fill the empty map *amap* with the title, documents, nodes and links of *source*."""
     if len(amap) or amap.documents:
         raise ModelError("a map can only be started in an empty map")
     graph = source.graph
-    steps = [SetMapAttrs(dict(source.meta), "Title")]
+    steps: list[Command] = [SetMapAttrs(dict(source.meta), "Title")]
     steps += [AddDocument(dict(record)) for record in source.documents.values()]
     steps += [AddNode(a["kind"], a["text"], dict(a), node_id=n) for n, a in graph.nodes(data=True)]
     steps += [Connect(u, v, a["relation"], dict(a)) for u, v, a in graph.edges(data=True)]

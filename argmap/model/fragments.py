@@ -3,17 +3,21 @@
 Cut, copy and paste in the editor use these; so can scripts.
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterable
+
 from argmap.errors import ModelError
 from argmap.model import queries
 from argmap.model.argument_map import ArgumentMap
-from argmap.model.commands import AddDocument, AddNode, Batch, Connect
+from argmap.model.commands import AddDocument, AddNode, Batch, Command, Connect
 from argmap.model.schema import default_relation
 
 #: Spacing of a pasted fragment that has no arrangement of its own.
 COLUMN, ROW = 270.0, 150.0
 
 
-def fragment(amap, node_ids):
+def fragment(amap: ArgumentMap, node_ids: Iterable[str]) -> ArgumentMap:
     """Return a new map holding *node_ids*, everything that bears on them, and their documents.
 
     Example
@@ -23,7 +27,7 @@ def fragment(amap, node_ids):
     >>> sorted(fragment(m, [c]).graph.nodes) == sorted([c, e])
     True
     """
-    keep = set()
+    keep: set[str] = set()
     for node_id in node_ids:
         keep |= queries.subtree(amap, node_id)
     used = {s["doc"] for n in keep for s in amap.node(n).get("sources", [])}
@@ -37,7 +41,12 @@ def fragment(amap, node_ids):
     return ArgumentMap.from_records(nodes, edges, documents, {"title": amap.title})
 
 
-def paste_fragment(amap, part, target=None, origin=(0.0, 0.0)):
+def paste_fragment(
+    amap: ArgumentMap,
+    part: ArgumentMap,
+    target: str | None = None,
+    origin: tuple[float, float] = (0.0, 0.0),
+) -> Batch:
     """One command that adds the map *part* to *amap*, its main claims bearing on *target*.
 
     Every pasted node gets a new id; documents *amap* already has (same id
@@ -53,7 +62,7 @@ def paste_fragment(amap, part, target=None, origin=(0.0, 0.0)):
         raise ModelError("the clipboard holds no nodes")
     doc_ids, steps = _paste_documents(amap, part)
     positions = _positions(part, origin)
-    ids = {}
+    ids: dict[str, str] = {}
     for node_id, attrs in part.graph.nodes(data=True):
         attrs = dict(attrs, pos=positions[node_id])
         if "sources" in attrs:
@@ -69,8 +78,10 @@ def paste_fragment(amap, part, target=None, origin=(0.0, 0.0)):
     return Batch(f"Paste {len(ids)} node(s)", steps, created=list(ids.values()))
 
 
-def _paste_documents(amap, part):
-    doc_ids, steps = {}, []
+def _paste_documents(amap: ArgumentMap, part: ArgumentMap) -> tuple[dict[str, str], list[Command]]:
+    """The ids *part*'s documents get in *amap*, and the commands that add those it lacks."""
+    doc_ids: dict[str, str] = {}
+    steps: list[Command] = []
     for doc_id, doc in part.documents.items():
         mine = amap.documents.get(doc_id)
         if mine is not None and mine["text"] == doc["text"]:
@@ -84,7 +95,7 @@ def _paste_documents(amap, part):
     return doc_ids, steps
 
 
-def _positions(part, origin):
+def _positions(part: ArgumentMap, origin: tuple[float, float]) -> dict[str, tuple[float, float]]:
     """Keep the fragment's own arrangement if it has one, else stack it by depth."""
     graph = part.graph
     placed = [a["pos"] for _, a in graph.nodes(data=True) if "pos" in a]
@@ -96,7 +107,8 @@ def _positions(part, origin):
             for n, a in graph.nodes(data=True)
         }
     depth = queries.depth(part)
-    rows, positions = {}, {}
+    rows: dict[int, int] = {}
+    positions = {}
     for node_id in graph.nodes:
         d = depth.get(node_id, 0)
         positions[node_id] = (origin[0] + COLUMN * rows.get(d, 0), origin[1] + ROW * d)

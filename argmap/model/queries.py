@@ -5,15 +5,17 @@ networkx's algorithms. Circles, ancestors and the top of a map that is all circl
 are networkx's own algorithms, run on the map's graph.
 """
 
+from __future__ import annotations
+
 from collections import deque
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 import networkx as nx
 
 from argmap.model.argument_map import ArgumentMap
 
 
-def children(amap, node_id, relation=None):
+def children(amap: ArgumentMap, node_id: str, relation: str | None = None) -> list[str]:
     """Return the nodes that bear on *node_id*, in sibling order.
 
     Sibling order is the map's node order, so the same map always lists its
@@ -39,7 +41,7 @@ def children(amap, node_id, relation=None):
     return sorted(found, key=order.__getitem__)
 
 
-def main_claims(amap):
+def main_claims(amap: ArgumentMap) -> list[str]:
     """Return the claims that bear on nothing: the map's main claims.
 
     When no claim qualifies (a map of only evidence), the nodes that bear on
@@ -50,14 +52,14 @@ def main_claims(amap):
     return list(amap.derived("main_claims", lambda: _main_claims(amap)))
 
 
-def _main_claims(amap):
+def _main_claims(amap: ArgumentMap) -> list[str]:
     graph = amap.graph
     tops = [n for n in graph.nodes if graph.out_degree(n) == 0]
     claims = [n for n in tops if graph.nodes[n]["kind"] == "claim"]
     return claims or tops or _tops_of_cycles(amap)
 
 
-def _tops_of_cycles(amap):
+def _tops_of_cycles(amap: ArgumentMap) -> list[str]:
     """The first claim (else first node) of each strongly connected part that leads nowhere."""
     graph = amap.graph
     if not len(graph):
@@ -73,11 +75,11 @@ def _tops_of_cycles(amap):
     return sorted(tops, key=index.__getitem__)
 
 
-def _walk_down(amap):
+def _walk_down(amap: ArgumentMap) -> Iterator[tuple[str, str | None, str | None, int]]:
     """Breadth-first from the main claims: yield (node, parent, relation, depth)."""
     graph = amap.graph
     seen = set()
-    queue = deque()
+    queue: deque[tuple[str, str | None, str | None, int]] = deque()
     for root in main_claims(amap):
         seen.add(root)
         queue.append((root, None, None, 0))
@@ -90,14 +92,14 @@ def _walk_down(amap):
                 queue.append((child, node, graph.edges[child, node]["relation"], depth + 1))
 
 
-def stance(amap):
+def stance(amap: ArgumentMap) -> dict[str, str]:
     """Return ``{node: 'pro' | 'con'}`` towards the main claim it leads up to.
 
     A main claim is ``pro``; a premise that supports keeps its target's stance
     and one that opposes flips it (the parity of ``opposes`` on the way up,
     along the shortest way). Nodes that lead to no main claim are left out.
     """
-    result = {}
+    result: dict[str, str] = {}
     for node, parent, relation, _ in _walk_down(amap):
         if parent is None:
             result[node] = "pro"
@@ -108,12 +110,12 @@ def stance(amap):
     return result
 
 
-def depth(amap):
+def depth(amap: ArgumentMap) -> dict[str, int]:
     """Return ``{node: steps to the nearest main claim}``; unreachable nodes are left out."""
     return {node: d for node, _, _, d in _walk_down(amap)}
 
 
-def cycles(amap, limit=100):
+def cycles(amap: ArgumentMap, limit: int = 100) -> list[list[str]]:
     """Return up to *limit* cycles, each a list of node ids.
 
     Each circle starts at its node that comes first in the map, and the circles are in map
@@ -123,7 +125,9 @@ def cycles(amap, limit=100):
     return cycles_in(amap.graph, amap.node_index(), limit)
 
 
-def cycles_in(graph: nx.DiGraph, index: Mapping[str, int], limit: int = 100) -> list[list[str]]:
+def cycles_in(
+    graph: nx.DiGraph[str], index: Mapping[str, int], limit: int = 100
+) -> list[list[str]]:
     """Return up to *limit* cycles of *graph* (the map's graph or part of it) as
     :func:`cycles` does, *index* giving each node's place in the map."""
     if nx.is_directed_acyclic_graph(graph):  # linear: most maps have no circle
@@ -137,7 +141,7 @@ def cycles_in(graph: nx.DiGraph, index: Mapping[str, int], limit: int = 100) -> 
     return sorted(found, key=lambda cycle: [index[node] for node in cycle])
 
 
-def orphans(amap):
+def orphans(amap: ArgumentMap) -> list[str]:
     """Return the nodes that are not part of any argument.
 
     These are counterclaims and evidence that bear on nothing, and, in a map
@@ -154,7 +158,7 @@ def orphans(amap):
     ]
 
 
-def role(amap, source, target):
+def role(amap: ArgumentMap, source: str, target: str) -> str:
     """Name what the edge *source* -> *target* does in the debate.
 
     ``support``, ``objection`` (opposes a claim or evidence) or ``rebuttal``
@@ -171,12 +175,19 @@ def role(amap, source, target):
     return "objection"
 
 
-def places_touched(amap, node=None, link=None):
+def places_touched(
+    amap: ArgumentMap, node: str | None = None, link: tuple[str, str] | None = None
+) -> list[str]:
     """The nodes whose place in the debate (see :func:`role`; a card's header and colour
     follow it) may change with the kind of *node*, or with the link *link* ``(source,
     target)`` added, removed or changed: *node*, or both ends of the link, and the premises
     of *node* or of the link's source (what they do depends on what it is and opposes)."""
-    touched = [node] if link is None else list(link)
+    if link is not None:
+        touched = list(link)
+    elif node is not None:
+        touched = [node]
+    else:
+        return []
     bearer = touched[0]
     if bearer in amap.graph:
         touched += amap.graph.predecessors(bearer)
@@ -189,7 +200,7 @@ def subtree(amap: ArgumentMap, root: str) -> set[str]:
     return nx.ancestors(amap.graph, root) | {root}
 
 
-def problems(amap):
+def problems(amap: ArgumentMap) -> list[str]:
     """Return human-readable remarks on the map's structure (cycles, orphans)."""
     remarks = []
     for cycle in cycles(amap, limit=10):
@@ -200,7 +211,7 @@ def problems(amap):
     return remarks
 
 
-def step(amap, node, direction):
+def step(amap: ArgumentMap, node: str, direction: str) -> str:
     """Return the node one step from *node*: ``up`` to what it bears on, ``down`` to its
     first premise, ``left`` / ``right`` to its previous / next sibling (main claims are
     siblings of each other). Returns *node* itself when there is nowhere to go.
