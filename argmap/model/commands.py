@@ -19,11 +19,13 @@ from argmap.model.schema import Attrs, check_node_attr
 class Command:
     """Base class: a labelled, reversible edit.
 
-    ``created`` lists the ids of the nodes the command adds, in order.
+    ``created`` lists the ids of the nodes the command adds, in order, and
+    ``documents`` the ids of the documents it adds.
     """
 
     label: str = "Edit"
     created: Sequence[str] = ()
+    documents: Sequence[str] = ()
 
     def redo(self, amap: ArgumentMap) -> None:
         raise NotImplementedError
@@ -321,14 +323,23 @@ class RemoveDocument(Command):
 
 
 class Batch(Command):
-    """Several commands as one step; all or nothing."""
+    """Several commands as one step; all or nothing.
+
+    *created* and *documents* name the nodes and documents the steps add (see
+    :class:`Command`).
+    """
 
     def __init__(
-        self, label: str, commands: Iterable[Command], created: Iterable[str] = ()
+        self,
+        label: str,
+        commands: Iterable[Command],
+        created: Iterable[str] = (),
+        documents: Iterable[str] = (),
     ) -> None:
         self.label = label
         self.commands = list(commands)
         self.created = list(created)
+        self.documents = list(documents)
 
     def redo(self, amap: ArgumentMap) -> None:
         done: list[Command] = []

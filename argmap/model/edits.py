@@ -5,7 +5,8 @@ functions: each looks at the map, decides what the edit means (which kind,
 which relation, which nodes go), and returns a :class:`~argmap.model.Command`
 without carrying it out, or None when there is nothing to change. The
 caller applies it (``amap.apply(command)``) or pushes it on an undo stack.
-A command that adds nodes lists their ids in ``command.created``.
+A command that adds nodes lists their ids in ``command.created``, one that
+adds documents lists theirs in ``command.documents``.
 
 Positions are the caller's choice (the editor knows the size of its cards);
 when none is given a node is placed near what it bears on.
@@ -525,9 +526,7 @@ def import_documents(amap: ArgumentMap, records: Iterable[Mapping[str, Any]]) ->
         if len(steps) == 1
         else f"Import {len(steps)} documents"
     )
-    command = Batch(label, steps)
-    command.documents = [s.doc["id"] for s in steps]
-    return command
+    return Batch(label, steps, documents=[s.doc["id"] for s in steps])
 
 
 def start_from_map(
@@ -541,4 +540,4 @@ def start_from_map(
     steps += [AddDocument(dict(record)) for record in source.documents.values()]
     steps += [AddNode(a["kind"], a["text"], dict(a), node_id=n) for n, a in graph.nodes(data=True)]
     steps += [Connect(u, v, a["relation"], dict(a)) for u, v, a in graph.edges(data=True)]
-    return Batch(label, steps, created=list(graph.nodes))
+    return Batch(label, steps, created=list(graph.nodes), documents=list(source.documents))

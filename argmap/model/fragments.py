@@ -60,7 +60,8 @@ def paste_fragment(
     """
     if not len(part):
         raise ModelError("the clipboard holds no nodes")
-    doc_ids, steps = _paste_documents(amap, part)
+    doc_ids, added = _paste_documents(amap, part)
+    steps: list[Command] = list(added)
     positions = _positions(part, origin)
     ids: dict[str, str] = {}
     for node_id, attrs in part.graph.nodes(data=True):
@@ -75,13 +76,20 @@ def paste_fragment(
             Connect(ids[root], target, default_relation(part.node(root)["kind"]))
             for root in queries.main_claims(part)
         ]
-    return Batch(f"Paste {len(ids)} node(s)", steps, created=list(ids.values()))
+    return Batch(
+        f"Paste {len(ids)} node(s)",
+        steps,
+        created=list(ids.values()),
+        documents=[step.doc["id"] for step in added],
+    )
 
 
-def _paste_documents(amap: ArgumentMap, part: ArgumentMap) -> tuple[dict[str, str], list[Command]]:
+def _paste_documents(
+    amap: ArgumentMap, part: ArgumentMap
+) -> tuple[dict[str, str], list[AddDocument]]:
     """The ids *part*'s documents get in *amap*, and the commands that add those it lacks."""
     doc_ids: dict[str, str] = {}
-    steps: list[Command] = []
+    steps: list[AddDocument] = []
     for doc_id, doc in part.documents.items():
         mine = amap.documents.get(doc_id)
         if mine is not None and mine["text"] == doc["text"]:

@@ -95,6 +95,27 @@ def test_documents_are_imported_under_fresh_ids_and_maps_start_from_them():
         edits.start_from_map(fresh, source)
 
 
+def test_commands_that_add_documents_name_them_before_they_are_done():
+    """Importing, starting a map from another and pasting say which documents they add, as
+    fields of the command (every command has them), before the command is carried out."""
+    m = ArgumentMap()
+    m.apply(edits.import_documents(m, [{"id": "hill", "title": "Hill", "text": "A. B."}]))
+    claim = m.apply(edits.add_main_claim(m, "Claim")).created[0]
+    reason = m.apply(edits.add_child(m, claim, "support")).created[0]
+    edge = (reason, claim)
+    span = {"doc": "hill", "start": 0, "end": 2, "quote": "A."}
+    m.apply(edits.add_span(m, claim, span))
+    other = ArgumentMap()
+    other.apply(edits.import_documents(other, [{"id": "hill", "title": "H", "text": "C."}]))
+    imported = edits.import_documents(m, [{"id": "hill", "title": "Hill", "text": "C."}] * 2)
+    started = edits.start_from_map(ArgumentMap(), m)
+    pasted = paste_fragment(other, fragment(m, [claim]))
+    assert imported.documents == ["hill-2", "hill-3"]
+    assert started.documents == ["hill"]
+    assert pasted.documents == ["hill+"] and len(pasted.created) == 2
+    assert list(edits.delete(m, [claim]).documents) == [] and edits.unlink(m, *edge).documents == ()
+
+
 def test_node_from_span_quotes_exactly_and_evidence_cites_the_document():
     """A node made from a span quotes it, its text is the quote's words, evidence cites the
     title."""

@@ -362,7 +362,9 @@ class EditSequence(RuleBasedStateMachine):
 
     # ------------------------------------------- user-level edits (model/edits.py)
     def edit(self, make, *args, expected=None):
-        """Ask ``make(map, *args)`` for its command and do it; a refusal must leave no trace."""
+        """Ask ``make(map, *args)`` for its command and do it; a refusal must leave no trace,
+        and a command done names the nodes and documents it added (``created``, ``documents``).
+        """
         before = self.state()
         try:
             command = make(self.amap, *args)
@@ -371,8 +373,15 @@ class EditSequence(RuleBasedStateMachine):
             assert expected is not True, f"{make.__name__}{args} refused"
             return
         assert self.state() == before, f"{make.__name__} changed the map before it was done"
-        if command is not None:
-            self.attempt(command, expected)
+        if command is None:
+            return
+        nodes, documents = list(self.amap.graph.nodes), list(self.amap.documents)
+        self.attempt(command, expected)
+        if self.history.done and self.history.done[-1] is command:
+            added = [n for n in self.amap.graph.nodes if n not in nodes]
+            assert list(command.created) == added, f"{make.__name__} named other nodes"
+            added = [d for d in self.amap.documents if d not in documents]
+            assert list(command.documents) == added, f"{make.__name__} named other documents"
 
     @rule(
         data=st.data(),
