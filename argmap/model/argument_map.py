@@ -7,8 +7,8 @@ changed, so that views can follow it without holding the truth themselves.
 
 from __future__ import annotations
 
-from collections import namedtuple
 from collections.abc import Callable, Collection, Iterable, Mapping
+from dataclasses import dataclass
 from enum import Enum
 from functools import partial
 from typing import Any, Protocol, TypeVar
@@ -44,6 +44,22 @@ class ChangeType(str, Enum):
     DOCUMENT_REMOVED = "document_removed"
 
 
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One change to a map, as told to its listeners: its ``type``, the ``node`` or ``edge``
+    ``(source, target)`` changed, and the ``keys`` of the fields that changed (of a
+    document added or removed: its id)."""
+
+    type: ChangeType
+    node: str | None = None
+    edge: tuple[str, str] | None = None
+    keys: tuple[str, ...] = ()
+
+
+#: What :meth:`ArgumentMap.subscribe` and :func:`dispatcher` take: called with each change.
+Listener = Callable[[Change], object]
+
+
 def dispatcher(
     handlers: Mapping[ChangeType, Listener], default: Listener | None = None
 ) -> Callable[[Change], None]:
@@ -74,15 +90,6 @@ def dispatcher(
             handler(change)
 
     return dispatch
-
-
-Change = namedtuple("Change", "type node edge keys", defaults=(None, None, ()))
-Change.__doc__ = """One change to a map, as told to its listeners: its ``type`` (a
-:class:`ChangeType`), the ``node`` or ``edge`` changed, and the ``keys`` of the fields that
-changed."""
-
-#: What :meth:`ArgumentMap.subscribe` and :func:`dispatcher` take: called with each change.
-Listener = Callable[[Change], object]
 
 
 class Redoable(Protocol):
