@@ -181,8 +181,9 @@ def delete_keeping_premises(amap: ArgumentMap, nodes: Iterable[str]) -> Batch | 
     A premise keeps its stance: it supports the new target when it and the
     removed node bore the same way (a rebuttal of an objection now
     supports the claim), else it opposes it. One that already bears on that target, or
-    whose new link would close a circle, is left to stand alone. The
-    premises of a node that bore on nothing become main claims.
+    whose new link would close a circle (with the links of the map or those this edit
+    makes), is left to stand alone. The premises of a node that bore on nothing become
+    main claims.
     """
     nodes = list(dict.fromkeys(nodes))
     doomed = set(nodes)
@@ -195,7 +196,9 @@ def delete_keeping_premises(amap: ArgumentMap, nodes: Iterable[str]) -> Batch | 
         for premise in queries.children(amap, node):
             if target is None or premise in doomed or (premise, target) in links:
                 continue
-            if amap.graph.has_edge(premise, target) or _would_circle(amap, premise, target, doomed):
+            if amap.graph.has_edge(premise, target):
+                continue
+            if _would_circle(amap, premise, target, doomed, links):
                 continue
             links.add((premise, target))
             steps.append(
@@ -222,9 +225,24 @@ def _link_attrs(attrs: Mapping[str, Any]) -> Attrs:
     return {k: v for k, v in attrs.items() if k not in ("relation", "group")}
 
 
-def _would_circle(amap: ArgumentMap, source: str, target: str, removed: Collection[str]) -> bool:
-    """Whether a link *source* -> *target* would close a circle once *removed* are gone."""
-    return nx.has_path(nx.restricted_view(amap.graph, removed, ()), target, source)
+def _would_circle(
+    amap: ArgumentMap,
+    source: str,
+    target: str,
+    removed: Collection[str],
+    added: Collection[tuple[str, str]],
+) -> bool:
+    """Whether a link *source* -> *target* would close a circle once *removed* are gone and
+    the links *added* are made: whether *target* would then lead to *source*."""
+    remaining = nx.restricted_view(amap.graph, removed, ())
+    reached: set[str] = set()
+    starts = [target]
+    while starts:
+        start = starts.pop()
+        if start not in reached:
+            reached |= nx.descendants(remaining, start) | {start}
+            starts += [end for begin, end in added if begin in reached]
+    return source in reached
 
 
 def delete_branch(

@@ -278,6 +278,19 @@ def test_a_way_back_through_nodes_that_go_too_does_not_keep_a_premise_from_movin
     assert sorted(m.graph.edges) == [("p", "t"), ("t", "q")]
 
 
+def test_deleting_two_nodes_of_one_circle_does_not_close_a_smaller_one():
+    """Deleting x and d of the circle x -> t -> d -> p -> x, keeping what bore on them: p
+    moves up to t, and t, which would then bear on p and close a circle of two, stands
+    alone."""
+    links = [("x", "t"), ("p", "x"), ("t", "d"), ("d", "p")]
+    m = ArgumentMap.from_records(
+        [{"id": n, "kind": "claim", "text": n.upper()} for n in "xtpd"],
+        [{"source": u, "target": v, "relation": "supports"} for u, v in links],
+    )
+    m.apply(edits.delete_keeping_premises(m, ["x", "d"]))
+    assert sorted(m.graph.edges) == [("p", "t")]
+
+
 def test_a_refusal_shortens_long_statements_without_a_space_before_the_ellipsis():
     """A long statement a refusal quotes is cut at 60 characters, the space before "…" dropped."""
     m, claim, reason, _ = _debate()
