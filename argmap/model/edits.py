@@ -176,7 +176,8 @@ def delete(
 
 
 def delete_keeping_premises(amap: ArgumentMap, nodes: Iterable[str]) -> Batch | None:
-    """Remove *nodes*; what bore on each now bears on the node's own first target.
+    """Remove *nodes*; what bore on each now bears on the node's own first target (or, when
+    that goes too, on the first target after it that stays).
 
     A premise keeps its stance: it supports the new target when it and the
     removed node bore the same way (a rebuttal of an objection now
@@ -190,11 +191,12 @@ def delete_keeping_premises(amap: ArgumentMap, nodes: Iterable[str]) -> Batch | 
     steps: list[Command] = []
     links: set[tuple[str, str]] = set()
     for node in nodes:
-        target = first_target(amap, node)
-        while target in doomed:
-            target = first_target(amap, target)
+        kept = _kept_target(amap, node, doomed)
+        if kept is None:
+            continue
+        target, relation = kept
         for premise in queries.children(amap, node):
-            if target is None or premise in doomed or (premise, target) in links:
+            if premise in doomed or (premise, target) in links:
                 continue
             if amap.graph.has_edge(premise, target):
                 continue
@@ -205,7 +207,7 @@ def delete_keeping_premises(amap: ArgumentMap, nodes: Iterable[str]) -> Batch | 
                 Connect(
                     premise,
                     target,
-                    _through(amap, premise, node, target),
+                    _through(amap.edge(premise, node)["relation"], relation),
                     _link_attrs(amap.edge(premise, node)),
                 )
             )
@@ -215,10 +217,26 @@ def delete_keeping_premises(amap: ArgumentMap, nodes: Iterable[str]) -> Batch | 
     return Batch("Delete, keeping what bore on it", removals + steps)
 
 
-def _through(amap: ArgumentMap, premise: str, node: str, target: str) -> str:
-    """The relation of *premise* to *target* that keeps its stance when *node* between goes."""
-    same = amap.edge(premise, node)["relation"] == amap.edge(node, target)["relation"]
-    return "supports" if same else "opposes"
+def _kept_target(amap: ArgumentMap, node: str, doomed: Container[str]) -> tuple[str, str] | None:
+    """What *node* bears on once *doomed* are gone, and how: the first of its first targets,
+    one after the other, that stays, and the relation *node* has to it by way of the doomed
+    ones between (it opposes when an odd number of links on the way oppose). None when it
+    leads nowhere."""
+    relation, current = "supports", node
+    while True:
+        target = first_target(amap, current)
+        if target is None:
+            return None
+        relation = _through(relation, amap.edge(current, target)["relation"])
+        if target not in doomed:
+            return target, relation
+        current = target
+
+
+def _through(first: str, then: str) -> str:
+    """The relation that keeps a premise's stance when the node between goes: the premise
+    bears on the node as *first*, the node on its target as *then*."""
+    return "supports" if first == then else "opposes"
 
 
 def _link_attrs(attrs: Mapping[str, Any]) -> Attrs:

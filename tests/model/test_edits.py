@@ -291,6 +291,20 @@ def test_deleting_two_nodes_of_one_circle_does_not_close_a_smaller_one():
     assert sorted(m.graph.edges) == [("p", "t")]
 
 
+def test_deleting_a_node_with_its_target_moves_its_premises_further_up_keeping_their_stance():
+    """Deleting the rebuttal x and the objection t it opposes, keeping what bore on x: the
+    premises of x now bear on the claim q, p (for x, so for q) supporting it, r (against x)
+    opposing it."""
+    links = [("t", "q", "opposes"), ("x", "t", "opposes"), ("p", "x", "supports")]
+    links += [("r", "x", "opposes")]
+    m = ArgumentMap.from_records(
+        [{"id": n, "kind": "claim", "text": n.upper()} for n in "qtxpr"],
+        [{"source": u, "target": v, "relation": r} for u, v, r in links],
+    )
+    m.apply(edits.delete_keeping_premises(m, ["x", "t"]))
+    assert sorted(m.graph.edges(data="relation")) == [("p", "q", "supports"), ("r", "q", "opposes")]
+
+
 def test_a_refusal_shortens_long_statements_without_a_space_before_the_ellipsis():
     """A long statement a refusal quotes is cut at 60 characters, the space before "…" dropped."""
     m, claim, reason, _ = _debate()
