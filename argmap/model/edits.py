@@ -221,16 +221,17 @@ def _kept_target(amap: ArgumentMap, node: str, doomed: Container[str]) -> tuple[
     """What *node* bears on once *doomed* are gone, and how: the first of its first targets,
     one after the other, that stays, and the relation *node* has to it by way of the doomed
     ones between (it opposes when an odd number of links on the way oppose). None when it
-    leads nowhere."""
-    relation, current = "supports", node
+    leads nowhere, or round a circle of doomed nodes."""
+    relation, current, seen = "supports", node, {node}
     while True:
         target = first_target(amap, current)
-        if target is None:
+        if target is None or target in seen:
             return None
         relation = _through(relation, amap.edge(current, target)["relation"])
         if target not in doomed:
             return target, relation
         current = target
+        seen.add(target)
 
 
 def _through(first: str, then: str) -> str:

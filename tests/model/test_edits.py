@@ -305,6 +305,20 @@ def test_deleting_a_node_with_its_target_moves_its_premises_further_up_keeping_t
     assert sorted(m.graph.edges(data="relation")) == [("p", "q", "supports"), ("r", "q", "opposes")]
 
 
+@pytest.mark.timeout(20, method="signal")  # fails this test alone, should it go round
+def test_deleting_a_whole_circle_keeps_its_premises_standing_alone():
+    """Deleting both claims of the circle a <-> b, keeping what bore on them: c, which bore
+    on a, has nothing left to bear on and stands alone (the search for a target that stays
+    went round the circle for ever)."""
+    links = [("a", "b"), ("b", "a"), ("c", "a")]
+    m = ArgumentMap.from_records(
+        [{"id": n, "kind": "claim", "text": n.upper()} for n in "abc"],
+        [{"source": u, "target": v, "relation": "supports"} for u, v in links],
+    )
+    m.apply(edits.delete_keeping_premises(m, ["a", "b"]))
+    assert list(m.graph.nodes) == ["c"] and not m.graph.edges
+
+
 def test_a_refusal_shortens_long_statements_without_a_space_before_the_ellipsis():
     """A long statement a refusal quotes is cut at 60 characters, the space before "…" dropped."""
     m, claim, reason, _ = _debate()
