@@ -2,11 +2,13 @@
 
 import os
 import re
+import signal
+from contextlib import contextmanager
 
 import pytest
 
 from argmap.errors import ModelError
-from argmap.model import ArgumentMap, Change, ChangeType, dispatcher, edits
+from argmap.model import RELATIONS, ArgumentMap, Change, ChangeType, dispatcher, edits
 from argmap.model.fragments import fragment, paste_fragment
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -305,7 +307,23 @@ def test_deleting_a_node_with_its_target_moves_its_premises_further_up_keeping_t
     assert sorted(m.graph.edges(data="relation")) == [("p", "q", "supports"), ("r", "q", "opposes")]
 
 
-@pytest.mark.timeout(20, method="signal")  # fails this test alone, should it go round
+@contextmanager
+def within(seconds):
+    """Raise TimeoutError in the block (Python code) once it has run *seconds*: an edit that
+    goes round for ever fails its own test, and hypothesis can still shrink the example."""
+
+    def stop(signum, frame):
+        raise TimeoutError(f"still running after {seconds} s")
+
+    old = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
 def test_deleting_a_whole_circle_keeps_its_premises_standing_alone():
     """Deleting both claims of the circle a <-> b, keeping what bore on them: c, which bore
     on a, has nothing left to bear on and stands alone (the search for a target that stays
@@ -315,8 +333,48 @@ def test_deleting_a_whole_circle_keeps_its_premises_standing_alone():
         [{"id": n, "kind": "claim", "text": n.upper()} for n in "abc"],
         [{"source": u, "target": v, "relation": "supports"} for u, v in links],
     )
-    m.apply(edits.delete_keeping_premises(m, ["a", "b"]))
+    with within(10):
+        m.apply(edits.delete_keeping_premises(m, ["a", "b"]))
     assert list(m.graph.nodes) == ["c"] and not m.graph.edges
+
+
+IDS = [f"n{i}" for i in range(6)]
+LINK = st.tuples(st.sampled_from(IDS), st.sampled_from(IDS), st.sampled_from(RELATIONS))
+
+
+def circled(order, size, more):
+    """The links of a circle of the first *size* nodes of *order*, then the links *more*."""
+    circle = order[:size]
+    ring = zip(circle, circle[1:] + circle[:1], strict=True)
+    return [(u, v, "supports") for u, v in ring] + more
+
+
+#: Links of a map with a circle (of 2 to 6 of its nodes) and a few more links besides.
+CIRCLED = st.builds(
+    circled, st.permutations(IDS), st.integers(2, len(IDS)), st.lists(LINK, max_size=6)
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(CIRCLED, st.lists(st.sampled_from(IDS), min_size=1, max_size=4, unique=True))
+def test_deleting_while_keeping_premises_never_closes_a_circle(links, doomed):
+    """On any map, circles and all, deleting nodes while keeping what bore on them removes
+    those nodes only, adds links only from their premises, none of them on a circle, and
+    undoes to the map it started from."""
+    records = {(u, v): {"source": u, "target": v, "relation": r} for u, v, r in links if u != v}
+    m = ArgumentMap.from_records(
+        [{"id": n, "kind": "claim", "text": n} for n in IDS], list(records.values())
+    )
+    before, old = m.snapshot(), set(m.graph.edges)
+    bearing = {u for u, v in old if v in doomed}
+    with within(2):
+        command = m.apply(edits.delete_keeping_premises(m, doomed))
+    graph = m.graph
+    assert set(graph.nodes) == set(IDS) - set(doomed)
+    for u, v in set(graph.edges) - old:
+        assert u in bearing and not nx.has_path(graph, v, u), (u, v)
+    command.undo(m)
+    assert m.snapshot() == before
 
 
 def test_a_refusal_shortens_long_statements_without_a_space_before_the_ellipsis():

@@ -420,6 +420,12 @@ class EditSequence(RuleBasedStateMachine):
             )
             self.edit(edits.delete, nodes, edges, expected=valid)
 
+    @rule(data=st.data())
+    def delete_keeping_premises(self, data):
+        nodes = [self.pick_node(data) for _ in range(data.draw(st.integers(1, 3)))]
+        expected = all(n in self.amap for n in nodes)
+        self.edit(edits.delete_keeping_premises, nodes, expected=expected)
+
     @rule(data=st.data(), relation=st.sampled_from((None,) + RELATIONS))
     def link(self, data, relation):
         source, target = self.pick_node(data), self.pick_node(data)
