@@ -27,12 +27,3 @@ __all__ = [
     "draft_map",
     "score_draft",
 ]
-
-
-def __getattr__(name):
-    """The draft pipeline (many patterns to compile) loads only when it is first used."""
-    if name == "draft_map":
-        return draft_map
-    if name == "score_draft":
-        return score_draft
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
