@@ -20,9 +20,15 @@ connective that joins it to the clause before (``None`` for the first):
   *but also*, *as well*).
 """
 
+from __future__ import annotations
+
 import re
+from collections.abc import Sequence
 
 from argmap.sources.sentences import quote_regions
+
+#: Where quotations lie: ``(open, close)`` offsets (see ``quote_regions``).
+Quoted = Sequence[tuple[int, int]]
 
 #: Least number of words on each side of a cut.
 MIN_WORDS = 3
@@ -110,15 +116,15 @@ _INSIDE = [
 ]
 
 
-def _words(text):
+def _words(text: str) -> int:
     return len(re.findall(r"[\w’'-]+", text))
 
 
-def _inside_quote(at, quoted):
+def _inside_quote(at: int, quoted: Quoted) -> bool:
     return any(a < at < b for a, b in quoted)
 
 
-def _opening_cut(text, start, end, quoted):
+def _opening_cut(text: str, start: int, end: int, quoted: Quoted) -> tuple[int, str] | None:
     """Return (cut offset, marker) of a sentence-initial subordinate clause, or None."""
     match = _OPENING.match(text, start, end)
     if not match:
@@ -132,7 +138,7 @@ def _opening_cut(text, start, end, quoted):
     return comma + 1, word
 
 
-def _clause_ok(piece, marker):
+def _clause_ok(piece: str, marker: str | None) -> bool:
     """Tell whether *piece* may stand as a clause opened by *marker*."""
     if _words(piece) < MIN_WORDS:
         return False
@@ -141,9 +147,9 @@ def _clause_ok(piece, marker):
     return True
 
 
-def _inside_cuts(text, start, end, quoted):
+def _inside_cuts(text: str, start: int, end: int, quoted: Quoted) -> list[tuple[int, int, str]]:
     """Return sorted (offset, marker) of connectives inside ``text[start:end]``."""
-    cuts = {}
+    cuts: dict[int, tuple[int, str]] = {}
     for pattern, marker in _INSIDE:
         for match in pattern.finditer(text, start, end):
             at = match.end()
@@ -155,26 +161,26 @@ def _inside_cuts(text, start, end, quoted):
     return sorted((at, gap, marker) for at, (gap, marker) in cuts.items())
 
 
-def _cut(text, start, end, quoted):
+def _cut(text: str, start: int, end: int, quoted: Quoted) -> list[tuple[int, int, str | None]]:
     """Return ``[(start, end, marker)]`` pieces of one sentence."""
-    pieces = [[start, end, None]]
+    pieces: list[tuple[int, int, str | None]] = [(start, end, None)]
     opening = _opening_cut(text, start, end, quoted)
     if (
         opening
         and _words(text[opening[0] : end]) >= MIN_WORDS
         and _words(text[start : opening[0]]) >= MIN_WORDS
     ):
-        pieces = [[start, opening[0], opening[1]], [opening[0], end, "main"]]
+        pieces = [(start, opening[0], opening[1]), (opening[0], end, "main")]
     for at, gap, marker in _inside_cuts(text, start, end, quoted):
-        last = pieces[-1]
-        if not last[0] < gap or at >= last[1]:
+        first, last, before = pieces[-1]
+        if not first < gap or at >= last:
             continue
-        if _clause_ok(text[last[0] : gap], last[2]) and _clause_ok(text[at : last[1]], marker):
-            pieces[-1:] = [[last[0], gap, last[2]], [at, last[1], marker]]
+        if _clause_ok(text[first:gap], before) and _clause_ok(text[at:last], marker):
+            pieces[-1:] = [(first, gap, before), (at, last, marker)]
     return pieces
 
 
-def _trimmed(text, start, end):
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -182,7 +188,7 @@ def _trimmed(text, start, end):
     return start, end
 
 
-def split_units(text, start, end):
+def split_units(text: str, start: int, end: int) -> list[tuple[int, int, str | None]]:
     """Return the clauses of the sentence ``text[start:end]`` as ``(start, end, marker)``.
 
     Parameters

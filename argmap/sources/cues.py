@@ -6,7 +6,10 @@ function looks at one sentence; :func:`read_cues` gathers them into a
 turns into a candidate node.
 """
 
+from __future__ import annotations
+
 import re
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 REPORTING = (
@@ -167,14 +170,14 @@ class Cues:
         For evidence: ``statistic``, ``example``, ``document`` or ``testimony``.
     """
 
-    found: list = field(default_factory=list)
-    speaker: str = None
-    relation: str = None
+    found: list[str] = field(default_factory=list)
+    speaker: str | None = None
+    relation: str | None = None
     kind: str = "claim"
-    basis: str = None
+    basis: str | None = None
 
     @property
-    def score(self):
+    def score(self) -> int:
         """How strongly the sentence looks like an argumentative point."""
         weights = {
             "reporting": 2,
@@ -190,12 +193,12 @@ class Cues:
         return sum(weights.get(name, 0) for name in self.found)
 
 
-def strip_quotes(sentence):
+def strip_quotes(sentence: str) -> str:
     """Return *sentence* with quoted passages removed (to find the narrator's own words)."""
     return _QUOTED.sub(" ", sentence)
 
 
-def find_speaker(sentence):
+def find_speaker(sentence: str) -> str | None:
     """Return who *sentence* says is speaking, or None.
 
     Example
@@ -215,7 +218,7 @@ def find_speaker(sentence):
     return _subject_before(outside[: verb.start()])
 
 
-def _subject_before(before):
+def _subject_before(before: str) -> str | None:
     """Return the subject phrase of a reporting verb from the words before it."""
     pieces = [p.strip(" ,;:—–-") for p in before.split(",")]
     pieces = [p for p in pieces if p]
@@ -232,7 +235,7 @@ def _subject_before(before):
     return candidate
 
 
-def _clean_subject(phrase):
+def _clean_subject(phrase: str) -> str | None:
     """Trim auxiliaries, time phrases and openers; None if nothing like a subject is left.
 
     A subject that spells out organisations with their acronyms in brackets
@@ -256,7 +259,7 @@ def _clean_subject(phrase):
     return " ".join(words)
 
 
-def _relation(sentence):
+def _relation(sentence: str) -> str | None:
     if CONTRAST_OPENERS.match(sentence):
         return "opposes"
     if CONCLUSION_OPENERS.match(sentence):
@@ -266,7 +269,7 @@ def _relation(sentence):
     return None
 
 
-def _evidence_basis(sentence, found):
+def _evidence_basis(sentence: str, found: Collection[str]) -> str | None:
     """Guess whether the sentence is evidence, and of which basis."""
     if "reporting" in found and "modal" not in found and BELIEF.search(sentence):
         return "testimony"
@@ -286,7 +289,7 @@ def _evidence_basis(sentence, found):
     return "example"
 
 
-def read_cues(sentence):
+def read_cues(sentence: str) -> Cues:
     """Return the :class:`Cues` of one sentence."""
     narrator = strip_quotes(sentence)
     checks = (
@@ -334,14 +337,14 @@ _GROUP_HEADS = {
 }
 
 
-def is_named(speaker):
+def is_named(speaker: str) -> bool:
     """Tell whether *speaker* names someone: an acronym, or a capitalised name past its first
     word."""
     words = speaker.split()
     return any(w[:1].isupper() for w in words[1:]) or any(w.isupper() and len(w) > 1 for w in words)
 
 
-def resolve_speaker(speaker, earlier):
+def resolve_speaker(speaker: str, earlier: Sequence[str]) -> str:
     """Resolve a description such as ``"the groups"`` to an earlier named speaker.
 
     Parameters

@@ -12,13 +12,17 @@ its quote always equals ``text[start:end]``. Build spans from quotes with
 :func:`make_span` so that a quote and its offsets can never drift apart.
 """
 
+from __future__ import annotations
+
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from argmap.errors import FormatError, ModelError
 from argmap.model import AddDocument
-from argmap.model.schema import MAX_TEXT, check_json_value, check_text
+from argmap.model.schema import MAX_TEXT, Attrs, check_json_value, check_text
 from argmap.reading import read_text
 
 #: Largest document file :func:`load_document` reads (bytes).
@@ -56,9 +60,9 @@ class SourceDocument:
     id: str
     title: str
     text: str
-    metadata: dict = field(default_factory=dict)
+    metadata: Attrs = field(default_factory=dict)
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         check_text(self.id, "document id")
         if not self.id.strip():
             raise ModelError("document id must not be empty")
@@ -69,14 +73,14 @@ class SourceDocument:
                 raise ModelError(f"metadata must not hold the document's {key!r}")
             check_json_value(value, f"document {key}")
 
-    def to_record(self):
+    def to_record(self) -> Attrs:
         """Return the plain dict a map and an ``.argmap`` file hold."""
         record = {"id": self.id, "title": self.title, "text": self.text}
         record.update(self.metadata)
         return record
 
     @classmethod
-    def from_record(cls, record):
+    def from_record(cls, record: Any) -> SourceDocument:
         """Build a document from the plain dict ``{id, title, text, ...}``."""
         if not isinstance(record, dict):
             raise ModelError("a document must be an object with id, title and text")
@@ -87,7 +91,7 @@ class SourceDocument:
         return cls(record["id"], record.get("title", ""), record["text"], metadata)
 
 
-def document_text(doc):
+def document_text(doc: SourceDocument | Mapping[str, Any]) -> str:
     """Return the text of *doc*, a :class:`SourceDocument` or a plain record."""
     if isinstance(doc, SourceDocument):
         return doc.text
@@ -96,7 +100,7 @@ def document_text(doc):
     raise ModelError("expected a source document with a text")
 
 
-def document_id(doc):
+def document_id(doc: SourceDocument | Mapping[str, Any]) -> str:
     """Return the id of *doc*, a :class:`SourceDocument` or a plain record."""
     if isinstance(doc, SourceDocument):
         return doc.id
@@ -106,7 +110,7 @@ def document_id(doc):
 
 
 # ------------------------------------------------------------------- spans
-def span_at(doc, start, end):
+def span_at(doc: SourceDocument | Mapping[str, Any], start: Any, end: Any) -> Attrs:
     """Return the span of *doc* from *start* to *end* (character offsets).
 
     Raises
@@ -126,7 +130,7 @@ def span_at(doc, start, end):
     return {"doc": document_id(doc), "start": start, "end": end, "quote": text[start:end]}
 
 
-def find_quote(text, quote):
+def find_quote(text: str, quote: str) -> list[int]:
     """Return the start offsets of every occurrence of *quote* in *text*, overlaps included."""
     starts = []
     at = text.find(quote)
@@ -136,7 +140,9 @@ def find_quote(text, quote):
     return starts
 
 
-def make_span(doc, quote, occurrence=None):
+def make_span(
+    doc: SourceDocument | Mapping[str, Any], quote: str, occurrence: int | None = None
+) -> Attrs:
     """Return the span of *doc* whose quote is exactly *quote*.
 
     Parameters
@@ -181,7 +187,7 @@ def make_span(doc, quote, occurrence=None):
     return span_at(doc, starts[occurrence], starts[occurrence] + len(quote))
 
 
-def check_span(doc, span):
+def check_span(doc: SourceDocument | Mapping[str, Any], span: Any) -> Attrs:
     """Raise :class:`ModelError` unless *span* is a valid span of *doc*."""
     if not isinstance(span, dict) or span.get("doc") != document_id(doc):
         raise ModelError(f"span does not refer to document {document_id(doc)!r}")
@@ -194,13 +200,18 @@ def check_span(doc, span):
     return span
 
 
-def _preview(quote, width=60):
+def _preview(quote: str, width: int = 60) -> str:
     flat = " ".join(quote.split())
     return repr(flat if len(flat) <= width else flat[: width - 3] + "...")
 
 
 # ----------------------------------------------------------------- loading
-def load_document(path, doc_id=None, title=None, metadata=None):
+def load_document(
+    path: str | os.PathLike[str],
+    doc_id: str | None = None,
+    title: str | None = None,
+    metadata: Mapping[str, Any] | None = None,
+) -> SourceDocument:
     """Read a UTF-8 text or Markdown file as a :class:`SourceDocument`.
 
     The text is kept exactly as stored, except that a leading byte-order mark
@@ -230,7 +241,7 @@ def load_document(path, doc_id=None, title=None, metadata=None):
         raise FormatError(str(exc), path) from None
 
 
-def _check_loaded_text(text, path):
+def _check_loaded_text(text: str, path: str) -> None:
     if not text.strip():
         raise FormatError("the document is empty", path)
     if "\x00" in text:
@@ -241,7 +252,7 @@ def _check_loaded_text(text, path):
         raise FormatError(f"the document is longer than {MAX_TEXT} characters", path)
 
 
-def markdown_title(text):
+def markdown_title(text: str) -> str | None:
     """Return the text of the first ``# heading`` line of Markdown *text*, or None.
 
     One pass over the lines with plain string methods, so a long line of
@@ -262,7 +273,7 @@ def markdown_title(text):
     return None
 
 
-def slug(name):
+def slug(name: str) -> str:
     """Return a short lowercase id made of letters, digits and dashes.
 
     Example
@@ -274,7 +285,7 @@ def slug(name):
     return cleaned[:40].rstrip("-") or "doc"
 
 
-def add_document_command(doc):
+def add_document_command(doc: SourceDocument | Mapping[str, Any]) -> AddDocument:
     """Return the undoable command that adds *doc* to a map."""
     record = doc.to_record() if isinstance(doc, SourceDocument) else dict(doc)
     return AddDocument(record)

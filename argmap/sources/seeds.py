@@ -6,12 +6,14 @@ known about it (date, publisher, notes; unknown fields are left out and
 listed under ``unknown``).
 """
 
+from __future__ import annotations
+
 import os
 
-from argmap import resources
+import argmap.resources as resources
 from argmap.errors import FormatError
 from argmap.reading import parse_json, read_text
-from argmap.sources.documents import load_document
+from argmap.sources.documents import SourceDocument, load_document
 
 #: The folder holding the seed texts and their sidecars.
 SEED_DIR = resources.path("seeds")
@@ -19,7 +21,7 @@ SEED_DIR = resources.path("seeds")
 SEED_MAP = resources.path(*resources.SEEDED_MAP)
 
 
-def sidecar_paths(folder=SEED_DIR):
+def sidecar_paths(folder: str = SEED_DIR) -> list[str]:
     """Return the paths of the JSON sidecars in *folder*, sorted by name."""
     try:
         names = sorted(os.listdir(folder))
@@ -28,7 +30,7 @@ def sidecar_paths(folder=SEED_DIR):
     return [os.path.join(folder, n) for n in names if n.endswith(".json")]
 
 
-def load_seed(sidecar):
+def load_seed(sidecar: str) -> SourceDocument:
     """Load the seed document described by the JSON file *sidecar*.
 
     Raises
@@ -50,6 +52,6 @@ def load_seed(sidecar):
     return load_document(text_path, info["id"], info["title"], metadata)
 
 
-def load_seed_documents(folder=SEED_DIR):
+def load_seed_documents(folder: str = SEED_DIR) -> list[SourceDocument]:
     """Return the seed documents of *folder* as :class:`SourceDocument` objects."""
     return [load_seed(path) for path in sidecar_paths(folder)]

@@ -18,7 +18,10 @@ news text:
   quote mark (stray noise) is ignored.
 """
 
+from __future__ import annotations
+
 import re
+from collections.abc import Iterator
 
 #: Abbreviations after which a sentence never ends.
 TITLES = frozenset(
@@ -230,7 +233,7 @@ _HEADING = re.compile(r"[ \t]*#{1,6}[ \t]")
 _BLOCK_START = re.compile(r"[ \t]*(?:#{1,6}[ \t]|[-*+][ \t]|\d{1,3}[.)][ \t])")
 
 
-def split_sentences(text):
+def split_sentences(text: str) -> list[tuple[int, int]]:
     """Return the sentences of *text* as ``(start, end)`` offsets.
 
     Parameters
@@ -250,19 +253,19 @@ def split_sentences(text):
     >>> [text[s:e] for s, e in split_sentences(text)]
     ['Dr. Ray spoke on Nov. 13 in the U.S. Department.', 'Police agreed.']
     """
-    result = []
+    result: list[tuple[int, int]] = []
     for start, end in blocks(text):
         result.extend(_split_block(text, start, end))
     return result
 
 
-def sentence_texts(text):
+def sentence_texts(text: str) -> list[str]:
     """Return the sentences of *text* as strings (see :func:`split_sentences`)."""
     return [text[s:e] for s, e in split_sentences(text)]
 
 
 # ----------------------------------------------------------------- blocks
-def _lines(text):
+def _lines(text: str) -> Iterator[tuple[int, int]]:
     """Yield ``(start, end)`` of each line, without its line break."""
     start = 0
     for match in re.finditer(r"\r\n|\r|\n", text):
@@ -271,20 +274,20 @@ def _lines(text):
     yield start, len(text)
 
 
-def is_noise_line(line):
+def is_noise_line(line: str) -> bool:
     """Tell whether a whole line is page furniture such as ``ADVERTISEMENT``."""
     flat = " ".join(line.lower().split()).strip(" .:-|\u2022")
     return flat in NOISE_LINES
 
 
-def blocks(text):
+def blocks(text: str) -> list[tuple[int, int]]:
     """Return ``(start, end)`` of each paragraph-like block that may hold sentences.
 
     Blank lines and noise lines separate blocks; a Markdown heading or list
     item starts a new block.
     """
-    found = []
-    current = None
+    found: list[list[int]] = []
+    current: list[int] | None = None
     for start, end in _lines(text):
         line = text[start:end]
         if not line.strip() or is_noise_line(line):
@@ -297,13 +300,13 @@ def blocks(text):
             current[1] = end
         if _HEADING.match(line):
             current = None
-    return [tuple(b) for b in found]
+    return [(a, b) for a, b in found]
 
 
 # -------------------------------------------------------------- splitting
-def _split_block(text, start, end):
+def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
     quoted = quote_regions(text, start, end)
-    pieces = []
+    pieces: list[tuple[int, int]] = []
     begin = start
     for match in _END.finditer(text, start, end):
         cut = match.end()
@@ -316,7 +319,7 @@ def _split_block(text, start, end):
     return [p for p in (_trim(text, a, b) for a, b in pieces) if p]
 
 
-def _trim(text, start, end):
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Strip white space and stray opening quote marks that stand alone at either end."""
     while True:
         while start < end and text[start].isspace():
@@ -334,7 +337,7 @@ def _trim(text, start, end):
     return start, end
 
 
-def _next_word(text, at, end):
+def _next_word(text: str, at: int, end: int) -> str | None:
     """Return the text after the white space at *at*, or None if no space is there."""
     gap = at
     while gap < end and text[gap] in " \t\r\n\u00a0":
@@ -344,7 +347,7 @@ def _next_word(text, at, end):
     return text[gap : min(end, gap + 40)]
 
 
-def _is_boundary(text, match, end):
+def _is_boundary(text: str, match: re.Match[str], end: int) -> bool:
     """Decide whether the terminator *match* ends a sentence."""
     following = _next_word(text, match.end(), end)
     if following is None:
@@ -359,14 +362,14 @@ def _is_boundary(text, match, end):
     return True
 
 
-def _period_ends(text, dot, following):
+def _period_ends(text: str, dot: int, following: str) -> bool:
     """Decide whether the single full stop at *dot* ends a sentence."""
     found = _WORD_BEFORE.search(text, max(0, dot - 20), dot + 1)
     if not found:
         return True
     word = found.group(1).lower()
-    next_word = re.match(r"[\w']+", following)
-    next_word = next_word.group().lower() if next_word else ""
+    after = re.match(r"[\w']+", following)
+    next_word = after.group().lower() if after else ""
     if word in NEVER_END or word in TITLES:
         return False
     if word in MONTHS:
@@ -380,15 +383,15 @@ def _period_ends(text, dot, following):
     return True
 
 
-def quote_regions(text, start, end):
+def quote_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Return ``(open, close)`` offsets of the quotations that close within a block.
 
     Curly and guillemet quotes pair by nesting; straight double quotes pair in
     turn. A quote mark left without its partner is ignored.
     """
-    regions = []
-    stack = []
-    straight = None
+    regions: list[tuple[int, int]] = []
+    stack: list[int] = []
+    straight: int | None = None
     for at in range(start, end):
         ch = text[at]
         if ch in OPEN_QUOTES:

@@ -27,13 +27,16 @@ The result is a tree: each unit but the central claim has exactly one
 target, so the central claim is the only top-level point.
 """
 
+from __future__ import annotations
+
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 _START = r"^[\"“‘'(]*\s*"
 
 
-def _opener(words):
+def _opener(words: str) -> re.Pattern[str]:
     return re.compile(_START + r"(?:" + words + r")\b", re.IGNORECASE)
 
 
@@ -164,7 +167,7 @@ class Unit:
     start: int
     end: int
     text: str
-    marker: str = None
+    marker: str | None = None
     sentence: int = 0
     paragraph: int = 0
     move: str = "plain"
@@ -199,7 +202,7 @@ _TEXT_MOVES = (
 )
 
 
-def read_move(text, marker=None):
+def read_move(text: str, marker: str | None = None) -> str:
     """Return the move of a unit: concession, contrast, conclusion, reason, example,
     additive, elaboration, and, main, question or plain.
 
@@ -224,7 +227,7 @@ def read_move(text, marker=None):
     return "main" if marker == "main" else "plain"
 
 
-def claim_features(unit, index, count, first_sentence=0):
+def claim_features(unit: Unit, index: int, count: int, first_sentence: int = 0) -> list[str]:
     """Return the names of the claim-score features *unit* shows (see :data:`CLAIM_WEIGHTS`).
 
     *index* is the unit's place among *count* units whose first sentence is
@@ -250,12 +253,12 @@ def claim_features(unit, index, count, first_sentence=0):
     return found
 
 
-def claim_score(unit, index, count, first_sentence=0):
+def claim_score(unit: Unit, index: int, count: int, first_sentence: int = 0) -> float:
     """Return how much *unit* (number *index* of *count*) looks like the central claim."""
     return sum(CLAIM_WEIGHTS[name] for name in claim_features(unit, index, count, first_sentence))
 
 
-def central_unit(units):
+def central_unit(units: Sequence[Unit]) -> int:
     """Return the index of the central claim among *units* (the first of equal scores)."""
     if len(units) == 1:
         return 0
@@ -277,20 +280,20 @@ class Link:
 class _Builder:
     """Assign each unit but the head one :class:`Link`, reading the units in order."""
 
-    def __init__(self, units, head):
+    def __init__(self, units: Sequence[Unit], head: int) -> None:
         self.units, self.head = units, head
-        self.links = {}
-        self.concession = None
+        self.links: dict[int, Link] = {}
+        self.concession: int | None = None
 
-    def same_sentence(self, i, j):
+    def same_sentence(self, i: int, j: int) -> bool:
         return 0 <= j < len(self.units) and self.units[i].sentence == self.units[j].sentence
 
-    def link(self, i, target, relation, rule):
+    def link(self, i: int, target: int | None, relation: str, rule: str) -> None:
         if target is None or target == i or not 0 <= target < len(self.units):
             target, relation, rule = self.head, "supports", "default"
         self.links[i] = Link(target, relation, rule)
 
-    def run(self):
+    def run(self) -> dict[int, Link]:
         for i, unit in enumerate(self.units):
             if i == self.head:
                 self.at_head(i, unit)
@@ -298,7 +301,7 @@ class _Builder:
                 getattr(self, "on_" + unit.move, self.on_plain)(i, unit)
         return self.links
 
-    def at_head(self, i, unit):
+    def at_head(self, i: int, unit: Unit) -> None:
         previous = i - 1
         if (
             unit.move in ("contrast", "main")
@@ -309,13 +312,13 @@ class _Builder:
             self.link(previous, i, "opposes", "conceded before the contrasting claim")
         self.concession = None
 
-    def on_plain(self, i, unit):
+    def on_plain(self, i: int, unit: Unit) -> None:
         if self.concession is not None and self.concession == i - 1 and _STILL.search(unit.text):
             self.on_contrast(i, unit)  # "Of course X. They can still Y."
             return
         self.link(i, self.head, "supports", "default")
 
-    def on_concession(self, i, unit):
+    def on_concession(self, i: int, unit: Unit) -> None:
         if unit.marker in (
             "although",
             "even though",
@@ -337,7 +340,7 @@ class _Builder:
         self.link(i, self.head, "opposes", "concession")
         self.concession = i
 
-    def on_contrast(self, i, unit):
+    def on_contrast(self, i: int, unit: Unit) -> None:
         previous = i - 1
         if self.concession is not None and i - self.concession <= 2:
             self.link(i, self.concession, "opposes", "contrast after a concession")
@@ -352,18 +355,18 @@ class _Builder:
             return
         self.concession = None
 
-    def on_main(self, i, unit):
+    def on_main(self, i: int, unit: Unit) -> None:
         if self.links.get(i - 1) and self.links[i - 1].relation == "opposes":
             self.concession = None
         self.on_plain(i, unit)
 
-    def on_conclusion(self, i, unit):
+    def on_conclusion(self, i: int, unit: Unit) -> None:
         previous = i - 1
         if previous >= 0 and previous != self.head and self.links[previous].rule == "default":
             self.link(previous, i, "supports", "conclusion drawn from it")
         self.link(i, self.head, "supports", "default")
 
-    def on_reason(self, i, unit):
+    def on_reason(self, i: int, unit: Unit) -> None:
         if (
             unit.marker in ("because", "since", "as")
             and self.same_sentence(i, i + 1)
@@ -373,13 +376,13 @@ class _Builder:
         else:
             self.link(i, i - 1, "supports", "reason")
 
-    def on_example(self, i, unit):
+    def on_example(self, i: int, unit: Unit) -> None:
         self.link(i, i - 1, "supports", "example")
 
-    def on_elaboration(self, i, unit):
+    def on_elaboration(self, i: int, unit: Unit) -> None:
         self.link(i, i - 1, "supports", "elaboration")
 
-    def on_and(self, i, unit):
+    def on_and(self, i: int, unit: Unit) -> None:
         before = self.links.get(i - 1)
         if before is not None and before.relation == "opposes":
             self.link(i, before.target, before.relation, before.rule)
@@ -390,10 +393,11 @@ class _Builder:
     on_question = on_plain
 
 
-def _acyclic(links, head):
+def _acyclic(links: dict[int, Link], head: int) -> dict[int, Link]:
     """Send any unit whose targets lead round in a circle straight to *head*."""
     for start in list(links):
-        seen, node = set(), start
+        seen: set[int] = set()
+        node = start
         while node != head and node in links:
             if node in seen:
                 links[start] = Link(head, links[start].relation, "default")
@@ -403,7 +407,7 @@ def _acyclic(links, head):
     return links
 
 
-def structure(units, head=None):
+def structure(units: Sequence[Unit], head: int | None = None) -> tuple[int, dict[int, Link]]:
     """Return ``(head, links)``: the central claim's index and ``{unit: Link}`` for the rest.
 
     Parameters
