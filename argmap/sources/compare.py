@@ -17,17 +17,27 @@ it, while a sentence that merely touches a neighbour's quote does not.
   of the reference map; the others are *noise*.
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
+
+from argmap.model import ArgumentMap
+from argmap.model.schema import Attrs
+
+#: A source span ``{doc, start, end, ...}``.
+Span = Mapping[str, Any]
 
 
-def span_overlap(a, b):
+def span_overlap(a: Span, b: Span) -> int:
     """Return how many characters spans *a* and *b* share (0 for different documents)."""
     if a["doc"] != b["doc"]:
         return 0
     return max(0, min(a["end"], b["end"]) - max(a["start"], b["start"]))
 
 
-def spans_match(a, b):
+def spans_match(a: Span, b: Span) -> bool:
     """Tell whether spans *a* and *b* match under the rule of this module.
 
     Example
@@ -42,14 +52,14 @@ def spans_match(a, b):
     return shorter > 0 and span_overlap(a, b) * 2 >= shorter
 
 
-def align_documents(draft, reference):
+def align_documents(draft: ArgumentMap, reference: ArgumentMap) -> dict[str, str]:
     """Return ``{draft document id: reference document id}`` for documents with equal text.
 
     A draft document whose text appears in no reference document is paired by
     id if the reference has that id, else left out.
     """
     by_text = {doc["text"]: doc_id for doc_id, doc in reference.documents.items()}
-    pairs = {}
+    pairs: dict[str, str] = {}
     for doc_id, doc in draft.documents.items():
         if doc["text"] in by_text:
             pairs[doc_id] = by_text[doc["text"]]
@@ -70,28 +80,28 @@ class DraftScore:
         Draft nodes that match a reference span; all draft nodes.
     """
 
-    found: list = field(default_factory=list)
-    sourced: list = field(default_factory=list)
-    matched: list = field(default_factory=list)
-    drafted: list = field(default_factory=list)
+    found: list[str] = field(default_factory=list)
+    sourced: list[str] = field(default_factory=list)
+    matched: list[str] = field(default_factory=list)
+    drafted: list[str] = field(default_factory=list)
 
     @property
-    def recall(self):
+    def recall(self) -> float:
         """Share of the sourced reference points found (1.0 when there are none)."""
         return len(self.found) / len(self.sourced) if self.sourced else 1.0
 
     @property
-    def precision(self):
+    def precision(self) -> float:
         """Share of draft nodes that are not noise (1.0 for an empty draft)."""
         return len(self.matched) / len(self.drafted) if self.drafted else 1.0
 
     @property
-    def noise(self):
+    def noise(self) -> list[str]:
         """Draft nodes that overlap no reference span."""
         matched = set(self.matched)
         return [n for n in self.drafted if n not in matched]
 
-    def lines(self):
+    def lines(self) -> list[str]:
         """Return the two summary lines the CLI and the benchmark print."""
         return [
             f"recall: {len(self.found)}/{len(self.sourced)} sourced points found "
@@ -101,7 +111,7 @@ class DraftScore:
         ]
 
 
-def _draft_spans(draft, pairs):
+def _draft_spans(draft: ArgumentMap, pairs: Mapping[str, str]) -> Iterator[tuple[str, Attrs]]:
     """Yield (draft node, span re-labelled with the reference document id)."""
     for node, attrs in draft.graph.nodes(data=True):
         for span in attrs.get("sources", ()):
@@ -109,7 +119,7 @@ def _draft_spans(draft, pairs):
                 yield node, dict(span, doc=pairs[span["doc"]])
 
 
-def score_draft(draft, reference):
+def score_draft(draft: ArgumentMap, reference: ArgumentMap) -> DraftScore:
     """Score *draft* against *reference* (both :class:`ArgumentMap`).
 
     Returns
@@ -120,7 +130,7 @@ def score_draft(draft, reference):
     """
     spans = list(_draft_spans(draft, align_documents(draft, reference)))
     score = DraftScore(drafted=list(draft.graph.nodes))
-    matched = set()
+    matched: set[str] = set()
     for node, attrs in reference.graph.nodes(data=True):
         own = attrs.get("sources", ())
         if not own:
@@ -157,27 +167,27 @@ _FILLER = frozenset(
 )
 
 
-def _words(name):
+def _words(name: str | None) -> set[str]:
     return {w.strip(",.’'()").lower() for w in (name or "").split()} - _FILLER - {""}
 
 
-def speakers_agree(a, b):
+def speakers_agree(a: str | None, b: str | None) -> bool:
     """Tell whether two speaker names share a content word (``"Dean Garfield, ITI"``
     and ``"Dean Garfield"`` agree; ``"the groups"`` and ``"IACP and NDAA"`` do not)."""
     return bool(_words(a) & _words(b))
 
 
-def matched_pairs(draft, reference):
+def matched_pairs(draft: ArgumentMap, reference: ArgumentMap) -> list[tuple[str, str]]:
     """Return ``[(draft node, reference node)]`` for every pair with matching spans."""
     spans = list(_draft_spans(draft, align_documents(draft, reference)))
-    pairs = []
+    pairs: list[tuple[str, str]] = []
     for node, attrs in reference.graph.nodes(data=True):
         own = attrs.get("sources", ())
         pairs.extend((d, node) for d, span in spans if any(spans_match(span, s) for s in own))
     return list(dict.fromkeys(pairs))
 
 
-def agreement(draft, reference):
+def agreement(draft: ArgumentMap, reference: ArgumentMap) -> dict[str, tuple[int, int]]:
     """Return counts of how far matched draft nodes agree with the reference.
 
     Returns
@@ -204,8 +214,12 @@ def agreement(draft, reference):
     }
 
 
-def _relation_counts(draft, reference, pairs):
-    by_ref = {}
+def _relation_counts(
+    draft: ArgumentMap, reference: ArgumentMap, pairs: Sequence[tuple[str, str]]
+) -> tuple[int, int]:
+    """Of the reference links whose ends two different draft nodes match: how many the draft
+    joins the same way, and how many there are."""
+    by_ref: dict[str, set[str]] = {}
     for d, r in pairs:
         by_ref.setdefault(r, set()).add(d)
     found = reachable = 0

@@ -18,11 +18,16 @@ document's central claim.
 Candidates never cross documents. The documents travel inside the map.
 """
 
+from __future__ import annotations
+
 from bisect import bisect_right
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 from argmap.model import ArgumentMap
+from argmap.model.schema import Attrs
 from argmap.sources.clauses import split_units
-from argmap.sources.cues import read_cues, resolve_speaker
+from argmap.sources.cues import Cues, read_cues, resolve_speaker
 from argmap.sources.documents import SourceDocument, add_document_command, span_at
 from argmap.sources.sentences import blocks, split_sentences
 from argmap.sources.structure import Link, Unit, central_unit, read_move, structure
@@ -33,13 +38,14 @@ MIN_SCORE = 2
 FLAT_UNITS = 12
 
 
-def _as_record(doc):
+def _as_record(doc: SourceDocument | Mapping[str, Any]) -> Attrs:
     return doc.to_record() if isinstance(doc, SourceDocument) else dict(doc)
 
 
-def _unique_records(documents):
+def _unique_records(documents: Iterable[SourceDocument | Mapping[str, Any]]) -> list[Attrs]:
     """Return the documents as plain records with unique ids."""
-    records, seen = [], set()
+    records: list[Attrs] = []
+    seen: set[str] = set()
     for doc in documents:
         record = _as_record(doc)
         base, n = record["id"], 2
@@ -51,7 +57,7 @@ def _unique_records(documents):
     return records
 
 
-def document_units(text, sentences=None):
+def document_units(text: str, sentences: Sequence[tuple[int, int]] | None = None) -> list[Unit]:
     """Return the :class:`~argmap.sources.structure.Unit` list of *text*, in text order.
 
     *sentences* are the ``(start, end)`` spans of *text*'s sentences, when the
@@ -75,9 +81,9 @@ def document_units(text, sentences=None):
     return units
 
 
-def _groups(units):
+def _groups(units: Sequence[Unit]) -> list[list[int]]:
     """Return lists of unit indices read as one argument each: the whole text, or paragraphs."""
-    paragraphs = {}
+    paragraphs: dict[int, list[int]] = {}
     for i, unit in enumerate(units):
         paragraphs.setdefault(unit.paragraph, []).append(i)
     if len(units) <= FLAT_UNITS or len(paragraphs) < 2:
@@ -85,11 +91,12 @@ def _groups(units):
     return list(paragraphs.values())
 
 
-def document_structure(units):
+def document_structure(units: Sequence[Unit]) -> tuple[int | None, dict[int, Link]]:
     """Return ``(central, links)`` over the indices of *units* (see :func:`structure`)."""
     if not units:
         return None, {}
-    links, heads = {}, []
+    links: dict[int, Link] = {}
+    heads: list[int] = []
     for group in _groups(units):
         head, local = structure([units[i] for i in group])
         heads.append(group[head])
@@ -104,7 +111,7 @@ def document_structure(units):
     return central, links
 
 
-def _stance(node, links, memo):
+def _stance(node: int, links: Mapping[int, Link], memo: dict[int, int]) -> int:
     """Return +1 (pro) or -1 (con) for a unit, by the parity of opposes up to the claim."""
     path = []
     while node in links and node not in memo:
@@ -117,14 +124,16 @@ def _stance(node, links, memo):
     return memo.get(path[0], sign) if path else sign
 
 
-def _kind(cues, stance):
+def _kind(cues: Cues, stance: int) -> str:
     if cues.basis:
         return "evidence"
     return "claim" if stance > 0 else "counterclaim"
 
 
-def _node_attrs(record, unit, cues, speaker, min_score):
-    attrs = {
+def _node_attrs(
+    record: Attrs, unit: Unit, cues: Cues, speaker: str | None, min_score: int
+) -> Attrs:
+    attrs: Attrs = {
         "draft": True,
         "sources": [span_at(record, unit.start, unit.end)],
         "cues": list(cues.found),
@@ -141,13 +150,16 @@ def _node_attrs(record, unit, cues, speaker, min_score):
     return attrs
 
 
-def _sentence_cues(text, sentences, units):
+def _sentence_cues(
+    text: str, sentences: Sequence[tuple[int, int]], units: Iterable[Unit]
+) -> dict[int, tuple[Cues, tuple[int, int]]]:
     """Return ``{sentence number: (Cues, (start, end))}`` for the sentences holding *units*.
 
     *sentences* are the spans of the document's sentences. Speakers are resolved
     against the earlier speakers of the document.
     """
-    found, earlier = {}, []
+    found: dict[int, tuple[Cues, tuple[int, int]]] = {}
+    earlier: list[str] = []
     for unit in units:
         if unit.sentence not in found:
             start, end = sentences[unit.sentence]
@@ -159,7 +171,9 @@ def _sentence_cues(text, sentences, units):
     return found
 
 
-def _unit_cues(unit, sentence_cues):
+def _unit_cues(
+    unit: Unit, sentence_cues: Mapping[int, tuple[Cues, tuple[int, int]]]
+) -> tuple[Cues, str | None]:
     """Return the cues of *unit* itself and the speaker of its sentence."""
     cues, span = sentence_cues[unit.sentence]
     if span == (unit.start, unit.end):
@@ -167,13 +181,15 @@ def _unit_cues(unit, sentence_cues):
     return read_cues(unit.text), cues.speaker
 
 
-def _draft_document(amap, record, min_score):
+def _draft_document(amap: ArgumentMap, record: Attrs, min_score: int) -> int:
     """Add the units and relations of one document; return how many nodes were added."""
     text = record["text"]
     sentences = split_sentences(text)
     units = document_units(text, sentences)
     central, links = document_structure(units)
-    sentence_cues, memo, ids = _sentence_cues(text, sentences, units), {}, []
+    sentence_cues = _sentence_cues(text, sentences, units)
+    memo: dict[int, int] = {}
+    ids: list[str] = []
     for i, unit in enumerate(units):
         cues, speaker = _unit_cues(unit, sentence_cues)
         attrs = _node_attrs(record, unit, cues, speaker, min_score)
@@ -191,7 +207,9 @@ def _draft_document(amap, record, min_score):
     return len(ids)
 
 
-def draft_map(documents, min_score=MIN_SCORE):
+def draft_map(
+    documents: Iterable[SourceDocument | Mapping[str, Any]], min_score: int = MIN_SCORE
+) -> ArgumentMap:
     """Return a draft map of *documents* with every candidate marked ``draft: true``.
 
     Parameters

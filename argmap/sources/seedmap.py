@@ -14,8 +14,14 @@ something either article says carry ``inferred: true`` and a ``note``.
 ``python tools/seed_map.py [OUT]`` rebuilds the file.
 """
 
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
 from argmap.model import ArgumentMap
-from argmap.sources.documents import add_document_command, make_span
+from argmap.model.schema import Attrs
+from argmap.sources.documents import SourceDocument, add_document_command, make_span
 from argmap.sources.seeds import load_seed_documents
 
 TITLE = "Should law enforcement get warrant-based access to encrypted data?"
@@ -31,7 +37,7 @@ CITATIONS = {
 INFERRED_NOTE = "Mapper's inference: "
 
 #: The nodes: key, kind, text, speaker, quotes [(doc, quote)], and optional extras.
-NODES = [
+NODES: list[dict[str, Any]] = [
     dict(
         key="issue",
         kind="claim",
@@ -420,7 +426,7 @@ NODES = [
 ]
 
 #: The edges: (premise, what it bears on, relation, extras).
-EDGES = [
+EDGES: list[tuple[str, str, str, Attrs]] = [
     ("legislate", "issue", "supports", {}),
     ("hindered", "legislate", "supports", {}),
     ("paris", "hindered", "supports", {"group": "paris"}),
@@ -479,7 +485,7 @@ EDGES = [
 ]
 
 
-def _node_attrs(spec, documents):
+def _node_attrs(spec: Mapping[str, Any], documents: Mapping[str, SourceDocument]) -> Attrs:
     """Return the stored attributes of the node described by *spec*."""
     sources = [make_span(documents[doc], quote) for doc, quote in spec["quotes"]]
     docs = list(dict.fromkeys([s["doc"] for s in sources] + spec.get("cites", [])))
@@ -495,7 +501,7 @@ def _node_attrs(spec, documents):
     return attrs
 
 
-def build_seed_map(documents=None):
+def build_seed_map(documents: Sequence[SourceDocument] | None = None) -> ArgumentMap:
     """Return the seeded map of the two encryption articles.
 
     Parameters
@@ -514,7 +520,7 @@ def build_seed_map(documents=None):
     amap = ArgumentMap(TITLE)
     for doc in documents:
         amap.apply(add_document_command(doc))
-    ids = {}
+    ids: dict[str, str] = {}
     for spec in NODES:
         ids[spec["key"]] = amap.add_node(spec["kind"], spec["text"], **_node_attrs(spec, by_id))
     for source, target, relation, extras in EDGES:
