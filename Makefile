@@ -7,8 +7,8 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.argmap-installed
 # The code mypy checks (annotated in full; docs/architecture.md, "Layers").
-TYPED  := argmap/model argmap/formats argmap/analysis argmap/render argmap/outputs \
-          argmap/errors.py argmap/fileio.py argmap/reading.py
+TYPED  := argmap/model argmap/sources argmap/formats argmap/analysis argmap/render \
+          argmap/outputs argmap/errors.py argmap/fileio.py argmap/reading.py
 
 .PHONY: run test check setup system venv bench screenshot clean install-desktop
 
