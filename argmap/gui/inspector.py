@@ -197,6 +197,12 @@ class Inspector(QWidget):
         form.addRow("Note", self.edge_note)
         return page
 
+    def first_field(self):
+        """The field a keyboard user starts in: the text of a card, the relation of a
+        link, the title of the map."""
+        page = self.stack.currentIndex()
+        return (self.map_title, self.text, self.relation)[page]
+
     # ------------------------------------------------------------- showing
     def show_node(self, node_id):
         self.node_id, self.edge = node_id, None

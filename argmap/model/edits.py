@@ -113,6 +113,84 @@ def add_sibling(amap, node, text=None, pos=None):
     return add_premise(amap, target, kind, relation, text, pos)
 
 
+def add_co_premise(amap, premise, text=None, pos=None):
+    """A premise that works only together with *premise*: it bears the same way on the
+    same first target, and both links share one co-premise group (made when *premise*'s
+    link has none).
+
+    Example
+    -------
+    >>> from argmap.model import ArgumentMap
+    >>> m = ArgumentMap(); claim = m.add_node("claim", "Ban end-to-end encryption")
+    >>> reason = m.add_node("claim", "Criminals use it")
+    >>> m.connect(reason, claim, "supports")
+    >>> other = m.apply(add_co_premise(m, reason, "Police cannot read it")).created[0]
+    >>> m.edge(reason, claim)["group"] == m.edge(other, claim)["group"]
+    True
+    """
+    target = first_target(amap, premise)
+    if target is None:
+        raise ModelError(
+            f"{shortened(amap.node(premise)['text'], 60)!r} bears on nothing: a co-premise "
+            "works together with a premise of some point"
+        )
+    link = amap.edge(premise, target)
+    group = link.get("group") or new_group(amap, target)
+    node_id, step = _new_node(
+        amap,
+        amap.node(premise)["kind"],
+        "New co-premise" if text is None else text,
+        None,
+        pos or _below(amap, target),
+    )
+    steps = [] if link.get("group") == group else [SetEdgeAttrs(premise, target, {"group": group})]
+    steps += [step, Connect(node_id, target, link["relation"], {"group": group})]
+    return Batch("Add co-premise", steps, created=[node_id])
+
+
+def group_premises(amap, premises):
+    """Make *premises*, which bear on one point, co-premises: their links share a group.
+
+    Raises ModelError unless there are two or more premises with a point in common.
+    """
+    premises = list(dict.fromkeys(premises))
+    shared = (
+        set.intersection(*(set(amap.graph.successors(p)) for p in premises)) if premises else set()
+    )
+    if len(premises) < 2 or not shared:
+        raise ModelError("select two or more premises of the same point to make co-premises")
+    index = amap.node_index()
+    target = min(shared, key=index.__getitem__)
+    groups = [amap.edge(p, target).get("group") for p in premises]
+    group = next((g for g in groups if g), None) or new_group(amap, target)
+    steps = [
+        SetEdgeAttrs(p, target, {"group": group})
+        for p, old in zip(premises, groups, strict=True)
+        if old != group
+    ]
+    return Batch("Make co-premises", steps) if steps else None
+
+
+def ungroup_premises(amap, premises):
+    """Let *premises* stand alone again: their links lose their co-premise group."""
+    steps = [
+        SetEdgeAttrs(p, t, {"group": REMOVE})
+        for p in dict.fromkeys(premises)
+        for t in amap.graph.successors(p)
+        if amap.edge(p, t).get("group") is not None
+    ]
+    return Batch("Separate co-premises", steps) if steps else None
+
+
+def new_group(amap, target):
+    """A co-premise group id not yet used on the links into *target*."""
+    used = {amap.edge(p, target).get("group") for p in amap.graph.predecessors(target)}
+    number = 1
+    while f"g{number}" in used:
+        number += 1
+    return f"g{number}"
+
+
 def first_target(amap, node):
     """The first node *node* bears on, in map order (None when it bears on nothing)."""
     amap.node(node)
