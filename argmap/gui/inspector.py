@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 
 from argmap.gui.document import new_merge_key
 from argmap.model import BASES, KINDS, RELATIONS, REMOVE, ChangeType
+from argmap.render.cards import node_places
+from argmap.render.style import PLACE_NAMES, ROLE_NAMES
 
 MAP_HINT = (
     "Select a card or a link to see and edit its details here. On the canvas: Tab adds "
@@ -82,6 +84,8 @@ class Inspector(QWidget):
             return
         if self.node_id == change.node or (self.edge is not None and change.edge == self.edge):
             self.refresh()
+        elif self.node_id is not None and change.edge and self.node_id in change.edge:
+            self.refresh()  # what the card is drawn as follows its links
 
     # ------------------------------------------------------------ builders
     def _build_map_form(self):
@@ -134,8 +138,12 @@ class Inspector(QWidget):
         self.basis.currentTextChanged.connect(
             lambda v: self._set("basis", REMOVE if v == "—" else v, merge=False)
         )
+        self.place = QLabel()
+        self.place.setObjectName("inspector-place")
+        self.place.setTextFormat(Qt.PlainText)
         form.addRow("Text", self.text)
         form.addRow("Kind", self.kind)
+        form.addRow("Drawn as", self.place)
         form.addRow("Basis", self.basis)
         self.fields = {}
         for key, label in TEXT_FIELDS:
@@ -238,6 +246,8 @@ class Inspector(QWidget):
         if self.text.toPlainText() != attrs["text"]:
             self.text.setPlainText(attrs["text"])
         self.kind.setCurrentText(attrs["kind"])
+        place = node_places(self.document.amap, [self.node_id])[self.node_id]
+        self.place.setText(ROLE_NAMES.get(place) or PLACE_NAMES.get(place, place.capitalize()))
         self.basis.setCurrentText(attrs.get("basis") or "—")
         for key, field in self.fields.items():
             if field.text() != attrs.get(key, ""):

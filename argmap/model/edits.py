@@ -80,24 +80,29 @@ def add_main_claim(amap, text="New claim", pos=None, kind="claim", attrs=None):
     return Batch(f"Add {kind}", [step], created=[node_id])
 
 
-def add_premise(amap, target, kind="claim", relation=None, text=None, pos=None, attrs=None):
+def add_premise(
+    amap, target, kind="claim", relation=None, text=None, pos=None, attrs=None, label=None
+):
     """A node of *kind* bearing on *target* (with the kind's default relation unless given)."""
     amap.node(target)
     relation = relation or default_relation(kind)
     text = f"New {kind}" if text is None else text
     node_id, step = _new_node(amap, kind, text, attrs, pos or _below(amap, target))
-    return Batch(f"Add {kind}", [step, Connect(node_id, target, relation)], created=[node_id])
+    steps = [step, Connect(node_id, target, relation)]
+    return Batch(label or f"Add {kind}", steps, created=[node_id])
 
 
 def add_child(amap, target, name, text=None, pos=None):
     """One of the :data:`CHILD_EDITS` (``support``, ``counterclaim``, ...) under *target*."""
     try:
-        kind, relation, _ = CHILD_EDITS[name]
+        kind, relation, label = CHILD_EDITS[name]
     except KeyError:
         raise ModelError(
             f"no such edit {name!r}; expected one of {', '.join(CHILD_EDITS)}"
         ) from None
-    return add_premise(amap, target, kind, relation, text, pos)
+    return add_premise(
+        amap, target, kind, relation, text, pos, label=label.replace("&", "").capitalize()
+    )
 
 
 def add_sibling(amap, node, text=None, pos=None):
@@ -301,10 +306,22 @@ def _quoted(amap, node):
 
 
 def link(amap, source, target, relation=None):
-    """*source* bears on *target* (with its kind's default relation unless given)."""
-    relation = relation or default_relation(amap.node(source)["kind"])
+    """*source* bears on *target* (with its kind's default relation unless given).
+
+    A card that bore on nothing takes the kind its new place asks for (a counterclaim
+    linked as a reason becomes a claim, a claim linked as an objection a counterclaim),
+    in the same step.
+    """
+    kind = amap.node(source)["kind"]
+    relation = relation or default_relation(kind)
     refuse_circle(amap, source, target)
-    return Connect(source, target, relation)
+    step = Connect(source, target, relation)
+    if amap.graph.out_degree(source):
+        return step  # a further link: the card keeps the kind of its first place
+    wanted = queries.kind_towards(amap, kind, target, relation)
+    if wanted == kind:
+        return step
+    return Batch(step.label, [SetNodeAttrs(source, {"kind": wanted}, f"Make {wanted}"), step])
 
 
 def unlink(amap, source, target):
@@ -387,23 +404,41 @@ def set_kind(amap, nodes, kind):
     """Make every node of *nodes* a *kind*."""
     if kind not in KINDS:
         raise ModelError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
-    steps = [
-        SetNodeAttrs(n, {"kind": kind}, f"Make {kind}")
-        for n in nodes
-        if amap.node(n)["kind"] != kind
-    ]
+    steps = []
+    for n in nodes:
+        if amap.node(n)["kind"] == kind:
+            continue
+        steps.append(SetNodeAttrs(n, {"kind": kind}, f"Make {kind}"))
+        steps += _relation_for_kind(amap, n, kind)
     return Batch(f"Make {kind}", steps) if steps else None
+
+
+def _relation_for_kind(amap, node, kind):
+    """The change of *node*'s first link that its new *kind* asks for: a counterclaim
+    opposes, a claim that was an objection supports (a rebuttal stays one)."""
+    target = first_target(amap, node)
+    if target is None or kind == "evidence":
+        return []
+    relation = amap.edge(node, target)["relation"]
+    if queries.kind_towards(amap, kind, target, relation) == kind:
+        return []
+    wanted = "opposes" if relation == "supports" else "supports"
+    return [SetEdgeAttrs(node, target, {"relation": wanted})]
 
 
 def set_relation(amap, edges, relation):
     """Make every link of *edges* a *relation*."""
     if relation not in RELATIONS:
         raise ModelError(f"unknown relation {relation!r}; expected one of {', '.join(RELATIONS)}")
-    steps = [
-        SetEdgeAttrs(u, v, {"relation": relation})
-        for u, v in edges
-        if amap.edge(u, v)["relation"] != relation
-    ]
+    steps = []
+    for u, v in edges:
+        if amap.edge(u, v)["relation"] == relation:
+            continue
+        steps.append(SetEdgeAttrs(u, v, {"relation": relation}))
+        kind = amap.node(u)["kind"]
+        wanted = queries.kind_towards(amap, kind, v, relation)
+        if wanted != kind and first_target(amap, u) == v:  # the card's own place changes
+            steps.append(SetNodeAttrs(u, {"kind": wanted}, f"Make {wanted}"))
     return Batch(f"Make it {relation}", steps) if steps else None
 
 
