@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPlainTextEdit,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -126,6 +127,7 @@ class Inspector(QWidget):
     def _build_node_form(self):
         page = QWidget()
         form = QFormLayout(page)
+        form.setRowWrapPolicy(QFormLayout.DontWrapRows)
         self.text = _PlainText(self._new_session)
         self.text.setObjectName("inspector-text")
         self.text.setMaximumHeight(110)
@@ -141,6 +143,7 @@ class Inspector(QWidget):
         self.place = QLabel()
         self.place.setObjectName("inspector-place")
         self.place.setTextFormat(Qt.PlainText)
+        self.place.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Fixed)
         form.addRow("Text", self.text)
         form.addRow("Kind", self.kind)
         form.addRow("Drawn as", self.place)
