@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.argmap-installed
 TYPED  := argmap/model argmap/sources argmap/formats argmap/analysis argmap/render \
           argmap/outputs argmap/errors.py argmap/fileio.py argmap/reading.py
 
-.PHONY: run test check setup system venv bench screenshot clean install-desktop
+.PHONY: run test check types setup system venv bench screenshot clean install-desktop
 
 run: setup
 	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ] && [ "$$QT_QPA_PLATFORM" != offscreen ]; then \
@@ -25,6 +25,9 @@ check: setup
 	$(PY) -m ruff check --no-cache argmap resources tests bench tools main.py
 	$(PY) -m ruff format --no-cache --check argmap resources tests bench tools main.py
 	$(VENV)/bin/lint-imports --no-cache
+	$(MAKE) --no-print-directory types
+
+types: venv
 	$(PY) -m mypy --cache-dir=/dev/null $(TYPED)
 
 setup: system venv

@@ -6,14 +6,23 @@ legend while Evaluate is on, and unanswered objections marked on the canvas
 and in the Outline at all times.
 """
 
+import os
+
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QKeySequence
+from PySide6.QtPrintSupport import QPrintDialog, QPrinterInfo, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog
 
 from argmap.errors import ArgmapError
 from argmap.gui.brief_dialog import BriefDialog
 from argmap.gui.evaluation import Legend, LiveEvaluation
-from argmap.gui.printing import PrintOptionsDialog, make_printer, print_brief, print_map
+from argmap.gui.printing import (
+    PrintOptionsDialog,
+    check_printer,
+    make_printer,
+    print_brief,
+    print_map,
+)
 
 
 class DebateActions(QObject):
@@ -38,6 +47,8 @@ class DebateActions(QObject):
         self.view = view
         self.outline = outline
         self.host = host
+        #: The printer of the last print preview, kept as long as its dialog may draw on it.
+        self._preview_printer = None
         self.evaluation = LiveEvaluation(document, self)
         self.legend = Legend(view)
         self.evaluation.updated.connect(self.show_evaluation)
@@ -94,29 +105,41 @@ class DebateActions(QObject):
 
     def print_dialog(self):
         """Ask what to print, then the system's print dialog, then print."""
-        from PySide6.QtPrintSupport import QPrintDialog
-
         options = self.ask_print_options("Print")
         if options.exec() != QDialog.Accepted:
             return None
         choices = options.choices()
         printer = make_printer(choices["paper"], choices["orientation"])
+        if not QPrinterInfo.availablePrinters():
+            # no printer: the dialog offers a PDF file, named after the map beside it
+            printer.setOutputFileName(self._pdf_path())
         if QPrintDialog(printer, self.host).exec() != QDialog.Accepted:
+            return None
+        try:
+            check_printer(printer)
+        except ArgmapError as exc:
+            self.document.problem.emit("Nothing was printed", str(exc))
             return None
         return self.print_to(printer, choices)
 
+    def _pdf_path(self):
+        """Where a map printed to a file goes by default: beside the map, or in the home folder."""
+        if self.document.path:
+            return os.path.splitext(self.document.path)[0] + ".pdf"
+        return os.path.join(os.path.expanduser("~"), "Untitled.pdf")
+
     def print_preview(self):
         """Ask what to print, then show it page by page (it can be printed from there)."""
-        from PySide6.QtPrintSupport import QPrintPreviewDialog
-
         options = self.ask_print_options("Print preview")
         if options.exec() != QDialog.Accepted:
             return None
         choices = options.choices()
-        preview = QPrintPreviewDialog(
-            make_printer(choices["paper"], choices["orientation"]), self.host
-        )
-        preview.paintRequested.connect(lambda printer: self.print_to(printer, choices))
+        # The dialog does not own its printer: it must outlive the dialog, or Qt draws the
+        # preview on a printer Python has already freed.
+        printer = make_printer(choices["paper"], choices["orientation"])
+        preview = QPrintPreviewDialog(printer, self.host)
+        self._preview_printer = printer
+        preview.paintRequested.connect(lambda target: self.print_to(target, choices))
         preview.exec()
         return preview
 

@@ -184,6 +184,11 @@ class Document(QObject):
         target = edits.first_target(self.amap, node) if node in self.amap else None
         return self._add(edits.add_sibling, node, None, self.place(target), edit=True)
 
+    def add_co_premise(self, node):
+        """Add a premise that works only together with *node* (they share a group)."""
+        target = edits.first_target(self.amap, node) if node in self.amap else None
+        return self._add(edits.add_co_premise, node, None, self.place(target), edit=True)
+
     def node_from_span(self, kind, span, parent=None):
         """Add a node of *kind* quoting *span*, bearing on *parent* if given."""
         return self._add(edits.node_from_span, kind, span, parent, self.place(parent))
@@ -215,6 +220,14 @@ class Document(QObject):
 
     def unlink(self, source, target):
         return self._edit(edits.unlink, source, target)
+
+    def group_premises(self, nodes):
+        """Make *nodes*, premises of one point, co-premises (they hold only together)."""
+        return self._edit(edits.group_premises, nodes)
+
+    def ungroup_premises(self, nodes):
+        """Let *nodes* stand alone again as premises."""
+        return self._edit(edits.ungroup_premises, nodes)
 
     def reparent(self, node, new_target):
         """Make *node* bear on *new_target*, placing it among its new siblings."""

@@ -111,6 +111,24 @@ class EditActions:
         )
         add("edit_text", "Edit &Text", self.view.edit_text, "F2", "edit", "select", scope)
         add("select_all", "Select &All", self.select_all, key.SelectAll, "edit", "select", scope)
+        add(
+            "select_link_out",
+            "Select Link to What It Bears &On",
+            lambda: self.select_link("out"),
+            "Alt+Up",
+            "edit",
+            "select",
+            scope,
+        )
+        add(
+            "select_link_in",
+            "Select Link from a &Premise",
+            lambda: self.select_link("in"),
+            "Alt+Down",
+            "edit",
+            "select",
+            scope,
+        )
 
     def _register_node(self):
         add, scope = self.registry.add, self.view
@@ -123,6 +141,16 @@ class EditActions:
             "add",
         )
         add("add_sibling", "Add S&ibling", self.add_sibling, "Return", "node", "add", scope)
+        add(
+            "add_co_premise",
+            "Add Co-&premise",
+            self.add_co_premise,
+            "Shift+Return",
+            "node",
+            "add",
+            scope,
+            tip="A premise that holds only together with the selected one",
+        )
         for name, (_, _, label) in CHILD_EDITS.items():
             add(
                 "add_" + name,
@@ -162,6 +190,22 @@ class EditActions:
             "Connect: First Selected &Opposes Second",
             lambda: self.connect("opposes"),
             "Ctrl+Shift+L",
+            "node",
+            "connect",
+        )
+        add(
+            "group_premises",
+            "Make Co-premises",
+            lambda: self.document.group_premises(self.selection.nodes),
+            "Ctrl+G",
+            "node",
+            "connect",
+        )
+        add(
+            "ungroup_premises",
+            "Separate Co-premises",
+            lambda: self.document.ungroup_premises(self.selection.nodes),
+            "Ctrl+Shift+G",
             "node",
             "connect",
         )
@@ -206,6 +250,34 @@ class EditActions:
     def add_sibling(self):
         node = self.selection.single()
         return self.document.add_sibling(node) if node else None
+
+    def add_co_premise(self):
+        node = self.selection.single()
+        return self.document.add_co_premise(node) if node else None
+
+    def select_link(self, way):
+        """Select a link of the selected card: to what it bears on (``out``) or from one
+        of its premises (``in``); again, the next such link of the same card."""
+        amap, selection = self.document.amap, self.selection
+        links = selection.edges
+        card = selection.nodes[-1] if selection.nodes else None
+        if card is None and links:
+            card = links[-1][0] if way == "out" else links[-1][1]
+        if card is None or card not in amap:
+            return None
+        index = amap.node_index()
+        graph = amap.graph
+        found = (
+            sorted(graph.out_edges(card), key=lambda e: index[e[1]])
+            if way == "out"
+            else sorted(graph.in_edges(card), key=lambda e: index[e[0]])
+        )
+        if not found:
+            return None
+        at = found.index(links[-1]) + 1 if links and links[-1] in found else 0
+        chosen = found[at % len(found)]
+        selection.set((), [chosen], origin="keys")
+        return chosen
 
     def delete(self):
         """Delete the selection; for a node others bear on, ask what becomes of them."""

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPlainTextEdit,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -20,6 +21,8 @@ from PySide6.QtWidgets import (
 
 from argmap.gui.document import new_merge_key
 from argmap.model import BASES, KINDS, RELATIONS, REMOVE, ChangeType
+from argmap.render.cards import node_places
+from argmap.render.style import PLACE_NAMES, ROLE_NAMES
 
 MAP_HINT = (
     "Select a card or a link to see and edit its details here. On the canvas: Tab adds "
@@ -82,6 +85,8 @@ class Inspector(QWidget):
             return
         if self.node_id == change.node or (self.edge is not None and change.edge == self.edge):
             self.refresh()
+        elif self.node_id is not None and change.edge and self.node_id in change.edge:
+            self.refresh()  # what the card is drawn as follows its links
 
     # ------------------------------------------------------------ builders
     def _build_map_form(self):
@@ -122,6 +127,7 @@ class Inspector(QWidget):
     def _build_node_form(self):
         page = QWidget()
         form = QFormLayout(page)
+        form.setRowWrapPolicy(QFormLayout.DontWrapRows)
         self.text = _PlainText(self._new_session)
         self.text.setObjectName("inspector-text")
         self.text.setMaximumHeight(110)
@@ -134,8 +140,13 @@ class Inspector(QWidget):
         self.basis.currentTextChanged.connect(
             lambda v: self._set("basis", REMOVE if v == "—" else v, merge=False)
         )
+        self.place = QLabel()
+        self.place.setObjectName("inspector-place")
+        self.place.setTextFormat(Qt.PlainText)
+        self.place.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Fixed)
         form.addRow("Text", self.text)
         form.addRow("Kind", self.kind)
+        form.addRow("Drawn as", self.place)
         form.addRow("Basis", self.basis)
         self.fields = {}
         for key, label in TEXT_FIELDS:
@@ -197,6 +208,12 @@ class Inspector(QWidget):
         form.addRow("Note", self.edge_note)
         return page
 
+    def first_field(self):
+        """The field a keyboard user starts in: the text of a card, the relation of a
+        link, the title of the map."""
+        page = self.stack.currentIndex()
+        return (self.map_title, self.text, self.relation)[page]
+
     # ------------------------------------------------------------- showing
     def show_node(self, node_id):
         self.node_id, self.edge = node_id, None
@@ -232,6 +249,8 @@ class Inspector(QWidget):
         if self.text.toPlainText() != attrs["text"]:
             self.text.setPlainText(attrs["text"])
         self.kind.setCurrentText(attrs["kind"])
+        place = node_places(self.document.amap, [self.node_id])[self.node_id]
+        self.place.setText(ROLE_NAMES.get(place) or PLACE_NAMES.get(place, place.capitalize()))
         self.basis.setCurrentText(attrs.get("basis") or "—")
         for key, field in self.fields.items():
             if field.text() != attrs.get(key, ""):

@@ -24,6 +24,7 @@ from argmap.gui.file_drop import install_file_drop
 from argmap.gui.file_formats import MAP_FILTER, ask_save_path, keep_losses
 from argmap.gui.file_guard import FileGuard
 from argmap.gui.find import FindBar
+from argmap.gui.focus_keys import add_focus_keys
 from argmap.gui.help import add_help_actions
 from argmap.gui.inspector import Inspector
 from argmap.gui.outline import OutlineTree
@@ -107,6 +108,7 @@ class MainWindow(QMainWindow):
         self.history_dock = self._dock("history", "History", self.history, Qt.RightDockWidgetArea)
         self.tabifyDockWidget(self.inspector_dock, self.history_dock)
         self.inspector_dock.raise_()
+        add_focus_keys(self.registry, self.view, self.inspector, self.inspector_dock)
         self.resizeDocks(
             [self.outline_dock, self.inspector_dock], [DOCK_WIDTH, DOCK_WIDTH], Qt.Horizontal
         )

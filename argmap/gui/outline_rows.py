@@ -25,9 +25,24 @@ UNANSWERED_MARK = "⚠ "
 UNANSWERED_TIP = "\n\nUnanswered objection: nothing opposes it yet."
 
 
-def label(attrs, relation):
+#: Said in the tooltip of a co-premise's row.
+GROUP_TIP = "\n\nCo-premise (group {}): it holds only together with the others of its group."
+
+
+def label(attrs, relation, group=None):
+    """A row's text: ``+`` supports or ``−`` opposes, ``[g1]`` for a co-premise group."""
     mark = {"supports": "+ ", "opposes": "− "}.get(relation, "")
-    return mark + attrs["text"]
+    return mark + (f"[{group}] " if group else "") + attrs["text"]
+
+
+def group_of(amap, item, node_id):
+    """The co-premise group of the link from *node_id* to the row above *item*, if any."""
+    above = item.parent()
+    target = above.data(0, ID_ROLE) if above is not None else None
+    if target is None or not amap.graph.has_edge(node_id, target):
+        return None
+    group = amap.graph.edges[node_id, target].get("group")
+    return str(group) if group not in (None, "") else None
 
 
 def premises(amap):
@@ -69,6 +84,10 @@ class RowMaker:
                     stack.append((rows[-1], child, above | {child}))
             if rows:
                 item.addChildren(rows)
+                for row in rows:  # a co-premise's mark needs the row above it
+                    child = row.data(0, ID_ROLE)
+                    if group_of(amap, row, child):
+                        self.mark(row, child, amap.node(child))
         return top
 
     def row(self, node_id, relation, places=None):
@@ -96,9 +115,12 @@ class RowMaker:
         """Show on *item* whether *node_id* is an objection nothing answers."""
         unanswered = node_id in self.outline.unanswered
         relation = item.data(0, RELATION_ROLE)
-        item.setText(0, (UNANSWERED_MARK if unanswered else "") + label(attrs, relation))
+        group = group_of(self.outline.document.amap, item, node_id)
+        text = label(attrs, relation, group)
+        item.setText(0, (UNANSWERED_MARK if unanswered else "") + text)
         item.setData(0, UNANSWERED_ROLE, unanswered)
-        item.setToolTip(0, tooltip(attrs["text"] + (UNANSWERED_TIP if unanswered else "")))
+        tip = attrs["text"] + (UNANSWERED_TIP if unanswered else "")
+        item.setToolTip(0, tooltip(tip + (GROUP_TIP.format(group) if group else "")))
 
     def _brush(self, border):
         base = self.outline.palette().base().color().name()

@@ -11,10 +11,12 @@ handed to it directly.
 
 import base64
 import math
+import os
 from contextlib import contextmanager
 
 from PySide6.QtCore import QByteArray, QRectF, Qt, QUrl
 from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QTextDocument
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout
 
 from argmap.errors import ArgmapError
@@ -44,8 +46,6 @@ PICTURE_URL = "argmap-brief-map.png"
 
 def make_printer(paper="A4", orientation="landscape", printer=None):
     """Return a high-resolution QPrinter (or set up *printer*) for *paper* and *orientation*."""
-    from PySide6.QtPrintSupport import QPrinter
-
     printer = printer or QPrinter(QPrinter.HighResolution)
     if paper not in PAPERS:
         raise ArgmapError(f"unknown paper {paper!r}; expected one of {', '.join(PAPERS)}")
@@ -56,10 +56,20 @@ def make_printer(paper="A4", orientation="landscape", printer=None):
     return printer
 
 
+def check_printer(printer):
+    """Raise ArgmapError when *printer* prints to a file but names no file to write."""
+    if printer.outputFormat() != QPrinter.PdfFormat:
+        return
+    name = printer.outputFileName()
+    if not name or os.path.isdir(name):
+        raise ArgmapError(
+            f"no file to print to{f' ({name} is a folder)' if name else ''}: "
+            "name a PDF file in the print dialog"
+        )
+
+
 def pdf_printer(path, paper="A4", orientation="landscape"):
     """Return a printer that writes a PDF file at *path*."""
-    from PySide6.QtPrintSupport import QPrinter
-
     printer = make_printer(paper, orientation)
     printer.setOutputFormat(QPrinter.PdfFormat)
     printer.setOutputFileName(str(path))

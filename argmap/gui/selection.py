@@ -3,11 +3,15 @@
 One :class:`Selection` is shared by every view of a document (canvas,
 outline, inspector, sources dock): a view that changes the selection sets it
 here, and every view follows :attr:`Selection.changed`.
+
+When the selected cards leave the map (deleted, or an added card undone), what the last
+of them bore on is selected instead (else a main claim), so that the keys go on from a
+card nearby rather than from nothing.
 """
 
 from PySide6.QtCore import QObject, Signal
 
-from argmap.model import ChangeType
+from argmap.model import ChangeType, queries
 
 
 class Selection(QObject):
@@ -23,15 +27,32 @@ class Selection(QObject):
         super().__init__(parent)
         self._nodes = []
         self._edges = []
+        self._document = document
+        #: What the last selected card bears on: selected when the selection leaves the map.
+        self._nearby = None
         document.changed.connect(self._follow)
         document.reset.connect(self.clear)
 
     def _follow(self, change):
-        """Forget what the map no longer has."""
+        """Forget what the map no longer has; select a card nearby when nothing is left."""
         if change.type == ChangeType.NODE_REMOVED and change.node in self._nodes:
             self.forget([change.node])
         elif change.type == ChangeType.EDGE_REMOVED and change.edge in self._edges:
             self.forget(edges=[change.edge])
+        else:
+            return
+        if not self._nodes and not self._edges:
+            nearby = self._card_nearby()
+            if nearby is not None:
+                self.set([nearby])
+
+    def _card_nearby(self):
+        """What the last selected card bore on, if it is still there, else a main claim."""
+        amap = self._document.amap
+        if self._nearby is not None and self._nearby in amap:
+            return self._nearby
+        mains = queries.main_claims(amap)
+        return mains[0] if mains else None
 
     @property
     def nodes(self):
@@ -53,6 +74,9 @@ class Selection(QObject):
         if nodes == self._nodes and edges == self._edges:
             return
         self._nodes, self._edges = nodes, edges
+        last = nodes[-1] if nodes else (edges[-1][0] if edges else None)
+        if last is not None and last in self._document.amap:
+            self._nearby = next(iter(self._document.amap.graph.successors(last)), None)
         self.changed.emit(origin)
 
     def update_from(self, nodes, edges=(), origin=None):

@@ -141,9 +141,11 @@ class MapView(QGraphicsView):
         """Keep *widget*, a child of the viewport with a ``place()`` method, over the map.
 
         It must paint every pixel of its rectangle (it is marked opaque), so that Qt can
-        copy its pixels when it goes back in place after a scroll.
+        copy its pixels when it goes back in place after a scroll. It takes no keyboard
+        focus: keys typed on the canvas (Tab adds a reason) stay the canvas's.
         """
         widget.setAttribute(Qt.WA_OpaquePaintEvent)
+        widget.setFocusPolicy(Qt.NoFocus)
         self.overlays.append(widget)
 
     def mousePressEvent(self, event):
@@ -188,19 +190,56 @@ class MapView(QGraphicsView):
         super().keyPressEvent(event)
 
     def _navigate(self, key):
-        """Arrows walk the map from the selected node; Esc drops a link or the selection."""
-        if key == Qt.Key_Escape and self.map_scene.linking:
+        """Arrows walk the map from the selected card (or link); Esc drops a link being drawn,
+        else narrows the selection to one card, so that the arrows go on from there."""
+        if key == Qt.Key_Escape:
+            return self._escape()
+        direction = ARROWS.get(key)
+        if direction is None:
+            return False
+        amap = self.document.amap
+        nodes = [n for n in self.selection.nodes if n in amap]
+        if nodes:
+            self.selection.set([queries.step(amap, nodes[-1], direction)], origin="keys")
+            return True
+        edges = [e for e in self.selection.edges if amap.graph.has_edge(*e)]
+        if edges:  # from a link: up to what it bears on, down (or sideways) to its premise
+            source, target = edges[-1]
+            self.selection.set([target if direction == "up" else source], origin="keys")
+            return True
+        start = self.card_in_sight()
+        if start is None:
+            return False
+        self.selection.set([start], origin="keys")
+        return True
+
+    def _escape(self):
+        """Esc: stop drawing a link; else keep one card of several, or a link's premise."""
+        if self.map_scene.linking:
             self.map_scene.cancel_link()
             return True
-        if key == Qt.Key_Escape and (self.selection.nodes or self.selection.edges):
-            self.selection.clear()
+        nodes, edges = self.selection.nodes, self.selection.edges
+        if len(nodes) > 1 or (nodes and edges):
+            self.selection.set([nodes[-1]], origin="keys")
             return True
-        direction = ARROWS.get(key)
-        node = self.selection.nodes[-1] if self.selection.nodes else None
-        if direction is None or node is None or node not in self.document.amap:
-            return False
-        self.selection.set([queries.step(self.document.amap, node, direction)], origin="keys")
-        return True
+        if not nodes and edges:
+            self.selection.set([edges[-1][0]], origin="keys")
+            return True
+        return False
+
+    def card_in_sight(self):
+        """The card nearest the middle of the view (a main claim when none is in sight)."""
+        middle = self.mapToScene(self.viewport().rect().center())
+        shown = [
+            i for i in self.map_scene.items(self.visible_scene_rect()) if isinstance(i, NodeItem)
+        ]
+        if shown:
+            nearest = min(
+                shown, key=lambda i: (i.sceneBoundingRect().center() - middle).manhattanLength()
+            )
+            return nearest.node_id
+        mains = queries.main_claims(self.document.amap)
+        return mains[0] if mains else None
 
     def keyReleaseEvent(self, event):
         if event.key() == Qt.Key_Space and not event.isAutoRepeat():
@@ -236,8 +275,19 @@ class MapView(QGraphicsView):
         return self.open_editor(self.map_scene.nodes[node_id], self._typed)
 
     def _typed(self, node_id, text, then):
-        """The editor's text is done: keep it, then add a premise or a sibling if asked."""
+        """The editor's text is done: keep it, then add a premise or a sibling if asked.
+
+        Tab or Enter on a card just added whose text was left as it came takes the card
+        back instead of adding another: pressing Tab on through the window adds nothing.
+        """
         if node_id not in self.document.amap:
+            return
+        left_as_it_came = text == self.document.amap.node(node_id)["text"]
+        if then and left_as_it_came and self.document.is_fresh(node_id):
+            target = next(iter(self.document.amap.graph.successors(node_id)), None)
+            self._typing_cancelled(node_id)
+            if target is not None:
+                self.selection.set([target], origin="keys")
             return
         self.document.set_text(node_id, text)
         if then == "child":

@@ -110,13 +110,15 @@ def add_premise(
     text: str | None = None,
     pos: Pos | None = None,
     attrs: Mapping[str, Any] | None = None,
+    label: str | None = None,
 ) -> Batch:
     """A node of *kind* bearing on *target* (with the kind's default relation unless given)."""
     amap.node(target)
     relation = relation or default_relation(kind)
     text = f"New {kind}" if text is None else text
     node_id, step = _new_node(amap, kind, text, attrs, pos or _below(amap, target))
-    return Batch(f"Add {kind}", [step, Connect(node_id, target, relation)], created=[node_id])
+    steps = [step, Connect(node_id, target, relation)]
+    return Batch(label or f"Add {kind}", steps, created=[node_id])
 
 
 def add_child(
@@ -124,12 +126,14 @@ def add_child(
 ) -> Batch:
     """One of the :data:`CHILD_EDITS` (``support``, ``counterclaim``, ...) under *target*."""
     try:
-        kind, relation, _ = CHILD_EDITS[name]
+        kind, relation, label = CHILD_EDITS[name]
     except KeyError:
         raise ModelError(
             f"no such edit {name!r}; expected one of {', '.join(CHILD_EDITS)}"
         ) from None
-    return add_premise(amap, target, kind, relation, text, pos)
+    return add_premise(
+        amap, target, kind, relation, text, pos, label=label.replace("&", "").capitalize()
+    )
 
 
 def add_sibling(
@@ -145,6 +149,88 @@ def add_sibling(
         return add_main_claim(amap, text or "New claim", pos)
     relation = amap.edge(node, target)["relation"]
     return add_premise(amap, target, kind, relation, text, pos)
+
+
+def add_co_premise(
+    amap: ArgumentMap, premise: str, text: str | None = None, pos: Pos | None = None
+) -> Batch:
+    """A premise that works only together with *premise*: it bears the same way on the
+    same first target, and both links share one co-premise group (made when *premise*'s
+    link has none).
+
+    Example
+    -------
+    >>> from argmap.model import ArgumentMap
+    >>> m = ArgumentMap(); claim = m.add_node("claim", "Ban end-to-end encryption")
+    >>> reason = m.add_node("claim", "Criminals use it")
+    >>> m.connect(reason, claim, "supports")
+    >>> other = m.apply(add_co_premise(m, reason, "Police cannot read it")).created[0]
+    >>> m.edge(reason, claim)["group"] == m.edge(other, claim)["group"]
+    True
+    """
+    target = first_target(amap, premise)
+    if target is None:
+        raise ModelError(
+            f"{shortened(amap.node(premise)['text'], 60)!r} bears on nothing: a co-premise "
+            "works together with a premise of some point"
+        )
+    link = amap.edge(premise, target)
+    group = link.get("group") or new_group(amap, target)
+    node_id, step = _new_node(
+        amap,
+        amap.node(premise)["kind"],
+        "New co-premise" if text is None else text,
+        None,
+        pos or _below(amap, target),
+    )
+    steps: list[Command] = []
+    if link.get("group") != group:
+        steps.append(SetEdgeAttrs(premise, target, {"group": group}))
+    steps += [step, Connect(node_id, target, link["relation"], {"group": group})]
+    return Batch("Add co-premise", steps, created=[node_id])
+
+
+def group_premises(amap: ArgumentMap, premises: Iterable[str]) -> Batch | None:
+    """Make *premises*, which bear on one point, co-premises: their links share a group.
+
+    Raises ModelError unless there are two or more premises with a point in common.
+    """
+    premises = list(dict.fromkeys(premises))
+    shared = (
+        set.intersection(*(set(amap.graph.successors(p)) for p in premises)) if premises else set()
+    )
+    if len(premises) < 2 or not shared:
+        raise ModelError("select two or more premises of the same point to make co-premises")
+    index = amap.node_index()
+    target = min(shared, key=index.__getitem__)
+    groups = [amap.edge(p, target).get("group") for p in premises]
+    group = next((g for g in groups if g), None) or new_group(amap, target)
+    steps = [
+        SetEdgeAttrs(p, target, {"group": group})
+        for p, old in zip(premises, groups, strict=True)
+        if old != group
+    ]
+    return Batch("Make co-premises", steps) if steps else None
+
+
+def ungroup_premises(amap: ArgumentMap, premises: Iterable[str]) -> Batch | None:
+    """Let *premises* stand alone again: their links lose their co-premise group."""
+    steps = [
+        SetEdgeAttrs(p, t, {"group": REMOVE})
+        for p in dict.fromkeys(premises)
+        for t in amap.graph.successors(p)
+        if amap.edge(p, t).get("group") is not None
+    ]
+    return Batch("Separate co-premises", steps) if steps else None
+
+
+def new_group(amap: ArgumentMap, target: str) -> str:
+    """A co-premise group id not yet used on the links into *target*."""
+    used = {amap.edge(p, target).get("group") for p in amap.graph.predecessors(target)}
+    number = 1
+    while f"g{number}" in used:
+        number += 1
+    return f"g{number}"
 
 
 def first_target(amap: ArgumentMap, node: str) -> str | None:
@@ -298,11 +384,25 @@ def _quoted(amap: ArgumentMap, node: str) -> str:
     return shortened(amap.node(node)["text"], 60)
 
 
-def link(amap: ArgumentMap, source: str, target: str, relation: str | None = None) -> Connect:
-    """*source* bears on *target* (with its kind's default relation unless given)."""
-    relation = relation or default_relation(amap.node(source)["kind"])
+def link(
+    amap: ArgumentMap, source: str, target: str, relation: str | None = None
+) -> Connect | Batch:
+    """*source* bears on *target* (with its kind's default relation unless given).
+
+    A card that bore on nothing takes the kind its new place asks for (a counterclaim
+    linked as a reason becomes a claim, a claim linked as an objection a counterclaim),
+    in the same step.
+    """
+    kind = amap.node(source)["kind"]
+    relation = relation or default_relation(kind)
     refuse_circle(amap, source, target)
-    return Connect(source, target, relation)
+    step = Connect(source, target, relation)
+    if amap.graph.out_degree(source):
+        return step  # a further link: the card keeps the kind of its first place
+    wanted = queries.kind_towards(amap, kind, target, relation)
+    if wanted == kind:
+        return step
+    return Batch(step.label, [SetNodeAttrs(source, {"kind": wanted}, f"Make {wanted}"), step])
 
 
 def unlink(amap: ArgumentMap, source: str, target: str) -> Disconnect:
@@ -403,12 +503,26 @@ def set_kind(amap: ArgumentMap, nodes: Iterable[str], kind: str) -> Batch | None
     """Make every node of *nodes* a *kind*."""
     if kind not in KINDS:
         raise ModelError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
-    steps = [
-        SetNodeAttrs(n, {"kind": kind}, f"Make {kind}")
-        for n in nodes
-        if amap.node(n)["kind"] != kind
-    ]
+    steps: list[Command] = []
+    for n in nodes:
+        if amap.node(n)["kind"] == kind:
+            continue
+        steps.append(SetNodeAttrs(n, {"kind": kind}, f"Make {kind}"))
+        steps += _relation_for_kind(amap, n, kind)
     return Batch(f"Make {kind}", steps) if steps else None
+
+
+def _relation_for_kind(amap: ArgumentMap, node: str, kind: str) -> list[Command]:
+    """The change of *node*'s first link that its new *kind* asks for: a counterclaim
+    opposes, a claim that was an objection supports (a rebuttal stays one)."""
+    target = first_target(amap, node)
+    if target is None or kind == "evidence":
+        return []
+    relation = amap.edge(node, target)["relation"]
+    if queries.kind_towards(amap, kind, target, relation) == kind:
+        return []
+    wanted = "opposes" if relation == "supports" else "supports"
+    return [SetEdgeAttrs(node, target, {"relation": wanted})]
 
 
 def set_relation(
@@ -417,11 +531,15 @@ def set_relation(
     """Make every link of *edges* a *relation*."""
     if relation not in RELATIONS:
         raise ModelError(f"unknown relation {relation!r}; expected one of {', '.join(RELATIONS)}")
-    steps = [
-        SetEdgeAttrs(u, v, {"relation": relation})
-        for u, v in edges
-        if amap.edge(u, v)["relation"] != relation
-    ]
+    steps: list[Command] = []
+    for u, v in edges:
+        if amap.edge(u, v)["relation"] == relation:
+            continue
+        steps.append(SetEdgeAttrs(u, v, {"relation": relation}))
+        kind = amap.node(u)["kind"]
+        wanted = queries.kind_towards(amap, kind, v, relation)
+        if wanted != kind and first_target(amap, u) == v:  # the card's own place changes
+            steps.append(SetNodeAttrs(u, {"kind": wanted}, f"Make {wanted}"))
     return Batch(f"Make it {relation}", steps) if steps else None
 
 

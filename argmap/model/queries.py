@@ -164,8 +164,14 @@ def role(amap: ArgumentMap, source: str, target: str) -> str:
     ``support``, ``objection`` (opposes a claim or evidence) or ``rebuttal``
     (opposes a counterclaim or an objection).
     """
+    return role_towards(amap, target, amap.edge(source, target)["relation"])
+
+
+def role_towards(amap: ArgumentMap, target: str, relation: str) -> str:
+    """What a premise bearing on *target* with *relation* does: ``support``, ``objection``
+    or ``rebuttal`` (see :func:`role`), whether or not the link is there yet."""
     graph = amap.graph
-    if amap.edge(source, target)["relation"] == "supports":
+    if relation == "supports":
         return "support"
     target_opposes = any(
         graph.edges[target, t]["relation"] == "opposes" for t in graph.successors(target)
@@ -173,6 +179,27 @@ def role(amap: ArgumentMap, source: str, target: str) -> str:
     if graph.nodes[target]["kind"] == "counterclaim" or target_opposes:
         return "rebuttal"
     return "objection"
+
+
+#: The kind a claim takes for its place in the debate: an objection is a counterclaim,
+#: a reason or a rebuttal a claim (evidence stays evidence).
+KIND_OF_ROLE = {"support": "claim", "objection": "counterclaim", "rebuttal": "claim"}
+
+
+def kind_towards(amap: ArgumentMap, kind: str, target: str, relation: str) -> str:
+    """The kind a card of *kind* takes when it bears on *target* with *relation*, so that
+    its kind and its drawn place agree.
+
+    Example
+    -------
+    >>> from argmap.model import ArgumentMap
+    >>> m = ArgumentMap(); c = m.add_node("claim", "Ban encryption")
+    >>> kind_towards(m, "counterclaim", c, "supports"), kind_towards(m, "claim", c, "opposes")
+    ('claim', 'counterclaim')
+    """
+    if kind == "evidence":
+        return kind
+    return KIND_OF_ROLE[role_towards(amap, target, relation)]
 
 
 def places_touched(

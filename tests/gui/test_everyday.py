@@ -158,8 +158,10 @@ def test_a_node_from_source_text_lands_in_view(small_screen, qtbot):
 
 
 # ------------------------------------------------------------------ keys
-def test_arrows_walk_the_map_and_escape_clears(small_screen, qtbot):
-    """Down goes to the first premise, Right to its sibling, Up back, Esc selects nothing."""
+def test_arrows_walk_the_map_and_escape_keeps_one_card(small_screen, qtbot):
+    """Down goes to the first premise, Right to its sibling, Up back; Esc keeps one card of
+    several selected (the arrows go on from it), and with nothing selected an arrow picks
+    the card in sight."""
     window = small_screen(SEEDED, qtbot)
     amap = window.document.amap
     main = queries.main_claims(amap)[0]
@@ -175,7 +177,16 @@ def test_arrows_walk_the_map_and_escape_clears(small_screen, qtbot):
     assert window.selection.nodes == [main]
     assert _visible(window, main)
     QTest.keyClick(window.view, Qt.Key_Escape)
-    assert window.selection.nodes == []
+    assert window.selection.nodes == [main]
+    window.selection.set([first, second])
+    QTest.keyClick(window.view, Qt.Key_Escape)
+    assert window.selection.nodes == [second]
+    QTest.keyClick(window.view, Qt.Key_Up)
+    assert window.selection.nodes == [main]
+    window.selection.clear()
+    QTest.keyClick(window.view, Qt.Key_Down)
+    assert len(window.selection.nodes) == 1
+    assert _visible(window, window.selection.nodes[0])
 
 
 def test_redo_and_zoom_have_their_second_keys(small_screen, qtbot):
