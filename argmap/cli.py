@@ -151,8 +151,8 @@ def _add_export(sub):
         "--page",
         choices=("a4", "letter", "slide"),
         help="fit the map to an A4 or Letter page or a 16:9 slide, body text at "
-        "least 9 pt; a map too large for that gets one page per line of "
-        "argument (each under its main claim): all in one PDF, or numbered "
+        "least 8 pt; a map too large for that shares its lines of argument "
+        "among pages (each under its main claim): all in one PDF, or numbered "
         "files OUT-1.png, OUT-2.png ... for PNG and SVG",
     )
     p.add_argument(

@@ -124,8 +124,8 @@ class ExportDialog(QDialog):
         self.page = QComboBox()
         self.page.addItems(list(PAGE_PRESETS))
         self.page.setToolTip(
-            "A map too large for one readable page gets one page per line of "
-            "argument: in one PDF, or numbered PNG or SVG files"
+            "A map too large for one readable page shares its lines of argument "
+            "among pages: in one PDF, or numbered PNG or SVG files"
         )
         self.background = QComboBox()
         self.background.addItems(["white", "transparent"])

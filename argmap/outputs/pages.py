@@ -1,13 +1,15 @@
 """Exports sized for a page: A4 or Letter handouts and 16:9 slides.
 
 The whole map is scaled to fit the page (A4 and Letter in portrait or landscape,
-whichever draws it larger). When its body text would fall below
-:data:`MIN_BODY_PT` points, the map is drawn as one page per top-level line of
-argument instead: each direct premise of a main claim with its branch, under the
-main claim for context; a branch still too large is split by premise, and a chain
-too long for a page is cut, with marks naming the page where it goes on. A PDF
-holds every page; PNG and SVG pages are written as numbered files ``OUT-1.png``,
-``OUT-2.png``, ...
+whichever draws it larger, each laid out top-down and left to right). When its body
+text would fall below :data:`MIN_BODY_PT` points, its top-level lines of argument
+(each direct premise of a main claim with its branch, co-premises together) are
+shared out among pages: each line goes on the first of the last few pages where the
+page stays readable with it, else on a new page, each page under the main claim. A
+line too large for a page of its own is split by premise, and a chain too long for a
+page is cut, with marks naming the page where it goes on. The first page has the
+title and legend; the pages after it have them small. A PDF holds every page; PNG
+and SVG pages are written as numbered files ``OUT-1.png``, ``OUT-2.png``, ...
 
 Example
 -------
@@ -18,6 +20,7 @@ Example
 from __future__ import annotations
 
 import io
+import math
 import os
 from collections.abc import Collection, Iterable, Mapping, Set
 from dataclasses import dataclass, replace
@@ -40,7 +43,9 @@ MARGINS = {"a4": 36.0, "letter": 36.0, "slide": 24.0}
 #: Resolution of page PNGs: print quality for paper, 1920 x 1080 px for a slide.
 PAGE_DPI = {"a4": 150, "letter": 150, "slide": 144}
 #: Smallest size (points) of a card's body text on a page.
-MIN_BODY_PT = 9.0
+MIN_BODY_PT = 8.0
+#: How many of the last pages a line of argument may join before it starts a new one.
+PACK_WINDOW = 3
 #: Largest enlargement of a small map, so that its text stays at a handout's size.
 MAX_SCALE = 1.5
 
@@ -57,6 +62,7 @@ class Page:
     scale: float = 1.0
     landscape: bool = False
     links: tuple[Link, ...] = ()
+    small_header: bool = False
 
     @property
     def body_pt(self) -> float:
@@ -122,12 +128,16 @@ def premise_units(
 
 
 def plan_pages(amap: ArgumentMap, options: ExportOptions) -> tuple[list[Page], list[str]]:
-    """Return ``(pages, warnings)``: the whole map on one page, or one page per line.
+    """Return ``(pages, warnings)``: the whole map on one page, or its lines of argument
+    shared out among pages.
 
-    A line of argument too large for readable text is split further: one page per
-    premise of its top, each page keeping the claims above it for context; a chain
-    too long for a page is cut, and a mark on the cut card names the page where its
-    premises go on, where they stand under the main claim again (see :class:`Link`).
+    Each line of argument goes on the first of the last :data:`PACK_WINDOW` pages
+    where the page stays readable with it, else on a new page. A line of argument
+    too large for a page of its own is split further: one page per premise of its
+    top, each page keeping the claims above it for context; a chain too long for a
+    page is cut, and a mark on the cut card names the page where its premises go
+    on, where they stand under the main claim again (see :class:`Link`). The pages
+    after the first draw the title and legend small.
     """
     # the labels are checked once, not for every layout tried
     options = options.replace(labels=evaluation_labels(options))
@@ -143,10 +153,13 @@ def plan_pages(amap: ArgumentMap, options: ExportOptions) -> tuple[list[Page], l
     sets: list[PageSet] = []
     for main, unit in lines:
         sets.extend(planner.line_sets(main, {main}, unit, ()) if unit else [({main}, ())])
+    packed = _numbered(planner.pack(sets))
     pages, warnings = [], []
-    for number, (line_nodes, links) in enumerate(_numbered(sets), 1):
-        caption = f"{title} ({number}/{len(sets)})" if title else f"{number}/{len(sets)}"
-        page = _laid_out(amap, options, Page(line_nodes, caption, links=links))
+    for number, (line_nodes, links) in enumerate(packed, 1):
+        caption = f"{title} ({number}/{len(packed)})" if title else f"{number}/{len(packed)}"
+        page = _laid_out(
+            amap, options, Page(line_nodes, caption, links=links, small_header=number > 1)
+        )
         if page.body_pt < MIN_BODY_PT:
             warnings.append(_small_text_warning(page, f"page {number}"))
         pages.append(page)
@@ -184,15 +197,45 @@ class _Planner:
         self.amap, self.options, self.nodes, self.caption = amap, options, nodes, caption
         # cards already cut: a circle of claims is cut once, not forever
         self.cut: set[str] = set()
-        # (nodes, links) -> readable: each page is laid out once
-        self.tried: dict[tuple[frozenset[str], tuple[Link, ...]], bool] = {}
+        # (nodes, links, first page) -> readable: each page is laid out once
+        self.tried: dict[tuple[frozenset[str], tuple[Link, ...], bool], bool] = {}
 
-    def readable(self, page_nodes: Set[str], links: Iterable[Link]) -> bool:
-        key = (frozenset(page_nodes), tuple(links))
+    def readable(self, page_nodes: Set[str], links: Iterable[Link], first: bool = True) -> bool:
+        """Whether *page_nodes* with the marks *links* can be read on one page: the first
+        (with the title and legend, as every line is split) or a later one."""
+        key = (frozenset(page_nodes), tuple(links), first)
         if key not in self.tried:
-            page = Page(page_nodes, self.caption, links=key[1])
+            page = Page(page_nodes, self.caption, links=key[1], small_header=not first)
             self.tried[key] = _laid_out(self.amap, self.options, page).body_pt >= MIN_BODY_PT
         return self.tried[key]
+
+    def pack(self, sets: list[PageSet]) -> list[PageSet]:
+        """Return the pages of *sets*: each set, in order, joins the first of the last
+        :data:`PACK_WINDOW` pages that stays readable with it, else starts a page.
+
+        A set never joins a page that holds the other end of one of its marks, so a
+        mark always names another page; a page that had no room for some new cards is
+        not tried again with as many.
+        """
+        pages: list[PageSet] = []
+        # the fewest new cards each page had no room for: it is not tried with as many again
+        refused: list[float] = []
+        for set_nodes, links in sets:
+            marked = {link.node for link in links}
+            for index in range(max(0, len(pages) - PACK_WINDOW), len(pages)):
+                page_nodes, page_links = pages[index]
+                added = len(set_nodes - page_nodes)
+                if added >= refused[index] or marked & {link.node for link in page_links}:
+                    continue
+                joined = (page_nodes | set_nodes, page_links + links)
+                if self.readable(*joined, first=index == 0):
+                    pages[index] = joined
+                    break
+                refused[index] = added
+            else:
+                pages.append((set(set_nodes), links))
+                refused.append(math.inf)
+        return pages
 
     def line_sets(
         self, main: str, context: set[str], tops: tuple[str, ...], links: tuple[Link, ...]
@@ -327,7 +370,9 @@ def _laid_out(amap: ArgumentMap, options: ExportOptions, page: Page) -> Page:
 
 def _laid_out_once(amap: ArgumentMap, options: ExportOptions, page: Page) -> Page:
     """Build *page*'s DOT, lay it out once and fit it to the paper."""
-    page_options = options.replace(title=page.title, nodes=page.nodes, root=None)
+    page_options = options.replace(
+        title=page.title, nodes=page.nodes, root=None, small_header=page.small_header
+    )
     drawn = build_dot(amap, page_options, set(page.nodes), options.labels)
     source = drawn.text
     if page.links:

@@ -238,57 +238,79 @@ def legend_entries(
     return samples, lines
 
 
-def _sample(entry: LegendCard) -> str:
+@dataclass(frozen=True)
+class LegendSize:
+    """The sizes (points) of a legend: its type, a card sample's padding, the length of a
+    relation's sample line and the space between entries."""
+
+    font: float
+    padding: int
+    line: int
+    spacing: int
+
+
+#: The legend under the title, and the small one of a page after the first.
+LEGEND = LegendSize(style.LEGEND_FONT_SIZE, 3, 30, 8)
+SMALL_LEGEND = LegendSize(style.SMALL_LEGEND_FONT_SIZE, 1, 18, 4)
+
+
+def _sample(entry: LegendCard, size: LegendSize = LEGEND) -> str:
     shape = ' STYLE="rounded"' if entry.rounded else ""
     return (
-        f'<TD><TABLE BORDER="1"{shape} CELLBORDER="0" CELLSPACING="0" CELLPADDING="3" '
-        f'BGCOLOR="{entry.fill}" COLOR="{entry.border}"><TR><TD>'
-        f'<FONT POINT-SIZE="{style.LEGEND_FONT_SIZE}" COLOR="{entry.text}">{entry.name}</FONT>'
+        f'<TD><TABLE BORDER="1"{shape} CELLBORDER="0" CELLSPACING="0" '
+        f'CELLPADDING="{size.padding}" BGCOLOR="{entry.fill}" COLOR="{entry.border}"><TR><TD>'
+        f'<FONT POINT-SIZE="{size.font:g}" COLOR="{entry.text}">{entry.name}</FONT>'
         "</TD></TR></TABLE></TD>"
     )
 
 
-def _line_sample(entry: LegendLine | LegendNote) -> str:
+def _line_sample(entry: LegendLine | LegendNote, size: LegendSize = LEGEND) -> str:
     """A relation's short line and name, or the junction's note."""
-    font = f'<FONT POINT-SIZE="{style.LEGEND_FONT_SIZE}" COLOR="{entry.color}">{entry.name}</FONT>'
+    font = f'<FONT POINT-SIZE="{size.font:g}" COLOR="{entry.color}">{entry.name}</FONT>'
     if isinstance(entry, LegendNote):
         return f"<TD>{font}</TD>"
     dashed = ' STYLE="dashed"' if entry.dashed else ""
+    half = max(2, round(size.font * 2 / 3))
     return (
         '<TD><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
-        f'<TD WIDTH="30" HEIGHT="6" BORDER="2" SIDES="B"{dashed} COLOR="{entry.color}"></TD>'
-        f'<TD ROWSPAN="2">{font}</TD></TR><TR><TD HEIGHT="6"></TD></TR></TABLE></TD>'
+        f'<TD WIDTH="{size.line}" HEIGHT="{half}" BORDER="2" SIDES="B"{dashed} '
+        f'COLOR="{entry.color}"></TD><TD ROWSPAN="2">{font}</TD></TR>'
+        f'<TR><TD HEIGHT="{half}"></TD></TR></TABLE></TD>'
     )
 
 
-def legend(color_by: str = "kind", rows: int = 1) -> str:
+def legend(color_by: str = "kind", rows: int = 1, size: LegendSize = LEGEND) -> str:
     """Return the legend as an HTML-like table: card samples, the relations, the junction.
 
     With ``rows=2`` the relations and the junction go under the card samples,
-    for a narrow page.
+    for a narrow page; *size* gives its type and spacing (:data:`SMALL_LEGEND` on the
+    pages after the first).
     """
     samples, lines = legend_entries(color_by)
-    cells = [_sample(entry) for entry in samples]
-    line_cells = [_line_sample(entry) for entry in lines]
+    cells = [_sample(entry, size) for entry in samples]
+    line_cells = [_line_sample(entry, size) for entry in lines]
     if rows == 1:
-        return _legend_row(cells + line_cells)
+        return _legend_row(cells + line_cells, size.spacing)
     return (
         '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
-        f"<TR><TD>{_legend_row(cells)}</TD></TR><TR><TD>{_legend_row(line_cells)}</TD></TR>"
+        f"<TR><TD>{_legend_row(cells, size.spacing)}</TD></TR>"
+        f"<TR><TD>{_legend_row(line_cells, size.spacing)}</TD></TR>"
         "</TABLE>"
     )
 
 
-def _legend_row(cells: list[str]) -> str:
+def _legend_row(cells: list[str], spacing: int = LEGEND.spacing) -> str:
     return (
-        '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="8" CELLPADDING="0"><TR>'
+        f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="{spacing}" CELLPADDING="0"><TR>'
         + "".join(cells)
         + "</TR></TABLE>"
     )
 
 
-#: Characters per line of a title on a page (a narrow picture): it wraps there.
+#: Characters per line of a title on a page (a narrow picture): it wraps there; a small
+#: title (the pages after the first) wraps at its own width, about as wide.
 COMPACT_TITLE_WIDTH = 40
+SMALL_TITLE_WIDTH = 70
 #: Longest title shown (characters).
 TITLE_LIMIT = 160
 
@@ -299,26 +321,30 @@ def title_text(title: str) -> str:
 
 
 def title_and_legend(
-    title: str | None, with_legend: bool, color_by: str = "kind", compact: bool = False
+    title: str | None,
+    with_legend: bool,
+    color_by: str = "kind",
+    compact: bool = False,
+    small: bool = False,
 ) -> str:
     """Return the label at the top of the picture (title over legend), or ``""`` for none.
 
     *compact* (page exports) wraps the title and folds the legend into two
-    rows, so that neither makes a narrow map smaller on its page.
+    rows, so that neither makes a narrow map smaller on its page. *small* draws
+    both small, as a running head: the pages after the first of a page export.
     """
     rows: list[str] = []
     if title:
+        width = SMALL_TITLE_WIDTH if small else COMPACT_TITLE_WIDTH
         text = (
-            html_lines(title, COMPACT_TITLE_WIDTH, limit=TITLE_LIMIT)
+            html_lines(title, width, limit=TITLE_LIMIT)
             if compact
             else escape_html(title_text(title))
         )
-        rows.append(
-            f'<FONT POINT-SIZE="{style.TITLE_FONT_SIZE}" COLOR="{style.TITLE_COLOR}">'
-            f"<B>{text}</B></FONT>"
-        )
+        size = style.SMALL_TITLE_FONT_SIZE if small else style.TITLE_FONT_SIZE
+        rows.append(f'<FONT POINT-SIZE="{size}" COLOR="{style.TITLE_COLOR}"><B>{text}</B></FONT>')
     if with_legend:
-        rows.append(legend(color_by, 2 if compact else 1))
+        rows.append(legend(color_by, 2 if compact else 1, SMALL_LEGEND if small else LEGEND))
     if not rows:
         return ""
     cells = "".join(f"<TR><TD>{row}</TD></TR>" for row in rows)

@@ -144,6 +144,10 @@ def _check_value(value: str) -> bool:
     return False
 
 
+#: The space between cards on a page (inches): a little closer than on a picture of its own.
+PAGE_SPACING = {"nodesep": "0.2", "ranksep": "0.3"}
+
+
 def _graph_attrs(options: ExportOptions, count: int) -> dict[str, object]:
     attrs: dict[str, object] = {
         "rankdir": options.direction,
@@ -157,6 +161,8 @@ def _graph_attrs(options: ExportOptions, count: int) -> dict[str, object]:
         "newrank": "true",
         "outputorder": "edgesfirst",
     }
+    if options.page is not None:
+        attrs.update(PAGE_SPACING)
     if count >= LARGE_MAP:
         attrs.update(
             {
@@ -174,6 +180,7 @@ def _graph_attrs(options: ExportOptions, count: int) -> dict[str, object]:
         options.legend,
         options.color_by,
         compact=options.page in ("a4", "letter"),
+        small=options.small_header,
     )
     if header:
         attrs.update({"label": Html(header), "labelloc": "t", "labeljust": "c"})

@@ -62,8 +62,11 @@ class ExportOptions:
         ``pos``), ``auto`` asks Graphviz for a fresh layout; None draws as
         arranged when every drawn node has a position.
     page : str or None
-        ``a4``, ``letter`` or ``slide``: scale the map to that page, or draw one page per
-        line of argument when it cannot be read on one (see :mod:`argmap.outputs.pages`).
+        ``a4``, ``letter`` or ``slide``: scale the map to that page, or share its lines of
+        argument out among pages when it cannot be read on one (see
+        :mod:`argmap.outputs.pages`).
+    small_header : bool
+        Draw the title and legend small, as on the pages after the first of a page export.
     background : str
         ``white`` or ``transparent``.
     theme : str
@@ -83,6 +86,7 @@ class ExportOptions:
     headers: bool = True
     layout: str | None = None
     page: str | None = None
+    small_header: bool = False
     background: str = "white"
     theme: str = "light"
 

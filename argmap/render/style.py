@@ -159,6 +159,9 @@ HEADER_FONT_SIZE = 8
 CITATION_FONT_SIZE = 9
 TITLE_FONT_SIZE = 18
 LEGEND_FONT_SIZE = 9
+#: The title and legend of the pages after the first of a page-sized export.
+SMALL_TITLE_FONT_SIZE = 10
+SMALL_LEGEND_FONT_SIZE = 7
 
 #: Colours of the title, of citations and of the page behind the map.
 TITLE_COLOR = "#0B1F33"
