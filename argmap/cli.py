@@ -13,10 +13,11 @@ from collections import Counter
 
 from argmap import __version__
 from argmap.cli_debate import COMMANDS as DEBATE_COMMANDS
+from argmap.cli_debate import MAP_FILE_HELP, read_map
 from argmap.desktop import install_desktop
 from argmap.errors import ArgmapError
 from argmap.fileio import refuse_existing
-from argmap.formats import FORMATS, load_any, load_map, native, save_any
+from argmap.formats import FORMATS, load_any, native, save_any
 from argmap.model import KINDS, RELATIONS, ArgumentMap, queries
 from argmap.outputs.export import export_file
 from argmap.render.drawing import graphviz_ahead
@@ -38,11 +39,11 @@ def _add_info(sub):
         description="Show what a map holds: nodes by kind, edges by relation, "
         "its main claims and any structural problems.",
     )
-    p.add_argument("file", help="an .argmap file")
+    p.add_argument("file", help=MAP_FILE_HELP)
 
 
 def _run_info(args, out):
-    amap = load_map(args.file)
+    amap = read_map(args.file)
     graph = amap.graph
     kinds = Counter(a["kind"] for _, a in graph.nodes(data=True))
     relations = Counter(a["relation"] for _, _, a in graph.edges(data=True))
@@ -74,12 +75,12 @@ def _add_validate(sub):
         "Structural warnings (circles, no main claim, nodes that bear "
         "on nothing) are printed but keep exit 0 unless --strict.",
     )
-    p.add_argument("file", help="an .argmap file")
+    p.add_argument("file", help=MAP_FILE_HELP)
     p.add_argument("--strict", action="store_true", help="exit 1 when there is any warning")
 
 
 def _run_validate(args, out):
-    amap = load_map(args.file)
+    amap = read_map(args.file)
     warnings = queries.problems(amap)
     print(
         f"{shown(args.file)}: valid ({len(amap)} nodes, {amap.graph.number_of_edges()} edges"
@@ -123,7 +124,7 @@ def _add_export(sub):
         description="Draw a map with Graphviz. The format follows OUT's suffix "
         "unless --format is given.",
     )
-    p.add_argument("file", help="an .argmap file")
+    p.add_argument("file", help=MAP_FILE_HELP)
     p.add_argument("-o", "--output", required=True, help="the picture to write")
     p.add_argument("--format", choices=("png", "svg", "pdf", "dot"))
     p.add_argument("--dpi", type=int, help="resolution of a PNG (default: chosen for the size)")
@@ -183,7 +184,7 @@ def _run_export(args, out):
         theme=args.theme,
     )
     with graphviz_ahead(args.output, options):  # Graphviz starts while the map is read
-        result = export_file(load_map(args.file), args.output, options)
+        result = export_file(read_map(args.file), args.output, options)
     for warning in result.warnings:
         print(f"warning: {shown(warning)}", file=sys.stderr)
     if result.paths:  # a page-sized export: one file or numbered pages

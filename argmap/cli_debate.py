@@ -6,14 +6,32 @@ and returns the exit code.
 """
 
 import json
+import sys
 
 from argmap.analysis.acceptance import evaluate
 from argmap.analysis.strength import side_strengths
 from argmap.analysis.weak_spots import weak_spots
 from argmap.errors import ArgmapError
-from argmap.formats import load_map
+from argmap.formats import open_map
+from argmap.model import ArgumentMap
 from argmap.model.schema import shortened
 from argmap.outputs.brief_files import brief_format, write_brief
+from argmap.terminal import shown
+
+#: What a command's FILE argument takes: every format the editor opens.
+MAP_FILE_HELP = (
+    "a map: .argmap, Argdown (.argdown, .ad), AIF (.json), GraphML (.graphml) or "
+    "Kialo text (.txt); any other suffix is read as .argmap"
+)
+
+
+def read_map(path: str) -> ArgumentMap:
+    """Read the map in *path* as the editor opens it (:func:`argmap.formats.open_map`),
+    printing on stderr what the reader could not keep."""
+    amap, warnings = open_map(path)
+    for warning in warnings:
+        print(f"warning: {shown(warning)}", file=sys.stderr)
+    return amap
 
 
 # -------------------------------------------------------------- evaluate
@@ -26,7 +44,7 @@ def _add_evaluate(sub):
         "of docs/analysis.md): a label and the reasons for it for "
         "every node, and the strength of each side.",
     )
-    p.add_argument("file", help="an .argmap file")
+    p.add_argument("file", help=MAP_FILE_HELP)
     p.add_argument(
         "--semantics",
         choices=("grounded", "preferred"),
@@ -39,7 +57,7 @@ def _add_evaluate(sub):
 def _run_evaluate(args, out):
     import textwrap
 
-    amap = load_map(args.file)
+    amap = read_map(args.file)
     result = evaluate(amap, args.semantics)
     if args.json:
         json.dump(result.to_json(), out, indent=2, ensure_ascii=False)
@@ -79,14 +97,14 @@ def _add_check(sub):
         "single sources and speakers, inferred points and links, "
         "circular support, orphans and idle counterclaims.",
     )
-    p.add_argument("file", help="an .argmap file")
+    p.add_argument("file", help=MAP_FILE_HELP)
     p.add_argument("--strict", action="store_true", help="exit 1 when any weak spot is found")
 
 
 def _run_check(args, out):
     import textwrap
 
-    found = weak_spots(load_map(args.file))
+    found = weak_spots(read_map(args.file))
     heading = None
     for spot in found:
         if spot.heading != heading:
@@ -119,7 +137,7 @@ def _add_brief(sub):
         "to concede and what not, the map and its weak spots. The "
         "format follows OUT's suffix: .md, .html or .docx.",
     )
-    p.add_argument("file", help="an .argmap file")
+    p.add_argument("file", help=MAP_FILE_HELP)
     p.add_argument(
         "--side",
         choices=("pro", "con", "both"),
@@ -135,7 +153,7 @@ def _run_brief(args, out):
     import os
 
     fmt = brief_format(args.output)
-    amap = load_map(args.file)
+    amap = read_map(args.file)
     written = write_brief(
         amap, args.output, args.side, fmt, picture=not args.no_picture, overwrite=args.force
     )

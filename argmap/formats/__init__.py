@@ -3,6 +3,8 @@
 The editor and ``argmap convert`` call :func:`load_any` and :func:`save_any`,
 which pick the format from the suffix (or an explicit name), and
 :func:`cannot_hold` to warn before saving in a format that loses something.
+The editor and every other command that reads a map read it as :func:`open_map`
+does: the format its suffix names, else argmap's own.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ FORMATS = {
 
 
 def load_map(path: str | os.PathLike[str]) -> ArgumentMap:
-    """Load a map file, choosing the reader by its suffix (``.argmap``, ``.json``)."""
+    """Load a native ``.argmap`` file (any suffix); :func:`open_map` reads every format."""
     return native.load(path)
 
 
@@ -58,6 +60,30 @@ def format_of(path: str | os.PathLike[str], fmt: str | None = None) -> str:
         f"expected one of {known}, or name the format",
         path,
     )
+
+
+def reading_format(path: str | os.PathLike[str]) -> str:
+    """Return the format *path* is read in: the one its suffix names, else ``argmap``.
+
+    Example
+    -------
+    >>> reading_format("debate.argdown"), reading_format("debate.map")
+    ('argdown', 'argmap')
+    """
+    try:
+        return format_of(path)
+    except FormatError:
+        return "argmap"
+
+
+def open_map(path: str | os.PathLike[str]) -> Loaded:
+    """Read a map as the editor opens it; return ``(ArgumentMap, warnings)``.
+
+    The format is the one the suffix names (:func:`reading_format`): a file with
+    another suffix is read as an argmap file. The warnings say what the reader could
+    not keep (an AIF file's locutions, say).
+    """
+    return load_any(path, reading_format(path))
 
 
 def _module(fmt: str) -> ModuleType:

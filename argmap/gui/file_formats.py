@@ -9,8 +9,7 @@ import os
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from argmap.errors import FormatError
-from argmap.formats import cannot_hold, format_of
+from argmap.formats import cannot_hold, reading_format
 from argmap.gui.plain import message_box
 
 MAP_FILTER = (
@@ -26,10 +25,7 @@ SAVE_FILTER = (
 
 def format_for(path):
     """The format of *path*; a file with an unknown suffix is read and written as argmap."""
-    try:
-        return format_of(path)
-    except FormatError:
-        return "argmap"
+    return reading_format(path)
 
 
 def ask_save_path(parent, folder):
