@@ -22,6 +22,7 @@ from argmap.model import KINDS, RELATIONS, ArgumentMap, queries
 from argmap.outputs.export import export_file
 from argmap.render.drawing import graphviz_ahead
 from argmap.render.options import ExportOptions
+from argmap.render.text import counted
 from argmap.sources.compare import score_draft
 from argmap.sources.documents import load_document
 from argmap.sources.draft import draft_map
@@ -82,15 +83,13 @@ def _add_validate(sub):
 def _run_validate(args, out):
     amap = read_map(args.file)
     warnings = queries.problems(amap)
-    print(
-        f"{shown(args.file)}: valid ({len(amap)} nodes, {amap.graph.number_of_edges()} edges"
-        f"{f', {len(warnings)} warning(s)' if warnings else ''})",
-        file=out,
-    )
+    counts = [counted(len(amap), "node"), counted(amap.graph.number_of_edges(), "edge")]
+    counts += [counted(len(warnings), "warning")] if warnings else []
+    print(f"{shown(args.file)}: valid ({', '.join(counts)})", file=out)
     for remark in warnings[:MAX_WARNINGS]:
         print(f"  warning: {shown(remark)}", file=out)
     if len(warnings) > MAX_WARNINGS:
-        print(f"  ... and {len(warnings) - MAX_WARNINGS} more warning(s)", file=out)
+        print(f"  ... and {counted(len(warnings) - MAX_WARNINGS, 'more warning')}", file=out)
     return 1 if warnings and args.strict else 0
 
 
@@ -254,10 +253,8 @@ def _run_convert(args, out):
     warnings = warnings + save_any(amap, args.output, args.target_format)
     for warning in warnings:
         print(f"warning: {shown(warning)}", file=sys.stderr)
-    print(
-        f"wrote {shown(args.output)} ({len(amap)} nodes, {amap.graph.number_of_edges()} edges)",
-        file=out,
-    )
+    nodes, edges = counted(len(amap), "node"), counted(amap.graph.number_of_edges(), "edge")
+    print(f"wrote {shown(args.output)} ({nodes}, {edges})", file=out)
     return 0
 
 
@@ -390,8 +387,9 @@ def run_draft_command(paths, output, against, out, force=False):
     amap = draft_map([load_document(path) for path in paths])
     native.save(amap, output, overwrite=force)
     print(
-        f"wrote {output} ({len(amap)} draft nodes, {amap.graph.number_of_edges()} "
-        f"draft relations from {len(amap.documents)} document(s))",
+        f"wrote {output} ({counted(len(amap), 'draft node')}, "
+        f"{counted(amap.graph.number_of_edges(), 'draft relation')} "
+        f"from {counted(len(amap.documents), 'document')})",
         file=out,
     )
     if reference is not None:

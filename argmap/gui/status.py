@@ -7,6 +7,7 @@ an edit never recounts the map; a newly opened map is counted once.
 from PySide6.QtWidgets import QLabel, QProgressBar
 
 from argmap.model import ChangeType, dispatcher
+from argmap.render.text import counted
 
 #: Milliseconds a passing status message stays.
 STATUS_MS = 6000
@@ -52,7 +53,8 @@ class StatusBar:
         self._show_counts()
 
     def _show_counts(self, change=None):
-        self.counts_label.setText(f"{len(self.document.amap)} nodes · {self.links} links")
+        nodes, links = counted(len(self.document.amap), "node"), counted(self.links, "link")
+        self.counts_label.setText(f"{nodes} · {links}")
 
     def tell(self, message, msecs=STATUS_MS):
         """Show a passing remark."""

@@ -11,7 +11,7 @@ Example
 >>> _ = amap.add_node("claim", "Encryption must stay strong")
 >>> data, result = render(amap, ExportOptions(fmt="dot"))
 >>> data.startswith(b"digraph"), result.summary
-(True, 'dot, 1 nodes')
+(True, 'dot, 1 node')
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ from argmap.render.options import (
 )
 from argmap.render.png import png_size, png_with_dpi
 from argmap.render.svg import arranged_svg
+from argmap.render.text import counted
 
 DEFAULT_DPI = 96
 MAX_DPI = 600
@@ -89,7 +90,9 @@ def render(
         source = dot_lines(amap, options, nodes, labels)
     lines = _restyled(source, options)
     if fmt == "dot":
-        return "".join(lines).encode("utf-8"), ExportResult("dot", f"dot, {len(nodes)} nodes")
+        return "".join(lines).encode("utf-8"), ExportResult(
+            "dot", f"dot, {counted(len(nodes), 'node')}"
+        )
     if fmt == "png":
         return _render_png("".join(lines), options, arranged)
     return _render_vector(lines, fmt, options, arranged, into)

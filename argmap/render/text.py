@@ -80,6 +80,18 @@ def shorten(text: str, limit: int) -> str:
     return cut.rstrip() + ELLIPSIS
 
 
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """Return *count* and *noun*, the noun in the plural (``noun + "s"``, or *plural*)
+    unless the count is one: how argmap's messages count things.
+
+    Example
+    -------
+    >>> counted(1, "node"), counted(0, "link"), counted(2, "copy", "copies")
+    ('1 node', '0 links', '2 copies')
+    """
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"
+
+
 def wrap(text: str, width: int) -> list[str]:
     """Split *text* into lines of at most *width* characters.
 

@@ -397,4 +397,4 @@ def test_validate_lists_many_warnings_briefly(tmp_path, capsys):
     save_map(m, str(path))
     assert cli.main(["validate", str(path)]) == 0
     out = capsys.readouterr().out
-    assert out.count("warning:") == 50 and "and 70 more warning(s)" in out
+    assert out.count("warning:") == 50 and "and 70 more warnings" in out
