@@ -23,11 +23,14 @@ from argmap.gui.document import new_merge_key
 from argmap.model import BASES, KINDS, RELATIONS, REMOVE, ChangeType
 from argmap.render.cards import node_places
 from argmap.render.style import PLACE_NAMES, ROLE_NAMES
+from argmap.render.text import one_line
 
 MAP_HINT = (
     "Select a card or a link to see and edit its details here. On the canvas: Tab adds "
     "a reason, Enter a sibling, F2 edits, the arrows move between cards."
 )
+#: Characters of each end's text a selected link shows; a longer text is cut at a word, with "…".
+LINK_END_CHARS = 60
 TEXT_FIELDS = (("speaker", "Speaker"), ("citation", "Citation"), ("url", "URL"), ("date", "Date"))
 
 
@@ -272,8 +275,8 @@ class Inspector(QWidget):
         source, target = self.edge
         graph = self.document.amap.graph
         self.edge_label.setText(
-            f"“{graph.nodes[source]['text'][:60]}” {attrs['relation']} "
-            f"“{graph.nodes[target]['text'][:60]}”"
+            f"“{one_line(graph.nodes[source]['text'], LINK_END_CHARS)}” {attrs['relation']} "
+            f"“{one_line(graph.nodes[target]['text'], LINK_END_CHARS)}”"
         )
         self.relation.setCurrentText(attrs["relation"])
         self.strength.setValue(-0.01 if attrs.get("strength") is None else attrs["strength"])
