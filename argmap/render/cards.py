@@ -310,7 +310,7 @@ def _legend_row(cells: list[str], spacing: int = LEGEND.spacing) -> str:
 #: Characters per line of a title on a page (a narrow picture): it wraps there; a small
 #: title (the pages after the first) wraps at its own width, about as wide.
 COMPACT_TITLE_WIDTH = 40
-SMALL_TITLE_WIDTH = 70
+SMALL_TITLE_WIDTH = 90
 #: Longest title shown (characters).
 TITLE_LIMIT = 160
 
