@@ -10,6 +10,7 @@ from argmap.gui.clipboard import release_clipboard
 from argmap.gui.main_window import MainWindow
 from argmap.gui.recovery_dialog import offer_recovery
 from argmap.gui.safety import install_excepthook, install_signal_handlers
+from argmap.recovery import RecoveryStore
 
 #: Name of the desktop entry (``argmap.desktop``) the window manager matches windows to.
 DESKTOP_FILE_NAME = "argmap"
@@ -65,12 +66,19 @@ def run(path=None):
     app.aboutToQuit.connect(release_clipboard)
     install_excepthook(MainWindow.windows)
     ticker = install_signal_handlers(MainWindow.windows)  # noqa: F841 (lives with the app)
-    for restored in offer_recovery(recovery_store(), MainWindow):
+    window = open_windows(path, recovery_store())
+    if idle_quit.wanted():
+        idle_quit.QuitWhenIdle(window, at_once=idle_quit.at_once())  # the window's child
+    return app.exec()
+
+
+def open_windows(path: str | None, store: RecoveryStore) -> MainWindow:
+    """Open the editor's first windows: the recovered work of *store*, then *path* or the
+    default map; return the window of *path* (or of the default map)."""
+    for restored in offer_recovery(store, MainWindow):
         restored.show()
     window = MainWindow(path)
     if path is None:  # the seeded map, as an untitled copy: the installed file stays as it is
         window.document.load_copy(default_map())
-    if idle_quit.wanted():
-        idle_quit.QuitWhenIdle(window, at_once=idle_quit.at_once())  # the window's child
     window.show()
-    return app.exec()
+    return window
