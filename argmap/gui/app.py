@@ -73,12 +73,30 @@ def run(path=None):
 
 
 def open_windows(path: str | None, store: RecoveryStore) -> MainWindow:
-    """Open the editor's first windows: the recovered work of *store*, then *path* or the
-    default map; return the window of *path* (or of the default map)."""
-    for restored in offer_recovery(store, MainWindow):
-        restored.show()
-    window = MainWindow(path)
-    if path is None:  # the seeded map, as an untitled copy: the installed file stays as it is
-        window.document.load_copy(default_map())
-    window.show()
+    """Open the editor's first windows and return the one in front.
+
+    The recovery copies of *store* are offered first; each one restored opens a window of
+    its own. Then *path* opens, unless a restored window already holds it: that window,
+    with the recovered work, comes to the front instead. With no *path*, the default map
+    opens only when nothing was restored.
+    """
+    restored = offer_recovery(store, MainWindow)
+    for window in restored:
+        window.show()
+    front = _window_for_start(path, restored)
+    front.show()
+    front.raise_()
+    front.activateWindow()
+    return front
+
+
+def _window_for_start(path, restored):
+    """The window of *path*, of the last restored map, or of the default map."""
+    if path is not None:
+        return MainWindow.window_for(path) or MainWindow(path)
+    if restored:
+        return restored[-1]
+    window = MainWindow()
+    # the seeded map, as an untitled copy: the installed file stays as it is
+    window.document.load_copy(default_map())
     return window
