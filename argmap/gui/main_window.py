@@ -27,6 +27,7 @@ from argmap.gui.find import FindBar
 from argmap.gui.help import add_help_actions
 from argmap.gui.inspector import Inspector
 from argmap.gui.outline import OutlineTree
+from argmap.gui.overview import add_overview_action
 from argmap.gui.plain import message_box
 from argmap.gui.recent import RecentMenu
 from argmap.gui.selection import Selection
@@ -63,6 +64,7 @@ class MainWindow(QMainWindow):
         self.edit_actions = EditActions(self.registry, self.document, self.selection, self.view)
         self._build_docks()
         self._build_file_actions()
+        self._build_view_options()
         add_help_actions(self.registry, self)
         self._build_menus()
         self._build_toolbar()
@@ -143,6 +145,9 @@ class MainWindow(QMainWindow):
         add("close", "&Close", self.close, key.Close, "file", "close")
         add("quit", "&Quit", self.quit_all, key.Quit, "file", "close")
         add("find", "&Find…", self.find_bar.open_bar, key.Find, "edit", "select")
+
+    def _build_view_options(self):
+        add_overview_action(self.registry, self.view.overview, self.settings)
 
     def _build_menus(self):
         self.menus = {}
