@@ -17,6 +17,7 @@ from argmap.errors import ArgmapError, ReadOnlyFileError
 from argmap.gui.actions import MENUS, OUTLINE_KEYS, TOOLBAR, ActionRegistry, fill_menu
 from argmap.gui.autosave import Autosaver
 from argmap.gui.debate_actions import DebateActions
+from argmap.gui.dock_room import DOCK_WIDTH, DockRoom
 from argmap.gui.document import Document
 from argmap.gui.edit_actions import EditActions
 from argmap.gui.export_dialog import ExportDialog
@@ -38,8 +39,6 @@ from argmap.gui.view import MapView
 from argmap.gui.weak_spots_dock import WeakSpotsDock
 from argmap.model import ChangeType
 
-#: Width of the docks on either side of the canvas (pixels), so the canvas gets the most.
-DOCK_WIDTH = 260
 #: Version of the saved dock layout; an older saved layout is not restored.
 STATE_VERSION = 3
 
@@ -63,6 +62,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.view)
         self.edit_actions = EditActions(self.registry, self.document, self.selection, self.view)
         self._build_docks()
+        self.dock_room = DockRoom(self)  # the docks give way in a small window
         self._build_file_actions()
         self._build_view_options()
         add_help_actions(self.registry, self)

@@ -65,7 +65,7 @@ class SourcesDock(QDockWidget):
         self.combo = QComboBox()
         self.combo.setObjectName("source-document")
         self.combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-        self.combo.setMinimumContentsLength(24)
+        self.combo.setMinimumContentsLength(12)  # the dock may be narrow in a small window
         self.info = QLabel()
         self.info.setTextFormat(Qt.PlainText)  # document details are never rich text
         self.info.setObjectName("source-info")
