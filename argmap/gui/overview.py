@@ -21,7 +21,11 @@ from argmap.gui.actions import ActionRegistry
 from argmap.gui.items import resizes_card
 from argmap.model import ChangeType, queries
 
+#: The overview's size in a large canvas (pixels).
 SIZE = (220, 150)
+#: The most of the canvas's width it takes in a small canvas, and its least width.
+WIDTH_SHARE = 0.33
+MIN_WIDTH = 140
 MARGIN = 10
 #: Milliseconds after an edit before the picture is drawn again (a burst draws it once).
 REDRAW_MS = 250
@@ -33,6 +37,19 @@ QUIET = (ChangeType.MAP_CHANGED, ChangeType.DOCUMENT_ADDED, ChangeType.DOCUMENT_
 MOVING_KEYS = frozenset({"pos", "collapsed"})
 #: The setting that remembers whether the overview is wanted.
 SETTING = "view/overview"
+
+
+def overview_size(canvas_width: int) -> tuple[int, int]:
+    """The overview's size over a canvas *canvas_width* pixels wide: :data:`SIZE`, or
+    smaller in a small canvas, so that it covers less of the map.
+
+    Example
+    -------
+    >>> overview_size(1200), overview_size(560)
+    ((220, 150), (184, 125))
+    """
+    width = min(SIZE[0], max(MIN_WIDTH, int(canvas_width * WIDTH_SHARE)))
+    return width, round(width * SIZE[1] / SIZE[0])
 
 
 def add_overview_action(registry: ActionRegistry, overview: "Overview", settings: QSettings):
@@ -169,6 +186,7 @@ class Overview(QGraphicsView):
         if not self._overflows():
             self.hide()
             return
+        self.resize(*overview_size(self.canvas.viewport().width()))
         self.place()
         self.show()  # laid out first: the fit needs the size of its viewport
         self.scene().setSceneRect(self.canvas.map_scene.sceneRect())  # the canvas's room
