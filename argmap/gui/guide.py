@@ -131,10 +131,16 @@ class KeyHint(QLabel):
         self.show()
 
     def place(self):
-        """Put the hint at the bottom left of the canvas."""
+        """Put the hint at the bottom left of the canvas, on two lines or more when it is
+        too long for one."""
         area = self.view.viewport().rect()
-        self.setMaximumWidth(max(100, area.width() - 16))
+        room = max(100, area.width() - 16)
+        self.setMaximumWidth(room)
+        self.setWordWrap(False)
         self.adjustSize()
+        if self.sizeHint().width() > room:
+            self.setWordWrap(True)
+            self.resize(room, self.heightForWidth(room))
         self.move(area.left() + 8, area.bottom() - self.height() - 8)
 
     def eventFilter(self, watched, event):

@@ -1,6 +1,6 @@
 """The canvas's room: the overview can be hidden, and the docks give way in a small window."""
 
-from PySide6.QtWidgets import QTabBar
+from PySide6.QtWidgets import QTabBar, QWidget
 
 from argmap.gui.dock_room import DOCK_WIDTH
 from argmap.gui.main_window import MainWindow
@@ -79,3 +79,19 @@ def test_a_window_opened_at_1024_by_600_gives_the_canvas_more_than_half(map_file
     window.show()
     qtbot.waitExposed(window)
     qtbot.waitUntil(lambda: _canvas_share(window) > 0.5)
+
+
+def test_at_1024_by_600_the_key_hint_shows_all_its_words(make_window, map_file, qtbot):
+    """The hint of keys at the foot of a small canvas takes two lines rather than cutting
+    its end off, and stays inside the canvas."""
+    window = make_window(map_file)
+    window.resize(1024, 600)
+    hint = window.view.findChild(QWidget, "key-hint")
+    qtbot.waitUntil(lambda: window.width() == 1024 and hint.isVisible())
+    qtbot.wait(50)
+    room = window.view.viewport().rect()
+    assert room.contains(hint.geometry())
+    whole = hint.sizeHint().width() <= hint.width() or (
+        hint.wordWrap() and hint.heightForWidth(hint.width()) <= hint.height()
+    )
+    assert whole, (hint.text(), hint.width(), hint.sizeHint().width())
