@@ -261,6 +261,7 @@ class MainWindow(QMainWindow):
         window.show()
         if len(source):
             window.view.initial_layout()
+        window.sources_dock.open_for_cards(drafts=draft)
         return window
 
     def new_map_dialog(self, draft=False):
