@@ -22,7 +22,7 @@ from argmap.gui.document import Document
 from argmap.gui.edit_actions import EditActions
 from argmap.gui.export_dialog import ExportDialog
 from argmap.gui.file_drop import install_file_drop
-from argmap.gui.file_formats import MAP_FILTER, ask_save_path, keep_losses
+from argmap.gui.file_formats import MAP_FILTER, ask_save_path, keep_losses, show_reader_notes
 from argmap.gui.file_guard import FileGuard
 from argmap.gui.find import FindBar
 from argmap.gui.help import add_help_actions
@@ -203,7 +203,7 @@ class MainWindow(QMainWindow):
             self.show_error("Cannot open the file", str(exc))
             return False
         if warnings:
-            self.show_error("Opened, with warnings", "\n".join(warnings[:20]))
+            show_reader_notes(self, path, warnings)
         self.guard.remember(path)
         self._add_recent(self.document.path)
         return True
