@@ -18,7 +18,7 @@ DOCK_WIDTH = 260
 #: The narrowest a side gives way to (pixels); a dock's own minimum may be wider.
 MIN_DOCK_WIDTH = 150
 #: The most of the window's width both sides take together when the window is small.
-DOCKS_SHARE = 0.42
+DOCKS_SHARE = 0.44
 #: The dock areas beside the canvas.
 SIDES = (Qt.LeftDockWidgetArea, Qt.RightDockWidgetArea)
 
@@ -33,9 +33,9 @@ def side_widths(window_width: int, floors: list[int]) -> list[int]:
     Example
     -------
     >>> side_widths(1920, [235, 193]), side_widths(1024, [235, 193])
-    ([260, 260], [236, 194])
+    ([260, 260], [241, 209])
     >>> side_widths(900, [235, 193])
-    [210, 168]
+    [219, 177]
     """
     budget = int(window_width * DOCKS_SHARE)
     excess = DOCK_WIDTH * len(floors) - budget
