@@ -35,6 +35,13 @@ Links = dict[str, list[str]]
 MAX_BYTES = 64 * 1024 * 1024
 #: Node types of the dialogue layer.
 DIALOGUE = ("L", "YA", "TA")
+#: AIF node types argmap does not show, in plain words: (one, many, what they are).
+NODE_NAMES = {
+    "L": ("locution", "locutions", "who said what"),
+    "TA": ("transition", "transitions", "how one move answers another"),
+    "YA": ("illocution", "illocutions", "what a move asserts, asks or challenges"),
+    "PA": ("preference", "preferences", "which argument outweighs which"),
+}
 DEFAULT_SCHEME = {"RA": "Default Inference", "CA": "Default Conflict"}
 
 
@@ -286,11 +293,35 @@ def _count_dropped(nodes: Nodes, warnings: list[str]) -> None:
         if node["type"] not in ("I", "RA", "CA", "MA"):
             dropped[node["type"]] = dropped.get(node["type"], 0) + 1
     if dropped:
-        listed = ", ".join(f"{n} {t}" for t, n in sorted(dropped.items()))
-        warnings.append(
-            f"dropped {sum(dropped.values())} node(s) argmap cannot show "
-            f"({listed}); speakers were kept where a locution names one"
-        )
+        warnings.append(not_shown(dropped))
+
+
+def not_shown(dropped: Mapping[str, int]) -> str:
+    """Say in plain words which AIF nodes (counts by type) the map does not show.
+
+    Example
+    -------
+    >>> not_shown({"L": 16, "TA": 8, "YA": 14})  # doctest: +NORMALIZE_WHITESPACE
+    'The file also holds 16 locutions (who said what), 8 transitions (how one move answers
+    another) and 14 illocutions (what a move asserts, asks or challenges), which argmap does
+    not show; they stay in the file as long as it is not saved over. Speakers were kept
+    where a locution names one.'
+    """
+    order = [t for t in NODE_NAMES if t in dropped] + sorted(set(dropped) - set(NODE_NAMES))
+    parts = [_counted(kind, dropped[kind]) for kind in order]
+    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    text = (
+        f"The file also holds {listed}, which argmap does not show; they stay in the file "
+        "as long as it is not saved over."
+    )
+    return text + (" Speakers were kept where a locution names one." if "L" in dropped else "")
+
+
+def _counted(kind: str, count: int) -> str:
+    if kind not in NODE_NAMES:
+        return f"{count} node{'' if count == 1 else 's'} of type {kind}"
+    one, many, meaning = NODE_NAMES[kind]
+    return f"{count} {one if count == 1 else many} ({meaning})"
 
 
 # ------------------------------------------------------------------ writing

@@ -10,6 +10,7 @@ from argmap.gui.clipboard import release_clipboard
 from argmap.gui.main_window import MainWindow
 from argmap.gui.recovery_dialog import offer_recovery
 from argmap.gui.safety import install_excepthook, install_signal_handlers
+from argmap.recovery import RecoveryStore
 
 #: Name of the desktop entry (``argmap.desktop``) the window manager matches windows to.
 DESKTOP_FILE_NAME = "argmap"
@@ -65,12 +66,37 @@ def run(path=None):
     app.aboutToQuit.connect(release_clipboard)
     install_excepthook(MainWindow.windows)
     ticker = install_signal_handlers(MainWindow.windows)  # noqa: F841 (lives with the app)
-    for restored in offer_recovery(recovery_store(), MainWindow):
-        restored.show()
-    window = MainWindow(path)
-    if path is None:  # the seeded map, as an untitled copy: the installed file stays as it is
-        window.document.load_copy(default_map())
+    window = open_windows(path, recovery_store())
     if idle_quit.wanted():
         idle_quit.QuitWhenIdle(window, at_once=idle_quit.at_once())  # the window's child
-    window.show()
     return app.exec()
+
+
+def open_windows(path: str | None, store: RecoveryStore) -> MainWindow:
+    """Open the editor's first windows and return the one in front.
+
+    The recovery copies of *store* are offered first; each one restored opens a window of
+    its own. Then *path* opens, unless a restored window already holds it: that window,
+    with the recovered work, comes to the front instead. With no *path*, the default map
+    opens only when nothing was restored.
+    """
+    restored = offer_recovery(store, MainWindow)
+    for window in restored:
+        window.show()
+    front = _window_for_start(path, restored)
+    front.show()
+    front.raise_()
+    front.activateWindow()
+    return front
+
+
+def _window_for_start(path, restored):
+    """The window of *path*, of the last restored map, or of the default map."""
+    if path is not None:
+        return MainWindow.window_for(path) or MainWindow(path)
+    if restored:
+        return restored[-1]
+    window = MainWindow()
+    # the seeded map, as an untitled copy: the installed file stays as it is
+    window.document.load_copy(default_map())
+    return window

@@ -1,8 +1,12 @@
-"""Debate > Prepare Brief…: choose a side and a format, read the brief, save it.
+"""Debate > Prepare Brief…: choose a side and a format, see the brief as it will look, save it.
 
-The preview is the brief's Markdown (:mod:`argmap.analysis.brief_md`) in a
-read-only plain-text view, so nothing from the map is ever read as rich text.
-Save writes with :func:`argmap.analysis.brief.write_brief`, the code of
+The preview follows the format chosen. Markdown is shown as its text, in a
+read-only plain-text view. A web page is shown laid out, as
+:mod:`argmap.outputs.brief_html` writes it, by a :class:`BriefPage` that loads
+nothing (no file, no network, no link followed); the map's picture, drawn by
+Graphviz off the GUI thread, is handed to it directly, as printing does. A Word
+document holds the same brief and is shown the same way, with a note. Save
+writes with :func:`argmap.outputs.brief_files.write_brief`, the code of
 ``argmap brief``, on a copy of the map off the GUI thread.
 """
 
@@ -17,12 +21,15 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QPlainTextEdit,
+    QStackedWidget,
+    QTextBrowser,
     QVBoxLayout,
 )
 
 from argmap.errors import ArgmapError
 from argmap.gui.plain import choice_box
-from argmap.outputs.brief import build_brief
+from argmap.gui.printing import document_of_brief
+from argmap.outputs.brief import Brief, build_brief
 from argmap.outputs.brief_files import write_brief
 from argmap.outputs.brief_md import brief_markdown
 
@@ -33,11 +40,16 @@ SIDES = (
     ("both", "Both sides"),
 )
 FORMATS = (("md", "Markdown (.md)"), ("html", "Web page (.html)"), ("docx", "Word (.docx)"))
-
-
-def brief_text(amap, side):
-    """Return the brief of *amap* for *side* as Markdown, without the map's picture."""
-    return brief_markdown(build_brief(amap, side, picture=False))
+#: What the preview says under each format.
+NOTES = {
+    "md": "The Markdown text to be saved; the map's picture is saved beside it as a PNG file.",
+    "html": "The web page, laid out here much as a browser will show it, with the map "
+    "coloured by evaluation.",
+    "docx": "The Word document holds this brief and the map coloured by evaluation; "
+    "Word sets it in its own fonts and pages.",
+}
+#: Shown under "The map" while Graphviz draws it for the preview.
+DRAWING = "The map is being drawn…"
 
 
 def save_brief(document, path, side, fmt):
@@ -55,13 +67,34 @@ def save_brief(document, path, side, fmt):
     )
 
 
+class BriefPage(QTextBrowser):
+    """The brief laid out as a page; it loads nothing and follows no link."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("brief-page")
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+
+    def loadResource(self, kind, url):
+        return None
+
+    def show_brief(self, brief: Brief) -> None:
+        """Lay out *brief* (its picture handed over, no wider than the page)."""
+        width = max(200, self.viewport().width() - 120)  # inside the page's margins
+        self.setDocument(document_of_brief(brief, width, self))  # the page's: the last goes
+
+
 class BriefDialog(QDialog):
-    """Side, format, a preview of the brief, and Save."""
+    """Side, format, a preview of the brief as the format shows it, and Save."""
 
     def __init__(self, document, parent=None):
         super().__init__(parent)
         self.document = document
         self.save_job = None
+        self.picture_job = None
+        self.drawn = {}  # side -> its Brief with the map's picture
+        self.drawing = set()  # the sides whose picture is being drawn
         self.setWindowTitle("Prepare brief")
         self.resize(760, 640)
         self.side = choice_box(SIDES)
@@ -71,11 +104,17 @@ class BriefDialog(QDialog):
         self.preview.setReadOnly(True)
         self.preview.setLineWrapMode(QPlainTextEdit.WidgetWidth)
         self.preview.setFont(QFont("DejaVu Sans Mono", 9))
+        self.page = BriefPage()
+        self.views = QStackedWidget()
+        self.views.addWidget(self.preview)
+        self.views.addWidget(self.page)
         self.status = QLabel()
+        self.status.setObjectName("brief-note")
         self.status.setTextFormat(Qt.PlainText)
         self.status.setWordWrap(True)
         self._build_layout()
         self.side.currentIndexChanged.connect(lambda _: self.refresh())
+        self.format.currentIndexChanged.connect(lambda _: self.refresh())
         self.refresh()
 
     def _build_layout(self):
@@ -84,7 +123,7 @@ class BriefDialog(QDialog):
         form.addRow("Side", self.side)
         form.addRow("Format", self.format)
         layout.addLayout(form)
-        layout.addWidget(self.preview, 1)
+        layout.addWidget(self.views, 1)
         layout.addWidget(self.status)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Close)
         self.buttons.accepted.connect(self.choose_file)
@@ -96,17 +135,49 @@ class BriefDialog(QDialog):
         return self.side.currentData(), self.format.currentData()
 
     def refresh(self):
-        """Show the brief for the chosen side (or why there is none)."""
+        """Show the brief for the chosen side as the chosen format shows it (or why there
+        is none)."""
+        side, fmt = self.chosen()
         try:
-            text = brief_text(self.document.amap, self.side.currentData())
+            brief = self.drawn.get(side) or build_brief(self.document.amap, side, picture=False)
         except ArgmapError as exc:
             self.preview.setPlainText("")
+            self.page.clear()
             self.status.setText(f"No brief: {exc}")
             self.buttons.button(QDialogButtonBox.Save).setEnabled(False)
             return
-        self.preview.setPlainText(text)
-        self.status.setText("The saved brief also holds the map, coloured by evaluation.")
         self.buttons.button(QDialogButtonBox.Save).setEnabled(True)
+        self.status.setText(NOTES[fmt])
+        if fmt == "md":
+            picture = os.path.splitext(os.path.basename(self.default_path()))[0] + ".map.png"
+            self.preview.setPlainText(brief_markdown(brief, picture))
+            self.views.setCurrentWidget(self.preview)
+            return
+        if side not in self.drawn:
+            brief.picture_note = DRAWING
+            self.draw_picture(side)
+        self.page.show_brief(brief)
+        self.views.setCurrentWidget(self.page)
+
+    def draw_picture(self, side):
+        """Draw the map for the brief of *side* off the GUI thread (once); show it when
+        done."""
+        if side in self.drawing:
+            return
+        self.drawing.add(side)
+        snapshot = self.document.amap.copy()
+        self.picture_job = self.document.jobs.start(
+            lambda: build_brief(snapshot, side, picture=True),
+            "Drawing the map for the brief…",
+            lambda brief: self._drawn(side, brief),
+        )
+        self.picture_job.signals.failed.connect(lambda _: self.drawing.discard(side))
+
+    def _drawn(self, side, brief):
+        self.drawing.discard(side)
+        self.drawn[side] = brief
+        if self.chosen()[0] == side:
+            self.refresh()
 
     def default_path(self):
         side, fmt = self.chosen()

@@ -293,9 +293,10 @@ class Document(QObject):
         done = self._edit(edits.import_documents, records)
         return list(done.documents) if done is not None else []
 
-    def start_from_map(self, source):
-        """Fill this empty map from *source* as its first undoable step (it is then modified)."""
-        return self._edit(edits.start_from_map, source)
+    def start_from_map(self, source, label="Start from documents"):
+        """Fill this empty map from *source* as its first undoable step, named *label* (it
+        is then modified)."""
+        return self._edit(edits.start_from_map, source, label)
 
     # -------------------------------------------------------------- layout
     def settle_positions(self, positions):

@@ -7,6 +7,7 @@ what would be lost and chooses.
 
 import os
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from argmap.formats import cannot_hold, reading_format
@@ -54,3 +55,26 @@ def keep_losses(parent, amap, path):
     )
     box.setDefaultButton(QMessageBox.Cancel)
     return box.exec() == QMessageBox.Save
+
+
+#: Most reader notes listed in the box after opening a file.
+MAX_NOTES = 20
+
+
+def show_reader_notes(parent, path: str, notes: list[str]) -> QMessageBox:
+    """Tell what of the file *path* the map does not show, in an information box (plain
+    text): the file opened, and nothing is wrong with argmap. Returns the box."""
+    listed = "\n".join(f"• {note[:1].upper()}{note[1:]}" for note in notes[:MAX_NOTES])
+    more = len(notes) - MAX_NOTES
+    box = message_box(
+        parent,
+        QMessageBox.Information,
+        "Opened: some of the file is not shown",
+        f"{os.path.basename(path)} is open. Some of what it holds is not shown:\n\n{listed}"
+        + (f"\n… and {more} more" if more > 0 else ""),
+        "reader-notes",
+        QMessageBox.Ok,
+    )
+    box.setAttribute(Qt.WA_DeleteOnClose)
+    box.open()
+    return box

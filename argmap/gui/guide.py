@@ -11,12 +11,15 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel
 
+from argmap.gui.sources_dock import card_keys
 from argmap.model import ChangeType, queries
 from argmap.render.style import FONT_FAMILY, FONT_SIZE
 
 #: Height (pixels) of a card's body text at the opening zoom, at least.
 READABLE_PX = 10.0
 HINT_EMPTY = "Ctrl+Shift+M adds a main claim  ·  File ▸ New Map from Documents starts from articles"
+#: On a map of documents and no card yet.
+HINT_DOCUMENTS = f"Select a passage in Sources, then press {card_keys()}"
 HINT_IDLE = (
     "Click a card to select it  ·  Tab adds a reason  ·  Enter a sibling  ·  F2 edits  ·  "
     "arrows move  ·  Ctrl+F finds"
@@ -118,23 +121,35 @@ class KeyHint(QLabel):
         self.refresh()
 
     def _follow_change(self, change):
-        if change.type in (ChangeType.NODE_ADDED, ChangeType.NODE_REMOVED):
+        if change.type in (
+            ChangeType.NODE_ADDED,
+            ChangeType.NODE_REMOVED,
+            ChangeType.DOCUMENT_ADDED,
+            ChangeType.DOCUMENT_REMOVED,
+        ):
             self.refresh()  # the map may have become empty, or stopped being
 
     def refresh(self):
         if self.view.selection.nodes or self.view.selection.edges:
             self.hide()
             return
-        self.setText(HINT_IDLE if len(self.view.document.amap) else HINT_EMPTY)
+        amap = self.view.document.amap
+        self.setText(HINT_IDLE if len(amap) else HINT_DOCUMENTS if amap.documents else HINT_EMPTY)
         self.adjustSize()
         self.place()
         self.show()
 
     def place(self):
-        """Put the hint at the bottom left of the canvas."""
+        """Put the hint at the bottom left of the canvas, on two lines or more when it is
+        too long for one."""
         area = self.view.viewport().rect()
-        self.setMaximumWidth(max(100, area.width() - 16))
+        room = max(100, area.width() - 16)
+        self.setMaximumWidth(room)
+        self.setWordWrap(False)
         self.adjustSize()
+        if self.sizeHint().width() > room:
+            self.setWordWrap(True)
+            self.resize(room, self.heightForWidth(room))
         self.move(area.left() + 8, area.bottom() - self.height() - 8)
 
     def eventFilter(self, watched, event):

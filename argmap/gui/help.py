@@ -1,21 +1,29 @@
 """The Help menu: Keyboard Shortcuts, Open Documentation and About argmap.
 
 :func:`add_help_actions` registers the actions with the window's registry
-(menu ``help``); the dialogs show plain text only.
+(menu ``help``). Open Documentation (F1) shows the guide shipped with argmap
+(its README, in Markdown) in a window of argmap's own, laid out by a view that
+loads nothing: a desktop may have no program for Markdown files, or open them
+as bare text. A button there hands the file to the desktop all the same. The
+other dialogs show plain text only.
 """
 
+import os
+import re
 import shutil
 import subprocess
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
+    QLabel,
     QMessageBox,
     QTableWidget,
     QTableWidgetItem,
+    QTextBrowser,
     QVBoxLayout,
 )
 
@@ -23,6 +31,9 @@ from argmap import __version__, resources
 from argmap.gui.plain import message_box
 
 LICENCE = "MIT"
+#: A picture in Markdown, inline or by reference. The guide shows its words instead: Qt's
+#: Markdown reader opens the file a picture names itself, past any loadResource().
+PICTURE = re.compile(r"!\[([^\]]*)\](\([^)]*\)|\[[^\]]*\])")
 #: Seconds ``dot -V`` may take before About gives up on Graphviz's version.
 DOT_VERSION_TIMEOUT = 5
 
@@ -38,7 +49,14 @@ def add_help_actions(registry, parent):
         "help",
         "help",
     )
-    add("documentation", "Open &Documentation", open_documentation, "F1", "help", "help")
+    add(
+        "documentation",
+        "Open &Documentation",
+        lambda: show_guide(parent),
+        "F1",
+        "help",
+        "help",
+    )
     add("about", "&About argmap", lambda: about_box(parent).open(), None, "help", "about")
 
 
@@ -78,6 +96,94 @@ def documentation_url():
 def open_documentation():
     """Open the documentation with the desktop's viewer for Markdown files; True if it could."""
     return QDesktopServices.openUrl(documentation_url())
+
+
+class GuideDocument(QTextDocument):
+    """A text document that loads nothing: no file, no network (a picture stays out)."""
+
+    def loadResource(self, kind, url):
+        return None
+
+
+class GuideView(QTextBrowser):
+    """Markdown laid out for reading. It loads nothing (a picture the text names stays
+    out); a link to another page of the guide opens here, a web link in the browser."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("guide-view")
+        self.setOpenLinks(False)
+        self.setDocument(GuideDocument(self))
+        self.path = None
+        self.anchorClicked.connect(self.follow)
+
+    def loadResource(self, kind, url):
+        return None  # and its document loads nothing either: see GuideDocument
+
+    def show_file(self, path: str) -> None:
+        """Show the Markdown file *path* (its HTML as text, its pictures as their words)."""
+        with open(path, encoding="utf-8") as handle:
+            text = PICTURE.sub(r"\1", handle.read())
+        self.path = path
+        self.document().setMarkdown(
+            text,
+            QTextDocument.MarkdownDialectGitHub | QTextDocument.MarkdownNoHTML,
+        )
+        self.moveCursor(QTextCursor.Start)  # from the top
+        self.verticalScrollBar().setValue(0)
+
+    def follow(self, url: QUrl) -> None:
+        """A link clicked: a place on this page, another page of the guide, or the web."""
+        if url.scheme() in ("http", "https", "mailto"):
+            QDesktopServices.openUrl(url)
+        elif not url.path() and url.fragment():
+            self.scrollToAnchor(url.fragment())
+        elif self.path is not None and not url.scheme():
+            target = os.path.normpath(os.path.join(os.path.dirname(self.path), url.path()))
+            if target.endswith(".md") and os.path.isfile(target):
+                self.show_file(target)
+
+
+def show_guide(parent=None) -> QDialog:
+    """Show the guide in argmap's own window over *parent* (one per window); return it."""
+    shown = parent.findChild(QDialog, "guide-dialog") if parent is not None else None
+    if shown is None:
+        shown = guide_dialog(parent)
+        shown.show()
+    shown.raise_()
+    shown.activateWindow()
+    return shown
+
+
+def guide_dialog(parent=None) -> QDialog:
+    """The guide (the shipped README) laid out, with a button that hands the file to the
+    desktop's own viewer."""
+    dialog = QDialog(parent)
+    dialog.setObjectName("guide-dialog")
+    dialog.setWindowTitle("argmap guide")
+    dialog.setAttribute(Qt.WA_DeleteOnClose)
+    view = GuideView(dialog)
+    view.show_file(resources.path("docs", "README.md"))
+    note = QLabel(dialog)
+    note.setObjectName("guide-note")
+    note.setTextFormat(Qt.PlainText)
+    note.hide()
+    buttons = QDialogButtonBox(QDialogButtonBox.Close, dialog)
+    elsewhere = buttons.addButton("Open in Another &Program", QDialogButtonBox.ActionRole)
+    elsewhere.clicked.connect(lambda: _open_elsewhere(note))
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(view, 1)
+    layout.addWidget(note)
+    layout.addWidget(buttons)
+    dialog.resize(720, 640)
+    return dialog
+
+
+def _open_elsewhere(note):
+    if not open_documentation():
+        note.setText(f"No program on this desktop opened {documentation_url().toLocalFile()}.")
+        note.show()
 
 
 # ------------------------------------------------------------------ about

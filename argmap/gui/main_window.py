@@ -17,17 +17,19 @@ from argmap.errors import ArgmapError, ReadOnlyFileError
 from argmap.gui.actions import MENUS, OUTLINE_KEYS, TOOLBAR, ActionRegistry, fill_menu
 from argmap.gui.autosave import Autosaver
 from argmap.gui.debate_actions import DebateActions
+from argmap.gui.dock_room import DOCK_WIDTH, DockRoom
 from argmap.gui.document import Document
 from argmap.gui.edit_actions import EditActions
 from argmap.gui.export_dialog import ExportDialog
 from argmap.gui.file_drop import install_file_drop
-from argmap.gui.file_formats import MAP_FILTER, ask_save_path, keep_losses
+from argmap.gui.file_formats import MAP_FILTER, ask_save_path, keep_losses, show_reader_notes
 from argmap.gui.file_guard import FileGuard
 from argmap.gui.find import FindBar
 from argmap.gui.focus_keys import add_focus_keys
 from argmap.gui.help import add_help_actions
 from argmap.gui.inspector import Inspector
 from argmap.gui.outline import OutlineTree
+from argmap.gui.overview import add_overview_action
 from argmap.gui.plain import message_box
 from argmap.gui.recent import RecentMenu
 from argmap.gui.selection import Selection
@@ -38,8 +40,6 @@ from argmap.gui.view import MapView
 from argmap.gui.weak_spots_dock import WeakSpotsDock
 from argmap.model import ChangeType
 
-#: Width of the docks on either side of the canvas (pixels), so the canvas gets the most.
-DOCK_WIDTH = 260
 #: Version of the saved dock layout; an older saved layout is not restored.
 STATE_VERSION = 3
 
@@ -63,7 +63,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.view)
         self.edit_actions = EditActions(self.registry, self.document, self.selection, self.view)
         self._build_docks()
+        self.dock_room = DockRoom(self)  # the docks give way in a small window
         self._build_file_actions()
+        self._build_view_options()
         add_help_actions(self.registry, self)
         self._build_menus()
         self._build_toolbar()
@@ -146,6 +148,9 @@ class MainWindow(QMainWindow):
         add("quit", "&Quit", self.quit_all, key.Quit, "file", "close")
         add("find", "&Find…", self.find_bar.open_bar, key.Find, "edit", "select")
 
+    def _build_view_options(self):
+        add_overview_action(self.registry, self.view.overview, self.settings)
+
     def _build_menus(self):
         self.menus = {}
         for name, title in MENUS:
@@ -200,7 +205,7 @@ class MainWindow(QMainWindow):
             self.show_error("Cannot open the file", str(exc))
             return False
         if warnings:
-            self.show_error("Opened, with warnings", "\n".join(warnings[:20]))
+            show_reader_notes(self, path, warnings)
         self.guard.remember(path)
         self._add_recent(self.document.path)
         return True
@@ -258,6 +263,7 @@ class MainWindow(QMainWindow):
         window.show()
         if len(source):
             window.view.initial_layout()
+        window.sources_dock.open_for_cards(drafts=draft)
         return window
 
     def new_map_dialog(self, draft=False):

@@ -1,7 +1,9 @@
 """The overview: the whole map in small in a corner of the canvas, with the visible part framed.
 
 Click or drag in it to move the canvas there. It shows only when the map is
-larger than the canvas, so a small map keeps all of its room.
+larger than the canvas, so a small map keeps all of its room, and only while
+View > Overview is checked (:func:`add_overview_action`; the choice is
+remembered in the window's settings).
 
 The small map is a picture drawn in one pass (links as lines, cards as boxes,
 a few calls per colour, however many cards) and kept: scrolling or zooming the
@@ -11,14 +13,19 @@ picture; the whole picture is drawn again when something moved, went or was
 recoloured, the map outgrew the picture, or the overview's size changed.
 """
 
-from PySide6.QtCore import QEvent, QLineF, QRectF, Qt, QTimer
+from PySide6.QtCore import QEvent, QLineF, QRectF, QSettings, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView
 
+from argmap.gui.actions import ActionRegistry
 from argmap.gui.items import resizes_card
 from argmap.model import ChangeType, queries
 
+#: The overview's size in a large canvas (pixels).
 SIZE = (220, 150)
+#: The most of the canvas's width it takes in a small canvas, and its least width.
+WIDTH_SHARE = 0.33
+MIN_WIDTH = 140
 MARGIN = 10
 #: Milliseconds after an edit before the picture is drawn again (a burst draws it once).
 REDRAW_MS = 250
@@ -28,6 +35,45 @@ QUIET = (ChangeType.MAP_CHANGED, ChangeType.DOCUMENT_ADDED, ChangeType.DOCUMENT_
 #: Node fields whose change moves or hides a card: the picture is drawn again, not drawn
 #: onto; so it is when a card's size may change (a shorter text leaves a lower card).
 MOVING_KEYS = frozenset({"pos", "collapsed"})
+#: The setting that remembers whether the overview is wanted.
+SETTING = "view/overview"
+
+
+def overview_size(canvas_width: int) -> tuple[int, int]:
+    """The overview's size over a canvas *canvas_width* pixels wide: :data:`SIZE`, or
+    smaller in a small canvas, so that it covers less of the map.
+
+    Example
+    -------
+    >>> overview_size(1200), overview_size(560)
+    ((220, 150), (184, 125))
+    """
+    width = min(SIZE[0], max(MIN_WIDTH, int(canvas_width * WIDTH_SHARE)))
+    return width, round(width * SIZE[1] / SIZE[0])
+
+
+def add_overview_action(registry: ActionRegistry, overview: "Overview", settings: QSettings):
+    """Register View > Overview, a check that shows or hides *overview*, remembered in
+    *settings*; return the action."""
+
+    def show(wanted):
+        overview.set_wanted(wanted)
+        settings.setValue(SETTING, wanted)
+
+    action = registry.add(
+        "show_overview",
+        "&Overview",
+        show,
+        None,
+        "view",
+        "overview",
+        tip="Show the whole map in small in the corner of the canvas when it does not fit",
+        checkable=True,
+    )
+    wanted = settings.value(SETTING, True, type=bool)
+    action.setChecked(wanted)
+    overview.set_wanted(wanted)
+    return action
 
 
 class Overview(QGraphicsView):
@@ -47,6 +93,7 @@ class Overview(QGraphicsView):
         self.setStyleSheet("QGraphicsView#overview { border: 1px solid #8C8C8C; }")
         self.resize(*SIZE)
         self.hide()  # until the first refresh has fitted and placed it
+        self.wanted = True  # the user's choice (View > Overview)
         self.picture = None  # the small map, drawn at the current fit
         self._bounds = None  # the map's rectangle when the picture was drawn
         self._new = ([], [])  # (node ids, link keys) to draw onto the picture
@@ -68,6 +115,8 @@ class Overview(QGraphicsView):
 
     def _note(self, change):
         """Remember what *change* asks to draw: its card or link alone, or everything."""
+        if not self.wanted:
+            return  # drawn whole when wanted again
         kind, keys = change.type, set(change.keys)
         if kind == ChangeType.NODE_ADDED or (
             kind == ChangeType.NODE_CHANGED
@@ -93,6 +142,14 @@ class Overview(QGraphicsView):
         self._new[1].append((source, target))
         self._new[0].extend(queries.places_touched(amap, link=(source, target)))
 
+    def set_wanted(self, wanted: bool) -> None:
+        """Show the overview when the map overflows the canvas (*wanted*), or never."""
+        self.wanted = wanted
+        if wanted:
+            self.redraw()
+        else:
+            self.hide()
+
     def redraw(self):
         """Draw the whole picture again, soon."""
         self._whole = True
@@ -113,6 +170,10 @@ class Overview(QGraphicsView):
 
         Only what was added or changed is drawn when the picture still fits the map."""
         self._timer.stop()
+        if not self.wanted:
+            self._new, self._whole, self.picture = ([], []), True, None
+            self.hide()
+            return
         (nodes, edges), self._new = self._new, ([], [])
         bounds = self.canvas.map_scene.map_rect()
         if not self._whole and self.picture is not None and self._bounds.contains(bounds):
@@ -125,6 +186,7 @@ class Overview(QGraphicsView):
         if not self._overflows():
             self.hide()
             return
+        self.resize(*overview_size(self.canvas.viewport().width()))
         self.place()
         self.show()  # laid out first: the fit needs the size of its viewport
         self.scene().setSceneRect(self.canvas.map_scene.sceneRect())  # the canvas's room
@@ -137,6 +199,8 @@ class Overview(QGraphicsView):
 
     def follow_view(self, *_):
         """Move the frame to the canvas's visible part (the picture stays as it is)."""
+        if not self.wanted:
+            return
         if self._bounds is None:
             self.schedule(0)
         elif not self._overflows():

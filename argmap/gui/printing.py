@@ -195,9 +195,14 @@ def brief_document(amap, side, width):
     under a name of its own, in its place under "The map", at most *width*
     wide; the document itself loads nothing.
     """
-    brief = build_brief(amap, side, picture=True)
+    return document_of_brief(build_brief(amap, side, picture=True), width)
+
+
+def document_of_brief(brief, width, parent=None):
+    """Return *brief* (a :class:`~argmap.outputs.brief.Brief`) laid out as a
+    :class:`BriefDocument`, its picture handed over at most *width* wide."""
     html = brief_html(brief)
-    document = BriefDocument()
+    document = BriefDocument(parent)
     if brief.picture is not None:
         image = QImage.fromData(QByteArray(brief.picture))
         document.addResource(QTextDocument.ImageResource, QUrl(PICTURE_URL), image)

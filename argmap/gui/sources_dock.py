@@ -35,6 +35,33 @@ FROM_SELECTION = (
 )
 
 
+#: The key that accepts the selected draft cards.
+ACCEPT_DRAFT_KEY = "Ctrl+Alt+A"
+
+
+def card_keys() -> str:
+    """The keys that make a card of the selected text, each with the card it makes.
+
+    Example
+    -------
+    >>> card_keys()
+    'Ctrl+Alt+C for a claim, Ctrl+Alt+O for a counterclaim or Ctrl+Alt+E for evidence'
+    """
+    named = [
+        f"{key} for {'' if kind == 'evidence' else 'a '}{kind}"
+        for _, _, kind, key in FROM_SELECTION
+    ]
+    return ", ".join(named[:-1]) + " or " + named[-1]
+
+
+def how_to_make_cards(drafts: bool = False) -> str:
+    """A sentence telling how to make cards from the documents (and accept drafts)."""
+    text = f"Select a passage in Sources and press {card_keys()} (Node menu)."
+    if drafts:
+        text = f"Select a draft card and press {ACCEPT_DRAFT_KEY} to accept it. " + text
+    return text
+
+
 #: Most characters of a node's text in a highlight's tooltip line.
 PREVIEW_CHARS = 90
 
@@ -65,7 +92,7 @@ class SourcesDock(QDockWidget):
         self.combo = QComboBox()
         self.combo.setObjectName("source-document")
         self.combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-        self.combo.setMinimumContentsLength(24)
+        self.combo.setMinimumContentsLength(12)  # the dock may be narrow in a small window
         self.info = QLabel()
         self.info.setTextFormat(Qt.PlainText)  # document details are never rich text
         self.info.setObjectName("source-info")
@@ -111,7 +138,7 @@ class SourcesDock(QDockWidget):
                 "sources",
             )
         )
-        add("accept_draft", "Accept &Draft", self.accept_draft, "Ctrl+Alt+A", "node", "sources")
+        add("accept_draft", "Accept &Draft", self.accept_draft, ACCEPT_DRAFT_KEY, "node", "sources")
         add("import_document", "&Import Document…", self.import_dialog, None, "file", "documents")
         self.text.context_actions = edits
 
@@ -264,6 +291,14 @@ class SourcesDock(QDockWidget):
             self.document.told.emit("No draft node is selected")
             return []
         return drafts
+
+    def open_for_cards(self, drafts: bool = False) -> None:
+        """Bring the dock to the front with the text to type in, and tell how to make cards
+        (and accept *drafts*)."""
+        self.show()
+        self.raise_()
+        self.text.setFocus()
+        self.document.told.emit(how_to_make_cards(drafts))
 
     def import_documents(self, paths):
         """Import the text or Markdown files *paths*; return the new document ids.

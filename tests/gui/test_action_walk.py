@@ -166,6 +166,7 @@ def test_every_action_and_dialog_on_a_real_window(
         names = [n for n in window.registry.names() if n not in LAST]
         _walk(window, qtbot, answerer, names)
         assert window.isVisible()
+        assert window.findChild(QDialog, "guide-dialog").isVisible()  # F1 showed the guide
         for other in set(_windows()) - before:
             other.document.undo_stack.setClean()
             other.close()
@@ -173,7 +174,6 @@ def test_every_action_and_dialog_on_a_real_window(
     finally:
         answerer.stop()
     assert any("Print" in answered for answered in answerer.answered)
-    assert opened_urls  # F1 asked the desktop to show the guide
     if mode == "accept":
         assert answerer.previews and not answerer.previews[0].isNull()
         if not QPrinterInfo.availablePrinters():

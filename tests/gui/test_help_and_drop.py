@@ -4,8 +4,16 @@ import os
 
 import pytest
 from PySide6.QtCore import QMimeData, QObject, QPoint, QPointF, Qt, QUrl, Slot
-from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QMessageBox, QTableWidget
+from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QTextDocument
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QTableWidget,
+    QTextBrowser,
+)
 
 from argmap import __version__, resources
 from argmap.gui.main_window import MainWindow
@@ -65,13 +73,53 @@ class _UrlCatcher(QObject):
         self.urls.append(url)
 
 
-def test_open_documentation_opens_the_shipped_readme(make_window):
-    """Open Documentation asks the desktop to open the README shipped in the package."""
+def _guide(window):
+    window.registry["documentation"].trigger()
+    dialog = window.findChild(QDialog, "guide-dialog")
+    assert dialog is not None and dialog.isVisible()
+    return dialog
+
+
+def _press(dialog, label):
+    buttons = dialog.findChild(QDialogButtonBox)
+    next(b for b in buttons.buttons() if b.text().replace("&", "") == label).click()
+
+
+def test_f1_shows_the_guide_in_argmap_when_the_desktop_cannot(make_window, monkeypatch):
+    """With no program for Markdown on the desktop, F1 still shows the guide: the shipped
+    README laid out in argmap's own window, headings as headings, no Markdown marks, and
+    the picture it names left out (nothing is loaded)."""
+    readme = resources.path("docs", "README.md")
+    monkeypatch.chdir(os.path.dirname(readme))  # where the picture's relative name leads
+    assert os.path.isfile(os.path.join("docs", "screenshot.png"))
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or False)
     window = make_window()
+    dialog = _guide(window)
+    view = dialog.findChild(QTextBrowser, "guide-view")
+    text = view.toPlainText()
+    assert text.startswith("argmap\n") and "The editor" in text and "## " not in text
+    assert view.document().firstBlock().blockFormat().headingLevel() == 1
+    assert view.verticalScrollBar().value() == 0  # from the top
+    picture = view.document().resource(QTextDocument.ImageResource, QUrl("docs/screenshot.png"))
+    assert picture is None
+    assert _guide(window) is dialog  # F1 again brings the same window to the front
+    _press(dialog, "Open in Another Program")
+    (url,) = opened
+    assert url.toLocalFile() == resources.path("docs", "README.md")
+    note = dialog.findChild(QLabel, "guide-note")
+    assert note.isVisible() and "No program" in note.text()
+    dialog.close()
+
+
+def test_the_guide_hands_the_shipped_readme_to_the_desktop(make_window):
+    """Open in Another Program asks the desktop to open the README shipped in the package."""
+    window = make_window()
+    dialog = _guide(window)
     catcher = _UrlCatcher()
     QDesktopServices.setUrlHandler("file", catcher, "catch")
     try:
-        window.registry["documentation"].trigger()
+        _press(dialog, "Open in Another Program")
     finally:
         QDesktopServices.unsetUrlHandler("file")
     (url,) = catcher.urls
@@ -79,6 +127,8 @@ def test_open_documentation_opens_the_shipped_readme(make_window):
     assert path == resources.path("docs", "README.md")
     with open(path, encoding="utf-8") as readme:
         assert readme.readline().startswith("# argmap")
+    assert not dialog.findChild(QLabel, "guide-note").isVisible()
+    dialog.close()
 
 
 def test_application_has_icon_version_and_desktop_name(qapp):

@@ -38,3 +38,21 @@ def test_what_a_format_cannot_hold_is_asked_before_saving(
     asked = answer_box("losses-question", "Cancel")
     assert not window.save_to(str(target))
     assert asked and not target.exists()
+
+
+def test_opening_aif_says_in_plain_words_what_is_not_shown(make_window, tmp_path):
+    """An AIFdb file opens with an information box, in plain text, that names the dialogue
+    it does not show in words a debater knows (not "16 L, 8 TA, 14 YA")."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    path = tmp_path / "nodeset.json"
+    shutil.copy(os.path.join(REPO, "tests", "data", "ext", "aif", "aifdb-6064.json"), path)
+    window = make_window(path)
+    (box,) = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+    assert box.icon() == QMessageBox.Information and box.textFormat() == Qt.PlainText
+    text = box.text()
+    assert "16 locutions (who said what), 8 transitions" in text and "14 illocutions" in text
+    assert "16 L" not in text and "TA" not in text and "node(s)" not in text
+    assert len(window.document.amap) == 9
+    box.close()
