@@ -4,7 +4,7 @@ The map is drawn from the canvas's own cards, so it prints as it looks
 (coloured by evaluation while Evaluate is on). *Fit* scales the whole map onto
 one page; *tile* prints it at a readable scale across as many pages as it
 needs, each overlapping its neighbours so that the pages can be taped
-together. The brief is its HTML (:mod:`argmap.analysis.brief_html`) laid out
+together. The brief is its HTML (:mod:`argmap.outputs.brief_html`) laid out
 by a :class:`QTextDocument` that loads no resource: the map's picture is
 handed to it directly.
 """
