@@ -260,8 +260,10 @@ def test_overview_keeps_its_picture_while_scrolling_and_draws_what_an_edit_adds(
     from PySide6.QtGui import QColor
 
     window = make_window(wide_map)
+    window.resize(1600, 900)  # an overview large enough that neighbouring cards do not touch
     overview, scene, amap = window.view.overview, window.scene, window.document.amap
     qtbot.waitUntil(lambda: overview.isVisible() and overview.picture is not None)
+    qtbot.wait(2 * 250)
     picture = overview.picture
     window.view.horizontalScrollBar().setValue(window.view.horizontalScrollBar().value() + 400)
     qtbot.wait(2 * 250)
