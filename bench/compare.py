@@ -12,6 +12,8 @@ Benchmarks (``--bench``):
 
 - ``export``: ``argmap export MAP -o out.svg`` of a generated map of ``--size`` nodes;
 - ``arranged``: the same with a position on every node (argmap draws the SVG itself);
+- ``png``: ``argmap export MAP -o out.png`` of the map without positions (after the first
+  round, each version finds the layout it made in its own layout cache, if it keeps one);
 - ``validate``: ``argmap validate`` of ``bench/validate.py``'s file of ``--size`` nodes;
 - ``open``: the editor opening the map with positions until its window is idle
   (``argmap-editor``, ``ARGMAP_QUIT_WHEN_IDLE=1``; offscreen).
@@ -32,7 +34,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from timing import installed_argmap, measure, python_env, ratio_text, spread_text  # noqa: E402
 
-BENCHES = ("export", "arranged", "validate", "open")
+BENCHES = ("export", "arranged", "png", "validate", "open")
 
 
 def checked_out(revision, folder):
@@ -81,6 +83,8 @@ def prepare(bench, size, folder):
     native.save(amap, path)
     if bench == "open":
         return [path], fresh
+    if bench == "png":
+        out = os.path.join(folder, "out.png")
     return ["export", path, "-o", out], fresh
 
 
