@@ -7,7 +7,6 @@ It never imports the GUI.
 """
 
 import argparse
-import os
 import sys
 from collections import Counter
 
@@ -291,40 +290,6 @@ COMMANDS = {
 COMMANDS.update(DEBATE_COMMANDS)
 
 
-class _HelpFormatter(argparse.HelpFormatter):
-    """argparse's help layout, given the terminal's width without importing shutil.
-
-    argparse makes a formatter for every argument it adds, and without a width
-    each one asks ``shutil``, whose import (with its compression modules) is a
-    noticeable part of a quick command's start.
-    """
-
-    def __init__(self, prog, **options):
-        options.setdefault("width", terminal_width() - 2)
-        super().__init__(prog, **options)
-
-
-def terminal_width():
-    """Columns for help text: ``$COLUMNS`` when set, else the terminal's width, else 80."""
-    try:
-        columns = int(os.environ.get("COLUMNS", "0"))
-    except ValueError:
-        columns = 0
-    if columns <= 0:
-        try:
-            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
-        except (AttributeError, ValueError, OSError):  # no stdout, or not a terminal
-            columns = 0
-    return columns if columns > 0 else 80
-
-
-class _Parser(argparse.ArgumentParser):
-    """An argument parser (and its subcommands' parsers) laid out by :class:`_HelpFormatter`."""
-
-    def __init__(self, *args, formatter_class=_HelpFormatter, **options):
-        super().__init__(*args, formatter_class=formatter_class, **options)
-
-
 def build_parser(command=None):
     """Return the argparse parser of every subcommand, or of *command* alone.
 
@@ -332,7 +297,9 @@ def build_parser(command=None):
     runs (about 13 ms), so a known command gets its own parser only; its
     usage, help and errors are the same either way.
     """
-    parser = _Parser(prog="argmap", description="argmap: argument maps for debate preparation.")
+    parser = argparse.ArgumentParser(
+        prog="argmap", description="argmap: argument maps for debate preparation."
+    )
     parser.add_argument("--version", action="version", version=f"argmap {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     chosen = [command] if command in COMMANDS else COMMANDS
