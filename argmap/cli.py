@@ -290,21 +290,15 @@ COMMANDS = {
 COMMANDS.update(DEBATE_COMMANDS)
 
 
-def build_parser(command=None):
-    """Return the argparse parser of every subcommand, or of *command* alone.
-
-    Building the parsers of all subcommands takes longer than many a command
-    runs (about 13 ms), so a known command gets its own parser only; its
-    usage, help and errors are the same either way.
-    """
+def build_parser():
+    """Return the argparse parser of the command line and its subcommands."""
     parser = argparse.ArgumentParser(
         prog="argmap", description="argmap: argument maps for debate preparation."
     )
     parser.add_argument("--version", action="version", version=f"argmap {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    chosen = [command] if command in COMMANDS else COMMANDS
-    for name in chosen:
-        COMMANDS[name][0](sub)
+    for add, _ in COMMANDS.values():
+        add(sub)
     return parser
 
 
@@ -317,7 +311,7 @@ def main(argv=None, out=None):
     """Run the command line; return the exit code."""
     out = SafeWriter(out or sys.stdout)
     argv = sys.argv[1:] if argv is None else list(argv)
-    args = build_parser(argv[0] if argv else None).parse_args(argv)
+    args = build_parser().parse_args(argv)
     with signals_end_cleanly():
         return run_quietly(lambda: _run(args, out), out)
 

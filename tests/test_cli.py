@@ -187,26 +187,6 @@ def test_help_exits_0(capsys, command):
     assert "usage: argmap" in capsys.readouterr().out
 
 
-@pytest.mark.parametrize("command", sorted(COMMANDS))
-def test_a_command_builds_its_own_parser_only(command, monkeypatch, capsys):
-    """A known command builds its own parser only, and its help reads as with all of them."""
-    from argmap import cli
-
-    built = []
-    for name, (add, run_command) in COMMANDS.items():
-        monkeypatch.setitem(
-            cli.COMMANDS,
-            name,
-            (lambda sub, add=add, name=name: (built.append(name), add(sub))[1], run_command),
-        )
-    full = cli.build_parser()._subparsers._group_actions[0].choices[command].format_help()
-    built.clear()
-    with pytest.raises(SystemExit):
-        main([command, "--help"])
-    assert built == [command]
-    assert capsys.readouterr().out == full
-
-
 def test_version(capsys):
     """--version prints the version and exits 0."""
     from argmap import __version__
