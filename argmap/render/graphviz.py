@@ -258,13 +258,11 @@ class _Copied:
 
     def copy(self, pipe: io.BufferedReader, proc: subprocess.Popen[bytes]) -> None:
         """Copy *pipe* until it ends; on an error, or past the limit, stop Graphviz."""
-        buffer = memoryview(bytearray(_CHUNK))  # one buffer for every block
         try:
-            for count in iter(lambda: pipe.readinto1(buffer), 0):
-                block = buffer[:count]
+            for block in iter(lambda: pipe.read1(_CHUNK), b""):
                 if len(self.head) < 4096:
                     self.head += block[: 4096 - len(self.head)]
-                self.size += count
+                self.size += len(block)
                 if self.limit is not None and self.size > self.limit:
                     raise _too_much(self.limit)
                 self.out.write(block)

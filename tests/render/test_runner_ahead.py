@@ -227,9 +227,5 @@ class _Blocks:
     def __init__(self, blocks):
         self.blocks = list(blocks)
 
-    def readinto1(self, buffer):
-        if not self.blocks:
-            return 0
-        block = self.blocks.pop(0)
-        buffer[: len(block)] = block
-        return len(block)
+    def read1(self, size):
+        return self.blocks.pop(0) if self.blocks else b""
