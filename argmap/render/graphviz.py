@@ -174,7 +174,7 @@ def write_graphviz(
     temp file).
     """
     with open(path, "wb") as out:
-        copied = _Copied(out, last=_LAST_BYTES.get(fmt))
+        copied = _Copied(out)
         _run_checked(_command(program, fmt, args), fmt, source, timeout, copied)
     return copied.head
 
@@ -238,21 +238,12 @@ def _run_checked(
         raise RenderError(f"Graphviz wrote no valid {fmt.upper()} output: {_first_lines(err)}")
 
 
-#: How a format's output ends, where that is known: a file that ends so is synced at once.
-_LAST_BYTES = {"svg": b"</svg>\n"}
-
-
 class _Copied:
     """Graphviz's output copied into an open binary stream as it comes (a file, or memory up
-    to *limit* bytes): its first bytes, and the error that stopped it, if any.
+    to *limit* bytes): its first bytes, and the error that stopped it, if any."""
 
-    A file whose copy ends in *last* (the format's last bytes) is synced to disk then:
-    Graphviz, which has written everything, takes some milliseconds more to exit, and the
-    sync that makes the file safe to install is then mostly done.
-    """
-
-    def __init__(self, out: BinaryIO, limit: int | None = None, last: bytes | None = None) -> None:
-        self.out, self.limit, self.last = out, limit, last
+    def __init__(self, out: BinaryIO, limit: int | None = None) -> None:
+        self.out, self.limit = out, limit
         self.head, self.size = b"", 0
         self.error: OSError | RenderError | None = None
 
@@ -266,9 +257,6 @@ class _Copied:
                 if self.limit is not None and self.size > self.limit:
                     raise _too_much(self.limit)
                 self.out.write(block)
-                if self.last is not None and block[-len(self.last) :] == self.last:
-                    self.out.flush()
-                    os.fsync(self.out.fileno())
             self.out.flush()
         except (OSError, RenderError) as exc:
             self.error = exc

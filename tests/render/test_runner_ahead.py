@@ -2,7 +2,6 @@
 
 import io
 import os
-import threading
 
 import pytest
 from render_helpers import rich_map
@@ -12,7 +11,7 @@ from argmap import cli
 from argmap.errors import GraphvizMissingError
 from argmap.formats import native
 from argmap.render import graphviz
-from argmap.render.graphviz import run_graphviz, started_ahead, write_graphviz
+from argmap.render.graphviz import run_graphviz, started_ahead
 
 pytestmark = pytest.mark.graphviz
 
@@ -182,50 +181,3 @@ def test_a_pipe_size_the_system_refuses_changes_nothing(monkeypatch):
 
     monkeypatch.setattr(graphviz.fcntl, "fcntl", refused)
     assert b"<svg" in run_graphviz("digraph { a }", "svg")
-
-
-def test_an_svg_is_synced_when_its_end_arrives(tmp_path, monkeypatch):
-    """The copy of an SVG is synced as soon as its last bytes arrive, while Graphviz is
-    still exiting, not after."""
-    synced = []
-    real_fsync = os.fsync
-
-    def recording(fd):
-        synced.append(threading.current_thread() is threading.main_thread())
-        real_fsync(fd)
-
-    monkeypatch.setattr(graphviz.os, "fsync", recording)
-    write_graphviz("digraph { a -> b }", "svg", tmp_path / "out.svg")
-    assert synced == [False]  # once, by the thread that copies Graphviz's output
-    assert (tmp_path / "out.svg").read_bytes().endswith(b"</svg>\n")
-
-
-@pytest.mark.parametrize(
-    "blocks, syncs",
-    [
-        ([b"<svg>", b"</svg>\n"], 1),
-        ([b"<svg></svg>\n", b"<!-- more -->\n"], 1),  # synced early; the rest is synced later
-        ([b"<svg></sv", b"g>\n"], 0),  # an end split across blocks: synced later
-        ([b"<svg>\n"], 0),
-    ],
-)
-def test_the_copy_syncs_where_the_end_arrives(tmp_path, monkeypatch, blocks, syncs):
-    synced = []
-    monkeypatch.setattr(graphviz.os, "fsync", synced.append)
-    pipe = _Blocks(blocks)
-    with open(tmp_path / "out.svg", "wb") as out:
-        copied = graphviz._Copied(out, last=b"</svg>\n")
-        copied.copy(pipe, proc=None)
-    assert copied.error is None
-    assert len(synced) == syncs
-    assert (tmp_path / "out.svg").read_bytes() == b"".join(blocks)
-
-
-class _Blocks:
-    """A pipe that gives its blocks one read at a time."""
-
-    def __init__(self, blocks):
-        self.blocks = list(blocks)
-
-    def read1(self, size):
-        return self.blocks.pop(0) if self.blocks else b""
