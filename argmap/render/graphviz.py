@@ -19,17 +19,10 @@ import signal
 import subprocess
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from types import ModuleType
 from typing import IO, BinaryIO, cast
 
 from argmap.errors import ArgmapError, GraphvizMissingError, RenderError
 from argmap.fileio import atomic_write
-
-fcntl: ModuleType | None
-try:
-    import fcntl
-except ImportError:  # Windows
-    fcntl = None
 
 DEFAULT_TIMEOUT = 60
 #: Most bytes Graphviz may write to stdout; more stops it with a RenderError.
@@ -40,9 +33,6 @@ _CHUNK = 1024 * 1024
 #: Bytes of DOT argmap collects before it writes them to Graphviz (a pipe's capacity): small
 #: enough that Graphviz reads the graph while argmap is still writing it.
 _FEED_BUFFER = 64 * 1024
-#: Bytes each pipe to and from Graphviz holds, where the system lets argmap choose.
-_PIPE_BYTES = 1024 * 1024
-_SET_PIPE_SIZE = getattr(fcntl, "F_SETPIPE_SZ", None)  # Linux only
 INSTALL_HINT = (
     "Graphviz's 'dot' program was not found on PATH. Install Graphviz "
     "(Debian/Ubuntu: sudo apt-get install graphviz; macOS: brew install graphviz; "
@@ -96,23 +86,7 @@ def _started(command: Sequence[str]) -> subprocess.Popen[bytes]:
         raise GraphvizMissingError(INSTALL_HINT.replace("'dot'", f"'{command[0]}'")) from None
     except OSError as exc:
         raise RenderError(f"could not start {command[0]}: {exc.strerror or exc}") from exc
-    _widen(proc.stdin, proc.stdout)
     return proc
-
-
-def _widen(*pipes: IO[bytes] | None) -> None:
-    """Give *pipes* room for :data:`_PIPE_BYTES` where the system allows it (Linux), so
-    that argmap writes the DOT ahead of Graphviz's parser, and Graphviz its output ahead
-    of argmap's copy, each without waiting for the other."""
-    if fcntl is None or _SET_PIPE_SIZE is None:
-        return
-    for pipe in pipes:
-        if pipe is None:
-            continue
-        try:
-            fcntl.fcntl(pipe.fileno(), _SET_PIPE_SIZE, _PIPE_BYTES)
-        except OSError:
-            return  # above the system's limit (fs.pipe-max-size): the pipes keep their size
 
 
 def run_graphviz(

@@ -145,39 +145,3 @@ def test_an_unreadable_map_stops_the_graphviz_started_ahead(tmp_path, starts, ca
     assert len(starts) == 1 and starts[0].returncode is not None and _gone(starts[0].pid)
     assert set() == graphviz._RUNNING
     assert sorted(os.listdir(tmp_path)) == []
-
-
-@pytest.mark.skipif(
-    getattr(graphviz.fcntl, "F_GETPIPE_SZ", None) is None, reason="pipe sizes are Linux's"
-)
-def test_pipes_to_and_from_graphviz_hold_a_megabyte():
-    """argmap writes the DOT ahead of Graphviz's parser, and Graphviz its picture ahead of
-    argmap's copy, without either waiting for the other."""
-    if os.geteuid() != 0 and _pipe_max_size() < graphviz._PIPE_BYTES:
-        pytest.skip("this system caps pipes below a megabyte (fs.pipe-max-size)")
-    fcntl = graphviz.fcntl
-    proc = graphviz._started(("dot", "-Tsvg"))
-    try:
-        for pipe in (proc.stdin, proc.stdout):
-            assert fcntl.fcntl(pipe.fileno(), fcntl.F_GETPIPE_SZ) == graphviz._PIPE_BYTES
-    finally:
-        graphviz._kill_group(proc)
-        graphviz._close_pipes(proc)
-
-
-def _pipe_max_size():
-    with open("/proc/sys/fs/pipe-max-size", encoding="ascii") as limit:
-        return int(limit.read())
-
-
-def test_a_pipe_size_the_system_refuses_changes_nothing(monkeypatch):
-    """Past the system's limit (fs.pipe-max-size) the pipes keep their size and the run
-    goes on."""
-    if graphviz.fcntl is None or graphviz._SET_PIPE_SIZE is None:
-        pytest.skip("pipe sizes are Linux's")
-
-    def refused(*args):
-        raise PermissionError(1, "Operation not permitted")
-
-    monkeypatch.setattr(graphviz.fcntl, "fcntl", refused)
-    assert b"<svg" in run_graphviz("digraph { a }", "svg")
