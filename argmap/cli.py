@@ -18,7 +18,6 @@ from argmap.fileio import refuse_existing
 from argmap.formats import FORMATS, load_any, load_map, native, save_any
 from argmap.model import KINDS, RELATIONS, ArgumentMap, queries
 from argmap.outputs.export import export_file
-from argmap.render.drawing import graphviz_ahead
 from argmap.render.options import ExportOptions
 from argmap.sources.compare import score_draft
 from argmap.sources.documents import load_document
@@ -181,8 +180,7 @@ def _run_export(args, out):
         background=args.background,
         theme=args.theme,
     )
-    with graphviz_ahead(args.output, options):  # Graphviz starts while the map is read
-        result = export_file(load_map(args.file), args.output, options)
+    result = export_file(load_map(args.file), args.output, options)
     for warning in result.warnings:
         print(f"warning: {shown(warning)}", file=sys.stderr)
     if result.paths:  # a page-sized export: one file or numbered pages

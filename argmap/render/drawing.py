@@ -16,19 +16,16 @@ Example
 
 from __future__ import annotations
 
-import contextlib
 import math
-import os
 import re
 from collections.abc import Iterable, Iterator, Mapping, Set
-from contextlib import AbstractContextManager
 from typing import overload
 
 from argmap.errors import RenderError
 from argmap.model import ArgumentMap, queries
 from argmap.render.arranged import arrange, placed_dot
 from argmap.render.dot import check_options, dot_lines
-from argmap.render.graphviz import run_graphviz, run_graphviz_cached, started_ahead, write_graphviz
+from argmap.render.graphviz import run_graphviz, run_graphviz_cached, write_graphviz
 from argmap.render.look import restyle_dot
 from argmap.render.options import (
     LAYOUTS,
@@ -138,22 +135,6 @@ def selected_nodes(amap: ArgumentMap, options: ExportOptions) -> set[str]:
             raise RenderError(f"no node {options.root!r} in the map to draw from")
         nodes &= queries.subtree(amap, options.root)
     return nodes
-
-
-def graphviz_ahead(
-    out_path: str | os.PathLike[str], options: ExportOptions
-) -> AbstractContextManager[None]:
-    """Return a context within which the export of *out_path* with *options* finds the
-    Graphviz it will most likely need already started (see
-    :func:`argmap.render.graphviz.started_ahead`): enter it before reading the map."""
-    try:
-        fmt = infer_format(out_path, options.fmt)
-    except RenderError:  # the export itself says so, after reading the map as always
-        return contextlib.nullcontext()
-    if fmt not in ("svg", "pdf") or options.page is not None or options.layout == "arranged":
-        return contextlib.nullcontext()
-    program, args = _vector_run(arranged=False)
-    return started_ahead(fmt, args, program)
 
 
 def _vector_run(arranged: bool) -> tuple[str, tuple[str, ...]]:

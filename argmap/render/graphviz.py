@@ -18,7 +18,7 @@ import re
 import signal
 import subprocess
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import IO, BinaryIO, cast
 
 from argmap.errors import ArgmapError, GraphvizMissingError, RenderError
@@ -157,45 +157,6 @@ def _command(program: str, fmt: str, args: Iterable[str]) -> tuple[str, ...]:
     return (program, f"-T{fmt}", *args)
 
 
-#: Graphviz runs started before their DOT was made (see :func:`started_ahead`), by command.
-_AHEAD: dict[tuple[str, ...], subprocess.Popen[bytes]] = {}
-
-
-@contextlib.contextmanager
-def started_ahead(fmt: str, args: Sequence[str] = (), program: str = "dot") -> Iterator[None]:
-    """Within the block, the first run of this Graphviz command finds it already started.
-
-    Graphviz takes some milliseconds to start (its libraries and plugins); started on
-    entry, it does so on the second core while argmap is still reading the map. A run
-    left unused (the map was drawn without Graphviz, or could not be read) is stopped on
-    exit. When Graphviz cannot start, the run that needs it says why, if one does: a
-    map drawn as arranged needs none.
-    """
-    command = _command(program, fmt, args)
-    proc = _start_ahead(command)
-    try:
-        yield
-    finally:
-        if proc is not None and _AHEAD.get(command) is proc:
-            del _AHEAD[command]
-            _untrack(proc)
-            _kill_group(proc)
-            _close_pipes(proc)
-
-
-def _start_ahead(command: tuple[str, ...]) -> subprocess.Popen[bytes] | None:
-    """Start *command* for a run to come, unless one waits already; return it, or None."""
-    if command in _AHEAD:  # started by an enclosing block
-        return None
-    try:
-        proc = _started(command)
-    except ArgmapError:
-        return None  # the run that needs Graphviz starts it again, and reports the failure
-    _track(proc)
-    _AHEAD[command] = proc
-    return proc
-
-
 def _run_checked(
     command: tuple[str, ...],
     fmt: str,
@@ -243,7 +204,7 @@ def _run_feeding(
     """Run *command*, feeding it *source* (text or pieces) from this thread while a thread
     copies its output (see :class:`_Copied`) and another keeps its messages; return them
     and its exit code. A timer stops it (and all it started) after *timeout* s."""
-    proc = _AHEAD.pop(command, None) or _started(command)
+    proc = _started(command)
     _track(proc)
     messages: list[bytes] = []
     expired: list[bool] = []

@@ -317,3 +317,12 @@ def test_an_export_on_a_full_disk_keeps_the_old_file(tmp_path, monkeypatch, suff
         export_file(rich_map(), out, ExportOptions(layout="auto"))
     assert out.read_bytes() == b"old picture"
     assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".map")]
+
+
+def test_without_process_groups_graphviz_itself_is_stopped(monkeypatch):
+    """Where there are no process groups (Windows), Graphviz alone is killed."""
+    monkeypatch.delattr(os, "killpg")
+    proc = graphviz._started(("dot", "-Tsvg"))
+    graphviz._kill_group(proc)
+    graphviz._close_pipes(proc)
+    assert proc.returncode is not None and _gone(proc.pid)
