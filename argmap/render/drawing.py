@@ -84,12 +84,12 @@ def render(
         source = [placed_dot(amap, options, nodes, labels)]
     else:
         source = dot_lines(amap, options, nodes, labels)
-    lines = _restyled(source, options)
+    text = "".join(_restyled(source, options))
     if fmt == "dot":
-        return "".join(lines).encode("utf-8"), ExportResult("dot", f"dot, {len(nodes)} nodes")
+        return text.encode("utf-8"), ExportResult("dot", f"dot, {len(nodes)} nodes")
     if fmt == "png":
-        return _render_png("".join(lines), options, arranged)
-    return _render_vector(lines, fmt, options, arranged, into)
+        return _render_png(text, options, arranged)
+    return _render_vector(text, fmt, options, arranged, into)
 
 
 def as_arranged(amap: ArgumentMap, options: ExportOptions, nodes: Set[str]) -> bool:
@@ -143,22 +143,22 @@ def _vector_run(arranged: bool) -> tuple[str, tuple[str, ...]]:
 
 
 def _render_vector(
-    lines: Iterable[str],
+    source: str,
     fmt: str,
     options: ExportOptions,
     arranged: bool = False,
     into: str | None = None,
 ) -> tuple[bytes | None, ExportResult]:
-    """Draw the DOT *lines* as SVG or PDF: into the file *into* (SVG), else as bytes.
+    """Draw the DOT *source* as SVG or PDF: into the file *into* (SVG), else as bytes.
 
     A PDF is always made in memory, where cairo's dates in it are fixed.
     """
     program, args = _vector_run(arranged)
     data: bytes | None = None
     if into is not None and fmt == "svg":
-        head = write_graphviz(lines, fmt, into, args, timeout=options.timeout, program=program)
+        head = write_graphviz(source, fmt, into, args, timeout=options.timeout, program=program)
     else:
-        data = head = run_graphviz(lines, fmt, args, timeout=options.timeout, program=program)
+        data = head = run_graphviz(source, fmt, args, timeout=options.timeout, program=program)
     width, height = _vector_size(head, fmt)
     return data, ExportResult(fmt, f"{fmt}, {width}x{height} pt", width=width, height=height)
 

@@ -1,6 +1,6 @@
 """Running Graphviz safely: list arguments, a timeout, caps, and a closed environment.
 
-Graphviz reads DOT on stdin, fed while argmap writes it, and writes to stdout,
+Graphviz reads DOT on stdin and writes to stdout,
 which argmap copies as it comes into memory (with a cap) or into a file. It runs in
 its own process group (so a hung run is killed with everything it
 started), with ``SERVER_NAME`` set and no ``GV_FILE_PATH``, which stops it from
@@ -30,9 +30,6 @@ MAX_OUTPUT_BYTES = 512 * 1024 * 1024
 #: Most bytes of Graphviz's messages kept (the rest is read and dropped).
 MAX_MESSAGE_BYTES = 64 * 1024
 _CHUNK = 1024 * 1024
-#: Bytes of DOT argmap collects before it writes them to Graphviz (a pipe's capacity): small
-#: enough that Graphviz reads the graph while argmap is still writing it.
-_FEED_BUFFER = 64 * 1024
 INSTALL_HINT = (
     "Graphviz's 'dot' program was not found on PATH. Install Graphviz "
     "(Debian/Ubuntu: sudo apt-get install graphviz; macOS: brew install graphviz; "
@@ -80,7 +77,6 @@ def _started(command: Sequence[str]) -> subprocess.Popen[bytes]:
             stderr=subprocess.PIPE,
             env=_environment(),
             start_new_session=True,
-            bufsize=_FEED_BUFFER,
         )
     except FileNotFoundError:
         raise GraphvizMissingError(INSTALL_HINT.replace("'dot'", f"'{command[0]}'")) from None
@@ -90,7 +86,7 @@ def _started(command: Sequence[str]) -> subprocess.Popen[bytes]:
 
 
 def run_graphviz(
-    source: str | Iterable[str],
+    source: str,
     fmt: str,
     args: Sequence[str] = (),
     timeout: float = DEFAULT_TIMEOUT,
@@ -101,9 +97,8 @@ def run_graphviz(
 
     Parameters
     ----------
-    source : str or iterable of str
-        DOT text (built by :mod:`argmap.render.dot`), or its pieces, which Graphviz
-        reads as they are made.
+    source : str
+        DOT text (built by :mod:`argmap.render.dot`).
     fmt : str
         Graphviz output format: ``png``, ``svg``, ``pdf``, ``json0``, ``dot``.
     args : sequence of str
@@ -131,7 +126,7 @@ def run_graphviz(
 
 
 def write_graphviz(
-    source: str | Iterable[str],
+    source: str,
     fmt: str,
     path: str,
     args: Sequence[str] = (),
@@ -140,9 +135,7 @@ def write_graphviz(
 ) -> bytes:
     """Run Graphviz on DOT *source* and write its *fmt* output into the file *path*.
 
-    *source* is the DOT text or an iterable of its pieces, which Graphviz reads as they
-    are made: it starts, and reads the graph, while argmap is still writing it. The
-    output is copied into *path* a block at a time as Graphviz writes it, so it is never
+    The output is copied into *path* a block at a time as Graphviz writes it, so it is never
     held whole in memory, and a full disk raises the OSError. Returns the first 4 KiB.
     Raises as :func:`run_graphviz`; on failure *path* may hold anything (write into a
     temp file).
@@ -160,7 +153,7 @@ def _command(program: str, fmt: str, args: Iterable[str]) -> tuple[str, ...]:
 def _run_checked(
     command: tuple[str, ...],
     fmt: str,
-    source: str | Iterable[str],
+    source: str,
     timeout: float,
     copied: _Copied,
 ) -> None:
@@ -199,9 +192,9 @@ class _Copied:
 
 
 def _run_feeding(
-    command: tuple[str, ...], source: str | Iterable[str], timeout: float, copied: _Copied
+    command: tuple[str, ...], source: str, timeout: float, copied: _Copied
 ) -> tuple[bytes, int]:
-    """Run *command*, feeding it *source* (text or pieces) from this thread while a thread
+    """Run *command*, feeding it *source* from this thread while a thread
     copies its output (see :class:`_Copied`) and another keeps its messages; return them
     and its exit code. A timer stops it (and all it started) after *timeout* s."""
     proc = _started(command)
@@ -222,9 +215,8 @@ def _run_feeding(
         thread.start()
     timer.start()
     try:
-        pieces = (source,) if isinstance(source, str) else source
         stdin = cast(IO[bytes], proc.stdin)  # started with pipes (see _started)
-        _send(stdin, (piece.encode("utf-8") for piece in pieces))
+        _send(stdin, source.encode("utf-8"))
         proc.wait()
     except BaseException:
         _kill_group(proc)
@@ -242,29 +234,16 @@ def _run_feeding(
     return b"".join(messages), proc.returncode
 
 
-def _send(pipe: IO[bytes], pieces: Iterable[bytes]) -> None:
-    """Write the byte *pieces* to Graphviz's stdin, then close it.
+def _send(pipe: IO[bytes], data: bytes) -> None:
+    """Write *data* to Graphviz's stdin, then close it.
 
-    When Graphviz has ended or was stopped before reading them all, the rest is
-    dropped: its exit code (or the timeout) tells why. An error in making a piece
-    passes on.
+    When Graphviz has ended or was stopped before reading it all, the rest is
+    dropped: its exit code (or the timeout) tells why.
     """
-    try:
-        for piece in pieces:
-            if not _written(pipe, piece):
-                break
-    finally:
-        with contextlib.suppress(OSError):  # the reader is gone: nothing waits for the rest
-            pipe.close()
-
-
-def _written(pipe: IO[bytes], data: bytes) -> bool:
-    """Write *data* to *pipe*; return False when its reader is gone."""
-    try:
+    with contextlib.suppress(BrokenPipeError, ValueError, OSError):
         pipe.write(data)
-    except (BrokenPipeError, ValueError, OSError):
-        return False
-    return True
+    with contextlib.suppress(OSError):  # the reader is gone: nothing waits for the rest
+        pipe.close()
 
 
 def _keep_messages(pipe: io.BufferedReader, kept: list[bytes]) -> None:
