@@ -6,6 +6,8 @@ and returns the exit code.
 """
 
 import json
+import os
+import textwrap
 
 from argmap.analysis.acceptance import evaluate
 from argmap.analysis.strength import side_strengths
@@ -37,8 +39,6 @@ def _add_evaluate(sub):
 
 
 def _run_evaluate(args, out):
-    import textwrap
-
     amap = load_map(args.file)
     result = evaluate(amap, args.semantics)
     if args.json:
@@ -84,8 +84,6 @@ def _add_check(sub):
 
 
 def _run_check(args, out):
-    import textwrap
-
     found = weak_spots(load_map(args.file))
     heading = None
     for spot in found:
@@ -132,8 +130,6 @@ def _add_brief(sub):
 
 
 def _run_brief(args, out):
-    import os
-
     fmt = brief_format(args.output)
     amap = load_map(args.file)
     written = write_brief(

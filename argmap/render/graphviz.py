@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import hashlib
 import io
 import os
 import re
 import signal
 import subprocess
 import threading
+import warnings
 from collections.abc import Callable, Iterable, Sequence
 from typing import IO, BinaryIO, cast
 
@@ -355,8 +357,6 @@ def run_graphviz_cached(
     damaged one is run again and replaced); a cache that cannot be read or
     written only costs the run.
     """
-    import hashlib
-
     key = hashlib.sha256("\0".join([program, fmt, *args, source]).encode("utf-8")).hexdigest()
     path = os.path.join(cache_folder(), key[:2], key)
     cached = _read_cached(path)
@@ -388,8 +388,6 @@ def _store(path: str, data: bytes) -> None:
         _trim(os.path.dirname(os.path.dirname(path)), CACHE_BYTES)
     except (OSError, ArgmapError) as exc:
         # the drawing is made; a layout that cannot be kept only costs the next run
-        import warnings
-
         warnings.warn(
             f"argmap could not keep a Graphviz layout in {cache_folder()}: {exc}",
             RuntimeWarning,
