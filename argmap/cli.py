@@ -47,9 +47,7 @@ def _run_info(args, out):
     print(f"title: {shown(amap.title) or '(untitled)'}", file=out)
     print(f"nodes: {len(graph)} (" + ", ".join(f"{k} {kinds[k]}" for k in KINDS) + ")", file=out)
     print(
-        f"edges: {graph.number_of_edges()} ("
-        + ", ".join(f"{r} {relations[r]}" for r in RELATIONS)
-        + ")",
+        f"edges: {len(graph.edges)} (" + ", ".join(f"{r} {relations[r]}" for r in RELATIONS) + ")",
         file=out,
     )
     print(f"documents: {len(amap.documents)}", file=out)
@@ -80,7 +78,7 @@ def _run_validate(args, out):
     amap = load_map(args.file)
     warnings = queries.problems(amap)
     print(
-        f"{shown(args.file)}: valid ({len(amap)} nodes, {amap.graph.number_of_edges()} edges"
+        f"{shown(args.file)}: valid ({len(amap)} nodes, {len(amap.graph.edges)} edges"
         f"{f', {len(warnings)} warning(s)' if warnings else ''})",
         file=out,
     )
@@ -251,7 +249,7 @@ def _run_convert(args, out):
     for warning in warnings:
         print(f"warning: {shown(warning)}", file=sys.stderr)
     print(
-        f"wrote {shown(args.output)} ({len(amap)} nodes, {amap.graph.number_of_edges()} edges)",
+        f"wrote {shown(args.output)} ({len(amap)} nodes, {len(amap.graph.edges)} edges)",
         file=out,
     )
     return 0
@@ -348,7 +346,7 @@ def run_draft_command(paths, output, against, out, force=False):
     amap = draft_map([load_document(path) for path in paths])
     native.save(amap, output, overwrite=force)
     print(
-        f"wrote {output} ({len(amap)} draft nodes, {amap.graph.number_of_edges()} "
+        f"wrote {output} ({len(amap)} draft nodes, {len(amap.graph.edges)} "
         f"draft relations from {len(amap.documents)} document(s))",
         file=out,
     )

@@ -22,7 +22,7 @@ def describe(copy):
     if copy.original:
         try:
             current = load_map(copy.original)
-            text += f"; the file has {len(current)} nodes, {current.graph.number_of_edges()} links"
+            text += f"; the file has {len(current)} nodes, {len(current.graph.edges)} links"
         except ArgmapError as exc:
             text += f"; the file cannot be read ({exc})"
     return text
