@@ -22,7 +22,7 @@ from argmap.render.options import ExportOptions
 from argmap.sources.compare import score_draft
 from argmap.sources.documents import load_document
 from argmap.sources.draft import draft_map
-from argmap.terminal import SafeWriter, exit_process, run_quietly, shown, signals_end_cleanly
+from argmap.terminal import SafeWriter, run_quietly, shown, signals_end_cleanly
 
 #: Warnings ``validate`` lists one by one; past that it gives their number.
 MAX_WARNINGS = 50
@@ -322,7 +322,7 @@ def _run(args, out):
 
 def main_exit():
     """Run the command line and exit with its code (``python -m argmap.cli``)."""
-    exit_process(main())
+    sys.exit(main())
 
 
 if __name__ == "__main__":
