@@ -25,7 +25,7 @@ from argmap.errors import RenderError
 from argmap.model import ArgumentMap, queries
 from argmap.render.arranged import arrange, placed_dot
 from argmap.render.dot import check_options, dot_lines
-from argmap.render.graphviz import run_graphviz, run_graphviz_cached, write_graphviz
+from argmap.render.graphviz import run_graphviz, write_graphviz
 from argmap.render.look import restyle_dot
 from argmap.render.options import (
     LAYOUTS,
@@ -190,11 +190,9 @@ def _render_png(
 ) -> tuple[bytes, ExportResult]:
     """Lay out once, choose the dpi from the layout's size, then draw the laid-out graph."""
     if arranged:
-        laid_out = run_graphviz_cached(
-            source, "dot", ["-n2"], timeout=options.timeout, program="neato"
-        )
+        laid_out = run_graphviz(source, "dot", ["-n2"], timeout=options.timeout, program="neato")
     else:
-        laid_out = run_graphviz_cached(source, "dot", timeout=options.timeout)
+        laid_out = run_graphviz(source, "dot", timeout=options.timeout)
     width_pt, height_pt = layout_size(laid_out)
     dpi, warnings = choose_dpi(width_pt, height_pt, options.dpi)
     inches = f"{MAX_PIXELS_SIDE / dpi:.2f}"

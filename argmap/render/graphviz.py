@@ -12,19 +12,16 @@ from __future__ import annotations
 
 import atexit
 import contextlib
-import hashlib
 import io
 import os
 import re
 import signal
 import subprocess
 import threading
-import warnings
 from collections.abc import Callable, Iterable, Sequence
 from typing import IO, BinaryIO, cast
 
-from argmap.errors import ArgmapError, GraphvizMissingError, RenderError
-from argmap.fileio import atomic_write
+from argmap.errors import GraphvizMissingError, RenderError
 
 DEFAULT_TIMEOUT = 60
 #: Most bytes Graphviz may write to stdout; more stops it with a RenderError.
@@ -330,88 +327,3 @@ def _fix_dates(pdf: bytes) -> bytes:
     The length is kept so that the cross-reference offsets stay valid.
     """
     return _PDF_DATE.sub(lambda m: b"/" + m.group(1) + b" (D:19700101000000", pdf)
-
-
-# ------------------------------------------------------------ the layout cache
-#: Most bytes the layout cache keeps; the least recently used entries go first.
-CACHE_BYTES = 64 * 1024 * 1024
-
-
-def cache_folder() -> str:
-    """The folder of cached Graphviz results: ``$XDG_CACHE_HOME/argmap`` (``~/.cache/argmap``)."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(base, "argmap", "graphviz")
-
-
-def run_graphviz_cached(
-    source: str,
-    fmt: str,
-    args: Sequence[str] = (),
-    timeout: float = DEFAULT_TIMEOUT,
-    program: str = "dot",
-) -> bytes:
-    """Like :func:`run_graphviz`, reusing the output of an earlier run on the same input.
-
-    The key is a hash of the program, format, arguments and DOT text. A cached
-    entry passes the same output check as a fresh run before it is used (a
-    damaged one is run again and replaced); a cache that cannot be read or
-    written only costs the run.
-    """
-    key = hashlib.sha256("\0".join([program, fmt, *args, source]).encode("utf-8")).hexdigest()
-    path = os.path.join(cache_folder(), key[:2], key)
-    cached = _read_cached(path)
-    if cached is not None and MAGIC[fmt](cached):
-        return cached
-    out = run_graphviz(source, fmt, args, timeout=timeout, program=program)
-    _store(path, out)
-    return out
-
-
-def _read_cached(path: str) -> bytes | None:
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_OUTPUT_BYTES + 1)
-        os.utime(path)
-    except OSError:
-        return None  # no entry (or an unreadable one): run Graphviz
-    return data if len(data) <= MAX_OUTPUT_BYTES else None
-
-
-def _store(path: str, data: bytes) -> None:
-    """Write a cache entry atomically; then trim the cache to :data:`CACHE_BYTES`."""
-    if len(data) > CACHE_BYTES // 4:
-        return
-
-    try:
-        os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
-        atomic_write(path, data)
-        _trim(os.path.dirname(os.path.dirname(path)), CACHE_BYTES)
-    except (OSError, ArgmapError) as exc:
-        # the drawing is made; a layout that cannot be kept only costs the next run
-        warnings.warn(
-            f"argmap could not keep a Graphviz layout in {cache_folder()}: {exc}",
-            RuntimeWarning,
-            stacklevel=3,
-        )
-
-
-def _trim(folder: str, limit: int) -> None:
-    """Delete the least recently used entries of *folder* until it holds at most *limit* bytes."""
-    entries: list[tuple[float, int, str]] = []
-    for root, _, names in os.walk(folder):
-        for name in names:
-            full = os.path.join(root, name)
-            try:
-                info = os.stat(full)
-            except OSError:
-                continue  # removed meanwhile by another argmap
-            entries.append((info.st_mtime, info.st_size, full))
-    total = sum(size for _, size, _ in entries)
-    for _, size, full in sorted(entries):
-        if total <= limit:
-            break
-        try:
-            os.remove(full)
-        except OSError:
-            continue  # removed meanwhile by another argmap
-        total -= size
