@@ -9,7 +9,6 @@ use it. ``argmap-editor [FILE]`` always opens the editor.
 import sys
 
 from argmap import cli
-from argmap.terminal import exit_process
 
 USAGE = "usage: argmap [FILE] | argmap COMMAND ... (see argmap --help)"
 
@@ -44,13 +43,13 @@ def editor(argv=None):
 
 def main_exit():
     """Entry point of the ``argmap`` console script."""
-    exit_process(main(bare_opens_editor=False))
+    sys.exit(main(bare_opens_editor=False))
 
 
 def editor_exit():
     """Entry point of the ``argmap-editor`` GUI script."""
-    exit_process(editor())
+    sys.exit(editor())
 
 
 if __name__ == "__main__":
-    exit_process(main())
+    sys.exit(main())

@@ -7,7 +7,6 @@ It never imports the GUI.
 """
 
 import argparse
-import os
 import sys
 from collections import Counter
 
@@ -20,13 +19,12 @@ from argmap.fileio import refuse_existing
 from argmap.formats import FORMATS, load_any, native, save_any
 from argmap.model import KINDS, RELATIONS, ArgumentMap, queries
 from argmap.outputs.export import export_file
-from argmap.render.drawing import graphviz_ahead
 from argmap.render.options import ExportOptions
 from argmap.render.text import counted
 from argmap.sources.compare import score_draft
 from argmap.sources.documents import load_document
 from argmap.sources.draft import draft_map
-from argmap.terminal import SafeWriter, exit_process, run_quietly, shown, signals_end_cleanly
+from argmap.terminal import SafeWriter, run_quietly, shown, signals_end_cleanly
 
 #: Warnings ``validate`` lists one by one; past that it gives their number.
 MAX_WARNINGS = 50
@@ -51,9 +49,7 @@ def _run_info(args, out):
     print(f"title: {shown(amap.title) or '(untitled)'}", file=out)
     print(f"nodes: {len(graph)} (" + ", ".join(f"{k} {kinds[k]}" for k in KINDS) + ")", file=out)
     print(
-        f"edges: {graph.number_of_edges()} ("
-        + ", ".join(f"{r} {relations[r]}" for r in RELATIONS)
-        + ")",
+        f"edges: {len(graph.edges)} (" + ", ".join(f"{r} {relations[r]}" for r in RELATIONS) + ")",
         file=out,
     )
     print(f"documents: {len(amap.documents)}", file=out)
@@ -83,7 +79,7 @@ def _add_validate(sub):
 def _run_validate(args, out):
     amap = read_map(args.file)
     warnings = queries.problems(amap)
-    counts = [counted(len(amap), "node"), counted(amap.graph.number_of_edges(), "edge")]
+    counts = [counted(len(amap), "node"), counted(len(amap.graph.edges), "edge")]
     counts += [counted(len(warnings), "warning")] if warnings else []
     print(f"{shown(args.file)}: valid ({', '.join(counts)})", file=out)
     for remark in warnings[:MAX_WARNINGS]:
@@ -182,8 +178,7 @@ def _run_export(args, out):
         background=args.background,
         theme=args.theme,
     )
-    with graphviz_ahead(args.output, options):  # Graphviz starts while the map is read
-        result = export_file(read_map(args.file), args.output, options)
+    result = export_file(read_map(args.file), args.output, options)
     for warning in result.warnings:
         print(f"warning: {shown(warning)}", file=sys.stderr)
     if result.paths:  # a page-sized export: one file or numbered pages
@@ -253,7 +248,7 @@ def _run_convert(args, out):
     warnings = warnings + save_any(amap, args.output, args.target_format)
     for warning in warnings:
         print(f"warning: {shown(warning)}", file=sys.stderr)
-    nodes, edges = counted(len(amap), "node"), counted(amap.graph.number_of_edges(), "edge")
+    nodes, edges = counted(len(amap), "node"), counted(len(amap.graph.edges), "edge")
     print(f"wrote {shown(args.output)} ({nodes}, {edges})", file=out)
     return 0
 
@@ -289,53 +284,15 @@ COMMANDS = {
 COMMANDS.update(DEBATE_COMMANDS)
 
 
-class _HelpFormatter(argparse.HelpFormatter):
-    """argparse's help layout, given the terminal's width without importing shutil.
-
-    argparse makes a formatter for every argument it adds, and without a width
-    each one asks ``shutil``, whose import (with its compression modules) is a
-    noticeable part of a quick command's start.
-    """
-
-    def __init__(self, prog, **options):
-        options.setdefault("width", terminal_width() - 2)
-        super().__init__(prog, **options)
-
-
-def terminal_width():
-    """Columns for help text: ``$COLUMNS`` when set, else the terminal's width, else 80."""
-    try:
-        columns = int(os.environ.get("COLUMNS", "0"))
-    except ValueError:
-        columns = 0
-    if columns <= 0:
-        try:
-            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
-        except (AttributeError, ValueError, OSError):  # no stdout, or not a terminal
-            columns = 0
-    return columns if columns > 0 else 80
-
-
-class _Parser(argparse.ArgumentParser):
-    """An argument parser (and its subcommands' parsers) laid out by :class:`_HelpFormatter`."""
-
-    def __init__(self, *args, formatter_class=_HelpFormatter, **options):
-        super().__init__(*args, formatter_class=formatter_class, **options)
-
-
-def build_parser(command=None):
-    """Return the argparse parser of every subcommand, or of *command* alone.
-
-    Building the parsers of all subcommands takes longer than many a command
-    runs (about 13 ms), so a known command gets its own parser only; its
-    usage, help and errors are the same either way.
-    """
-    parser = _Parser(prog="argmap", description="argmap: argument maps for debate preparation.")
+def build_parser():
+    """Return the argparse parser of the command line and its subcommands."""
+    parser = argparse.ArgumentParser(
+        prog="argmap", description="argmap: argument maps for debate preparation."
+    )
     parser.add_argument("--version", action="version", version=f"argmap {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    chosen = [command] if command in COMMANDS else COMMANDS
-    for name in chosen:
-        COMMANDS[name][0](sub)
+    for add, _ in COMMANDS.values():
+        add(sub)
     return parser
 
 
@@ -348,7 +305,7 @@ def main(argv=None, out=None):
     """Run the command line; return the exit code."""
     out = SafeWriter(out or sys.stdout)
     argv = sys.argv[1:] if argv is None else list(argv)
-    args = build_parser(argv[0] if argv else None).parse_args(argv)
+    args = build_parser().parse_args(argv)
     with signals_end_cleanly():
         return run_quietly(lambda: _run(args, out), out)
 
@@ -363,7 +320,7 @@ def _run(args, out):
 
 def main_exit():
     """Run the command line and exit with its code (``python -m argmap.cli``)."""
-    exit_process(main())
+    sys.exit(main())
 
 
 if __name__ == "__main__":
@@ -388,7 +345,7 @@ def run_draft_command(paths, output, against, out, force=False):
     native.save(amap, output, overwrite=force)
     print(
         f"wrote {output} ({counted(len(amap), 'draft node')}, "
-        f"{counted(amap.graph.number_of_edges(), 'draft relation')} "
+        f"{counted(len(amap.graph.edges), 'draft relation')} "
         f"from {counted(len(amap.documents), 'document')})",
         file=out,
     )

@@ -6,7 +6,9 @@ and returns the exit code.
 """
 
 import json
+import os
 import sys
+import textwrap
 
 from argmap.analysis.acceptance import evaluate
 from argmap.analysis.strength import side_strengths
@@ -55,8 +57,6 @@ def _add_evaluate(sub):
 
 
 def _run_evaluate(args, out):
-    import textwrap
-
     amap = read_map(args.file)
     result = evaluate(amap, args.semantics)
     if args.json:
@@ -102,8 +102,6 @@ def _add_check(sub):
 
 
 def _run_check(args, out):
-    import textwrap
-
     found = weak_spots(read_map(args.file))
     heading = None
     for spot in found:
@@ -150,8 +148,6 @@ def _add_brief(sub):
 
 
 def _run_brief(args, out):
-    import os
-
     fmt = brief_format(args.output)
     amap = read_map(args.file)
     written = write_brief(

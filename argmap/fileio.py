@@ -26,6 +26,7 @@ import errno
 import os
 import re
 import stat
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from typing import TypeVar
@@ -365,27 +366,11 @@ def temp_prefix(path: str | os.PathLike[str]) -> str:
     return f".{os.path.basename(path)[:_NAME_PART]}.tmp-{os.getpid()}-"
 
 
-#: How a temp file is opened: created new (never an existing file or a link), not inherited.
-_TEMP_FLAGS = (
-    os.O_RDWR
-    | os.O_CREAT
-    | os.O_EXCL
-    | getattr(os, "O_NOFOLLOW", 0)
-    | getattr(os, "O_CLOEXEC", 0)
-    | getattr(os, "O_BINARY", 0)
-)
-
-
 def create_temp(folder: str, final: str | os.PathLike[str]) -> tuple[int, str]:
     """Create a new temp file in *folder* named after *final* (``.NAME.tmp-PID-RANDOM``),
-    readable and writable by its owner only; return ``(open descriptor, path)``."""
-    for _ in range(100):
-        path = os.path.join(folder, temp_prefix(final) + os.urandom(6).hex())
-        try:
-            return os.open(path, _TEMP_FLAGS, 0o600), path
-        except FileExistsError:
-            continue  # another one has that name: draw again
-    raise FileExistsError(errno.EEXIST, "no free name for a temp file", folder)
+    readable and writable by its owner only (:func:`tempfile.mkstemp`: never an existing
+    file or a link); return ``(open descriptor, path)``."""
+    return tempfile.mkstemp(prefix=temp_prefix(final), dir=folder)
 
 
 def _new_temp(folder: str, final: str) -> str:

@@ -138,7 +138,7 @@ class RecoveryStore:
             "saved": time.time(),
             "edits": int(edits),
             "nodes": len(amap),
-            "edges": amap.graph.number_of_edges(),
+            "edges": len(amap.graph.edges),
             "title": amap.title,
             "pid": os.getpid(),
             "host": socket.gethostname(),

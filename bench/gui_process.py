@@ -2,10 +2,12 @@
 """Benchmark of opening a map in the editor, as a whole process, against bare Graphviz.
 
 For a map of 3,000 nodes (bench/export.py's generator) it times, interleaved,
-round after round: bare ``dot -Tsvg`` on the DOT argmap writes for the map, and
-the whole editor process ``python main.py MAP`` from its start until its window
-is shown, painted and idle (``ARGMAP_QUIT_WHEN_IDLE=1``, see
-argmap/gui/idle_quit.py), on the map with a position on every node (as
+round after round: bare ``dot -Tsvg`` on the DOT argmap writes for the map,
+``python -c "import networkx"`` (the model's graph is networkx's: its import is
+part of every start), and the whole editor process ``argmap-editor MAP`` of argmap
+installed from a wheel of this checkout (as ``bench/export.py`` installs it), from
+its start until its window is shown, painted and idle (``ARGMAP_QUIT_WHEN_IDLE=1``,
+see argmap/gui/idle_quit.py), on the map with a position on every node (as
 arranged by Graphviz) and without positions (the editor then places it).
 Each figure is a median with its [min-max] range, each ratio the median of the
 per-round ratios to bare ``dot``. The same run with Python's teardown of the
@@ -33,7 +35,14 @@ REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, REPO)
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from timing import measure, ratio, ratio_text, spread_text, verdict  # noqa: E402
+from timing import (  # noqa: E402
+    installed_argmap,
+    measure,
+    ratio,
+    ratio_text,
+    spread_text,
+    verdict,
+)
 
 #: Opening a 3,000-node map: at most as long as bare dot takes to draw it.
 OPEN_TARGET = (3000, 1.0)
@@ -41,10 +50,14 @@ OPEN_TARGET = (3000, 1.0)
 LARGE_TARGET = (5.0, 800)
 
 
-def editor_env(folder, platform):
+def editor_env(folder, platform, checkout=False):
     """The editor's environment: its own settings, recovery and cache folders; bytecode
-    written and read as in an installed package."""
-    env = dict(os.environ, ARGMAP_QUIT_WHEN_IDLE="1", QT_QPA_PLATFORM=platform, PYTHONPATH=REPO)
+    written and read as in an installed package; the checkout on the path when it is
+    the checkout that is timed."""
+    env = dict(os.environ, ARGMAP_QUIT_WHEN_IDLE="1", QT_QPA_PLATFORM=platform)
+    env.pop("PYTHONPATH", None)
+    if checkout:
+        env["PYTHONPATH"] = REPO
     for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
         env[name] = os.path.join(folder, name.lower())
     env.pop("PYTHONDONTWRITEBYTECODE", None)
@@ -79,8 +92,12 @@ def tree_positions(amap):
     return place(amap)
 
 
+#: The commands timed: ``argmap`` and ``argmap-editor`` (see :func:`main`).
+COMMAND = {"argmap": [sys.executable, os.path.join(REPO, "main.py")]}
+
+
 def editor(path):
-    return [sys.executable, os.path.join(REPO, "main.py"), path]
+    return [*COMMAND["argmap-editor"], path]
 
 
 def open_against_dot(size, folder, env, repeat):
@@ -88,13 +105,14 @@ def open_against_dot(size, folder, env, repeat):
     fresh, placed = save_maps(size, folder, graphviz_positions)
     dot_file = os.path.join(folder, f"map{size}.dot")
     subprocess.run(
-        editor(fresh)[:2] + ["export", fresh, "-o", dot_file],
+        [*COMMAND["argmap"], "export", fresh, "-o", dot_file],
         check=True,
         capture_output=True,
         env=env,
     )
     commands = {
         "dot": ["dot", "-Tsvg", dot_file, "-o", os.path.join(folder, "out.svg")],
+        "import networkx": [sys.executable, "-c", "import networkx"],
         "arranged": editor(placed),
         "without positions": editor(fresh),
         "arranged, teardown": ["env", "ARGMAP_QUIT_WHEN_IDLE=exit"] + editor(placed),
@@ -103,6 +121,11 @@ def open_against_dot(size, folder, env, repeat):
     runs = measure(commands, repeat, env)
     bare = runs["dot"].seconds
     print(f"{size} nodes, bare dot -Tsvg: {spread_text(bare)} s")
+    networkx = runs["import networkx"]
+    print(
+        f"  import networkx alone: {spread_text(networkx.seconds)} s  "
+        f"{ratio_text(networkx.seconds, bare)}  peak {max(networkx.megabytes):.0f} MB"
+    )
     for name in ("arranged", "without positions", "arranged, teardown"):
         ours = runs[name]
         aim = (
@@ -149,13 +172,25 @@ def main(argv=None):
     parser.add_argument("--over", type=int, default=30000, help="a size over the limit")
     parser.add_argument("--large-repeat", type=int, default=3)
     parser.add_argument("--platform", default=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    parser.add_argument(
+        "--checkout-only",
+        dest="installed",
+        action="store_false",
+        help="time this checkout's main.py rather than an installed wheel",
+    )
     args = parser.parse_args(argv)
     print(
         f"median [min-max] of interleaved runs (platform {args.platform}); "
         "ratio = editor / bare dot in the same round"
     )
     with tempfile.TemporaryDirectory(prefix="argmap-bench-") as folder:
-        env = editor_env(folder, args.platform)
+        env = editor_env(folder, args.platform, checkout=not args.installed)
+        installed = installed_argmap(folder, REPO) if args.installed else None
+        if installed is None:
+            COMMAND["argmap-editor"] = COMMAND["argmap"]
+        else:
+            COMMAND["argmap"] = [installed]
+            COMMAND["argmap-editor"] = [os.path.join(os.path.dirname(installed), "argmap-editor")]
         open_against_dot(args.size, folder, env, args.repeat)
         if args.large:
             large_maps(folder, env, args.large_repeat, args.large, args.over)

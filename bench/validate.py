@@ -3,9 +3,11 @@
 
 It writes a seeded ``.argmap`` file of 1,000,000 nodes (compact JSON, short
 statements, a forest of edges sized so that the file stays under the loader's
-64 MiB cap), then times the whole process ``python main.py validate FILE``
-and its peak memory, interleaved with bare ``dot -Tsvg`` on the DOT of the
-1,000-node export map (the same yardstick as ``bench/export.py``).
+64 MiB cap), then times the whole process ``argmap validate FILE`` of argmap
+installed from a wheel of this checkout (as ``bench/export.py`` installs it) and
+its peak memory, interleaved with bare ``dot -Tsvg`` on the DOT of the 1,000-node
+export map (the same yardstick as ``bench/export.py``) and ``python -c "import
+networkx"``, the floor of every argmap command.
 
 Run from the repository root:  .venv/bin/python bench/validate.py [--nodes 1000000]
 """
@@ -23,7 +25,14 @@ REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, REPO)
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from timing import add_bytecode_option, measure, python_env, spread_text, verdict  # noqa: E402
+from timing import (  # noqa: E402
+    add_bytecode_option,
+    installed_argmap,
+    measure,
+    python_env,
+    spread_text,
+    verdict,
+)
 
 KINDS = ("claim", "counterclaim", "evidence")
 
@@ -74,6 +83,12 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--nodes", type=int, default=1_000_000)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument(
+        "--checkout-only",
+        dest="installed",
+        action="store_false",
+        help="time this checkout's main.py, not an installed wheel",
+    )
     add_bytecode_option(parser)
     args = parser.parse_args(argv)
     from export import generate_map
@@ -88,23 +103,26 @@ def main(argv=None):
         native.save(generate_map(1000), small)
         dot_file = os.path.join(folder, "m1000.dot")
         env = python_env(os.path.join(folder, "bytecode")) if args.bytecode_cache else None
+        installed = installed_argmap(folder, REPO) if args.installed else None
+        argmap = (
+            [sys.executable, os.path.join(REPO, "main.py")] if installed is None else [installed]
+        )
         subprocess.run(
-            [sys.executable, os.path.join(REPO, "main.py"), "export", small, "-o", dot_file],
-            check=True,
-            capture_output=True,
-            env=env,
+            [*argmap, "export", small, "-o", dot_file], check=True, capture_output=True, env=env
         )
         runs = {
-            "validate": [sys.executable, os.path.join(REPO, "main.py"), "validate", big],
+            "validate": [*argmap, "validate", big],
             "dot": ["dot", "-Tsvg", dot_file, "-o", os.devnull],
+            "import networkx": [sys.executable, "-c", "import networkx"],
         }
         results = measure(runs, args.repeat, env)
-    ours, bare = results["validate"], results["dot"]
+    ours, bare, floor = results["validate"], results["dot"], results["import networkx"]
     print(
         f"argmap validate: {spread_text(ours.seconds)} s, peak {max(ours.megabytes):.0f} MB  "
         + verdict(statistics.median(ours.seconds), 5, " s")
     )
     print(f"bare dot -Tsvg, 1,000-node map: {spread_text(bare.seconds)} s")
+    print(f"import networkx alone: {spread_text(floor.seconds)} s")
     return 0
 
 

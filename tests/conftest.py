@@ -20,7 +20,7 @@ import pytest
 pytest_plugins = ["pytester"]
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-# Recovery copies, error logs, settings and layout caches of the tests stay out of the
+# Recovery copies, error logs, settings and caches of the tests stay out of the
 # user's folders.
 _PRIVATE = tempfile.mkdtemp(prefix="argmap-tests-")
 os.environ["XDG_DATA_HOME"] = os.path.join(_PRIVATE, "data")

@@ -1,6 +1,5 @@
 """The command line: info, validate and new, their exit codes and messages."""
 
-import argparse
 import json
 import os
 import subprocess
@@ -186,59 +185,6 @@ def test_help_exits_0(capsys, command):
         main(argv)
     assert info.value.code == 0
     assert "usage: argmap" in capsys.readouterr().out
-
-
-@pytest.mark.parametrize("columns", [50, 120])
-@pytest.mark.parametrize("argv", [["--help"], ["export", "--help"]], ids=["argmap", "export"])
-def test_help_is_laid_out_as_argparse_would(capsys, monkeypatch, columns, argv):
-    """Help text is wrapped to ``$COLUMNS`` exactly as argparse itself does (argmap finds
-    the width without importing shutil)."""
-    from argmap import cli
-
-    texts = []
-    for width, parser_class in (
-        (columns, cli._Parser),
-        (columns, argparse.ArgumentParser),
-        (35, cli._Parser),
-    ):
-        monkeypatch.setenv("COLUMNS", str(width))
-        monkeypatch.setattr(cli, "_Parser", parser_class)
-        with pytest.raises(SystemExit):
-            main(argv)
-        texts.append(capsys.readouterr().out)
-    assert texts[0] == texts[1]
-    assert texts[0] != texts[2]  # the width is followed
-
-
-@pytest.mark.parametrize("value", ["", "0", "-3", "wide"])
-def test_terminal_width_without_a_usable_columns_is_the_terminals_or_80(monkeypatch, value):
-    from argmap import cli
-
-    monkeypatch.setenv("COLUMNS", value)
-    monkeypatch.setattr(cli.os, "get_terminal_size", lambda fd: os.terminal_size((97, 30)))
-    assert cli.terminal_width() == 97
-    monkeypatch.setattr(cli.sys, "__stdout__", None)  # pythonw: no stdout at all
-    assert cli.terminal_width() == 80
-
-
-@pytest.mark.parametrize("command", sorted(COMMANDS))
-def test_a_command_builds_its_own_parser_only(command, monkeypatch, capsys):
-    """A known command builds its own parser only, and its help reads as with all of them."""
-    from argmap import cli
-
-    built = []
-    for name, (add, run_command) in COMMANDS.items():
-        monkeypatch.setitem(
-            cli.COMMANDS,
-            name,
-            (lambda sub, add=add, name=name: (built.append(name), add(sub))[1], run_command),
-        )
-    full = cli.build_parser()._subparsers._group_actions[0].choices[command].format_help()
-    built.clear()
-    with pytest.raises(SystemExit):
-        main([command, "--help"])
-    assert built == [command]
-    assert capsys.readouterr().out == full
 
 
 def test_version(capsys):

@@ -189,19 +189,3 @@ def test_signal_handlers_are_restored_after_main(tmp_path):
     before = signal.getsignal(signal.SIGTERM), signal.getsignal(signal.SIGHUP)
     cli.main(["new", str(tmp_path / "m.argmap"), "--claim", "C"])
     assert (signal.getsignal(signal.SIGTERM), signal.getsignal(signal.SIGHUP)) == before
-
-
-def test_exit_process_skips_the_collector_passes_at_shutdown():
-    """exit_process ends with its code, the objects left frozen out of the collector."""
-    script = (
-        "import atexit, gc, sys\n"
-        "from argmap.terminal import exit_process\n"
-        "atexit.register(lambda: print('frozen', gc.get_freeze_count() > 0))\n"
-        "print('done', flush=False)\n"
-        "exit_process(3)\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, cwd=REPO, timeout=60
-    )
-    assert done.returncode == 3
-    assert done.stdout.split("\n") == ["done", "frozen True", ""]

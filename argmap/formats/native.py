@@ -8,11 +8,9 @@ older versions; only then is a map built. Any failure is a
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import json
 import os
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from argmap import reading
@@ -522,27 +520,9 @@ def map_from_dict(
 
 def loads(text: str, file: str | os.PathLike[str] | None = None) -> ArgumentMap:
     """Build a map from ``.argmap`` text."""
-    with _cycle_collector_paused():
-        data = parse_json(text, file)
-        del text  # the text of a large file need not stay in memory while its map is built
-        return map_from_dict(data, file, consume=True)
-
-
-@contextlib.contextmanager
-def _cycle_collector_paused() -> Iterator[None]:
-    """Pause Python's cycle collector while a file is read, if it runs.
-
-    Parsed JSON and the map built from it hold no reference cycles, but the
-    collector, counting the new containers, would walk the whole growing map
-    again and again: a quarter of the time of a million-node file.
-    """
-    running = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if running:
-            gc.enable()
+    data = parse_json(text, file)
+    del text  # the text of a large file need not stay in memory while its map is built
+    return map_from_dict(data, file, consume=True)
 
 
 def load(path: str | os.PathLike[str]) -> ArgumentMap:

@@ -12,9 +12,8 @@ from argmap.render.style import FONT_FAMILY, FONT_SIZE
 
 #: Lines of a statement shown on a card; the last is elided.
 MAX_LINES = 14
-#: Words whose widths are remembered, at most; and texts whose wrapped lines are.
+#: Words whose widths are remembered, at most.
 WIDTHS_KEPT = 200_000
-WRAPPED_KEPT = 50_000
 #: Text smaller than this on screen (pixels, the body font's size) is not drawn: a card is
 #: then a plain box in its colours, and a link a thin straight line.
 TEXT_MIN_PX = 4.0
@@ -40,7 +39,6 @@ class CardType:
         #: Below this zoom the body text would be under TEXT_MIN_PX pixels.
         self.sketch_below = TEXT_MIN_PX / QFontInfo(self.body).pixelSize()
         self.widths = {}
-        self.wrapped = {}
 
 
 _type = []
@@ -68,22 +66,8 @@ def wrap_text(text, width, max_lines=MAX_LINES):
     """Break *text* into lines of the body font that fit *width*; elide past *max_lines*.
 
     Widths are summed word by word (each word measured once per process), so
-    a card is laid out without measuring every candidate line; the lines of the
-    texts wrapped last are remembered (a card is measured before it is placed
-    and again when it is drawn).
+    a card is laid out without measuring every candidate line.
     """
-    wrapped = card_type().wrapped
-    key = (text, width, max_lines)
-    lines = wrapped.get(key)
-    if lines is None:
-        lines = _wrap(text, width, max_lines)
-        if len(wrapped) >= WRAPPED_KEPT:
-            wrapped.clear()
-        wrapped[key] = lines
-    return list(lines)
-
-
-def _wrap(text, width, max_lines):
     space, lines = word_width(" "), []
     for paragraph in text.split("\n") or [""]:
         line, used = "", 0.0

@@ -41,18 +41,9 @@ LABELLED_TEXT = "#1A1A1A"
 CITATION_COLOR = "#555555"
 HIGHLIGHT_COLOR = "#F2B705"
 
-_colours = {}
 _FLAGS = (
     QGraphicsItem.ItemIsSelectable | QGraphicsItem.ItemIsMovable | QGraphicsItem.ItemIsFocusable
 )
-
-
-def colour(name):
-    """The QColor of *name* (made once; do not change it)."""
-    found = _colours.get(name)
-    if found is None:
-        found = _colours[name] = QColor(name)
-    return found
 
 
 def card_height(text, citation):
@@ -218,10 +209,10 @@ class NodeItem(QGraphicsItem):
         look = self._worked_out()
         style = look[0]
         rect = self._rect
-        border = colour(style["border"])
+        border = QColor(style["border"])
         if option.levelOfDetailFromTransform(painter.worldTransform()) < card_type().sketch_below:
             painter.setPen(QPen(border, 0))  # too small to read: the card's shape only
-            painter.setBrush(colour(style["fill"]))
+            painter.setBrush(QColor(style["fill"]))
             painter.drawRect(rect)
             return
         painter.setRenderHint(painter.RenderHint.Antialiasing)
@@ -229,10 +220,10 @@ class NodeItem(QGraphicsItem):
         if self.attrs.get("draft"):
             pen.setStyle(Qt.DashLine)
         if self.highlighted:
-            painter.setPen(QPen(colour(HIGHLIGHT_COLOR), 6))
+            painter.setPen(QPen(QColor(HIGHLIGHT_COLOR), 6))
             painter.drawRoundedRect(rect.adjusted(-3, -3, 3, 3), 10, 10)
         painter.setPen(pen)
-        painter.setBrush(QBrush(colour(style["fill"])))
+        painter.setBrush(QBrush(QColor(style["fill"])))
         radius = 8 if KIND_STYLE[self.attrs["kind"]]["rounded"] else 2
         painter.drawRoundedRect(rect, radius, radius)
         self._paint_text(painter, rect, look)
@@ -245,18 +236,18 @@ class NodeItem(QGraphicsItem):
         x = rect.left() + PADDING
         y = rect.top() + PADDING
         painter.setFont(kind.header)
-        painter.setPen(colour(style["border"]))
+        painter.setPen(QColor(style["border"]))
         painter.drawText(QRectF(x, y, room, self.header_height), Qt.AlignLeft | Qt.AlignTop, header)
         y += self.header_height
         painter.setFont(kind.body)
-        painter.setPen(colour(style["text"]))
+        painter.setPen(QColor(style["text"]))
         ascent = kind.body_metrics.ascent()
         for line in self.lines:
             painter.drawText(QPointF(x, y + ascent), line)
             y += self.line_height
         if citation:
             painter.setFont(kind.citation)
-            painter.setPen(colour(CITATION_COLOR))
+            painter.setPen(QColor(CITATION_COLOR))
             painter.drawText(QPointF(x, y + kind.citation_metrics.ascent() + 2), citation)
 
     def _paint_badges(self, painter, rect, border, badges):
@@ -266,9 +257,9 @@ class NodeItem(QGraphicsItem):
             width = advance + 8
             box = QRectF(x - width, rect.top() + PADDING - 2, width, 14)
             painter.setPen(Qt.NoPen)
-            painter.setBrush(colour(UNANSWERED_COLOR) if badge == UNANSWERED_BADGE else border)
+            painter.setBrush(QColor(UNANSWERED_COLOR) if badge == UNANSWERED_BADGE else border)
             painter.drawRoundedRect(box, 7, 7)
-            painter.setPen(colour("white"))
+            painter.setPen(QColor("white"))
             painter.drawText(box, Qt.AlignCenter, badge)
             x -= width + 3
 
@@ -278,13 +269,13 @@ class NodeItem(QGraphicsItem):
             label = f"+{self.hidden_count}" if self.attrs.get("collapsed") else "−"
             box = QRectF(center.x() - 13, center.y() - 7, 26, 14)
             painter.setPen(QPen(border, 1))
-            painter.setBrush(colour("white"))
+            painter.setBrush(QColor("white"))
             painter.drawRoundedRect(box, 7, 7)
             painter.setPen(border)
             painter.drawText(box, Qt.AlignCenter, label)
         if self.isSelected() or self.isUnderMouse():
             painter.setPen(QPen(border, 1.2))
-            painter.setBrush(colour("white"))
+            painter.setBrush(QColor("white"))
             painter.drawEllipse(self.handle_center(), HANDLE_RADIUS, HANDLE_RADIUS)
 
     def hoverEnterEvent(self, event):

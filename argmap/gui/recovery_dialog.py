@@ -58,7 +58,7 @@ def compared_with(copy: RecoveryCopy) -> str:
     return (
         compared
         + f"{counted(len(current), 'node')}, "
-        + f"{counted(current.graph.number_of_edges(), 'link')}."
+        + f"{counted(len(current.graph.edges), 'link')}."
     )
 
 

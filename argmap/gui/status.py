@@ -45,7 +45,7 @@ class StatusBar:
 
     def recount(self):
         """Count the links of a newly opened map and show the counts."""
-        self.links = self.document.amap.graph.number_of_edges()
+        self.links = len(self.document.amap.graph.edges)
         self._show_counts()
 
     def _add_links(self, step):

@@ -130,7 +130,7 @@ def cycles_in(
 ) -> list[list[str]]:
     """Return up to *limit* cycles of *graph* (the map's graph or part of it) as
     :func:`cycles` does, *index* giving each node's place in the map."""
-    if nx.is_directed_acyclic_graph(graph):  # linear: most maps have no circle
+    if nx.is_directed_acyclic_graph(_inner_links(graph)):  # linear: most maps have no circle
         return []
     found = []
     for cycle in nx.simple_cycles(graph):
@@ -139,6 +139,14 @@ def cycles_in(
         if len(found) >= limit:
             break
     return sorted(found, key=lambda cycle: [index[node] for node in cycle])
+
+
+def _inner_links(graph: nx.DiGraph[str]) -> nx.DiGraph[str]:
+    """The links of *graph* between nodes that bear on something and are borne on: the only
+    nodes a circle can pass through (in a large map most nodes have no link at all)."""
+    bearing = {source for source, _ in graph.edges}
+    borne = {target for _, target in graph.edges}
+    return nx.DiGraph((u, v) for u, v in graph.edges if u in borne and v in bearing)
 
 
 def orphans(amap: ArgumentMap) -> list[str]:

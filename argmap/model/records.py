@@ -17,14 +17,12 @@ from collections.abc import Callable, Collection, Hashable
 from typing import Any, TypeVar
 
 from argmap.errors import ModelError
-from argmap.model.schema import BASES, KINDS, MAX_TEXT, NODE_TEXT_FIELDS, RELATIONS, Attrs
+from argmap.model.schema import KINDS, MAX_TEXT, NODE_TEXT_FIELDS, RELATIONS, Attrs
 
 #: Node fields checked in bulk: the kind, and the fields whose value is text (the basis,
-#: a name from :data:`~argmap.model.schema.BASES` or null, is checked on its own).
+#: a name from :data:`~argmap.model.schema.BASES` or null, is the model's to check).
 PLAIN_NODE_KEYS = frozenset(("kind",) + NODE_TEXT_FIELDS) - {"basis"}
 _PLAIN_WITH_ID = PLAIN_NODE_KEYS | {"id"}
-_PLAIN_WITH_BASIS = _PLAIN_WITH_ID | {"basis"}
-_BASES = frozenset(BASES)
 _ENDS = ("source", "target")
 #: Strings joined per bulk check (a bound on the memory it takes).
 _CHUNK = 4096
@@ -64,9 +62,6 @@ def quick_nodes(
         if keys <= _PLAIN_WITH_ID:
             texts += record.values()
             clean[node_id] = record
-        elif keys <= _PLAIN_WITH_BASIS and _is_basis(record["basis"]):  # evidence, often
-            texts += [value for key, value in record.items() if key != "basis"]
-            clean[node_id] = record
         else:
             attrs = _checked(check_attrs, {k: v for k, v in record.items() if k != "id"})
             if attrs is None:
@@ -82,10 +77,6 @@ def quick_nodes(
         return None
     _take_out(clean, fresh, ("id",), consume)
     return clean
-
-
-def _is_basis(value: Any) -> bool:
-    return value is None or (type(value) is str and value in _BASES)
 
 
 def quick_edges(

@@ -11,7 +11,6 @@ around it is ours.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -142,7 +141,11 @@ CITATION_LIMIT = 240
 def card_text(card: Card, headers: bool = True) -> CardText:
     """Return the :class:`CardText` of a :class:`Card`: header, rating, wrapped statement
     and citation."""
-    header = _header_lines(card.header) if headers and card.header else ()
+    header = (
+        tuple(text_lines(one_line(card.header), style.HEADER_WRAP_WIDTH))
+        if headers and card.header
+        else ()
+    )
     rating = one_line(card.rating) if headers and card.rating else ""
     citation = (
         tuple(text_lines(card.citation, CITATION_WIDTH, limit=CITATION_LIMIT))
@@ -150,13 +153,6 @@ def card_text(card: Card, headers: bool = True) -> CardText:
         else ()
     )
     return CardText(header, rating, tuple(text_lines(card.text, style.WRAP_WIDTH)), citation)
-
-
-@functools.lru_cache(maxsize=1024)
-def _header_lines(header: str) -> tuple[str, ...]:
-    """The lines of a card's *header*, on one line cleaned and wrapped: kept, since a map's
-    headers repeat (``OBJECTION · ITI``)."""
-    return tuple(text_lines(one_line(header), style.HEADER_WRAP_WIDTH))
 
 
 def node_label(card: Card, accent: str, headers: bool = True) -> str:

@@ -13,7 +13,6 @@ junction point before their common target.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable, Iterator, Mapping, Set
 from dataclasses import dataclass
@@ -126,22 +125,10 @@ def attr_list(attrs: Mapping[str, object]) -> str:
         if name == "pos":
             if not _POINTS.fullmatch(text):
                 raise RenderError("internal: a DOT position that is not a list of points")
-        elif text not in _CHECKED and not _check_value(text):
+        elif not _SAFE_VALUE.fullmatch(text):
             raise RenderError(f"internal: unsafe value for DOT attribute {name!r}")
         parts.append(f'{name}="{text}"')
     return "[" + ", ".join(parts) + "]"
-
-
-_CHECKED: set[str] = set()
-
-
-def _check_value(value: str) -> bool:
-    """Return True (and remember it) when *value* is safe as a quoted DOT value."""
-    if _SAFE_VALUE.fullmatch(value):
-        if len(_CHECKED) < 4096:
-            _CHECKED.add(value)
-        return True
-    return False
 
 
 #: The space between cards on a page (inches): a little closer than on a picture of its own.
@@ -198,11 +185,10 @@ _NODE_DEFAULTS: dict[str, object] = {
 _EDGE_DEFAULTS: dict[str, object] = {"dir": "back", "penwidth": "1.5", "arrowsize": "0.8"}
 
 
-@functools.lru_cache(maxsize=256)
 def _card_look(kind: str, place: str, label: str | None) -> tuple[dict[str, str], str]:
     """The attributes of a card but its label, by kind and place (role), the fill and border
     by its evaluation *label* when there is one; and their checked DOT text without the
-    closing bracket. The dict is shared: do not change it."""
+    closing bracket."""
     role, kind_style = style.role_style(place), style.KIND_STYLE[kind]
     fill, border = role["fill"], role["border"]
     if label is not None:
@@ -223,7 +209,6 @@ def _look_of(node_card: card.Card, labels: Mapping[str, str] | None) -> tuple[di
     return _card_look(node_card.kind, node_card.place, label)
 
 
-@functools.lru_cache(maxsize=256)
 def _edge_attr_text(
     relation: str, constraint: bool = True, arrow: bool = True, width: float = style.EDGE_WIDTH
 ) -> str:

@@ -16,19 +16,16 @@ Example
 
 from __future__ import annotations
 
-import contextlib
 import math
-import os
 import re
 from collections.abc import Iterable, Iterator, Mapping, Set
-from contextlib import AbstractContextManager
 from typing import overload
 
 from argmap.errors import RenderError
 from argmap.model import ArgumentMap, queries
 from argmap.render.arranged import arrange, placed_dot
 from argmap.render.dot import check_options, dot_lines
-from argmap.render.graphviz import run_graphviz, run_graphviz_cached, started_ahead, write_graphviz
+from argmap.render.graphviz import run_graphviz, write_graphviz
 from argmap.render.look import restyle_dot
 from argmap.render.options import (
     LAYOUTS,
@@ -88,14 +85,12 @@ def render(
         source = [placed_dot(amap, options, nodes, labels)]
     else:
         source = dot_lines(amap, options, nodes, labels)
-    lines = _restyled(source, options)
+    text = "".join(_restyled(source, options))
     if fmt == "dot":
-        return "".join(lines).encode("utf-8"), ExportResult(
-            "dot", f"dot, {counted(len(nodes), 'node')}"
-        )
+        return text.encode("utf-8"), ExportResult("dot", f"dot, {counted(len(nodes), 'node')}")
     if fmt == "png":
-        return _render_png("".join(lines), options, arranged)
-    return _render_vector(lines, fmt, options, arranged, into)
+        return _render_png(text, options, arranged)
+    return _render_vector(text, fmt, options, arranged, into)
 
 
 def as_arranged(amap: ArgumentMap, options: ExportOptions, nodes: Set[str]) -> bool:
@@ -143,44 +138,28 @@ def selected_nodes(amap: ArgumentMap, options: ExportOptions) -> set[str]:
     return nodes
 
 
-def graphviz_ahead(
-    out_path: str | os.PathLike[str], options: ExportOptions
-) -> AbstractContextManager[None]:
-    """Return a context within which the export of *out_path* with *options* finds the
-    Graphviz it will most likely need already started (see
-    :func:`argmap.render.graphviz.started_ahead`): enter it before reading the map."""
-    try:
-        fmt = infer_format(out_path, options.fmt)
-    except RenderError:  # the export itself says so, after reading the map as always
-        return contextlib.nullcontext()
-    if fmt not in ("svg", "pdf") or options.page is not None or options.layout == "arranged":
-        return contextlib.nullcontext()
-    program, args = _vector_run(arranged=False)
-    return started_ahead(fmt, args, program)
-
-
 def _vector_run(arranged: bool) -> tuple[str, tuple[str, ...]]:
     """The Graphviz program and arguments that draw an SVG or PDF."""
     return ("neato", ("-n2", "-Gdpi=72")) if arranged else ("dot", ("-Gdpi=72",))
 
 
 def _render_vector(
-    lines: Iterable[str],
+    source: str,
     fmt: str,
     options: ExportOptions,
     arranged: bool = False,
     into: str | None = None,
 ) -> tuple[bytes | None, ExportResult]:
-    """Draw the DOT *lines* as SVG or PDF: into the file *into* (SVG), else as bytes.
+    """Draw the DOT *source* as SVG or PDF: into the file *into* (SVG), else as bytes.
 
     A PDF is always made in memory, where cairo's dates in it are fixed.
     """
     program, args = _vector_run(arranged)
     data: bytes | None = None
     if into is not None and fmt == "svg":
-        head = write_graphviz(lines, fmt, into, args, timeout=options.timeout, program=program)
+        head = write_graphviz(source, fmt, into, args, timeout=options.timeout, program=program)
     else:
-        data = head = run_graphviz(lines, fmt, args, timeout=options.timeout, program=program)
+        data = head = run_graphviz(source, fmt, args, timeout=options.timeout, program=program)
     width, height = _vector_size(head, fmt)
     return data, ExportResult(fmt, f"{fmt}, {width}x{height} pt", width=width, height=height)
 
@@ -212,11 +191,9 @@ def _render_png(
 ) -> tuple[bytes, ExportResult]:
     """Lay out once, choose the dpi from the layout's size, then draw the laid-out graph."""
     if arranged:
-        laid_out = run_graphviz_cached(
-            source, "dot", ["-n2"], timeout=options.timeout, program="neato"
-        )
+        laid_out = run_graphviz(source, "dot", ["-n2"], timeout=options.timeout, program="neato")
     else:
-        laid_out = run_graphviz_cached(source, "dot", timeout=options.timeout)
+        laid_out = run_graphviz(source, "dot", timeout=options.timeout)
     width_pt, height_pt = layout_size(laid_out)
     dpi, warnings = choose_dpi(width_pt, height_pt, options.dpi)
     inches = f"{MAX_PIXELS_SIDE / dpi:.2f}"

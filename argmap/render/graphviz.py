@@ -1,6 +1,6 @@
 """Running Graphviz safely: list arguments, a timeout, caps, and a closed environment.
 
-Graphviz reads DOT on stdin, fed while argmap writes it, and writes to stdout,
+Graphviz reads DOT on stdin and writes to stdout,
 which argmap copies as it comes into memory (with a cap) or into a file. It runs in
 its own process group (so a hung run is killed with everything it
 started), with ``SERVER_NAME`` set and no ``GV_FILE_PATH``, which stops it from
@@ -18,18 +18,10 @@ import re
 import signal
 import subprocess
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from types import ModuleType
+from collections.abc import Callable, Iterable, Sequence
 from typing import IO, BinaryIO, cast
 
-from argmap.errors import ArgmapError, GraphvizMissingError, RenderError
-from argmap.fileio import atomic_write
-
-fcntl: ModuleType | None
-try:
-    import fcntl
-except ImportError:  # Windows
-    fcntl = None
+from argmap.errors import GraphvizMissingError, RenderError
 
 DEFAULT_TIMEOUT = 60
 #: Most bytes Graphviz may write to stdout; more stops it with a RenderError.
@@ -37,12 +29,6 @@ MAX_OUTPUT_BYTES = 512 * 1024 * 1024
 #: Most bytes of Graphviz's messages kept (the rest is read and dropped).
 MAX_MESSAGE_BYTES = 64 * 1024
 _CHUNK = 1024 * 1024
-#: Bytes of DOT argmap collects before it writes them to Graphviz (a pipe's capacity): small
-#: enough that Graphviz reads the graph while argmap is still writing it.
-_FEED_BUFFER = 64 * 1024
-#: Bytes each pipe to and from Graphviz holds, where the system lets argmap choose.
-_PIPE_BYTES = 1024 * 1024
-_SET_PIPE_SIZE = getattr(fcntl, "F_SETPIPE_SZ", None)  # Linux only
 INSTALL_HINT = (
     "Graphviz's 'dot' program was not found on PATH. Install Graphviz "
     "(Debian/Ubuntu: sudo apt-get install graphviz; macOS: brew install graphviz; "
@@ -90,33 +76,16 @@ def _started(command: Sequence[str]) -> subprocess.Popen[bytes]:
             stderr=subprocess.PIPE,
             env=_environment(),
             start_new_session=True,
-            bufsize=_FEED_BUFFER,
         )
     except FileNotFoundError:
         raise GraphvizMissingError(INSTALL_HINT.replace("'dot'", f"'{command[0]}'")) from None
     except OSError as exc:
         raise RenderError(f"could not start {command[0]}: {exc.strerror or exc}") from exc
-    _widen(proc.stdin, proc.stdout)
     return proc
 
 
-def _widen(*pipes: IO[bytes] | None) -> None:
-    """Give *pipes* room for :data:`_PIPE_BYTES` where the system allows it (Linux), so
-    that argmap writes the DOT ahead of Graphviz's parser, and Graphviz its output ahead
-    of argmap's copy, each without waiting for the other."""
-    if fcntl is None or _SET_PIPE_SIZE is None:
-        return
-    for pipe in pipes:
-        if pipe is None:
-            continue
-        try:
-            fcntl.fcntl(pipe.fileno(), _SET_PIPE_SIZE, _PIPE_BYTES)
-        except OSError:
-            return  # above the system's limit (fs.pipe-max-size): the pipes keep their size
-
-
 def run_graphviz(
-    source: str | Iterable[str],
+    source: str,
     fmt: str,
     args: Sequence[str] = (),
     timeout: float = DEFAULT_TIMEOUT,
@@ -127,9 +96,8 @@ def run_graphviz(
 
     Parameters
     ----------
-    source : str or iterable of str
-        DOT text (built by :mod:`argmap.render.dot`), or its pieces, which Graphviz
-        reads as they are made.
+    source : str
+        DOT text (built by :mod:`argmap.render.dot`).
     fmt : str
         Graphviz output format: ``png``, ``svg``, ``pdf``, ``json0``, ``dot``.
     args : sequence of str
@@ -157,7 +125,7 @@ def run_graphviz(
 
 
 def write_graphviz(
-    source: str | Iterable[str],
+    source: str,
     fmt: str,
     path: str,
     args: Sequence[str] = (),
@@ -166,15 +134,13 @@ def write_graphviz(
 ) -> bytes:
     """Run Graphviz on DOT *source* and write its *fmt* output into the file *path*.
 
-    *source* is the DOT text or an iterable of its pieces, which Graphviz reads as they
-    are made: it starts, and reads the graph, while argmap is still writing it. The
-    output is copied into *path* a block at a time as Graphviz writes it, so it is never
+    The output is copied into *path* a block at a time as Graphviz writes it, so it is never
     held whole in memory, and a full disk raises the OSError. Returns the first 4 KiB.
     Raises as :func:`run_graphviz`; on failure *path* may hold anything (write into a
     temp file).
     """
     with open(path, "wb") as out:
-        copied = _Copied(out, last=_LAST_BYTES.get(fmt))
+        copied = _Copied(out)
         _run_checked(_command(program, fmt, args), fmt, source, timeout, copied)
     return copied.head
 
@@ -183,49 +149,10 @@ def _command(program: str, fmt: str, args: Iterable[str]) -> tuple[str, ...]:
     return (program, f"-T{fmt}", *args)
 
 
-#: Graphviz runs started before their DOT was made (see :func:`started_ahead`), by command.
-_AHEAD: dict[tuple[str, ...], subprocess.Popen[bytes]] = {}
-
-
-@contextlib.contextmanager
-def started_ahead(fmt: str, args: Sequence[str] = (), program: str = "dot") -> Iterator[None]:
-    """Within the block, the first run of this Graphviz command finds it already started.
-
-    Graphviz takes some milliseconds to start (its libraries and plugins); started on
-    entry, it does so on the second core while argmap is still reading the map. A run
-    left unused (the map was drawn without Graphviz, or could not be read) is stopped on
-    exit. When Graphviz cannot start, the run that needs it says why, if one does: a
-    map drawn as arranged needs none.
-    """
-    command = _command(program, fmt, args)
-    proc = _start_ahead(command)
-    try:
-        yield
-    finally:
-        if proc is not None and _AHEAD.get(command) is proc:
-            del _AHEAD[command]
-            _untrack(proc)
-            _kill_group(proc)
-            _close_pipes(proc)
-
-
-def _start_ahead(command: tuple[str, ...]) -> subprocess.Popen[bytes] | None:
-    """Start *command* for a run to come, unless one waits already; return it, or None."""
-    if command in _AHEAD:  # started by an enclosing block
-        return None
-    try:
-        proc = _started(command)
-    except ArgmapError:
-        return None  # the run that needs Graphviz starts it again, and reports the failure
-    _track(proc)
-    _AHEAD[command] = proc
-    return proc
-
-
 def _run_checked(
     command: tuple[str, ...],
     fmt: str,
-    source: str | Iterable[str],
+    source: str,
     timeout: float,
     copied: _Copied,
 ) -> None:
@@ -238,39 +165,25 @@ def _run_checked(
         raise RenderError(f"Graphviz wrote no valid {fmt.upper()} output: {_first_lines(err)}")
 
 
-#: How a format's output ends, where that is known: a file that ends so is synced at once.
-_LAST_BYTES = {"svg": b"</svg>\n"}
-
-
 class _Copied:
     """Graphviz's output copied into an open binary stream as it comes (a file, or memory up
-    to *limit* bytes): its first bytes, and the error that stopped it, if any.
+    to *limit* bytes): its first bytes, and the error that stopped it, if any."""
 
-    A file whose copy ends in *last* (the format's last bytes) is synced to disk then:
-    Graphviz, which has written everything, takes some milliseconds more to exit, and the
-    sync that makes the file safe to install is then mostly done.
-    """
-
-    def __init__(self, out: BinaryIO, limit: int | None = None, last: bytes | None = None) -> None:
-        self.out, self.limit, self.last = out, limit, last
+    def __init__(self, out: BinaryIO, limit: int | None = None) -> None:
+        self.out, self.limit = out, limit
         self.head, self.size = b"", 0
         self.error: OSError | RenderError | None = None
 
     def copy(self, pipe: io.BufferedReader, proc: subprocess.Popen[bytes]) -> None:
         """Copy *pipe* until it ends; on an error, or past the limit, stop Graphviz."""
-        buffer = memoryview(bytearray(_CHUNK))  # one buffer for every block
         try:
-            for count in iter(lambda: pipe.readinto1(buffer), 0):
-                block = buffer[:count]
+            for block in iter(lambda: pipe.read1(_CHUNK), b""):
                 if len(self.head) < 4096:
                     self.head += block[: 4096 - len(self.head)]
-                self.size += count
+                self.size += len(block)
                 if self.limit is not None and self.size > self.limit:
                     raise _too_much(self.limit)
                 self.out.write(block)
-                if self.last is not None and block[-len(self.last) :] == self.last:
-                    self.out.flush()
-                    os.fsync(self.out.fileno())
             self.out.flush()
         except (OSError, RenderError) as exc:
             self.error = exc
@@ -278,12 +191,12 @@ class _Copied:
 
 
 def _run_feeding(
-    command: tuple[str, ...], source: str | Iterable[str], timeout: float, copied: _Copied
+    command: tuple[str, ...], source: str, timeout: float, copied: _Copied
 ) -> tuple[bytes, int]:
-    """Run *command*, feeding it *source* (text or pieces) from this thread while a thread
+    """Run *command*, feeding it *source* from this thread while a thread
     copies its output (see :class:`_Copied`) and another keeps its messages; return them
     and its exit code. A timer stops it (and all it started) after *timeout* s."""
-    proc = _AHEAD.pop(command, None) or _started(command)
+    proc = _started(command)
     _track(proc)
     messages: list[bytes] = []
     expired: list[bool] = []
@@ -301,9 +214,8 @@ def _run_feeding(
         thread.start()
     timer.start()
     try:
-        pieces = (source,) if isinstance(source, str) else source
         stdin = cast(IO[bytes], proc.stdin)  # started with pipes (see _started)
-        _send(stdin, (piece.encode("utf-8") for piece in pieces))
+        _send(stdin, source.encode("utf-8"))
         proc.wait()
     except BaseException:
         _kill_group(proc)
@@ -321,29 +233,16 @@ def _run_feeding(
     return b"".join(messages), proc.returncode
 
 
-def _send(pipe: IO[bytes], pieces: Iterable[bytes]) -> None:
-    """Write the byte *pieces* to Graphviz's stdin, then close it.
+def _send(pipe: IO[bytes], data: bytes) -> None:
+    """Write *data* to Graphviz's stdin, then close it.
 
-    When Graphviz has ended or was stopped before reading them all, the rest is
-    dropped: its exit code (or the timeout) tells why. An error in making a piece
-    passes on.
+    When Graphviz has ended or was stopped before reading it all, the rest is
+    dropped: its exit code (or the timeout) tells why.
     """
-    try:
-        for piece in pieces:
-            if not _written(pipe, piece):
-                break
-    finally:
-        with contextlib.suppress(OSError):  # the reader is gone: nothing waits for the rest
-            pipe.close()
-
-
-def _written(pipe: IO[bytes], data: bytes) -> bool:
-    """Write *data* to *pipe*; return False when its reader is gone."""
-    try:
+    with contextlib.suppress(BrokenPipeError, ValueError, OSError):
         pipe.write(data)
-    except (BrokenPipeError, ValueError, OSError):
-        return False
-    return True
+    with contextlib.suppress(OSError):  # the reader is gone: nothing waits for the rest
+        pipe.close()
 
 
 def _keep_messages(pipe: io.BufferedReader, kept: list[bytes]) -> None:
@@ -428,92 +327,3 @@ def _fix_dates(pdf: bytes) -> bytes:
     The length is kept so that the cross-reference offsets stay valid.
     """
     return _PDF_DATE.sub(lambda m: b"/" + m.group(1) + b" (D:19700101000000", pdf)
-
-
-# ------------------------------------------------------------ the layout cache
-#: Most bytes the layout cache keeps; the least recently used entries go first.
-CACHE_BYTES = 64 * 1024 * 1024
-
-
-def cache_folder() -> str:
-    """The folder of cached Graphviz results: ``$XDG_CACHE_HOME/argmap`` (``~/.cache/argmap``)."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(base, "argmap", "graphviz")
-
-
-def run_graphviz_cached(
-    source: str,
-    fmt: str,
-    args: Sequence[str] = (),
-    timeout: float = DEFAULT_TIMEOUT,
-    program: str = "dot",
-) -> bytes:
-    """Like :func:`run_graphviz`, reusing the output of an earlier run on the same input.
-
-    The key is a hash of the program, format, arguments and DOT text. A cached
-    entry passes the same output check as a fresh run before it is used (a
-    damaged one is run again and replaced); a cache that cannot be read or
-    written only costs the run.
-    """
-    import hashlib
-
-    key = hashlib.sha256("\0".join([program, fmt, *args, source]).encode("utf-8")).hexdigest()
-    path = os.path.join(cache_folder(), key[:2], key)
-    cached = _read_cached(path)
-    if cached is not None and MAGIC[fmt](cached):
-        return cached
-    out = run_graphviz(source, fmt, args, timeout=timeout, program=program)
-    _store(path, out)
-    return out
-
-
-def _read_cached(path: str) -> bytes | None:
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_OUTPUT_BYTES + 1)
-        os.utime(path)
-    except OSError:
-        return None  # no entry (or an unreadable one): run Graphviz
-    return data if len(data) <= MAX_OUTPUT_BYTES else None
-
-
-def _store(path: str, data: bytes) -> None:
-    """Write a cache entry atomically; then trim the cache to :data:`CACHE_BYTES`."""
-    if len(data) > CACHE_BYTES // 4:
-        return
-
-    try:
-        os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
-        atomic_write(path, data)
-        _trim(os.path.dirname(os.path.dirname(path)), CACHE_BYTES)
-    except (OSError, ArgmapError) as exc:
-        # the drawing is made; a layout that cannot be kept only costs the next run
-        import warnings
-
-        warnings.warn(
-            f"argmap could not keep a Graphviz layout in {cache_folder()}: {exc}",
-            RuntimeWarning,
-            stacklevel=3,
-        )
-
-
-def _trim(folder: str, limit: int) -> None:
-    """Delete the least recently used entries of *folder* until it holds at most *limit* bytes."""
-    entries: list[tuple[float, int, str]] = []
-    for root, _, names in os.walk(folder):
-        for name in names:
-            full = os.path.join(root, name)
-            try:
-                info = os.stat(full)
-            except OSError:
-                continue  # removed meanwhile by another argmap
-            entries.append((info.st_mtime, info.st_size, full))
-    total = sum(size for _, size, _ in entries)
-    for _, size, full in sorted(entries):
-        if total <= limit:
-            break
-        try:
-            os.remove(full)
-        except OSError:
-            continue  # removed meanwhile by another argmap
-        total -= size

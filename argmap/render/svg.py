@@ -10,7 +10,6 @@ text goes through :func:`argmap.render.svg_shapes.escape_xml`.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Mapping
 
 from argmap.render import look, style
@@ -156,10 +155,8 @@ def _outline(kind: str, left: float, top: float, box: CardBox) -> str:
     return rounded_path(left, top, right, bottom, corner)
 
 
-@functools.lru_cache(maxsize=64)
 def _line_attributes(accent: str, citation: str) -> dict[str, str]:
-    """The font attributes of each kind of line on a card (the statement's are the card's);
-    the dict is shared: do not change it."""
+    """The font attributes of each kind of line on a card (the statement's are the card's)."""
     return {
         "header": f' font-size="{style.HEADER_FONT_SIZE}" font-weight="bold" fill="{accent}"',
         "rating": f' font-size="{style.HEADER_FONT_SIZE}" fill="{accent}"',

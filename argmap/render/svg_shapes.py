@@ -8,7 +8,6 @@ literally and never read as markup.
 
 from __future__ import annotations
 
-import functools
 import math
 
 from argmap.render.arranged import ARROW_LENGTHS, Point
@@ -56,8 +55,7 @@ def rounded_path(left: float, top: float, right: float, bottom: float, corner: f
     """The outline of a box whose corners are rounded as Graphviz rounds them (``corner``
     points along each side, Bézier controls halfway); a plain box when *corner* is 0.
 
-    Only the start and the sides' lengths vary from card to card: the corners are
-    relative moves written once per size.
+    The corners are relative moves, the same for every card of one corner size.
     """
     if corner <= 0:
         return f"M{point(left, top)}H{number(right)}V{number(bottom)}H{number(left)}Z"
@@ -69,7 +67,6 @@ def rounded_path(left: float, top: float, right: float, bottom: float, corner: f
     )
 
 
-@functools.lru_cache(maxsize=64)
 def _corners(corner: float) -> tuple[str, str, str, str]:
     """The four relative Bézier corners (top right, bottom right, bottom left, top left)."""
     c, h = number(corner), number(corner / 2)

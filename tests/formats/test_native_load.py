@@ -397,24 +397,3 @@ def test_loads_without_a_file_name():
     with pytest.raises(FormatError) as info:
         native.loads(json.dumps(file_data(edges=[edge(source="x")])))
     assert str(info.value).startswith("$.edges[0]: ")
-
-
-@pytest.mark.parametrize("running", [True, False])
-@pytest.mark.parametrize("content", [json.dumps(file_data()), "{broken"], ids=["good", "broken"])
-def test_reading_leaves_the_cycle_collector_as_it_found_it(running, content, monkeypatch):
-    """The collector is paused while a file is read, then runs again only if it ran."""
-    import gc
-
-    seen = []
-    build = native._build
-    monkeypatch.setattr(native, "_build", lambda *args: seen.append(gc.isenabled()) or build(*args))
-    was = gc.isenabled()
-    try:
-        gc.enable() if running else gc.disable()
-        try:
-            native.loads(content)
-        except FormatError:
-            assert content == "{broken"
-        assert gc.isenabled() == running and seen == ([] if content == "{broken" else [False])
-    finally:
-        gc.enable() if was else gc.disable()

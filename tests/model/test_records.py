@@ -293,7 +293,11 @@ def test_usual_records_take_the_quick_way(monkeypatch):
         nodes, [{"source": "e", "target": "c", "relation": "supports", "strength": 0.5}]
     )
     assert None not in vouched and len(vouched) == 2
-    assert one_by_one == [["kind", "pos", "text"], ["relation", "strength"]]  # the unusual
+    assert one_by_one == [  # the unusual
+        ["kind", "pos", "text"],
+        ["basis", "citation", "kind", "text"],
+        ["relation", "strength"],
+    ]
     assert amap.node("e") == {"kind": "evidence", "text": "É", "pos": (1, 2)}
     assert amap.node("s") == {
         "kind": "evidence",

@@ -1,4 +1,5 @@
-"""Render tests keep Graphviz's layout cache in a temporary folder, never the user's."""
+"""Render tests keep what Graphviz caches (fontconfig's cache) in a temporary folder, never
+the user's."""
 
 import pytest
 

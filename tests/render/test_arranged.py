@@ -187,7 +187,6 @@ def test_svg_as_arranged_runs_no_graphviz(monkeypatch):
         raise AssertionError("Graphviz was run")
 
     monkeypatch.setattr(drawing, "run_graphviz", refuse)
-    monkeypatch.setattr(drawing, "run_graphviz_cached", refuse)
     assert render(arranged_map(), ExportOptions(fmt="svg"))[0].startswith(b"<?xml")
     with pytest.raises(AssertionError, match="Graphviz was run"):
         render(arranged_map(), ExportOptions(fmt="svg", layout="auto"))
