@@ -9,7 +9,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene, QMenu, QToolTip
 
-from argmap.gui import placement, tree_layout
+from argmap.gui import placement, room, tree_layout
+from argmap.gui.clearance import Picture
 from argmap.gui.edge_item import EdgeItem
 from argmap.gui.items import NodeItem, card_heights, resizes_card
 from argmap.model import RELATIONS, ChangeType, dispatcher, queries
@@ -41,6 +42,7 @@ class MapScene(QGraphicsScene):
         self._group_items = []
         self._bounds = None  # map_rect(): grown as things come, made again if they move or go
         self._due = set()  # cards to work out again once the edit is done
+        self._grew = {}  # node -> how much taller its card became at its last change
         self._due_timer = QTimer(self)
         self._due_timer.setSingleShot(True)
         self._due_timer.timeout.connect(self.refresh_due)
@@ -60,6 +62,7 @@ class MapScene(QGraphicsScene):
         document.reset.connect(self.rebuild)
         document.place = self.place
         document.prepare = self.prepare
+        document.settle = self.settle
         self.selectionChanged.connect(self._selection_from_items)
         selection.changed.connect(self._selection_to_items)
         self.rebuild()
@@ -205,8 +208,10 @@ class MapScene(QGraphicsScene):
             if self._group_items:
                 self.refresh_groups()
         if set(change.keys) - {"pos"}:
+            height = item.size[1]
             item.update_from(attrs, self._card(change.node))
             if resizes_card(attrs, set(change.keys)):
+                self._grew[change.node] = item.size[1] - height
                 for edge in item.edges:
                     edge.update_path()
             if "kind" in change.keys:
@@ -346,6 +351,35 @@ class MapScene(QGraphicsScene):
         views = self.views()
         middle = views[0].mapToScene(views[0].viewport().rect().center()) if views else QPointF()
         return placement.spot_for_claim(self, (middle.x(), middle.y()), size)
+
+    def settle(self, changes):
+        """``{node: (x, y)}``: where cards must go so that the picture stays true after an
+        edit that made *changes* (cards added, or grown), or nothing when it is already
+        (see :mod:`argmap.gui.room`)."""
+        grew, self._grew = self._grew, {}
+        subjects = {}
+        for change in changes:
+            if change.type == ChangeType.NODE_ADDED or (
+                change.type == ChangeType.NODE_CHANGED and grew.get(change.node)
+            ):
+                subjects[change.node] = True
+        subjects = [n for n in subjects if n in self.nodes and self.nodes[n].isVisible()]
+        if not any(placement.in_the_way(self, self.nodes[n]) for n in subjects):
+            return {}
+        shown = {n: item for n, item in self.nodes.items() if item.isVisible()}
+        picture = Picture(
+            {n: item.center for n, item in shown.items()},
+            {n: item.size for n, item in shown.items()},
+            [key for key, edge in self.edges.items() if edge.isVisible()],
+        )
+        grown = {n: grew[n] for n in subjects if n in grew}
+        return room.room_for(picture, subjects, grown, self._laid_out_again)
+
+    def _laid_out_again(self):
+        """The whole map laid out again as a tree, its cards kept in their order."""
+        heights = {n: item.size[1] for n, item in self.nodes.items()}
+        order = {n: item.center for n, item in self.nodes.items()}
+        return tree_layout.tree_positions(self.amap, heights, order)
 
     # ------------------------------------------------------------ gestures
     def mousePressEvent(self, event):

@@ -347,6 +347,12 @@ def move_nodes(amap, positions, label=None):
     )
 
 
+def joined(command, *more):
+    """*command* and then *more* commands as one step, keeping *command*'s label and the
+    nodes it creates (an edit and the moves that make room for what it changed)."""
+    return Batch(command.label, [command, *more], created=getattr(command, "created", ()))
+
+
 def set_title(amap, title):
     """Rename the map."""
     return set_map_fields(amap, {"title": title}, "Rename map")
