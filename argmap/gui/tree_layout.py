@@ -117,7 +117,8 @@ def _tree(amap, hints=None):
                     below.setdefault(node, []).append(child)
                     queue.append(child)
 
-    for root in sorted(queries.main_claims(amap), key=key):
+    tops = set(queries.main_claims(amap)) | {n for n in graph if graph.out_degree(n) == 0}
+    for root in sorted(tops, key=key):  # whatever bears on nothing heads a tree
         if root not in depth:
             grow(root)
     for node in graph:  # in a circle that leads to no main claim: a tree of its own
