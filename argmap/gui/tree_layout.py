@@ -1,4 +1,4 @@
-"""The editor's own layout for large maps: a tree, in time proportional to the map.
+"""The editor's layout of a map as a tree of rows, in time proportional to the map.
 
 Graphviz lays out a map of a few thousand nodes in about a second, but its
 time grows much faster than the map (about 25 s and 2 GB for 20,000 nodes).
