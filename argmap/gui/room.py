@@ -11,7 +11,8 @@ picture stays true (:mod:`argmap.gui.clearance`):
 3. the cards right of a new card, in its row and below, move right to make a
    column for it; then, if that is not enough, all the cards right of it;
 4. failing all of these, the whole map is laid out again as a tree, its cards in
-   the order they had from left to right (:mod:`argmap.gui.tree_layout`).
+   the order they had from left to right (:mod:`argmap.gui.tree_layout`), when it
+   has no more than :data:`LAY_OUT_UP_TO` cards; a larger map is left as it is.
 
 Each way is tried on the picture and taken only if it leaves nothing wrong
 around the cards it moved.
@@ -22,6 +23,8 @@ from argmap.gui.tree_layout import COLUMN_GAP
 
 #: A card whose top lies this little (scene units) above a line still counts as below it.
 _EPSILON = 0.5
+#: The whole map is laid out again, as a last resort, only up to this many shown cards.
+LAY_OUT_UP_TO = 500
 
 
 def room_for(picture: Picture, subjects, grown, lay_out) -> dict:
@@ -45,7 +48,9 @@ def room_for(picture: Picture, subjects, grown, lay_out) -> dict:
         moves = way(picture, subjects, grown)
         if moves and _clears(picture, moves, subjects):
             return moves
-    return lay_out()
+    return (
+        lay_out() if len(picture.centres) <= LAY_OUT_UP_TO else _keep_top(picture, subjects, grown)
+    )
 
 
 def _clears(picture, moves, subjects):
