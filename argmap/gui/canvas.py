@@ -354,13 +354,13 @@ class MapScene(QGraphicsScene):
 
     def settle(self, changes):
         """``{node: (x, y)}``: where cards must go so that the picture stays true after an
-        edit that made *changes* (cards added, or grown), or nothing when it is already
-        (see :mod:`argmap.gui.room`)."""
+        edit that made *changes* (cards added, or grown: a card that became smaller covers
+        nothing new), or nothing when it is already (see :mod:`argmap.gui.room`)."""
         grew, self._grew = self._grew, {}
         subjects = {}
         for change in changes:
             if change.type == ChangeType.NODE_ADDED or (
-                change.type == ChangeType.NODE_CHANGED and grew.get(change.node)
+                change.type == ChangeType.NODE_CHANGED and grew.get(change.node, 0) > 0
             ):
                 subjects[change.node] = True
         subjects = [n for n in subjects if n in self.nodes and self.nodes[n].isVisible()]

@@ -99,6 +99,18 @@ class Picture:
         for link in links:
             self._enter_link(link)
 
+    def resize(self, sizes):
+        """Give the cards of *sizes* (``{node: (w, h)}``) new sizes, keeping their centres."""
+        links = {link: True for node in sizes for link in self.touching[node]}
+        for link in links:
+            self._enter_link(link, leave=True)
+        for node, size in sizes.items():
+            self._enter(node, leave=True)
+            self.sizes[node] = tuple(size)
+            self._enter(node)
+        for link in links:
+            self._enter_link(link)
+
     def cards_in(self, area):
         """The cards whose boxes meet the box *area*."""
         columns, rows = self._span(area)

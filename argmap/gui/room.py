@@ -14,8 +14,10 @@ picture stays true (:mod:`argmap.gui.clearance`):
    the order they had from left to right (:mod:`argmap.gui.tree_layout`), when it
    has no more than :data:`LAY_OUT_UP_TO` cards; a larger map is left as it is.
 
-Each way is tried on the picture and taken only if it leaves nothing wrong
-around the cards it moved.
+Only what the edit made wrong counts: a picture already false somewhere (a card
+dragged over a link) is not tidied up by an edit near it. Each way is tried on
+the picture and taken only if it leaves nothing wrong around the cards it moved
+that was not wrong before the edit.
 """
 
 from argmap.gui.clearance import CARD_ROOM, Picture, box
@@ -42,25 +44,62 @@ def room_for(picture: Picture, subjects, grown, lay_out) -> dict:
         ``lay_out() -> {node: (x, y)}``: a fresh layout of the whole map, the last resort.
     """
     subjects = [n for n in subjects if n in picture.centres]
-    if not picture.faults(subjects):
+    before = _Before(picture, subjects, grown)
+    if not _faults(picture, subjects) - before.faults(subjects):
         return {}
     for way in (_keep_top, _push_down, _push_right_below, _push_right):
         moves = way(picture, subjects, grown)
-        if moves and _clears(picture, moves, subjects):
+        if moves and _clears(picture, moves, subjects, before):
             return moves
     return (
         lay_out() if len(picture.centres) <= LAY_OUT_UP_TO else _keep_top(picture, subjects, grown)
     )
 
 
-def _clears(picture, moves, subjects):
-    """Whether *moves* leave nothing wrong around the subjects and the cards they move."""
-    before = {node: picture.centres[node] for node in moves}
+def _faults(picture, nodes):
+    """The faults around *nodes* (see :meth:`Picture.faults`), each in one spelling."""
+    return {("cards", frozenset(f[1:])) if f[0] == "cards" else f for f in picture.faults(nodes)}
+
+
+def _involves(fault, nodes):
+    if fault[0] == "cards":
+        return bool(fault[1] & nodes)
+    return bool({*fault[1], fault[2]} & nodes)
+
+
+class _Before:
+    """The faults of the picture as it was before the edit: grown cards at their old
+    sizes, new cards not there."""
+
+    def __init__(self, picture, subjects, grown):
+        self.picture = picture
+        self.new = {n for n in subjects if not grown.get(n)}
+        self.old_sizes = {
+            n: (picture.sizes[n][0], picture.sizes[n][1] - grown[n]) for n in subjects if n in grown
+        }
+
+    def faults(self, nodes):
+        """The faults there were around *nodes* before the edit."""
+        new_sizes = {n: self.picture.sizes[n] for n in self.old_sizes}
+        self.picture.resize(self.old_sizes)
+        try:
+            found = _faults(self.picture, nodes)
+        finally:
+            self.picture.resize(new_sizes)
+        return {fault for fault in found if not _involves(fault, self.new)}
+
+
+def _clears(picture, moves, subjects, before):
+    """Whether *moves* leave nothing wrong around the subjects and the cards they move
+    that was not wrong before the edit."""
+    around = set(subjects) | set(moves)
+    was = before.faults(around)
+    back = {node: picture.centres[node] for node in moves}
     picture.move(moves)
     try:
-        return not picture.faults(set(subjects) | set(moves))
+        return _faults(picture, around) <= was
     finally:
-        picture.move(before)
+        picture.move(back)
 
 
 def _keep_top(picture, subjects, grown):
