@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene, QMenu, QToolTip
 from argmap.gui import placement, room, tree_layout
 from argmap.gui.clearance import Picture
 from argmap.gui.edge_item import EdgeItem
-from argmap.gui.items import NodeItem, card_heights, resizes_card
+from argmap.gui.items import NodeItem, card_height, card_heights, resizes_card
 from argmap.model import RELATIONS, ChangeType, dispatcher, queries
 from argmap.render.cards import Card, cards, citation_text, header_text
 from argmap.render.style import CARD_WIDTH, RELATION_STYLE, rating_text
@@ -342,38 +342,44 @@ class MapScene(QGraphicsScene):
         self.selection.set([n for n in node_ids if n in self.nodes])
 
     # --------------------------------------------------------- placement
-    def place(self, target=None):
-        """Where a new card (of the usual size) goes: the free spot nearest under *target*,
-        else the free spot nearest the middle of the view (see :mod:`argmap.gui.placement`)."""
-        size = (CARD_WIDTH, tree_layout.DEFAULT_HEIGHT)
+    def place(self, target=None, after=None):
+        """Where a new card (of the size of a fresh one) goes: the free spot nearest under
+        *target* (next to its premise *after*, when given), else the free spot nearest the
+        middle of the view (see :mod:`argmap.gui.placement`)."""
+        size = (CARD_WIDTH, card_height("New claim", ""))
         if target is not None and target in self.nodes:
-            return placement.spot_for_premise(self, target, size)
+            return placement.spot_for_premise(self, target, size, after)
         views = self.views()
         middle = views[0].mapToScene(views[0].viewport().rect().center()) if views else QPointF()
         return placement.spot_for_claim(self, (middle.x(), middle.y()), size)
 
     def settle(self, changes):
-        """``{node: (x, y)}``: where cards must go so that the picture stays true after an
-        edit that made *changes* (cards added, or grown: a card that became smaller covers
-        nothing new), or nothing when it is already (see :mod:`argmap.gui.room`)."""
-        grew, self._grew = self._grew, {}
-        subjects = {}
+        """``{node: (x, y)}``: where cards must go after an edit that made *changes*: a card
+        whose size changed keeps its top where it was; and when a card added or grown is in
+        the way, the cards that make room for it (see :mod:`argmap.gui.room`)."""
+        sized, self._grew = self._grew, {}
+        subjects, grown = {}, {}
         for change in changes:
-            if change.type == ChangeType.NODE_ADDED or (
-                change.type == ChangeType.NODE_CHANGED and grew.get(change.node, 0) > 0
-            ):
-                subjects[change.node] = True
-        subjects = [n for n in subjects if n in self.nodes and self.nodes[n].isVisible()]
-        if not any(placement.in_the_way(self, self.nodes[n]) for n in subjects):
-            return {}
+            node = change.node
+            if node not in self.nodes or not self.nodes[node].isVisible():
+                continue
+            if change.type == ChangeType.NODE_ADDED:
+                subjects[node] = True
+            elif change.type == ChangeType.NODE_CHANGED and sized.get(node):
+                subjects[node], grown[node] = True, sized[node]
+        kept = {
+            node: (self.nodes[node].center[0], self.nodes[node].center[1] + grown[node] / 2)
+            for node in grown
+        }
+        if not any(placement.in_the_way(self, self.nodes[n], kept.get(n)) for n in subjects):
+            return kept
         shown = {n: item for n, item in self.nodes.items() if item.isVisible()}
         picture = Picture(
             {n: item.center for n, item in shown.items()},
             {n: item.size for n, item in shown.items()},
             [key for key, edge in self.edges.items() if edge.isVisible()],
         )
-        grown = {n: grew[n] for n in subjects if n in grew}
-        return room.room_for(picture, subjects, grown, self._laid_out_again)
+        return room.room_for(picture, list(subjects), grown, self._laid_out_again)
 
     def _laid_out_again(self):
         """The whole map laid out again as a tree, its cards kept in their order."""

@@ -76,8 +76,9 @@ class Document(QObject):
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         self.amap = None
         self.path = path
-        #: ``place(target or None) -> (x, y)``: where a new node goes (the canvas sets it).
-        self.place = lambda target: None
+        #: ``place(target or None, after=None) -> (x, y)``: where a new node goes, *after*
+        #: being the premise it is added next to (the canvas sets it).
+        self.place = lambda target, after=None: None
         #: ``prepare(amap)``: readies a map just read before it is shown (the canvas places
         #: a large map without positions).
         self.prepare = lambda amap: None
@@ -206,7 +207,8 @@ class Document(QObject):
     def add_sibling(self, node):
         """Add a node like *node*, bearing on the same target."""
         target = edits.first_target(self.amap, node) if node in self.amap else None
-        return self._add(edits.add_sibling, node, None, self.place(target), edit=True)
+        spot = self.place(target, after=node)
+        return self._add(edits.add_sibling, node, None, spot, edit=True)
 
     def node_from_span(self, kind, span, parent=None):
         """Add a node of *kind* quoting *span*, bearing on *parent* if given."""

@@ -4,12 +4,14 @@ A spot is free when the card keeps clear of every shown card, no shown link
 runs under it, and its own link to its target runs under no card (see
 :mod:`argmap.gui.clearance`): the picture then shows no link that is not there.
 
-A new premise goes beside the card's other premises, in their row: right of
-the last, else left of the first, so premises added one after another line up
-in order; else to the free spot in that row nearest to its middle, no more than
-a card farther from the card than the farthest of them. Else, or when the card
-has no premises yet, it goes to the free spot nearest to the place right under
-the card (or level with that row), never above it. When no spot within reach is
+A new premise goes beside the card's other premises, in their row and level
+with their tops: right of the one it follows (Enter on a premise adds another
+next to it), else right of the last, else left of the first, so premises added
+one after another line up in order; else to the free spot in that row nearest
+to its middle, no more than a card farther from the card than the farthest of
+them. Else, or when the card has no premises yet, it goes to the free spot
+nearest to the place right under the card (or level with that row), never
+above it. When no spot within reach is
 free, it goes beside its siblings (or under the card) all the same, and the
 canvas makes room there (:mod:`argmap.gui.room`). A claim that bears on nothing
 goes to the free spot nearest to where the user is looking. The scene's index
@@ -52,23 +54,42 @@ LINK_STEP = 30.0
 TRIES = 6
 
 
-def spot_for_premise(scene, target_id, size):
+def spot_for_premise(scene, target_id, size, after=None):
     """The centre ``(x, y)`` of a free spot for a new premise of *target_id*.
 
-    *size* is the new card's ``(width, height)``.
+    *size* is the new card's ``(width, height)``. With *after* (a premise of the same
+    target: Enter on it), the spot right of it, else left of it, comes first.
+    A new card in a row of premises lines up with their tops.
     """
     target = scene.nodes[target_id]
     under = target.center[1] + target.size[1] / 2 + BELOW + size[1] / 2
+    found = _beside(scene, target, scene.nodes.get(after), size)
+    if found is not None:
+        return found
     row = _premise_row(scene, target)
     if row is not None:
         found = _spot_in_row(scene, target, row, size)
         if found is not None:
             return found
-        under = max(under, row.y)
+        under = max(under, row.top + size[1] / 2)
     found = nearest_free(scene, (target.center[0], under), size, upward=False, target=target)
     if found is None:  # the canvas makes room beside the siblings, or under the card
-        found = (row.right + size[0] + CLEAR_X, row.y) if row else (target.center[0], under)
-    return found
+        found = (row.right + size[0] + CLEAR_X, row.top + size[1] / 2) if row else None
+    return found or (target.center[0], under)
+
+
+def _beside(scene, target, sibling, size):
+    """The free spot right of the card *sibling* (a premise of *target*), else left of it,
+    level with its top; None if neither is free or it is no premise of *target*."""
+    if sibling is None or not scene.amap.graph.has_edge(sibling.node_id, target.node_id):
+        return None
+    step = size[0] + CLEAR_X
+    x, y = sibling.center[0], sibling.center[1] - sibling.size[1] / 2 + size[1] / 2
+    band = _Band(scene, x, y, size, 2 * step)
+    for spot in (x + step, x - step):
+        if band.free(spot) and own_link_clear(scene, (spot, y), size, target):
+            return (spot, y)
+    return None
 
 
 def spot_for_claim(scene, near, size):
@@ -80,11 +101,11 @@ def spot_for_claim(scene, near, size):
 
 
 class _Row(NamedTuple):
-    """The row of a card's premises under it: its height, the middle and half the width of
+    """The row of a card's premises under it: its top, the middle and half the width of
     the premises in it, how far sideways from the card the farthest of them lies, and the
     centres of the first and the last."""
 
-    y: float
+    top: float
     middle: float
     half: float
     farthest: float
@@ -105,10 +126,11 @@ def _premise_row(scene, target):
     ]
     if not near:
         return None
-    y = min(near, key=lambda item: abs(item.center[0] - tx)).center[1]
+    nearest = min(near, key=lambda item: abs(item.center[0] - tx))
+    y, top = nearest.center[1], nearest.center[1] - nearest.size[1] / 2
     xs = [item.center[0] for item in near if abs(item.center[1] - y) < item.size[1] / 2]
     return _Row(
-        y,
+        top,
         (min(xs) + max(xs)) / 2,
         (max(xs) - min(xs)) / 2,
         max(abs(x - tx) for x in xs),
@@ -123,13 +145,14 @@ def _spot_in_row(scene, target, row, size):
     farthest from *target*; None when none is free."""
     step = size[0] + CLEAR_X
     reach = row.half + 2 * step
-    band = _Band(scene, row.middle, row.y, size, reach)
+    y = row.top + size[1] / 2
+    band = _Band(scene, row.middle, y, size, reach)
     for x in (row.right + step, row.left - step):
-        if band.free(x) and own_link_clear(scene, (x, row.y), size, target):
-            return (x, row.y)
-    for x in _free_in_band(band, row.middle, reach, scene, row.y, size, target):
+        if band.free(x) and own_link_clear(scene, (x, y), size, target):
+            return (x, y)
+    for x in _free_in_band(band, row.middle, reach, scene, y, size, target):
         if abs(x - target.center[0]) <= row.farthest + step:
-            return (x, row.y)
+            return (x, y)
     return None
 
 
@@ -257,33 +280,43 @@ def _merged(spans):
     return merged
 
 
-def in_the_way(scene, item):
-    """Whether the card *item* is too close to another shown card, a shown link runs under
-    it, or one of its links runs under another card (the picture is then false there)."""
-    rect = QRectF(*_corner_and_size(item, CARD_ROOM))
-    for other in scene.items(rect, Qt.IntersectsItemBoundingRect):
+def in_the_way(scene, item, centre=None):
+    """Whether the card *item* (at *centre*, if given) is too close to another shown card, a
+    shown link runs under it, or one of its links runs under another card (the picture is
+    then false there)."""
+    centre = centre or item.center
+    card = box(centre, item.size, CARD_ROOM)
+    for other in scene.items(QRectF(*_corner_and_size(card)), Qt.IntersectsItemBoundingRect):
         if other is item or not other.isVisible():
             continue
-        if isinstance(other, NodeItem) and boxes_meet(
-            box(other.center, other.size), box(item.center, item.size, CARD_ROOM)
-        ):
+        if isinstance(other, NodeItem) and boxes_meet(box(other.center, other.size), card):
             return True
         if (
             isinstance(other, EdgeItem)
             and item not in (other.source_item, other.target_item)
-            and runs_through(other.shape_of_line, box(item.center, item.size, LINK_ROOM))
+            and runs_through(other.shape_of_line, box(centre, item.size, LINK_ROOM))
         ):
             return True
-    return any(_runs_under_a_card(scene, edge) for edge in item.edges if edge.isVisible())
+    return any(
+        _runs_under_a_card(scene, edge, _shape_with(edge, item, centre))
+        for edge in item.edges
+        if edge.isVisible()
+    )
 
 
-def _corner_and_size(item, room):
-    (x, y), (w, h) = item.center, item.size
-    return x - w / 2 - room, y - h / 2 - room, w + 2 * room, h + 2 * room
+def _corner_and_size(area):
+    left, top, right, bottom = area
+    return left, top, right - left, bottom - top
 
 
-def _runs_under_a_card(scene, edge):
-    shape = edge.shape_of_line
+def _shape_with(edge, item, centre):
+    """The shape of *edge* with its end *item* at *centre*."""
+    ends = [(end.center, end.size) for end in (edge.source_item, edge.target_item)]
+    ends[0 if edge.source_item is item else 1] = (centre, item.size)
+    return link_between(*ends[0], *ends[1])
+
+
+def _runs_under_a_card(scene, edge, shape):
     (sx, sy), (ex, ey) = shape.start, shape.end
     area = QRectF(min(sx, ex), min(sy, ey), abs(ex - sx), abs(ey - sy))
     area.adjust(-LINK_ROOM, -LINK_ROOM, LINK_ROOM, LINK_ROOM)

@@ -6,7 +6,8 @@ all the same, and a card whose text grows takes more room where it is. Then
 the cards around it move, in the same undoable step as the edit, so that the
 picture stays true (:mod:`argmap.gui.clearance`):
 
-1. a card that grew keeps its top where it was, growing downwards;
+1. a card whose size changed keeps its top where it was, growing downwards (this
+   one always: rows of cards stay aligned at their tops);
 2. the cards below a grown card's old bottom move down by what it grew;
 3. the cards right of a new card, in its row and below, move right to make a
    column for it; then, if that is not enough, all the cards right of it;
@@ -39,14 +40,13 @@ def room_for(picture: Picture, subjects, grown, lay_out) -> dict:
     subjects : iterable
         The cards the edit added or changed in size.
     grown : dict
-        ``{node: how much taller}`` for the subjects whose card grew.
+        ``{node: how much taller}`` for the subjects whose card changed in size (less than
+        nothing when it became smaller): each keeps its top where it was.
     lay_out : callable
         ``lay_out() -> {node: (x, y)}``: a fresh layout of the whole map, the last resort.
     """
     subjects = [n for n in subjects if n in picture.centres]
     before = _Before(picture, subjects, grown)
-    if not _faults(picture, subjects) - before.faults(subjects):
-        return {}
     for way in (_keep_top, _push_down, _push_right_below, _push_right):
         moves = way(picture, subjects, grown)
         if moves and _clears(picture, moves, subjects, before):
@@ -103,18 +103,19 @@ def _clears(picture, moves, subjects, before):
 
 
 def _keep_top(picture, subjects, grown):
-    """Grown cards keep their tops: each moves down by half of what it grew."""
+    """Cards that changed in size keep their tops: each moves down by half of what it grew
+    (up when it became smaller)."""
     return {
         node: (picture.centres[node][0], picture.centres[node][1] + grown[node] / 2)
         for node in subjects
-        if grown.get(node, 0) > 0
+        if grown.get(node)
     }
 
 
 def _push_down(picture, subjects, grown):
     """Grown cards keep their tops, and what lay below their old bottoms moves down."""
     moves = _keep_top(picture, subjects, grown)
-    for node in list(moves):
+    for node in [n for n in moves if grown[n] > 0]:
         x, y = moves[node]
         line = y + picture.sizes[node][1] / 2 - grown[node]
         for other, (ox, oy) in picture.centres.items():

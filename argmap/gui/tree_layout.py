@@ -33,6 +33,9 @@ DEFAULT_HEIGHT = 80.0
 #: Times the gaps are widened for links between branches that run under a card, and by how
 #: much each time.
 WIDENINGS, WIDER = 6, 80.0
+#: A row whose links run far sideways gets a taller gap, so that a wide fan of links can be
+#: followed: this share of the farthest of them, up to :data:`FAN_GAP`.
+FAN_SHARE, FAN_GAP = 0.12, 240.0
 
 
 def place_large(amap, heights_of):
@@ -62,7 +65,7 @@ def tree_positions(amap, heights=None, hints=None):
     heights = heights or {}
     below, roots, depth = _tree(amap, hints)
     xs = _columns(below, roots)
-    gaps = {}
+    gaps = _fan_gaps(below, xs, depth)
     positions = _placed(xs, depth, heights, gaps)
     if len(amap.graph) <= GRAPHVIZ_UP_TO:
         for _ in range(WIDENINGS):
@@ -70,6 +73,16 @@ def tree_positions(amap, heights=None, hints=None):
                 break
             positions = _placed(xs, depth, heights, gaps)
     return positions
+
+
+def _fan_gaps(below, xs, depth):
+    """``{row: gap under it}``: taller under a row whose premises lie far sideways."""
+    gaps = {}
+    for target, premises in below.items():
+        farthest = max(abs(xs[p] - xs[target]) for p in premises)
+        gap = min(FAN_GAP, max(ROW_GAP, FAN_SHARE * farthest))
+        gaps[depth[target]] = max(gaps.get(depth[target], ROW_GAP), gap)
+    return gaps
 
 
 def _placed(xs, depth, heights, gaps):
