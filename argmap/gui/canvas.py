@@ -371,7 +371,9 @@ class MapScene(QGraphicsScene):
             node: (self.nodes[node].center[0], self.nodes[node].center[1] + grown[node] / 2)
             for node in grown
         }
-        if not any(placement.in_the_way(self, self.nodes[n], kept.get(n)) for n in subjects):
+        if len(self.nodes) > room.ROOM_UP_TO or not any(
+            placement.in_the_way(self, self.nodes[n], kept.get(n)) for n in subjects
+        ):
             return kept
         shown = {n: item for n, item in self.nodes.items() if item.isVisible()}
         picture = Picture(

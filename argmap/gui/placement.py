@@ -22,9 +22,9 @@ Spots are looked for in horizontal bands, each band asking the scene's index
 for the cards and links in it, never by looking at every card. From one band
 the search goes on to the next height where one of the cards in its way ends,
 or a little further where only links were in the way, and it stops once a band
-lies farther off than the best spot found. When no band within reach has room,
-a claim goes to the right of the whole map: always free, and found without a
-search.
+lies farther off than the best spot found, or after :data:`BANDS` bands. When
+no band within reach has room, a claim goes to the right of the whole map:
+always free, and found without a search.
 """
 
 import math
@@ -49,7 +49,9 @@ REACH_X, REACH_Y = 2400.0, 1000.0
 #: starts where a card stops being in the way, and rounding must not keep it there.
 _SLACK = 0.01
 #: How far the next band lies from one where only links were in the way.
-LINK_STEP = 30.0
+LINK_STEP = 40.0
+#: Bands looked at, at most, in each direction from where a card belongs.
+BANDS = 10
 #: Free spots of one band whose own link is looked at, at most.
 TRIES = 6
 
@@ -195,7 +197,9 @@ def _walk(scene, place, size, y, best, target):
     (``(distance, spot)``) and what is found."""
     x, start = place
     downward = y > start
-    while abs(y - start) < min(best[0], REACH_Y):
+    for _ in range(BANDS):
+        if abs(y - start) >= min(best[0], REACH_Y):
+            break
         rise = abs(y - start)
         reach = min(REACH_X, math.sqrt(best[0] ** 2 - rise**2))
         band = _Band(scene, x, y, size, reach)

@@ -12,8 +12,11 @@ picture stays true (:mod:`argmap.gui.clearance`):
 3. the cards right of a new card, in its row and below, move right to make a
    column for it; then, if that is not enough, all the cards right of it;
 4. failing all of these, the whole map is laid out again as a tree, its cards in
-   the order they had from left to right (:mod:`argmap.gui.tree_layout`), when it
-   has no more than :data:`LAY_OUT_UP_TO` cards; a larger map is left as it is.
+   the order they had from left to right (:mod:`argmap.gui.tree_layout`).
+
+Ways 2 to 4 are for maps of up to :data:`ROOM_UP_TO` cards; on a larger map
+an edit moves only the card whose size changed, and the picture is as true as the
+free spots near where a new card belongs allow.
 
 Only what the edit made wrong counts: a picture already false somewhere (a card
 dragged over a link) is not tidied up by an edit near it. Each way is tried on
@@ -26,8 +29,9 @@ from argmap.gui.tree_layout import COLUMN_GAP
 
 #: A card whose top lies this little (scene units) above a line still counts as below it.
 _EPSILON = 0.5
-#: The whole map is laid out again, as a last resort, only up to this many shown cards.
-LAY_OUT_UP_TO = 500
+#: Room is made, and the whole map laid out again as a last resort, only on maps of up to
+#: this many shown cards: on a larger one the moves would cost more than an edit may take.
+ROOM_UP_TO = 500
 
 
 def room_for(picture: Picture, subjects, grown, lay_out) -> dict:
@@ -47,13 +51,14 @@ def room_for(picture: Picture, subjects, grown, lay_out) -> dict:
     """
     subjects = [n for n in subjects if n in picture.centres]
     before = _Before(picture, subjects, grown)
-    for way in (_keep_top, _push_down, _push_right_below, _push_right):
+    kept = _keep_top(picture, subjects, grown)
+    if _clears(picture, kept, subjects, before):
+        return kept
+    for way in (_push_down, _push_right_below, _push_right):
         moves = way(picture, subjects, grown)
         if moves and _clears(picture, moves, subjects, before):
             return moves
-    return (
-        lay_out() if len(picture.centres) <= LAY_OUT_UP_TO else _keep_top(picture, subjects, grown)
-    )
+    return lay_out()
 
 
 def _faults(picture, nodes):
