@@ -9,9 +9,10 @@ from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene, QMenu, QToolTip
 
-from argmap.gui import placement, tree_layout
+from argmap.gui import placement, room, tree_layout
+from argmap.gui.clearance import Picture
 from argmap.gui.edge_item import EdgeItem
-from argmap.gui.items import NodeItem, card_heights, resizes_card
+from argmap.gui.items import NodeItem, card_height, card_heights, resizes_card
 from argmap.model import RELATIONS, ChangeType, dispatcher, queries
 from argmap.render.cards import Card, cards, citation_text, header_text
 from argmap.render.style import CARD_WIDTH, RELATION_STYLE, rating_text
@@ -41,6 +42,7 @@ class MapScene(QGraphicsScene):
         self._group_items = []
         self._bounds = None  # map_rect(): grown as things come, made again if they move or go
         self._due = set()  # cards to work out again once the edit is done
+        self._grew = {}  # node -> how much taller its card became at its last change
         self._due_timer = QTimer(self)
         self._due_timer.setSingleShot(True)
         self._due_timer.timeout.connect(self.refresh_due)
@@ -60,6 +62,7 @@ class MapScene(QGraphicsScene):
         document.reset.connect(self.rebuild)
         document.place = self.place
         document.prepare = self.prepare
+        document.settle = self.settle
         self.selectionChanged.connect(self._selection_from_items)
         selection.changed.connect(self._selection_to_items)
         self.rebuild()
@@ -205,8 +208,10 @@ class MapScene(QGraphicsScene):
             if self._group_items:
                 self.refresh_groups()
         if set(change.keys) - {"pos"}:
+            height = item.size[1]
             item.update_from(attrs, self._card(change.node))
             if resizes_card(attrs, set(change.keys)):
+                self._grew[change.node] = item.size[1] - height
                 for edge in item.edges:
                     edge.update_path()
             if "kind" in change.keys:
@@ -337,15 +342,52 @@ class MapScene(QGraphicsScene):
         self.selection.set([n for n in node_ids if n in self.nodes])
 
     # --------------------------------------------------------- placement
-    def place(self, target=None):
-        """Where a new card (of the usual size) goes: the free spot nearest under *target*,
-        else the free spot nearest the middle of the view (see :mod:`argmap.gui.placement`)."""
-        size = (CARD_WIDTH, tree_layout.DEFAULT_HEIGHT)
+    def place(self, target=None, after=None):
+        """Where a new card (of the size of a fresh one) goes: the free spot nearest under
+        *target* (next to its premise *after*, when given), else the free spot nearest the
+        middle of the view (see :mod:`argmap.gui.placement`)."""
+        size = (CARD_WIDTH, card_height("New claim", ""))
         if target is not None and target in self.nodes:
-            return placement.spot_for_premise(self, target, size)
+            return placement.spot_for_premise(self, target, size, after)
         views = self.views()
         middle = views[0].mapToScene(views[0].viewport().rect().center()) if views else QPointF()
         return placement.spot_for_claim(self, (middle.x(), middle.y()), size)
+
+    def settle(self, changes):
+        """``{node: (x, y)}``: where cards must go after an edit that made *changes*: a card
+        whose size changed keeps its top where it was; and when a card added or grown is in
+        the way, the cards that make room for it (see :mod:`argmap.gui.room`)."""
+        sized, self._grew = self._grew, {}
+        subjects, grown = {}, {}
+        for change in changes:
+            node = change.node
+            if node not in self.nodes or not self.nodes[node].isVisible():
+                continue
+            if change.type == ChangeType.NODE_ADDED:
+                subjects[node] = True
+            elif change.type == ChangeType.NODE_CHANGED and sized.get(node):
+                subjects[node], grown[node] = True, sized[node]
+        kept = {
+            node: (self.nodes[node].center[0], self.nodes[node].center[1] + grown[node] / 2)
+            for node in grown
+        }
+        if len(self.nodes) > room.ROOM_UP_TO or not any(
+            placement.in_the_way(self, self.nodes[n], kept.get(n)) for n in subjects
+        ):
+            return kept
+        shown = {n: item for n, item in self.nodes.items() if item.isVisible()}
+        picture = Picture(
+            {n: item.center for n, item in shown.items()},
+            {n: item.size for n, item in shown.items()},
+            [key for key, edge in self.edges.items() if edge.isVisible()],
+        )
+        return room.room_for(picture, list(subjects), grown, self._laid_out_again)
+
+    def _laid_out_again(self):
+        """The whole map laid out again as a tree, its cards kept in their order."""
+        heights = {n: item.size[1] for n, item in self.nodes.items()}
+        order = {n: item.center for n, item in self.nodes.items()}
+        return tree_layout.tree_positions(self.amap, heights, order)
 
     # ------------------------------------------------------------ gestures
     def mousePressEvent(self, event):

@@ -1,8 +1,13 @@
 """The shape of a link on the canvas, and the part of it inside a rectangle.
 
-A link runs from an anchor on the premise's card to one on its target's: a
-cubic curve that leaves and arrives vertically (control points halfway down)
-when the two are far apart vertically, else a straight line. Both coordinates
+A link runs from an anchor on the premise's card to one on its target's. Between
+cards one above the other (at least :data:`~argmap.render.arranged.STACKED_GAP`
+apart up and down) it leaves the lower card's top and reaches the upper card's
+bottom as a cubic curve that leaves and arrives vertically (control points
+halfway down), however far apart the cards are sideways: it then runs between
+their rows, never across a card beside either. Else it joins the edges that face
+each other: a curve like that when the two are far apart vertically, else a
+straight line. Both coordinates
 grow monotonically along either shape, so the part inside a rectangle is one
 stretch ``[t0, t1]`` of the curve's parameter (each coordinate's equation solved
 in closed form); the canvas
@@ -13,6 +18,8 @@ the same.
 
 import math
 
+from argmap.render.arranged import STACKED_GAP
+
 #: Below this vertical/horizontal ratio a link is drawn straight.
 STRAIGHT_BELOW = 0.3
 _GAUSS = (
@@ -22,6 +29,31 @@ _GAUSS = (
     (0.5384693101056831, 0.4786286704993665),
     (0.9061798459386640, 0.2369268850561891),
 )
+
+
+def anchor_at(centre, size, toward):
+    """Where a line from the card of *size* at *centre* towards the point *toward* leaves
+    it: the middle of its top or bottom edge when the line runs more up or down than the
+    card's shape, else the middle of a side (all ``(x, y)`` pairs)."""
+    (cx, cy), (w, h) = centre, size
+    dx, dy = toward[0] - cx, toward[1] - cy
+    if abs(dy) * w >= abs(dx) * h:
+        return cx, cy + math.copysign(h / 2, dy or 1)
+    return cx + math.copysign(w / 2, dx), cy
+
+
+def link_between(premise, premise_size, target, target_size):
+    """The :class:`LinkShape` of the link from the card at *premise* to the one at *target*
+    (centres), as the canvas draws it."""
+    (px, py), (_, ph) = premise, premise_size
+    (tx, ty), (_, th) = target, target_size
+    if py - ph / 2 - (ty + th / 2) >= STACKED_GAP:  # the premise under its target
+        return LinkShape((px, py - ph / 2), (tx, ty + th / 2), curved=True)
+    if ty - th / 2 - (py + ph / 2) >= STACKED_GAP:  # the premise over it
+        return LinkShape((px, py + ph / 2), (tx, ty - th / 2), curved=True)
+    return LinkShape(
+        anchor_at(premise, premise_size, target), anchor_at(target, target_size, premise)
+    )
 
 
 def _ease(t):
@@ -59,12 +91,15 @@ def _one(t):
 
 
 class LinkShape:
-    """The shape of one link from ``start`` to ``end`` (``(x, y)`` pairs)."""
+    """The shape of one link from ``start`` to ``end`` (``(x, y)`` pairs): curved when
+    *curved* says so, else when it runs far enough up or down for its length sideways."""
 
-    def __init__(self, start, end):
+    def __init__(self, start, end, curved=None):
         self.start, self.end = start, end
         (sx, sy), (ex, ey) = start, end
-        self.curved = abs(ey - sy) >= abs(ex - sx) * STRAIGHT_BELOW
+        if curved is None:
+            curved = abs(ey - sy) >= abs(ex - sx) * STRAIGHT_BELOW
+        self.curved = curved
         if self.curved:
             self._fx, self._fy, self._vx, self._vy = _ease, _lean, _ease_speed, _lean_speed
             self._ix, self._iy = _ease_inverse, _lean_inverse

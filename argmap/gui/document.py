@@ -76,11 +76,15 @@ class Document(QObject):
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         self.amap = None
         self.path = path
-        #: ``place(target or None) -> (x, y)``: where a new node goes (the canvas sets it).
-        self.place = lambda target: None
+        #: ``place(target or None, after=None) -> (x, y)``: where a new node goes, *after*
+        #: being the premise it is added next to (the canvas sets it).
+        self.place = lambda target, after=None: None
         #: ``prepare(amap)``: readies a map just read before it is shown (the canvas places
         #: a large map without positions).
         self.prepare = lambda amap: None
+        #: ``settle(changes) -> {node: (x, y)}``: the cards an edit that made *changes* must
+        #: move to keep the picture true (the canvas sets it; see argmap.gui.room).
+        self.settle = lambda changes: {}
         self.jobs = JobRunner(self)
         self._fresh = None  # (node id, undo command) of a node added for typing its text
         self._set_map(amap or ArgumentMap())
@@ -118,17 +122,38 @@ class Document(QObject):
             return None
         # Apply once outside the stack so that an invalid edit is refused before
         # it is recorded; QUndoStack.push would call redo() again.
-        wrapper = UndoCommand(self, command)
         try:
-            self.amap.apply(command)
+            command = self._with_room(command, self._applied(command))
         except ModelError as exc:
             self.refused.emit(str(exc))
             return None
+        wrapper = UndoCommand(self, command)
         wrapper.applied = True
         self._fresh = None
         self.undo_stack.push(wrapper)
         self.stepped.emit()
         return command
+
+    def _applied(self, command):
+        """Carry out *command*; return the changes it made."""
+        seen = []
+        collect = seen.append
+        self.changed.connect(collect)
+        try:
+            self.amap.apply(command)
+        finally:
+            self.changed.disconnect(collect)
+        return seen
+
+    def _with_room(self, command, changes):
+        """*command*, carried out, with the moves that keep the picture true after it (made
+        and added to it, so that both are one step); *command* itself when none are needed."""
+        moves = self.settle(changes)
+        move = edits.move_nodes(self.amap, moves, "Make room") if moves else None
+        if move is None:
+            return command
+        self.amap.apply(move)
+        return edits.joined(command, move)
 
     def _top(self):
         index = self.undo_stack.index()
@@ -182,7 +207,8 @@ class Document(QObject):
     def add_sibling(self, node):
         """Add a node like *node*, bearing on the same target."""
         target = edits.first_target(self.amap, node) if node in self.amap else None
-        return self._add(edits.add_sibling, node, None, self.place(target), edit=True)
+        spot = self.place(target, after=node)
+        return self._add(edits.add_sibling, node, None, spot, edit=True)
 
     def add_co_premise(self, node):
         """Add a premise that works only together with *node* (they share a group)."""
@@ -249,8 +275,13 @@ class Document(QObject):
         try:
             command = edits.set_text(self.amap, node, text)
             if command is not None:
-                self.amap.apply(command)
+                changes = self._applied(command)
                 wrapper.command.commands.append(command)
+                moves = self.settle(changes)
+                move = edits.move_nodes(self.amap, moves, "Make room") if moves else None
+                if move is not None:
+                    self.amap.apply(move)
+                    wrapper.command.commands.append(move)
         except ModelError as exc:
             self.refused.emit(str(exc))
             return None

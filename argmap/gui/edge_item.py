@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QPainterPath, QPainterPathStroker, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
 from argmap.gui.card_text import card_type
-from argmap.gui.curves import LinkShape
+from argmap.gui.curves import anchor_at, link_between
 from argmap.gui.plain import tooltip
 from argmap.render.style import RELATION_STYLE, edge_width
 
@@ -27,12 +27,7 @@ _FLAGS = QGraphicsItem.ItemIsSelectable | QGraphicsItem.ItemUsesExtendedStyleOpt
 
 def anchor(item, toward):
     """Where a line from the card *item* towards the point *toward* (``(x, y)``) leaves it."""
-    cx, cy = item.center
-    w, h = item.size
-    dx, dy = toward[0] - cx, toward[1] - cy
-    if abs(dy) * w >= abs(dx) * h:
-        return cx, cy + math.copysign(h / 2, dy or 1)
-    return cx + math.copysign(w / 2, dx), cy
+    return anchor_at(item.center, item.size, toward)
 
 
 class _Pens:
@@ -129,9 +124,9 @@ class EdgeItem(QGraphicsItem):
 
     def update_path(self):
         """Follow the cards' places: new ends, bounds; path and head made again when needed."""
-        start = anchor(self.source_item, self.target_item.center)
-        end = anchor(self.target_item, self.source_item.center)
-        self.shape_of_line = LinkShape(start, end)
+        source, target = self.source_item, self.target_item
+        self.shape_of_line = link_between(source.center, source.size, target.center, target.size)
+        start, end = self.shape_of_line.start, self.shape_of_line.end
         self.prepareGeometryChange()
         self._bounds = QRectF(
             min(start[0], end[0]) - MARGIN,

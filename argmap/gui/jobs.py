@@ -6,11 +6,6 @@ reports back on the GUI thread through signals, so the window never freezes.
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from argmap.gui.items import CARD_WIDTH
-
-RANK_GAP = 60.0
-NODE_GAP = 28.0
-
 
 class _Signals(QObject):
     finished = Signal(object)
@@ -70,30 +65,3 @@ class JobRunner(QObject):
         for job in list(self.active):
             job.signals.blockSignals(True)
         self.active.clear()
-
-
-def spread_positions(positions, heights):
-    """Make room for the editor's cards in a Graphviz layout.
-
-    Nodes on one rank (same y) keep their left-to-right order but are pushed
-    apart to the card width; ranks are pushed apart to the tallest card.
-    """
-    ranks = {}
-    for node, (x, y) in positions.items():
-        ranks.setdefault(round(y, 0), []).append((x, node))
-    result, y_shift, previous_bottom = {}, 0.0, None
-    for y in sorted(ranks):
-        row = sorted(ranks[y])
-        tallest = max(heights.get(n, 80.0) for _, n in row)
-        new_y = y + y_shift
-        if previous_bottom is not None and new_y - tallest / 2 < previous_bottom + RANK_GAP:
-            y_shift += previous_bottom + RANK_GAP - (new_y - tallest / 2)
-            new_y = y + y_shift
-        previous_bottom = new_y + tallest / 2
-        last_x = None
-        for x, node in row:
-            if last_x is not None and x < last_x + CARD_WIDTH + NODE_GAP:
-                x = last_x + CARD_WIDTH + NODE_GAP
-            result[node] = (round(x, 1), round(new_y, 1))
-            last_x = x
-    return result

@@ -1,4 +1,4 @@
-"""The editor's own layout for large maps: a tree, in time proportional to the map.
+"""The editor's layout of a map as a tree of rows, in time proportional to the map.
 
 Graphviz lays out a map of a few thousand nodes in about a second, but its
 time grows much faster than the map (about 25 s and 2 GB for 20,000 nodes).
@@ -7,11 +7,21 @@ and tidies one, as a tree instead: each main claim on top, every node under
 the target it is nearest to (its first, in map order, on the shortest way up),
 rows by depth. Siblings keep their order, each branch keeps to its own
 columns (so no two cards overlap), and a target sits above the middle of what
-bears on it. Links between branches are drawn as they are.
+bears on it. Tidy Layout lays out smaller maps the same way, with siblings in the
+order Graphviz gives them (which keeps links across branches short).
+
+The picture stays true (see :mod:`argmap.gui.clearance`): rows are aligned at
+their tops and :data:`ROW_GAP` apart, so every link from a premise to its target
+leaves the premise's top and arrives at the target's bottom as a curve that
+stays within their branch's columns and between the two rows
+(:func:`argmap.gui.curves.link_between`); no card of another branch is in its way.
+A link between branches that still runs under a card widens the gaps it
+crosses until it runs clear, a few times at most.
 """
 
 from collections import deque
 
+from argmap.gui.clearance import Picture
 from argmap.model import edits, queries
 from argmap.render.style import CARD_WIDTH
 
@@ -20,6 +30,12 @@ GRAPHVIZ_UP_TO = 2000
 COLUMN_GAP = 28.0
 ROW_GAP = 60.0
 DEFAULT_HEIGHT = 80.0
+#: Times the gaps are widened for links between branches that run under a card, and by how
+#: much each time.
+WIDENINGS, WIDER = 6, 80.0
+#: A row whose links run far sideways gets a taller gap, so that a wide fan of links can be
+#: followed: this share of the farthest of them, up to :data:`FAN_GAP`.
+FAN_SHARE, FAN_GAP = 0.12, 240.0
 
 
 def place_large(amap, heights_of):
@@ -38,24 +54,68 @@ def place_large(amap, heights_of):
     return True
 
 
-def tree_positions(amap, heights=None):
+def tree_positions(amap, heights=None, hints=None):
     """Return ``{node: (x, y)}`` (card centres) for every node of *amap*.
 
     *heights* gives each card's height (default :data:`DEFAULT_HEIGHT`), so
-    that rows of tall cards are spaced further apart.
+    that rows of tall cards are spaced further apart. *hints* (``{node: (x, y)}``,
+    another layout's positions) orders siblings and main claims left to right;
+    without it they keep the map's order.
     """
     heights = heights or {}
-    below, roots, depth = _tree(amap)
+    below, roots, depth = _tree(amap, hints)
     xs = _columns(below, roots)
-    rows = _rows(depth, heights)
+    gaps = _fan_gaps(below, xs, depth)
+    positions = _placed(xs, depth, heights, gaps)
+    if len(amap.graph) <= GRAPHVIZ_UP_TO:
+        for _ in range(WIDENINGS):
+            if not _widen(amap, positions, depth, heights, gaps):
+                break
+            positions = _placed(xs, depth, heights, gaps)
+    return positions
+
+
+def _fan_gaps(below, xs, depth):
+    """``{row: gap under it}``: taller under a row whose premises lie far sideways."""
+    gaps = {}
+    for target, premises in below.items():
+        farthest = max(abs(xs[p] - xs[target]) for p in premises)
+        gap = min(FAN_GAP, max(ROW_GAP, FAN_SHARE * farthest))
+        gaps[depth[target]] = max(gaps.get(depth[target], ROW_GAP), gap)
+    return gaps
+
+
+def _placed(xs, depth, heights, gaps):
+    rows = _rows(depth, heights, gaps)
     return {
         node: (xs[node], rows[depth[node]] + heights.get(node, DEFAULT_HEIGHT) / 2) for node in xs
     }
 
 
-def _tree(amap):
-    """``(children, roots, depth)``: each node under one target, found breadth first."""
+def _widen(amap, positions, depth, heights, gaps):
+    """Widen the gaps crossed by links that run under a card; return whether any did."""
+    sizes = {n: (CARD_WIDTH, heights.get(n, DEFAULT_HEIGHT)) for n in positions}
+    picture = Picture(positions, sizes, amap.graph.edges)
+    rows = set()
+    for link in picture.links:
+        if picture.cards_under(link):
+            low, high = sorted((depth[link[0]], depth[link[1]]))
+            rows.update(range(low, max(high, low + 1)))
+    for row in rows:
+        gaps[row] = gaps.get(row, ROW_GAP) + WIDER
+    return bool(rows)
+
+
+def _tree(amap, hints=None):
+    """``(children, roots, depth)``: each node under one target, found breadth first;
+    siblings ordered by *hints* (x of another layout) when given."""
     graph, order = amap.graph, amap.node_index()
+    if hints:
+
+        def key(node):
+            return (hints[node][0], order[node]) if node in hints else (float("inf"), order[node])
+    else:
+        key = order.__getitem__
     below, depth, roots = {}, {}, []
 
     def grow(root):
@@ -64,13 +124,14 @@ def _tree(amap):
         queue = deque([root])
         while queue:
             node = queue.popleft()
-            for child in sorted(graph.predecessors(node), key=order.__getitem__):
+            for child in sorted(graph.predecessors(node), key=key):
                 if child not in depth:
                     depth[child] = depth[node] + 1
                     below.setdefault(node, []).append(child)
                     queue.append(child)
 
-    for root in queries.main_claims(amap):
+    tops = set(queries.main_claims(amap)) | {n for n in graph if graph.out_degree(n) == 0}
+    for root in sorted(tops, key=key):  # whatever bears on nothing heads a tree
         if root not in depth:
             grow(root)
     for node in graph:  # in a circle that leads to no main claim: a tree of its own
@@ -99,13 +160,19 @@ def _columns(below, roots):
     return xs
 
 
-def _rows(depth, heights):
-    """The top y of each row: under the tallest card of the row above, with a gap."""
+def _tallest(depth, heights):
     tallest = {}
     for node, level in depth.items():
         tallest[level] = max(tallest.get(level, 0.0), heights.get(node, DEFAULT_HEIGHT))
+    return tallest
+
+
+def _rows(depth, heights, gaps=None):
+    """The top y of each row: under the tallest card of the row above, with its gap."""
+    tallest = _tallest(depth, heights)
+    gaps = gaps or {}
     tops, y = {}, 0.0
     for level in sorted(tallest):
         tops[level] = y
-        y += tallest[level] + ROW_GAP
+        y += tallest[level] + gaps.get(level, ROW_GAP)
     return tops

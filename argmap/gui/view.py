@@ -16,7 +16,6 @@ from argmap.gui.canvas import ORIGIN, MapScene
 from argmap.gui.guide import KeyHint, OpeningView
 from argmap.gui.inline_editor import InlineEditor, editor_geometry, editor_size
 from argmap.gui.items import NodeItem
-from argmap.gui.jobs import spread_positions
 from argmap.gui.overview import Overview
 from argmap.model import queries
 from argmap.render.layout import compute_layout
@@ -310,7 +309,8 @@ class MapView(QGraphicsView):
         return self._run_layout(undoable=True)
 
     def _run_layout(self, undoable):
-        """Lay the map out off the GUI thread: by Graphviz, or as a tree when it is large."""
+        """Lay the map out off the GUI thread as a tree of rows, its siblings in the order
+        Graphviz gives them (in map order when the map is large)."""
         snapshot = self.document.amap.copy()
         heights = {n: item.size[1] for n, item in self.map_scene.nodes.items()}
         if len(snapshot) > tree_layout.GRAPHVIZ_UP_TO:
@@ -320,7 +320,8 @@ class MapView(QGraphicsView):
         else:
 
             def work():
-                return spread_positions(compute_layout(snapshot).positions, heights)
+                hints = compute_layout(snapshot).positions
+                return tree_layout.tree_positions(snapshot, heights, hints)
 
         return self.document.jobs.start(
             work, "Laying out the map…", lambda found: self._apply_layout(found, undoable)

@@ -563,6 +563,12 @@ def move_nodes(
     )
 
 
+def joined(command: Command, *more: Command) -> Batch:
+    """*command* and then *more* commands as one step, keeping *command*'s label and the
+    nodes it creates (an edit and the moves that make room for what it changed)."""
+    return Batch(command.label, [command, *more], created=command.created)
+
+
 def set_title(amap: ArgumentMap, title: str) -> SetMapAttrs | None:
     """Rename the map."""
     return set_map_fields(amap, {"title": title}, "Rename map")

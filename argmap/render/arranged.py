@@ -34,6 +34,9 @@ Point = tuple[float, float]
 #: Length of an arrowhead at ``arrowsize=0.8`` (points) by its Graphviz name: the curve
 #: stops this short of the tip.
 ARROW_LENGTHS = {"normal": 8.0, "tee": 4.0}
+#: Cards at least this far apart up and down (points) are joined from the lower one's top
+#: to the upper one's bottom, however far apart sideways (as on the canvas).
+STACKED_GAP = 20.0
 
 
 @dataclass(frozen=True)
@@ -186,19 +189,40 @@ def curve(
     """Return ``(tip, (base, control, control, start))`` of the edge from *premise* to *target*.
 
     The curve is the canvas's (``EdgeItem``): from the premise card's edge to the
-    target card's, with vertical tangents when it runs mostly up or down. The
-    arrow's tip is where it meets the target's card; the curve itself ends
-    *arrow* points before it, at the arrowhead's base.
+    target card's, with vertical tangents when it runs mostly up or down, or when
+    one card is over the other (then from the lower one's top to the upper one's
+    bottom). The arrow's tip is where it meets the target's card; the curve itself
+    ends *arrow* points before it, at the arrowhead's base.
     """
-    start = _anchor(premise, premise_size, target)
-    tip = _anchor(target, target_size, premise)
-    if abs(tip[1] - start[1]) >= abs(tip[0] - start[0]) * 0.3:
+    stacked = _stacked(premise, premise_size, target, target_size)
+    if stacked is not None:
+        start, tip = stacked
+    else:
+        start = _anchor(premise, premise_size, target)
+        tip = _anchor(target, target_size, premise)
+    if stacked is not None or abs(tip[1] - start[1]) >= abs(tip[0] - start[0]) * 0.3:
         mid = (start[1] + tip[1]) / 2
         near, far = (tip[0], mid), (start[0], mid)
     else:
         near, far = _towards(tip, start, 1 / 3), _towards(tip, start, 2 / 3)
     base = _step(tip, near if near != tip else start, arrow)
     return tip, (base, near, far, start)
+
+
+def _stacked(
+    premise: Point,
+    premise_size: tuple[float, float],
+    target: Point,
+    target_size: tuple[float, float],
+) -> tuple[Point, Point] | None:
+    """The ends ``(start, tip)`` of a link between cards one over the other, or None."""
+    (px, py), (_, ph) = premise, premise_size
+    (tx, ty), (_, th) = target, target_size
+    if py - ph / 2 - (ty + th / 2) >= STACKED_GAP:
+        return (px, py - ph / 2), (tx, ty + th / 2)
+    if ty - th / 2 - (py + ph / 2) >= STACKED_GAP:
+        return (px, py + ph / 2), (tx, ty - th / 2)
+    return None
 
 
 def _towards(a: Point, b: Point, share: float) -> Point:

@@ -665,7 +665,8 @@ def test_overview_is_drawn_again_when_evaluation_recolours_the_cards(make_window
 
 def test_a_source_that_adds_a_citation_line_moves_the_links_with_the_card(make_window, map_file):
     """An evidence card without a citation shows its sources' titles: the first source makes
-    the card taller, and its link starts from the card's new edge."""
+    the card taller, downwards (its top stays), and its link follows the card's new edges."""
+    from argmap.gui.curves import link_between
     from argmap.sources import make_span
 
     window = make_window(str(map_file))
@@ -674,9 +675,11 @@ def test_a_source_that_adds_a_citation_line_moves_the_links_with_the_card(make_w
     target = next(n for n in graph.nodes if graph.in_degree(n) == 0)  # the new card goes below it
     evidence = document.add_child(target, "evidence", "A fact with no source yet")
     item, edge = scene.nodes[evidence], scene.edges[(evidence, target)]
-    size, ends = item.size, (edge.shape_of_line.start, edge.shape_of_line.end)
+    size, top = item.size, item.center[1] - item.size[1] / 2
     document.add_span(
         evidence, make_span(document.amap.documents["d1"], "Encryption hinders police.")
     )
-    assert item.size[1] > size[1]
-    assert (edge.shape_of_line.start, edge.shape_of_line.end) != ends
+    assert item.size[1] > size[1] and item.center[1] - item.size[1] / 2 == top
+    aim = scene.nodes[target]
+    expected = link_between(item.center, item.size, aim.center, aim.size)
+    assert (edge.shape_of_line.start, edge.shape_of_line.end) == (expected.start, expected.end)

@@ -3,6 +3,7 @@
 import math
 
 import pytest
+from geometry import assert_true_picture
 from PySide6.QtCore import QPointF, QRectF, Qt
 
 from argmap.formats import save_map
@@ -119,12 +120,13 @@ def test_a_new_premise_joins_the_row_of_its_siblings_on_the_right(make_window, t
     _assert_clear_of_every_card(window, second)
 
 
-def test_a_crowded_row_of_premises_sends_the_new_one_under_the_card_not_far_along(
+def test_a_crowded_row_of_premises_sends_the_new_one_to_where_its_link_runs_clear(
     make_window, tmp_path, qtbot
 ):
     """When the row of a card's premises is full for a few cards around them (other
-    cards' premises beside them), the new premise goes under the card, not to the far
-    end of the row."""
+    cards' premises beside them), the new premise does not go under the card, where its
+    link would run under the premise there: it goes to the end of the row, its link
+    between the rows."""
     amap = ArgumentMap("Crowded")
     main = amap.apply(edits.add_main_claim(amap, "The main claim", (0.0, 0.0))).created[0]
     others = [
@@ -138,8 +140,9 @@ def test_a_crowded_row_of_premises_sends_the_new_one_under_the_card_not_far_alon
     window = make_window(str(tmp_path / "crowded.argmap"))
     new = _tab_on(window, qtbot, main, zoom=0.5)
     card = window.scene.nodes[new]
-    assert abs(card.center[0]) <= COLUMN and card.center[1] > ROW
+    assert abs(card.center[0]) == 4 * COLUMN and card.center[1] == ROW
     _assert_clear_of_every_card(window, new)
+    assert_true_picture(window)
 
 
 def test_a_premise_far_along_the_row_does_not_draw_the_new_one_away(make_window, tmp_path, qtbot):
@@ -175,7 +178,7 @@ def test_finding_a_free_spot_looks_at_a_few_cards_not_all(
     monkeypatch.setattr(NodeItem, "center", _CountedCentre(), raising=False)
     window = make_window(path)
     _CountedCentre.reads = 0
-    new = _tab_on(window, qtbot, rows[2][200], zoom=0.5)
+    new = _tab_on(window, qtbot, rows[3][400], zoom=0.5)
     assert _CountedCentre.reads < len(window.scene.nodes) / 10
     _assert_clear_of_every_card(window, new)
 
