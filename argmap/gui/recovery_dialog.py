@@ -15,6 +15,7 @@ from argmap.errors import ArgmapError
 from argmap.formats import load_map
 from argmap.gui.plain import message_box
 from argmap.recovery import RecoveryCopy
+from argmap.render.text import counted
 
 #: How times are shown: day, month, year and the time to the second.
 TIME_FORMAT = "%d %b %Y, %H:%M:%S"
@@ -23,11 +24,6 @@ TIME_FORMAT = "%d %b %Y, %H:%M:%S"
 def when(seconds: float) -> str:
     """*seconds* since 1970 as a local time, to the second."""
     return datetime.datetime.fromtimestamp(seconds).strftime(TIME_FORMAT)
-
-
-def counted(number: int, name: str) -> str:
-    """``"1 node"``, ``"2 nodes"``."""
-    return f"{number} {name}{'' if number == 1 else 's'}"
 
 
 def describe(copy: RecoveryCopy) -> str:
