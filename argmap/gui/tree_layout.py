@@ -124,7 +124,7 @@ def _tree(amap, hints=None):
         queue = deque([root])
         while queue:
             node = queue.popleft()
-            for child in sorted(graph.predecessors(node), key=key):
+            for child in _grouped(graph, node, sorted(graph.predecessors(node), key=key)):
                 if child not in depth:
                     depth[child] = depth[node] + 1
                     below.setdefault(node, []).append(child)
@@ -138,6 +138,17 @@ def _tree(amap, hints=None):
         if node not in depth:
             grow(node)
     return below, roots, depth
+
+
+def _grouped(graph, target, premises):
+    """*premises* of *target* in their order, but co-premises (links sharing a group)
+    together, where the first of them stands: the band drawn behind a group then holds
+    its members only."""
+    groups = {}
+    for premise in premises:
+        group = graph.edges[premise, target].get("group")
+        groups.setdefault(("group", group) if group else ("card", premise), []).append(premise)
+    return [member for members in groups.values() for member in members]
 
 
 def _columns(below, roots):

@@ -237,6 +237,23 @@ def test_the_first_tidy_layout_keeps_no_false_chain(make_window, shipped_map, qt
     assert a.top() == b.top() > main.bottom()  # one row under the main claim
 
 
+def test_the_band_behind_co_premises_holds_them_only(make_window, shipped_map, qtbot):
+    """In the seeded map's layout, the shaded band behind two co-premises of the main claim
+    covers no other card (which would read as a third co-premise)."""
+    window = _seeded_window(make_window, shipped_map, qtbot)
+    _tidy(window, qtbot)
+    bands = window.scene.group_bands()
+    assert bands
+    for band in bands:
+        covered = {
+            node
+            for node, item in window.scene.nodes.items()
+            if band.sceneBoundingRect().intersects(card_rect(item))
+        }
+        grouped = {s for s, t, a in window.document.amap.graph.edges(data=True) if a.get("group")}
+        assert covered <= grouped
+
+
 def test_the_tree_layout_of_a_large_map_keeps_the_picture_true(make_window, shipped_map, qtbot):
     """The editor's own layout (for maps too large for Graphviz) keeps the picture true on
     the seeded map too."""
